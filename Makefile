@@ -1,0 +1,74 @@
+# Entraide — the two commands: `make run` (set up, build, serve with demo data) and
+# `make test` (set up and run every test). Every install step is idempotent and skipped when
+# the right version is already there; nothing is downloaded from outside the package registries.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+CARGO_LEPTOS_VERSION := 0.3.11
+# The wasm-bindgen CLI must match the library exactly: read the version from Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# cargo-leptos builds debug code with this flag; tests use the same so dependencies are shared.
+DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
+DATABASE_URL ?= sqlite://data/entraide.db
+export DATABASE_URL
+
+.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots
+
+## run: install what is missing, build the release, migrate, load the demo data if empty, serve on :3000
+run: release
+	target/release/entraide migrate
+	target/release/entraide seed --demo
+	target/release/entraide serve
+
+## test: install what tests need, then run the Rust tests and the end-to-end suite
+test: assets test-tools
+	cargo leptos build
+	$(MAKE) unit e2e
+
+unit:
+	$(DEBUG_ENV) cargo test --features ssr
+
+e2e:
+	cd end2end && CI=1 npx playwright test
+
+release: assets
+	cargo leptos build --release
+
+build: assets
+	cargo leptos build
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)" || { \
+	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 20 minutes on 2 cores)…"; \
+	  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --ignore-rust-version; }
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@[ -x node_modules/.bin/wasm-opt ] && [ -f node_modules/leaflet/dist/leaflet.js ] || npm ci --no-audit --no-fund
+
+## assets: copy Leaflet from npm into the served files (git-ignored, never a CDN)
+assets: tools
+	@mkdir -p public/leaflet
+	@cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images public/leaflet/
+
+test-tools: tools
+	@command -v chromium >/dev/null && command -v ogrinfo >/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin; }
+	@[ -f end2end/node_modules/@playwright/test/package.json ] || \
+	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+
+lint:
+	cargo fmt --check
+	$(DEBUG_ENV) cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy --features hydrate --lib --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt
+
+## screenshots: phone and desktop captures of every page into end2end/screenshots/ (to look at)
+screenshots: build test-tools
+	cd end2end && CI=1 SCREENSHOTS=1 npx playwright test screens.spec.ts

@@ -1,0 +1,125 @@
+import { test, expect, mapReady, listItems, markers, announcedCount } from './fixtures';
+
+test.describe('home page', () => {
+  test('the list of posts is rendered by the server', async ({ page, outside, js }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 2, name: /\d+ annonces dans cette zone/ })).toBeVisible();
+    const n = await listItems(page).count();
+    expect(n).toBeGreaterThan(50);
+    // Every card names its commune and a relative date in French.
+    await expect(listItems(page).first()).toContainText(/il y a|hier|à l'instant/);
+    await expect(page.getByRole('link', { name: 'Aller à la liste des annonces' })).toBeAttached();
+    if (js) {
+      await mapReady(page);
+      await expect(markers(page)).toHaveCount(n);
+    } else {
+      await expect(page.getByRole('button', { name: 'Autour de moi' })).toHaveCount(0);
+    }
+  });
+
+  test('a category chip filters the list and the map', async ({ page, outside, js }) => {
+    await page.goto('/');
+    if (js) await mapReady(page);
+    const before = await announcedCount(page);
+    await page.getByRole('link', { name: /Aide aux devoirs/ }).click();
+    await expect(page).toHaveURL(/[?&]category=homework/);
+    await expect(page.getByRole('link', { name: /Aide aux devoirs.*filtre actif/ })).toBeVisible();
+    const after = await announcedCount(page);
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    const items = listItems(page);
+    await expect(items).toHaveCount(after);
+    for (const text of await items.allInnerTexts()) expect(text).toContain('Aide aux devoirs');
+    if (js) await expect(markers(page)).toHaveCount(after);
+
+    // A second category adds to the first; the back button undoes it.
+    await page.getByRole('link', { name: /^Courses/ }).click();
+    await expect(page).toHaveURL(/category=groceries,homework/);
+    expect(await announcedCount(page)).toBeGreaterThan(after);
+    await page.goBack();
+    await expect(page).toHaveURL(/category=homework$/);
+    await expect(listItems(page)).toHaveCount(after);
+  });
+
+  test('requests only, then offers only', async ({ page, outside }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Demandes', exact: true }).click();
+    await expect(page).toHaveURL(/kind=request/);
+    for (const text of await listItems(page).allInnerTexts()) expect(text).toContain("Demande d'aide");
+    await page.getByRole('link', { name: 'Offres', exact: true }).click();
+    await expect(page).toHaveURL(/kind=offer/);
+    for (const text of await listItems(page).allInnerTexts()) expect(text).toContain("Offre d'aide");
+  });
+
+  test('a shared filtered address shows the same posts', async ({ page, outside }) => {
+    await page.goto('/?category=transport&kind=offer&sort=nearest');
+    const items = await listItems(page).allInnerTexts();
+    expect(items.length).toBeGreaterThan(0);
+    for (const text of items) {
+      expect(text).toContain('Déplacements');
+      expect(text).toContain("Offre d'aide");
+    }
+    await expect(page.getByRole('link', { name: 'Plus proches' })).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('a wrong filter is explained, not a crash', async ({ page, outside }) => {
+    const res = await page.goto('/?category=cuisine');
+    expect(res?.status()).toBe(400);
+    await expect(page.getByRole('alert')).toContainText('La catégorie « cuisine » n\'existe pas');
+    await page.getByRole('link', { name: 'Voir toutes les annonces' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /annonces dans cette zone/ })).toBeVisible();
+  });
+});
+
+test.describe('map (JavaScript)', () => {
+  test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'the map needs JavaScript');
+
+  test('zooming in refetches the area; list and pins stay the same set', async ({ page, outside }) => {
+    await page.goto('/');
+    await mapReady(page);
+    const before = await announcedCount(page);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(page).toHaveURL(/bbox=/);
+    await expect.poll(() => announcedCount(page)).toBeLessThan(before);
+    const n = await listItems(page).count();
+    await expect(markers(page)).toHaveCount(n);
+  });
+
+  test('a pin opens a popup with a link to the post', async ({ page, outside }) => {
+    await page.goto('/');
+    await mapReady(page);
+    const pin = markers(page).first();
+    await pin.focus();
+    await page.keyboard.press('Enter');
+    const link = page.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" });
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(/\/posts\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('"Autour de moi" centres the map on the position', async ({ page, context, outside }) => {
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 48.0794, longitude: 7.3585 }); // Colmar
+    await page.goto('/');
+    await mapReady(page);
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page.getByRole('status')).toContainText('centrée sur votre position');
+    await expect(page).toHaveURL(/bbox=/);
+    const bbox = new URL(page.url()).searchParams.get('bbox')!.split(',').map(Number);
+    expect(bbox[0]).toBeLessThan(7.3585);
+    expect(bbox[2]).toBeGreaterThan(7.3585);
+    expect(bbox[1]).toBeLessThan(48.0794);
+    expect(bbox[3]).toBeGreaterThan(48.0794);
+    await expect(listItems(page).first()).toContainText('Colmar');
+  });
+
+  test('"Autour de moi" explains a refusal', async ({ page, context, outside }) => {
+    await context.clearPermissions();
+    await page.goto('/');
+    await mapReady(page);
+    await page.getByRole('button', { name: 'Autour de moi' }).click();
+    await expect(page.getByRole('status')).toContainText(/autorisé la localisation|position n'a pas pu/);
+  });
+});

@@ -1,0 +1,5 @@
+//! The server functions: the public HTTP API shared with the browser. Each is a thin adapter —
+//! check who may call it, parse the arguments into domain types, call a service, return a DTO —
+//! and states who may call it. No SQL and no business rule here.
+
+pub mod posts;

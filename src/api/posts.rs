@@ -1,0 +1,84 @@
+//! Reading posts: the list of an area (the home page's single data source for the list and the
+//! map) and one post's page. What these DTOs carry is public: never the exact point.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{BBox, Category, LatLng, PostKind, PostQuery, PostStatus, PosterKind};
+use crate::error::AppError;
+
+/// The most pins one area returns; beyond it the list says how many more there are.
+pub const LIST_LIMIT: i64 = 200;
+
+/// A post as shown on the map and in the list. `point` is the public point (privacy grid).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostSummary {
+    pub id: i64,
+    pub kind: PostKind,
+    pub category: Category,
+    pub poster_kind: PosterKind,
+    pub status: PostStatus,
+    pub title: String,
+    /// Name of the commune the post is in.
+    pub commune: String,
+    pub point: LatLng,
+    /// UTC seconds.
+    pub created_at: i64,
+}
+
+/// The posts of an area, as the home page shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostPage {
+    /// At most `LIST_LIMIT` posts, in the requested order.
+    pub posts: Vec<PostSummary>,
+    /// How many posts match in the whole area.
+    pub total: i64,
+    /// The area that was queried.
+    pub area: BBox,
+    /// Server time of the answer (UTC seconds), so relative dates read the same on both sides.
+    pub now: i64,
+}
+
+/// Everything public about one post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostDetail {
+    pub summary: PostSummary,
+    pub description: String,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    /// Server time of the answer (UTC seconds).
+    pub now: i64,
+}
+
+/// Anyone may call it. The public, unexpired posts of an area matching the filter.
+/// Parameters are the home page's URL query: `category` (comma-separated slugs), `kind`
+/// (`request`, `offer` or `all`), `sort` (`recent`, `nearest`), `bbox` (`W,S,E,N`).
+#[server(input = GetUrl, prefix = "/api", endpoint = "list_posts")]
+pub async fn list_posts(
+    category: Option<String>,
+    kind: Option<String>,
+    sort: Option<String>,
+    bbox: Option<String>,
+) -> Result<PostPage, AppError> {
+    use crate::domain::PostFilter;
+    use crate::server::{context, services};
+
+    let state = context::app_state()?;
+    let filter = PostFilter::parse(&PostQuery { category, kind, sort, bbox })?;
+    services::posts::list_public(&state.db, &filter).await
+}
+
+/// Anyone may call it. One public post; `NotFound` for an unknown, unpublished or expired one.
+#[server(input = GetUrl, prefix = "/api", endpoint = "get_post")]
+pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
+    use crate::server::{context, services};
+
+    let state = context::app_state()?;
+    services::posts::get_public(&state.db, id).await
+}
+
+/// Calls `list_posts` with a parsed-or-raw query (the UI keeps the URL's text).
+pub async fn fetch_posts(q: PostQuery) -> Result<PostPage, AppError> {
+    list_posts(q.category, q.kind, q.sort, q.bbox).await
+}

@@ -1,0 +1,56 @@
+//! The HTML shell, the contexts and the route table. No logic here.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::ui::layout::Layout;
+use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
+use crate::ui::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#14532d"/>
+                <meta name="description" content="Entraide Haut-Rhin : demandes et offres d'aide entre voisins, validées par le Département."/>
+                <meta name=META_TILE_URL content=tiles.url/>
+                <meta name=META_TILE_ATTRIBUTION content=tiles.attribution/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href="/leaflet/leaflet.css"/>
+                // Deferred scripts run in order before the (module) hydration script: `L` exists
+                // when the map code runs, and parsing is not blocked.
+                <script defer src="/leaflet/leaflet.js"></script>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: routes, each rendered fully on the server before it is sent (`Async`), so
+/// the list is in place for people without JavaScript.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/entraide.css"/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

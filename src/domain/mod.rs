@@ -1,0 +1,34 @@
+//! The vocabulary of the product, in plain Rust shared by the server and the browser:
+//! no framework, database or HTTP types here. Validation by parsing; pure, unit-tested rules.
+
+/// `FromStr` and `Display` through the type's stable `slug()` and its `ALL` list.
+macro_rules! slug_parse_display {
+    ($t:ty) => {
+        impl ::std::str::FromStr for $t {
+            type Err = $crate::domain::UnknownSlug;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$t>::ALL.into_iter().find(|v| v.slug() == s).ok_or_else(|| $crate::domain::UnknownSlug(s.to_owned()))
+            }
+        }
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.slug())
+            }
+        }
+    };
+}
+
+pub mod category;
+pub mod filter;
+pub mod geo;
+pub mod post;
+pub mod time;
+
+pub use category::Category;
+pub use filter::{PostFilter, PostQuery, SortOrder};
+pub use geo::{BBox, LatLng};
+pub use post::{PostKind, PostStatus, PosterKind};
+
+/// A slug that names none of the known values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownSlug(pub String);

@@ -1,0 +1,24 @@
+//! Entraide: a neighbourhood mutual-aid map. One crate, two builds: the server (`ssr`) and the
+//! browser bundle (`hydrate`). See the README's code tour.
+
+/// Server functions: the public API shared with the browser.
+pub mod api;
+/// Shell, contexts and route table.
+pub mod app;
+/// The product's vocabulary and rules, plain Rust shared by both sides.
+pub mod domain;
+/// The error type that crosses the wire.
+pub mod error;
+/// Server only: router, database, services, command line.
+#[cfg(feature = "ssr")]
+pub mod server;
+/// Components: layout, pages, list, filters, map.
+pub mod ui;
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

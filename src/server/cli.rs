@@ -1,0 +1,57 @@
+//! The operator's command line: `entraide serve` (default), `entraide migrate`,
+//! `entraide seed --demo`. Flags fall back to environment variables.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Default tile server (OpenStreetMap's standard tiles).
+pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+/// Attribution required by the default tiles (HTML, shown in the map corner).
+pub const DEFAULT_TILE_ATTRIBUTION: &str =
+    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">les contributeurs d'OpenStreetMap</a>";
+
+/// Entraide: the neighbourhood mutual-aid map of the Haut-Rhin.
+#[derive(Debug, Parser)]
+#[command(name = "entraide", version, about)]
+pub struct Cli {
+    /// SQLite database URL.
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = "sqlite://data/entraide.db")]
+    pub database_url: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations, then serve the web application (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load data into the database.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "LEPTOS_SITE_ADDR")]
+    pub addr: Option<SocketAddr>,
+    /// Folder of the built site (pkg/, leaflet/, ...).
+    #[arg(long, env = "LEPTOS_SITE_ROOT")]
+    pub site_root: Option<String>,
+    /// Map tile URL template.
+    #[arg(long, env = "ENTRAIDE_TILE_URL", default_value = DEFAULT_TILE_URL)]
+    pub tile_url: String,
+    /// Map tile attribution (HTML).
+    #[arg(long, env = "ENTRAIDE_TILE_ATTRIBUTION", default_value = DEFAULT_TILE_ATTRIBUTION)]
+    pub tile_attribution: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// About 300 demo posts across the Haut-Rhin, loaded only into an empty database.
+    #[arg(long)]
+    pub demo: bool,
+}

@@ -1,0 +1,128 @@
+//! The communes of the département, shipped with the binary (INSEE, IGN, DILA — Licence
+//! Ouverte): names, postcodes, population, town-hall position and outline. Loaded once at start
+//! and kept in `AppState`; answers "which commune is this point in?".
+
+use crate::domain::geo::MultiPolygon;
+use crate::domain::{BBox, LatLng};
+
+const CSV: &str = include_str!("data/communes-68.csv");
+const GEOJSON: &str = include_str!("data/communes-68.geojson");
+
+/// One commune.
+#[derive(Clone, Debug)]
+pub struct Commune {
+    pub insee: String,
+    pub name: String,
+    pub postcodes: Vec<String>,
+    pub population: u32,
+    pub town_hall: LatLng,
+    pub shape: MultiPolygon,
+    pub bbox: BBox,
+}
+
+/// Every commune of the département.
+#[derive(Clone, Debug)]
+pub struct Communes {
+    list: Vec<Commune>,
+}
+
+impl Communes {
+    /// The shipped communes of the Haut-Rhin.
+    pub fn haut_rhin() -> Result<Communes, String> {
+        Communes::parse(CSV, GEOJSON)
+    }
+
+    /// Parses a CSV (`insee,nom,codes_postaux,population,lat,lon`) and a GeoJSON of
+    /// MultiPolygons whose `insee` property matches.
+    pub fn parse(csv: &str, geojson: &str) -> Result<Communes, String> {
+        let shapes: serde_json::Value = serde_json::from_str(geojson).map_err(|e| format!("communes GeoJSON: {e}"))?;
+        let features = shapes["features"].as_array().ok_or("communes GeoJSON: no features")?;
+        let mut outlines = std::collections::HashMap::new();
+        for f in features {
+            let insee = f["properties"]["insee"].as_str().ok_or("communes GeoJSON: feature without insee")?;
+            let polygons: Vec<Vec<Vec<[f64; 2]>>> = serde_json::from_value(f["geometry"]["coordinates"].clone())
+                .map_err(|e| format!("communes GeoJSON, {insee}: {e}"))?;
+            outlines.insert(insee.to_owned(), MultiPolygon { polygons });
+        }
+        let mut list = Vec::new();
+        for (i, line) in csv.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split(',').collect();
+            let [insee, name, postcodes, population, lat, lon] = cols[..] else {
+                return Err(format!("communes CSV line {}: expected 6 columns", i + 1));
+            };
+            let num = |s: &str| s.parse::<f64>().map_err(|e| format!("communes CSV line {}: {e}", i + 1));
+            let shape = outlines.remove(insee).ok_or_else(|| format!("commune {insee} has no outline"))?;
+            list.push(Commune {
+                insee: insee.to_owned(),
+                name: name.to_owned(),
+                postcodes: postcodes.split_whitespace().map(str::to_owned).collect(),
+                population: population.parse().map_err(|e| format!("communes CSV line {}: {e}", i + 1))?,
+                town_hall: LatLng::parse(num(lat)?, num(lon)?)?,
+                bbox: shape.bbox(),
+                shape,
+            });
+        }
+        if list.is_empty() {
+            return Err("no commune in the CSV".into());
+        }
+        Ok(Communes { list })
+    }
+
+    /// All communes, in INSEE order.
+    pub fn all(&self) -> &[Commune] {
+        &self.list
+    }
+
+    /// The commune whose outline holds `p`, if any (none outside the département).
+    pub fn locate(&self, p: LatLng) -> Option<&Commune> {
+        self.list.iter().filter(|c| c.bbox.contains(p)).find(|c| c.shape.contains(p))
+    }
+
+    /// The commune with this INSEE code.
+    pub fn by_insee(&self, insee: &str) -> Option<&Commune> {
+        self.list.iter().find(|c| c.insee == insee)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ships_the_366_communes_of_the_haut_rhin() {
+        let c = Communes::haut_rhin().unwrap();
+        assert_eq!(c.all().len(), 366);
+        let mulhouse = c.by_insee("68224").unwrap();
+        assert_eq!(mulhouse.name, "Mulhouse");
+        assert!(mulhouse.postcodes.contains(&"68200".to_owned()));
+    }
+
+    #[test]
+    fn every_town_hall_is_inside_its_own_commune() {
+        let c = Communes::haut_rhin().unwrap();
+        let misplaced: Vec<_> = c
+            .all()
+            .iter()
+            .filter(|x| c.locate(x.town_hall).map(|f| f.insee.as_str()) != Some(x.insee.as_str()))
+            .map(|x| x.name.clone())
+            .collect();
+        // The shipped data places 13 town halls just across a (simplified) border, e.g. Kembs's
+        // falls in Bartenheim's outline. More than that means the lookup is wrong.
+        assert!(misplaced.len() <= 13, "{} misplaced: {misplaced:?}", misplaced.len());
+        // But every one of them lies in the département.
+        assert!(c.all().iter().all(|x| c.locate(x.town_hall).is_some()));
+    }
+
+    #[test]
+    fn locates_known_places_and_refuses_outside_points() {
+        let c = Communes::haut_rhin().unwrap();
+        // Colmar's Unterlinden museum.
+        assert_eq!(c.locate(LatLng { lat: 48.0797, lon: 7.3553 }).unwrap().name, "Colmar");
+        // Mulhouse station.
+        assert_eq!(c.locate(LatLng { lat: 47.7417, lon: 7.3429 }).unwrap().name, "Mulhouse");
+        // Strasbourg (Bas-Rhin), Basel (Switzerland), Freiburg (Germany): outside.
+        assert!(c.locate(LatLng { lat: 48.5734, lon: 7.7521 }).is_none());
+        assert!(c.locate(LatLng { lat: 47.5596, lon: 7.5886 }).is_none());
+        assert!(c.locate(LatLng { lat: 47.9990, lon: 7.8421 }).is_none());
+    }
+}

@@ -1,0 +1,313 @@
+//! SQL for posts, and row <-> domain mapping. The spatial index `posts_geo` holds exactly the
+//! posts whose status is public, and is kept in step here, in the caller's transaction.
+//! No authorization decisions here: callers (services) decide who sees what.
+
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::api::posts::{PostDetail, PostSummary};
+use crate::domain::post::{Description, Title};
+use crate::domain::{Category, LatLng, PostFilter, PostKind, PostStatus, PosterKind, SortOrder};
+
+/// A post to insert: every field already validated by the domain.
+#[derive(Clone, Debug)]
+pub struct NewPostRow {
+    pub kind: PostKind,
+    pub category: Category,
+    pub poster_kind: PosterKind,
+    pub status: PostStatus,
+    pub title: Title,
+    pub description: Description,
+    pub exact: LatLng,
+    pub public: LatLng,
+    pub commune_insee: String,
+    pub commune_name: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// Inserts a post (and its index entry when public). Returns its id.
+pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
+         public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+    )
+    .bind(p.kind.slug())
+    .bind(p.category.slug())
+    .bind(p.poster_kind.slug())
+    .bind(p.status.slug())
+    .bind(p.title.as_str())
+    .bind(p.description.as_str())
+    .bind(p.exact.lat)
+    .bind(p.exact.lon)
+    .bind(p.public.lat)
+    .bind(p.public.lon)
+    .bind(&p.commune_insee)
+    .bind(&p.commune_name)
+    .bind(p.created_at)
+    .bind(p.expires_at)
+    .fetch_one(&mut *conn)
+    .await?;
+    sync_index(conn, id).await?;
+    Ok(id)
+}
+
+/// Changes a post's status and keeps the spatial index in step. Returns false if no such post.
+pub async fn set_status(
+    conn: &mut SqliteConnection,
+    id: i64,
+    status: PostStatus,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE posts SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.slug())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    sync_index(conn, id).await?;
+    Ok(done == 1)
+}
+
+/// The status of a post, if it exists.
+pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
+}
+
+/// Puts the post in `posts_geo` if its status is public, removes it otherwise.
+async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) \
+         SELECT id, public_lat, public_lat, public_lon, public_lon, ",
+    );
+    qb.push(category_code_sql()).push(", ").push(category_code_sql());
+    qb.push(" FROM posts WHERE id = ").push_bind(id).push(" AND status IN (");
+    push_public_statuses(&mut qb);
+    qb.push(")");
+    qb.build().execute(conn).await?;
+    Ok(())
+}
+
+/// `CASE category WHEN 'groceries' THEN 0 ... END`, from the domain's codes.
+fn category_code_sql() -> String {
+    let mut s = String::from("CASE category");
+    for c in Category::ALL {
+        s.push_str(&format!(" WHEN '{}' THEN {}", c.slug(), c.code()));
+    }
+    s.push_str(" END");
+    s
+}
+
+fn push_public_statuses(qb: &mut QueryBuilder<'_, Sqlite>) {
+    let mut sep = qb.separated(", ");
+    for s in PostStatus::ALL.into_iter().filter(|s| s.is_public()) {
+        sep.push_bind(s.slug());
+    }
+}
+
+/// `FROM ... WHERE ...` of the public posts matching `f` at time `now`, through the R*Tree.
+fn push_public_matching(qb: &mut QueryBuilder<'_, Sqlite>, f: &PostFilter, now: i64) {
+    let a = f.area();
+    // CROSS JOIN fixes the join order: the R*Tree drives, posts is reached by primary key
+    // (without it the planner may walk the status index on a young database).
+    qb.push(" FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
+        .push_bind(a.south)
+        .push(" AND g.max_lat <= ")
+        .push_bind(a.north)
+        .push(" AND g.min_lon >= ")
+        .push_bind(a.west)
+        .push(" AND g.max_lon <= ")
+        .push_bind(a.east);
+    if !f.categories.is_empty() {
+        let codes = f.categories.iter().map(|c| c.code());
+        let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
+        qb.push(" AND g.min_cat >= ").push_bind(lo).push(" AND g.max_cat <= ").push_bind(hi);
+        qb.push(" AND p.category IN (");
+        let mut sep = qb.separated(", ");
+        for c in &f.categories {
+            sep.push_bind(c.slug());
+        }
+        qb.push(")");
+    }
+    qb.push(" AND p.status IN (");
+    push_public_statuses(qb);
+    qb.push(") AND p.expires_at > ").push_bind(now);
+    if let Some(k) = f.kind {
+        qb.push(" AND p.kind = ").push_bind(k.slug());
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
+     p.commune_name, p.public_lat, p.public_lon, p.created_at";
+
+/// The SQL of `list_public` (also used by the query-plan test).
+pub fn list_public_query(f: &PostFilter, now: i64, limit: i64) -> QueryBuilder<'static, Sqlite> {
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    push_public_matching(&mut qb, f, now);
+    match f.sort {
+        SortOrder::Recent => {
+            qb.push(" ORDER BY p.created_at DESC, p.id DESC");
+        }
+        SortOrder::Nearest => {
+            let c = f.area().centre();
+            // Equirectangular distance: exact enough to order points of one area.
+            let k = c.lat.to_radians().cos();
+            qb.push(" ORDER BY (p.public_lat - ")
+                .push_bind(c.lat)
+                .push(") * (p.public_lat - ")
+                .push_bind(c.lat)
+                .push(") + (p.public_lon - ")
+                .push_bind(c.lon)
+                .push(") * (p.public_lon - ")
+                .push_bind(c.lon)
+                .push(") * ")
+                .push_bind(k * k)
+                .push(", p.id DESC");
+        }
+    }
+    qb.push(" LIMIT ").push_bind(limit);
+    qb
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    kind: String,
+    category: String,
+    poster_kind: String,
+    status: String,
+    title: String,
+    commune_name: String,
+    public_lat: f64,
+    public_lon: f64,
+    created_at: i64,
+}
+
+/// A stored value that the domain does not know: the database and the code disagree.
+#[derive(Debug, thiserror::Error)]
+#[error("post {id}: unknown {what} {value:?} in the database")]
+pub struct CorruptRow {
+    id: i64,
+    what: &'static str,
+    value: String,
+}
+
+impl TryFrom<SummaryRow> for PostSummary {
+    type Error = CorruptRow;
+    fn try_from(r: SummaryRow) -> Result<Self, CorruptRow> {
+        let bad = |what: &'static str, value: &str| CorruptRow { id: r.id, what, value: value.to_owned() };
+        Ok(PostSummary {
+            id: r.id,
+            kind: r.kind.parse().map_err(|_| bad("kind", &r.kind))?,
+            category: r.category.parse().map_err(|_| bad("category", &r.category))?,
+            poster_kind: r.poster_kind.parse().map_err(|_| bad("poster kind", &r.poster_kind))?,
+            status: r.status.parse().map_err(|_| bad("status", &r.status))?,
+            title: r.title,
+            commune: r.commune_name,
+            point: LatLng { lat: r.public_lat, lon: r.public_lon },
+            created_at: r.created_at,
+        })
+    }
+}
+
+/// Either a database failure or a row the domain refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    Corrupt(#[from] CorruptRow),
+}
+
+/// Public posts matching `f`, in its order, at most `limit`.
+pub async fn list_public(
+    conn: &mut SqliteConnection,
+    f: &PostFilter,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<PostSummary>, ReadError> {
+    let rows: Vec<SummaryRow> = list_public_query(f, now, limit).build_query_as().fetch_all(conn).await?;
+    Ok(rows.into_iter().map(PostSummary::try_from).collect::<Result<_, _>>()?)
+}
+
+/// How many public posts match `f`.
+pub async fn count_public(conn: &mut SqliteConnection, f: &PostFilter, now: i64) -> Result<i64, sqlx::Error> {
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT count(*)");
+    push_public_matching(&mut qb, f, now);
+    qb.build_query_scalar().fetch_one(conn).await
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
+    description: String,
+    updated_at: i64,
+    expires_at: i64,
+}
+
+/// One post if it is public and not expired at `now`.
+pub async fn find_public(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<Option<PostDetail>, ReadError> {
+    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    qb.push(", p.description, p.updated_at, p.expires_at FROM posts p WHERE p.id = ")
+        .push_bind(id)
+        .push(" AND p.expires_at > ")
+        .push_bind(now)
+        .push(" AND p.status IN (");
+    push_public_statuses(&mut qb);
+    qb.push(")");
+    let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(PostDetail {
+        summary: r.summary.try_into()?,
+        description: r.description,
+        updated_at: r.updated_at,
+        expires_at: r.expires_at,
+        now,
+    }))
+}
+
+/// How many posts there are, whatever their status.
+pub async fn count_all(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(conn).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::BBox;
+    use sqlx::SqlitePool;
+
+    async fn plan(pool: &SqlitePool, f: &PostFilter) -> String {
+        let sql = list_public_query(f, 0, 200).into_sql();
+        // EXPLAIN QUERY PLAN needs values for the placeholders: bind harmless ones by kind.
+        let explain = format!("EXPLAIN QUERY PLAN {sql}");
+        let mut q = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
+        for _ in 0..sql.matches('?').count() {
+            q = q.bind(0);
+        }
+        let rows = q.fetch_all(pool).await.unwrap();
+        rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("\n")
+    }
+
+    #[sqlx::test]
+    async fn the_viewport_query_uses_the_rtree(pool: SqlitePool) {
+        let bbox = Some(BBox { west: 7.2, south: 47.6, east: 7.5, north: 47.9 });
+        for f in [
+            PostFilter { bbox, ..Default::default() },
+            PostFilter {
+                bbox,
+                categories: vec![Category::Groceries, Category::Diy],
+                sort: SortOrder::Nearest,
+                ..Default::default()
+            },
+        ] {
+            let plan = plan(&pool, &f).await;
+            assert!(plan.contains("VIRTUAL TABLE INDEX 2:"), "{plan}");
+            // posts is reached by primary key, never scanned.
+            assert!(!plan.contains("SCAN p"), "{plan}");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! `GET /api/v1/posts.geojson`: the open-data read API. A GeoJSON FeatureCollection (RFC 7946)
+//! of the public posts of an area, at their public points. Same filter parameters and slugs as
+//! the home page. Bad parameters get a 400 with a JSON body naming each problem.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use crate::api::posts::{PostPage, PostSummary};
+use crate::domain::time::rfc3339;
+use crate::domain::{PostFilter, PostQuery};
+use crate::error::AppError;
+use crate::server::services;
+use crate::server::state::AppState;
+
+/// The handler.
+pub async fn posts(State(state): State<AppState>, query: Result<Query<PostQuery>, QueryRejection>) -> Response {
+    let result = async {
+        let Query(q) = query.map_err(|_| {
+            let mut e = crate::error::FieldErrors::new();
+            e.push("query", "Les paramètres de la requête sont mal formés.");
+            AppError::Validation(e)
+        })?;
+        let filter = PostFilter::parse(&q)?;
+        services::posts::list_public(&state.db, &filter).await
+    }
+    .await;
+    match result {
+        Ok(page) => (
+            [(header::CONTENT_TYPE, "application/geo+json"), (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")],
+            feature_collection(&page).to_string(),
+        )
+            .into_response(),
+        Err(e) => error_response(&e),
+    }
+}
+
+/// A JSON error body: `{"error": "...", "message": "...", "fields": [...]}`.
+pub fn error_response(e: &AppError) -> Response {
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = match e {
+        AppError::Validation(fields) => json!({
+            "error": "bad_request",
+            "message": fields.to_string(),
+            "fields": fields.0,
+        }),
+        AppError::NotFound => json!({ "error": "not_found", "message": e.to_string() }),
+        _ => json!({ "error": "internal", "message": e.to_string() }),
+    };
+    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+}
+
+/// The page as a FeatureCollection; `numberMatched` / `numberReturned` say whether it was cut.
+pub fn feature_collection(page: &PostPage) -> Value {
+    json!({
+        "type": "FeatureCollection",
+        "numberMatched": page.total,
+        "numberReturned": page.posts.len(),
+        "features": page.posts.iter().map(feature).collect::<Vec<_>>(),
+    })
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 1e5).round() / 1e5
+}
+
+fn feature(p: &PostSummary) -> Value {
+    json!({
+        "type": "Feature",
+        "id": p.id,
+        "geometry": { "type": "Point", "coordinates": [round5(p.point.lon), round5(p.point.lat)] },
+        "properties": {
+            "id": p.id,
+            "kind": p.kind.slug(),
+            "category": p.category.slug(),
+            "poster_kind": p.poster_kind.slug(),
+            "status": p.status.slug(),
+            "title": p.title,
+            "commune": p.commune,
+            "created_at": rfc3339(p.created_at),
+            "url": format!("/posts/{}", p.id),
+        }
+    })
+}

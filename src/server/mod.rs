@@ -1,0 +1,155 @@
+//! Everything that runs on the server only: configuration, the HTTP router, the database,
+//! services, and the operator's command line. Compiled with the `ssr` feature.
+
+pub mod cli;
+pub mod communes;
+pub mod context;
+pub mod db;
+pub mod geojson;
+pub mod seed;
+pub mod services;
+pub mod state;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::app::{shell, App};
+use crate::ui::map::TileSettings;
+use cli::{Cli, Command, SeedArgs, ServeArgs};
+use communes::Communes;
+use state::AppState;
+
+/// The whole HTTP application for `state` (reused as is by the HTTP tests).
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let page_shell = {
+        let (options, tiles) = (state.leptos_options.clone(), state.tiles.clone());
+        move || shell(options.clone(), tiles.clone())
+    };
+    let error_shell = {
+        let tiles = state.tiles.clone();
+        move |options| shell(options, tiles.clone())
+    };
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/api/v1/posts.geojson", get(geojson::posts))
+        .leptos_routes(&state, routes, page_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// 200 when the database answers and every migration is applied; 503 otherwise.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    let ok = match state.db.read.acquire().await {
+        Ok(mut conn) => db::is_migrated(&mut conn).await.unwrap_or(false),
+        Err(_) => false,
+    };
+    if ok {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
+    }
+}
+
+/// Runs the command line. Errors are one-line messages for the operator.
+pub async fn main(cli: Cli) -> Result<(), String> {
+    init_tracing();
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default_from_env())) {
+        Command::Migrate => {
+            open_and_migrate(&cli.database_url).await?;
+            println!("Migrations applied to {}.", cli.database_url);
+            Ok(())
+        }
+        Command::Seed(SeedArgs { demo }) => {
+            if !demo {
+                return Err("say what to load: `entraide seed --demo`".into());
+            }
+            let db = open_and_migrate(&cli.database_url).await?;
+            let communes = Communes::haut_rhin()?;
+            match seed::demo(&db, &communes, services::now()).await.map_err(|e| e.to_string())? {
+                seed::Seeded::Created(n) => println!("Loaded {n} demo posts of the Haut-Rhin."),
+                seed::Seeded::NotEmpty(n) => println!("The database already holds {n} posts: demo data not loaded."),
+            }
+            Ok(())
+        }
+        Command::Serve(args) => serve(&cli.database_url, args).await,
+    }
+}
+
+impl ServeArgs {
+    /// The serve arguments when no subcommand is given (flags of `serve` are then read from env).
+    fn default_from_env() -> ServeArgs {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            args: ServeArgs,
+        }
+        Only::try_parse_from(["entraide"]).map(|o| o.args).unwrap_or_default()
+    }
+}
+
+async fn open_and_migrate(url: &str) -> Result<db::Db, String> {
+    let db = db::connect(url).await.map_err(|e| format!("cannot open the database {url}: {e}"))?;
+    db::migrate(&db).await.map_err(|e| format!("database migration failed, the server will not start: {e}"))?;
+    Ok(db)
+}
+
+async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
+    let db = open_and_migrate(url).await?;
+    let communes = Arc::new(Communes::haut_rhin()?);
+    let conf = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?;
+    let mut options = conf.leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = env!("CARGO_PKG_NAME").into();
+    }
+    if let Some(addr) = args.addr {
+        options.site_addr = addr;
+    }
+    if let Some(root) = args.site_root {
+        options.site_root = root.into();
+    }
+    let addr = options.site_addr;
+    let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
+    let state = AppState { leptos_options: options, db, communes, tiles };
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("Entraide listening on http://{addr}");
+    axum::serve(listener, router(state).into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}

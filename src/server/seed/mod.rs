@@ -1,0 +1,163 @@
+//! Demo data of the Haut-Rhin: about 300 posts across the communes, weighted by population,
+//! every category, kind and poster kind, dated over the last 30 days, a few expired, fulfilled,
+//! pending or rejected. Deterministic: the same seed gives the same posts (dates are relative
+//! to the moment of seeding).
+
+mod texts;
+
+use crate::domain::post::{Description, NewPost, Title};
+use crate::domain::{LatLng, PostStatus, PosterKind};
+use crate::error::AppError;
+use crate::server::communes::{Commune, Communes};
+use crate::server::db::{self, posts as sql, Db};
+use crate::server::services::posts::{create_many, Creation};
+
+/// How many demo posts are made.
+pub const DEMO_POSTS: usize = 300;
+const SEED: u64 = 68;
+
+/// SplitMix64: tiny, fast, and stable across versions (unlike library RNGs' streams).
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Uniform in [-1, 1).
+    fn signed(&mut self) -> f64 {
+        self.unit() * 2.0 - 1.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.unit() * n as f64) as usize % n.max(1)
+    }
+}
+
+/// What `demo` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Seeded {
+    Created(usize),
+    /// The database already held posts: nothing was added.
+    NotEmpty(i64),
+}
+
+/// Loads the demo posts if the database holds no post.
+pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("seed: acquire", e))?;
+    let existing = sql::count_all(&mut conn).await.map_err(|e| db::internal("seed: count", e))?;
+    drop(conn);
+    if existing > 0 {
+        return Ok(Seeded::NotEmpty(existing));
+    }
+    let list = demo_posts(communes, now)?;
+    let n = list.len();
+    create_many(db, communes, list).await?;
+    Ok(Seeded::Created(n))
+}
+
+/// The demo posts, as they would be created at `now`.
+pub fn demo_posts(communes: &Communes, now: i64) -> Result<Vec<Creation>, AppError> {
+    let mut rng = Rng(SEED);
+    let all = communes.all();
+    let mut cumulative = Vec::with_capacity(all.len());
+    let mut sum = 0u64;
+    for c in all {
+        sum += u64::from(c.population.max(1));
+        cumulative.push(sum);
+    }
+    // Visit the texts in a shuffled order, each once per round, so every one is used.
+    let mut order: Vec<usize> = (0..texts::TEXTS.len()).collect();
+    let mut out = Vec::with_capacity(DEMO_POSTS);
+    for i in 0..DEMO_POSTS {
+        if i % order.len() == 0 {
+            for j in (1..order.len()).rev() {
+                order.swap(j, rng.below(j + 1));
+            }
+        }
+        let (category, kind, poster, title, description) = texts::TEXTS[order[i % order.len()]];
+        let target = (rng.unit() * sum as f64) as u64;
+        let commune = &all[cumulative.partition_point(|&c| c <= target).min(all.len() - 1)];
+        let location = place_in(commune, communes, &mut rng);
+        let age = (rng.unit() * 30.0 * 86_400.0) as i64;
+        let (status, lifetime_days, age) = match i % 50 {
+            7 | 31 => (PostStatus::Fulfilled, 30, age),
+            13 => (PostStatus::Pending, 30, age.min(2 * 86_400)),
+            41 => (PostStatus::Rejected, 30, age),
+            // Expired: a week-long post put up more than a week ago.
+            23 | 47 => (PostStatus::Published, 7, 8 * 86_400 + age % (20 * 86_400)),
+            // At least 30 days: only the posts above are expired.
+            _ => (PostStatus::Published, [30, 45, 60, 30, 90][i % 5], age),
+        };
+        let post = NewPost {
+            kind,
+            category,
+            poster_kind: poster.unwrap_or(PosterKind::Individual),
+            title: Title::parse(title).map_err(|m| db::internal("seed: title", m))?,
+            description: Description::parse(description).map_err(|m| db::internal("seed: text", m))?,
+            location,
+            lifetime_days,
+        };
+        out.push(Creation { post, status, created_at: now - age, jitter: (rng.signed(), rng.signed()) });
+    }
+    Ok(out)
+}
+
+/// A point near the town hall, inside the commune (the town hall itself if none is found).
+fn place_in(commune: &Commune, communes: &Communes, rng: &mut Rng) -> LatLng {
+    let radius_m = (f64::from(commune.population).sqrt() * 8.0).clamp(300.0, 2000.0);
+    for _ in 0..20 {
+        let r = radius_m * rng.unit().sqrt();
+        let a = rng.unit() * std::f64::consts::TAU;
+        let lat = commune.town_hall.lat + r * a.sin() / 111_320.0;
+        let lon = commune.town_hall.lon + r * a.cos() / (111_320.0 * commune.town_hall.lat.to_radians().cos());
+        let p = LatLng { lat, lon };
+        if communes.locate(p).is_some_and(|c| c.insee == commune.insee) {
+            return p;
+        }
+    }
+    commune.town_hall
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Category, PostKind};
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_is_deterministic_and_covers_everything() {
+        let communes = Communes::haut_rhin().unwrap();
+        let a = demo_posts(&communes, 1_800_000_000).unwrap();
+        let b = demo_posts(&communes, 1_800_000_000).unwrap();
+        assert_eq!(a.len(), DEMO_POSTS);
+        let key = |c: &Creation| (c.post.title.clone(), c.post.location.lat.to_bits(), c.created_at, c.status);
+        assert_eq!(a.iter().map(key).collect::<Vec<_>>(), b.iter().map(key).collect::<Vec<_>>());
+
+        let cats: HashSet<Category> = a.iter().map(|c| c.post.category).collect();
+        assert_eq!(cats.len(), Category::ALL.len());
+        let kinds: HashSet<PostKind> = a.iter().map(|c| c.post.kind).collect();
+        assert_eq!(kinds.len(), 2);
+        let posters: HashSet<PosterKind> = a.iter().map(|c| c.post.poster_kind).collect();
+        assert_eq!(posters.len(), PosterKind::ALL.len());
+        let statuses: HashSet<PostStatus> = a.iter().map(|c| c.status).collect();
+        assert!(statuses.contains(&PostStatus::Fulfilled) && statuses.contains(&PostStatus::Pending));
+
+        // Dated over the last 30 days; a few already expired.
+        assert!(a.iter().all(|c| c.created_at <= 1_800_000_000 && c.created_at > 1_800_000_000 - 31 * 86_400));
+        let expired =
+            a.iter().filter(|c| c.created_at + i64::from(c.post.lifetime_days) * 86_400 <= 1_800_000_000).count();
+        assert!((4..=30).contains(&expired), "{expired}");
+
+        // Every point lies in the département, and the big towns get the most posts.
+        assert!(a.iter().all(|c| communes.locate(c.post.location).is_some()));
+        let in_mulhouse = a.iter().filter(|c| communes.locate(c.post.location).unwrap().name == "Mulhouse").count();
+        assert!(in_mulhouse >= 15, "{in_mulhouse}");
+    }
+}

@@ -1,0 +1,9 @@
+//! Business operations over the database: who may see or change what, transactions, and the
+//! translation of failures into `AppError`. Testable without HTTP (`#[sqlx::test]`).
+
+pub mod posts;
+
+/// Now, in UTC seconds since the epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}

@@ -1,0 +1,335 @@
+//! Posts: reading what is public, creating, and moving a post through its life cycle.
+
+use crate::api::posts::{PostDetail, PostPage, LIST_LIMIT};
+use crate::domain::geo::public_point;
+use crate::domain::post::NewPost;
+use crate::domain::{PostFilter, PostStatus};
+use crate::error::{AppError, FieldErrors};
+use crate::server::communes::Communes;
+use crate::server::db::{self, posts as sql, Db};
+
+/// The public posts of the filter's area, and how many match in all.
+pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppError> {
+    list_public_at(db, filter, super::now()).await
+}
+
+/// `list_public` as seen at time `now`.
+pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<PostPage, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("list posts: acquire", e))?;
+    let posts =
+        sql::list_public(&mut conn, filter, now, LIST_LIMIT).await.map_err(|e| db::internal("list posts", e))?;
+    // The count is only needed when the list was cut.
+    let total = if (posts.len() as i64) < LIST_LIMIT {
+        posts.len() as i64
+    } else {
+        sql::count_public(&mut conn, filter, now).await.map_err(|e| db::internal("count posts", e))?
+    };
+    Ok(PostPage { posts, total, area: filter.area(), now })
+}
+
+/// A public post, or `NotFound`.
+pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
+    sql::find_public(&mut conn, id, super::now())
+        .await
+        .map_err(|e| db::internal("get post", e))?
+        .ok_or(AppError::NotFound)
+}
+
+/// A post to create with its initial status, creation time and public-point jitter.
+#[derive(Clone, Debug)]
+pub struct Creation {
+    pub post: NewPost,
+    pub status: PostStatus,
+    /// UTC seconds.
+    pub created_at: i64,
+    /// Drawn once, each in [-1, 1]: where the public point sits in its privacy cell.
+    pub jitter: (f64, f64),
+}
+
+/// Creates one post; see `create_many`.
+pub async fn create(db: &Db, communes: &Communes, c: Creation) -> Result<i64, AppError> {
+    let ids = create_many(db, communes, vec![c]).await?;
+    ids.into_iter().next().ok_or_else(|| db::internal("create post", "no id returned"))
+}
+
+/// Creates posts in one transaction. Each location must lie in a commune of the département;
+/// the public point and the commune label are computed here, once, and stored.
+pub async fn create_many(db: &Db, communes: &Communes, list: Vec<Creation>) -> Result<Vec<i64>, AppError> {
+    let rows = list.into_iter().map(|c| row_of(communes, c)).collect::<Result<Vec<_>, _>>()?;
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("create post: begin", e))?;
+    let mut ids = Vec::with_capacity(rows.len());
+    for row in &rows {
+        ids.push(sql::insert(&mut tx, row).await.map_err(|e| db::internal("create post", e))?);
+    }
+    tx.commit().await.map_err(|e| db::internal("create post: commit", e))?;
+    Ok(ids)
+}
+
+fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
+    let post = c.post;
+    let commune = communes.locate(post.location).ok_or_else(|| {
+        let mut e = FieldErrors::new();
+        e.push("location", "Ce lieu est en dehors du Haut-Rhin. Choisissez un lieu dans le département.");
+        AppError::Validation(e)
+    })?;
+    Ok(sql::NewPostRow {
+        kind: post.kind,
+        category: post.category,
+        poster_kind: post.poster_kind,
+        status: c.status,
+        title: post.title,
+        description: post.description,
+        exact: post.location,
+        public: public_point(post.location, c.jitter),
+        commune_insee: commune.insee.clone(),
+        commune_name: commune.name.clone(),
+        created_at: c.created_at,
+        expires_at: c.created_at + i64::from(post.lifetime_days) * 86_400,
+    })
+}
+
+/// Moves a post to `next` if its life cycle allows it.
+pub async fn change_status(db: &Db, id: i64, next: PostStatus, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("change status: begin", e))?;
+    let current = sql::status_of(&mut tx, id).await.map_err(|e| db::internal("change status: read", e))?;
+    let current: PostStatus = current
+        .ok_or(AppError::NotFound)?
+        .parse()
+        .map_err(|_| db::internal("change status", "unknown status in the database"))?;
+    if !current.can_become(next) {
+        let mut e = FieldErrors::new();
+        e.push(
+            "status",
+            format!("Une annonce « {} » ne peut pas passer à « {} ».", current.label_fr(), next.label_fr()),
+        );
+        return Err(AppError::Validation(e));
+    }
+    sql::set_status(&mut tx, id, next, now).await.map_err(|e| db::internal("change status", e))?;
+    tx.commit().await.map_err(|e| db::internal("change status: commit", e))?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::post::{Description, Title};
+    use crate::domain::{BBox, Category, LatLng, PostKind, PosterKind, SortOrder};
+    use sqlx::SqlitePool;
+
+    pub const NOW: i64 = 1_800_000_000;
+    pub const COLMAR: LatLng = LatLng { lat: 48.0794, lon: 7.3585 };
+    pub const MULHOUSE: LatLng = LatLng { lat: 47.7495, lon: 7.3397 };
+
+    pub fn creation(title: &str, kind: PostKind, category: Category, at: LatLng, status: PostStatus) -> Creation {
+        Creation {
+            post: NewPost {
+                kind,
+                category,
+                poster_kind: PosterKind::Individual,
+                title: Title::parse(title).unwrap(),
+                description: Description::parse("Une description.").unwrap(),
+                location: at,
+                lifetime_days: 30,
+            },
+            status,
+            created_at: NOW - 3600,
+            jitter: (0.1, -0.2),
+        }
+    }
+
+    fn titles(page: &PostPage) -> Vec<String> {
+        page.posts.iter().map(|p| p.title.clone()).collect()
+    }
+
+    #[sqlx::test]
+    async fn only_public_unexpired_posts_are_listed(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        for status in PostStatus::ALL {
+            let c = creation(&format!("Statut {status}"), PostKind::Request, Category::Groceries, COLMAR, status);
+            create(&db, &communes, c).await.unwrap();
+        }
+        let mut expired = creation("Expirée", PostKind::Request, Category::Groceries, COLMAR, PostStatus::Published);
+        expired.created_at = NOW - 40 * 86_400;
+        create(&db, &communes, expired).await.unwrap();
+
+        let page = list_public_at(&db, &PostFilter::default(), NOW).await.unwrap();
+        let mut t = titles(&page);
+        t.sort();
+        assert_eq!(t, vec!["Statut in-progress", "Statut published"]);
+        assert_eq!(page.total, 2);
+    }
+
+    #[sqlx::test]
+    async fn viewport_category_and_kind_filters(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let p = PostStatus::Published;
+        create(&db, &communes, creation("Courses Colmar", PostKind::Request, Category::Groceries, COLMAR, p))
+            .await
+            .unwrap();
+        create(&db, &communes, creation("Devoirs Colmar", PostKind::Offer, Category::Homework, COLMAR, p))
+            .await
+            .unwrap();
+        create(&db, &communes, creation("Courses Mulhouse", PostKind::Offer, Category::Groceries, MULHOUSE, p))
+            .await
+            .unwrap();
+        create(&db, &communes, creation("Autre Mulhouse", PostKind::Request, Category::Other, MULHOUSE, p))
+            .await
+            .unwrap();
+
+        let around_colmar = BBox { west: 7.30, south: 48.03, east: 7.42, north: 48.12 };
+        let f = PostFilter { bbox: Some(around_colmar), ..Default::default() };
+        let mut t = titles(&list_public_at(&db, &f, NOW).await.unwrap());
+        t.sort();
+        assert_eq!(t, vec!["Courses Colmar", "Devoirs Colmar"]);
+
+        let f = PostFilter { categories: vec![Category::Groceries], ..Default::default() };
+        let mut t = titles(&list_public_at(&db, &f, NOW).await.unwrap());
+        t.sort();
+        assert_eq!(t, vec!["Courses Colmar", "Courses Mulhouse"]);
+
+        // Several categories at once, not contiguous in code order.
+        let f = PostFilter {
+            categories: vec![Category::Groceries, Category::Other],
+            kind: Some(PostKind::Request),
+            ..Default::default()
+        };
+        let mut t = titles(&list_public_at(&db, &f, NOW).await.unwrap());
+        t.sort();
+        assert_eq!(t, vec!["Autre Mulhouse", "Courses Colmar"]);
+
+        let f = PostFilter { kind: Some(PostKind::Offer), ..Default::default() };
+        let mut t = titles(&list_public_at(&db, &f, NOW).await.unwrap());
+        t.sort();
+        assert_eq!(t, vec!["Courses Mulhouse", "Devoirs Colmar"]);
+    }
+
+    #[sqlx::test]
+    async fn sort_recent_and_nearest(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let mut old_colmar =
+            creation("Ancienne à Colmar", PostKind::Request, Category::Diy, COLMAR, PostStatus::Published);
+        old_colmar.created_at = NOW - 5 * 86_400;
+        let new_mulhouse =
+            creation("Récente à Mulhouse", PostKind::Request, Category::Diy, MULHOUSE, PostStatus::Published);
+        create(&db, &communes, old_colmar).await.unwrap();
+        create(&db, &communes, new_mulhouse).await.unwrap();
+
+        let recent = list_public_at(&db, &PostFilter::default(), NOW).await.unwrap();
+        assert_eq!(titles(&recent), vec!["Récente à Mulhouse", "Ancienne à Colmar"]);
+
+        // Centred on Colmar: Colmar first.
+        let near_colmar = BBox { west: 7.0, south: 47.6, east: 7.7, north: 48.56 };
+        let f = PostFilter { sort: SortOrder::Nearest, bbox: Some(near_colmar), ..Default::default() };
+        assert_eq!(
+            titles(&list_public_at(&db, &f, NOW).await.unwrap()),
+            vec!["Ancienne à Colmar", "Récente à Mulhouse"]
+        );
+    }
+
+    #[sqlx::test]
+    async fn the_list_is_capped_and_counts_the_rest(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let list: Vec<Creation> = (0..(LIST_LIMIT + 5))
+            .map(|i| {
+                creation(&format!("Annonce {i}"), PostKind::Offer, Category::Company, MULHOUSE, PostStatus::Published)
+            })
+            .collect();
+        create_many(&db, &communes, list).await.unwrap();
+        let page = list_public_at(&db, &PostFilter::default(), NOW).await.unwrap();
+        assert_eq!(page.posts.len() as i64, LIST_LIMIT);
+        assert_eq!(page.total, LIST_LIMIT + 5);
+    }
+
+    #[sqlx::test]
+    async fn status_changes_keep_the_index_in_step(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let id = create(
+            &db,
+            &communes,
+            creation("Suivie", PostKind::Request, Category::Transport, COLMAR, PostStatus::Pending),
+        )
+        .await
+        .unwrap();
+        let visible = |db: Db| async move { list_public_at(&db, &PostFilter::default(), NOW).await.unwrap().total };
+        assert_eq!(visible(db.clone()).await, 0);
+        change_status(&db, id, PostStatus::Published, NOW).await.unwrap();
+        assert_eq!(visible(db.clone()).await, 1);
+        change_status(&db, id, PostStatus::Pending, NOW).await.unwrap();
+        assert_eq!(visible(db.clone()).await, 0);
+        // Not allowed: pending -> fulfilled.
+        let err = change_status(&db, id, PostStatus::Fulfilled, NOW).await.unwrap_err();
+        assert!(matches!(err, AppError::Validation(_)));
+        assert_eq!(change_status(&db, 999, PostStatus::Published, NOW).await, Err(AppError::NotFound));
+        let in_index: i64 = sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap();
+        assert_eq!(in_index, 0);
+    }
+
+    #[sqlx::test]
+    async fn locations_outside_the_departement_are_refused(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let strasbourg = LatLng { lat: 48.5734, lon: 7.7521 };
+        let err = create(
+            &db,
+            &communes,
+            creation("Loin", PostKind::Request, Category::Other, strasbourg, PostStatus::Pending),
+        )
+        .await
+        .unwrap_err();
+        let AppError::Validation(f) = err else { panic!("{err:?}") };
+        assert!(f.get("location").unwrap().contains("Haut-Rhin"));
+    }
+
+    #[sqlx::test]
+    async fn the_public_point_and_commune_are_stored_and_exact_point_kept_private(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let id =
+            create(&db, &communes, creation("Ici", PostKind::Request, Category::Other, COLMAR, PostStatus::Published))
+                .await
+                .unwrap();
+        let (lat, lon, plat, plon, commune): (f64, f64, f64, f64, String) =
+            sqlx::query_as("SELECT lat, lon, public_lat, public_lon, commune_name FROM posts WHERE id = $1")
+                .bind(id)
+                .fetch_one(&db.read)
+                .await
+                .unwrap();
+        assert_eq!((lat, lon), (COLMAR.lat, COLMAR.lon));
+        assert_eq!(commune, "Colmar");
+        let listed = &list_public_at(&db, &PostFilter::default(), NOW).await.unwrap().posts[0];
+        assert_eq!(listed.point, LatLng { lat: plat, lon: plon });
+        assert_ne!(listed.point, COLMAR);
+        assert!(COLMAR.distance_m(listed.point) < 500.0);
+    }
+
+    #[sqlx::test]
+    async fn a_post_page_is_public_only_while_published(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let pending = create(
+            &db,
+            &communes,
+            creation("Attente", PostKind::Request, Category::Other, COLMAR, PostStatus::Pending),
+        )
+        .await
+        .unwrap();
+        assert_eq!(get_public(&db, pending).await, Err(AppError::NotFound));
+        let mut c = creation("Publiée", PostKind::Request, Category::Other, COLMAR, PostStatus::Published);
+        c.created_at = now() - 60;
+        let published = create(&db, &communes, c).await.unwrap();
+        let detail = get_public(&db, published).await.unwrap();
+        assert_eq!(detail.summary.title, "Publiée");
+        assert_eq!(detail.description, "Une description.");
+        assert_eq!(get_public(&db, 424_242).await, Err(AppError::NotFound));
+    }
+
+    fn now() -> i64 {
+        crate::server::services::now()
+    }
+}

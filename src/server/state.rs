@@ -1,0 +1,19 @@
+//! `AppState`: what every request handler and server function can reach.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+use crate::server::communes::Communes;
+use crate::server::db::Db;
+use crate::ui::map::TileSettings;
+
+/// Shared state, cheap to clone.
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub communes: Arc<Communes>,
+    pub tiles: TileSettings,
+}

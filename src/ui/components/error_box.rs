@@ -1,0 +1,24 @@
+//! An error said plainly, with what to do next.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Shows `error` in an alert box; validation errors list each problem.
+#[component]
+pub fn ErrorBox(error: AppError) -> impl IntoView {
+    super::http_status::set_http_status(error.status_code());
+    let items = match &error {
+        AppError::Validation(f) => f.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>(),
+        other => vec![other.to_string()],
+    };
+    view! {
+        <div class="alert" role="alert">
+            <p class="alert-title">"Nous n'avons pas pu afficher les annonces."</p>
+            <ul>{items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            <p>
+                <a href="/">"Voir toutes les annonces"</a>
+            </p>
+        </div>
+    }
+}

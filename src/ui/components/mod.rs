@@ -1,0 +1,6 @@
+//! Reusable pieces of pages.
+
+pub mod error_box;
+pub mod filter_bar;
+pub mod http_status;
+pub mod post_list;

@@ -1,0 +1,30 @@
+//! The frame of every page: skip link, header, main region, footer with the data credits.
+
+use leptos::prelude::*;
+
+/// Wraps a page.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#annonces">"Aller à la liste des annonces"</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"🤝"</span>
+                <span class="brand-name">"Entraide"</span>
+                <span class="brand-place">"Haut-Rhin"</span>
+            </a>
+            <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
+        </header>
+        <main id="contenu">{children()}</main>
+        <footer class="site-footer">
+            <p>
+                "Les positions affichées sont approximatives (à quelques centaines de mètres) pour protéger "
+                "les personnes."
+            </p>
+            <p>
+                "Communes : sources INSEE, IGN, DILA — Licence Ouverte. "
+                <a href="/api/v1/posts.geojson">"Données ouvertes (GeoJSON)"</a>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,209 @@
+//! The thin layer over Leaflet (through the `leaflet` crate's bindings). Runs in the browser
+//! only: it is called from effects and event handlers, never while rendering on the server.
+//! Popups are built as DOM nodes with text content, never from HTML strings.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use leaflet::{
+    DivIcon, DivIconOptions, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
+    MarkerOptions, Point, TileLayer, TileLayerOptions,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+use super::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
+use crate::api::posts::PostSummary;
+use crate::domain::time::relative_fr;
+use crate::domain::{BBox, Category, LatLng};
+
+/// Wait after the map stops moving before asking for the new area.
+const MOVE_DEBOUNCE_MS: u32 = 350;
+
+/// A Leaflet map with a layer of post pins.
+pub struct MapView {
+    map: Map,
+    pins: LayerGroup,
+    /// Told how the last "Autour de moi" went; the Leaflet handlers are registered once.
+    located: Rc<RefCell<Option<LocateDone>>>,
+}
+
+type LocateDone = Box<dyn Fn(Result<(), String>)>;
+
+fn document() -> Result<Document, String> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| "La carte ne peut pas s'afficher ici.".to_owned())
+}
+
+/// The tile settings written by the server into the page.
+fn tile_settings(doc: &Document) -> Option<TileSettings> {
+    let meta = |name: &str| {
+        doc.query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten().and_then(|m| m.get_attribute("content"))
+    };
+    Some(TileSettings { url: meta(META_TILE_URL)?, attribution: meta(META_TILE_ATTRIBUTION).unwrap_or_default() })
+}
+
+fn leaflet_loaded() -> bool {
+    web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"L".into()).ok()).is_some_and(|l| !l.is_undefined())
+}
+
+fn bounds(b: BBox) -> LatLngBounds {
+    LatLngBounds::new(&LLatLng::new(b.south, b.west), &LLatLng::new(b.north, b.east))
+}
+
+fn pin_icon(category: Category, faded: bool) -> DivIcon {
+    let opts = DivIconOptions::new();
+    // Built from the domain's constants only: no user text in this HTML.
+    opts.set_html(format!(
+        "<span class=\"pin{}\" style=\"background:{}\" aria-hidden=\"true\">{}</span>",
+        if faded { " pin-faded" } else { "" },
+        category.colour(),
+        category.icon()
+    ));
+    opts.set_class_name("pin-icon".into());
+    opts.set_icon_size(Point::new(44.0, 44.0));
+    opts.set_icon_anchor(Point::new(22.0, 22.0));
+    opts.set_popup_anchor(Point::new(0.0, -20.0));
+    DivIcon::new(&opts)
+}
+
+impl MapView {
+    fn base(el: &HtmlElement, interactive: bool) -> Result<Map, String> {
+        let doc = document()?;
+        if !leaflet_loaded() {
+            return Err("La carte n'a pas pu être chargée. La liste des annonces reste disponible.".into());
+        }
+        let tiles = tile_settings(&doc).ok_or("La carte n'est pas configurée.")?;
+        let opts = MapOptions::new();
+        opts.set_keyboard(true);
+        if !interactive {
+            opts.set_dragging(false);
+            opts.set_scroll_wheel_zoom(false);
+            opts.set_touch_zoom(false);
+            opts.set_box_zoom(false);
+            opts.set_keyboard(false);
+        }
+        let map = Map::new_with_element(el, &opts).map_err(|_| "La carte n'a pas pu être créée.".to_owned())?;
+        let tile_opts = TileLayerOptions::new();
+        tile_opts.set_attribution(tiles.attribution);
+        tile_opts.set_max_zoom(19.0);
+        TileLayer::new_options(&tiles.url, &tile_opts).add_to(&map);
+        Ok(map)
+    }
+
+    /// A browsable map showing `area`.
+    pub fn new(el: &HtmlElement, area: BBox, interactive: bool) -> Result<MapView, String> {
+        let map = Self::base(el, interactive)?;
+        map.fit_bounds(&bounds(area));
+        let pins = LayerGroup::new();
+        pins.add_to(&map);
+        let located: Rc<RefCell<Option<LocateDone>>> = Rc::default();
+        let (found, failed) = (located.clone(), located.clone());
+        map.on_location_found(Box::new(move |_| {
+            if let Some(done) = found.borrow().as_ref() {
+                done(Ok(()));
+            }
+        }));
+        map.on_location_error(Box::new(move |e| {
+            let message = match e.code() {
+                1 => "Vous n'avez pas autorisé la localisation. Autorisez-la dans votre navigateur, ou déplacez la carte vous-même.",
+                3 => "La localisation a pris trop de temps. Réessayez, ou déplacez la carte vous-même.",
+                _ => "Votre position n'a pas pu être trouvée. Déplacez la carte vous-même.",
+            };
+            if let Some(done) = failed.borrow().as_ref() {
+                done(Err(message.to_owned()));
+            }
+        }));
+        Ok(MapView { map, pins, located })
+    }
+
+    /// A fixed map around one point with its pin.
+    pub fn around(el: &HtmlElement, p: LatLng, category: Category, label: &str) -> Result<MapView, String> {
+        let map = Self::base(el, false)?;
+        map.set_view(&LLatLng::new(p.lat, p.lon), 14.0);
+        let pins = LayerGroup::new();
+        pins.add_to(&map);
+        let opts = MarkerOptions::new();
+        opts.set_icon(pin_icon(category, false).into());
+        opts.set_title(label.to_owned());
+        opts.set_keyboard(false);
+        opts.set_interactive(false);
+        Marker::new_with_options(&LLatLng::new(p.lat, p.lon), &opts).add_to_layer_group(&pins);
+        Ok(MapView { map, pins, located: Rc::default() })
+    }
+
+    /// Replaces the pins with those of `posts`.
+    pub fn show(&self, posts: &[PostSummary], now: i64) {
+        self.pins.clear_layers();
+        let Ok(doc) = document() else { return };
+        for p in posts {
+            let opts = MarkerOptions::new();
+            opts.set_icon(pin_icon(p.category, !matches!(p.status, crate::domain::PostStatus::Published)).into());
+            opts.set_title(format!("{} — {}", p.category.label_fr(), p.title));
+            opts.set_keyboard(true);
+            opts.set_rise_on_hover(true);
+            let marker = Marker::new_with_options(&LLatLng::new(p.point.lat, p.point.lon), &opts);
+            if let Some(content) = popup(&doc, p, now) {
+                marker.bind_popup_with_options(&content, &wasm_bindgen::JsValue::UNDEFINED);
+            }
+            marker.add_to_layer_group(&self.pins);
+        }
+    }
+
+    /// Calls `f` with the visible area once the map has stopped moving.
+    pub fn on_moved(&self, f: impl Fn(BBox) + 'static) {
+        let map = self.map.clone();
+        let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let f = Rc::new(f);
+        self.map.on_move_end(Box::new(move |_| {
+            let (map, f) = (map.clone(), f.clone());
+            // Replacing the timeout drops (cancels) the previous one.
+            *pending.borrow_mut() = Some(Timeout::new(MOVE_DEBOUNCE_MS, move || {
+                let b = map.get_bounds();
+                let (sw, ne) = (b.get_south_west(), b.get_north_east());
+                f(BBox {
+                    west: sw.lng().max(-180.0),
+                    south: sw.lat().max(-90.0),
+                    east: ne.lng().min(180.0),
+                    north: ne.lat().min(90.0),
+                });
+            }));
+        }));
+    }
+
+    /// Centres the map on the browser's position; `done` says how it went, in French.
+    pub fn locate(&self, done: impl Fn(Result<(), String>) + 'static) {
+        *self.located.borrow_mut() = Some(Box::new(done));
+        let mut opts = LocateOptions::new();
+        opts.set_view(true).max_zoom(15.0).timeout(10_000.0);
+        self.map.locate_with_options(&opts);
+    }
+
+    /// Frees the map (the page is being left).
+    pub fn remove(&self) {
+        self.map.remove();
+    }
+}
+
+/// The popup of a pin: title, category and kind, commune and date, and a link to the post.
+fn popup(doc: &Document, p: &PostSummary, now: i64) -> Option<HtmlElement> {
+    let el = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
+        let e = doc.create_element(tag).ok()?;
+        if !class.is_empty() {
+            e.set_class_name(class);
+        }
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let root = doc.create_element("div").ok()?;
+    root.set_class_name("popup");
+    let meta1 = format!("{} · {}", p.category.label_fr(), p.kind.label_fr());
+    let meta2 = format!("{} · {}", p.commune, relative_fr(now, p.created_at));
+    for child in [el("p", "popup-title", &p.title)?, el("p", "popup-meta", &meta1)?, el("p", "popup-meta", &meta2)?] {
+        root.append_child(&child).ok()?;
+    }
+    let a = el("a", "popup-link", "Voir l'annonce")?;
+    a.set_attribute("href", &format!("/posts/{}", p.id)).ok()?;
+    root.append_child(&a).ok()?;
+    root.dyn_into::<HtmlElement>().ok()
+}

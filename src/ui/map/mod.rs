@@ -1,0 +1,138 @@
+//! The maps. They are drawn in the browser only, after hydration: the server renders a
+//! same-size placeholder, and the list beside the map is the server-rendered content (and the
+//! text alternative of the map). They hold no data of their own: they draw what they are given.
+
+mod leaflet_view;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::posts::PostPage;
+use crate::domain::{BBox, LatLng};
+use crate::error::AppError;
+use leaflet_view::MapView;
+
+/// The tile server and its attribution, set by the operator (see `entraide serve --help`).
+/// The server writes them into the page's `<meta>` tags; the map reads them from there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TileSettings {
+    pub url: String,
+    /// HTML, from the operator's configuration.
+    pub attribution: String,
+}
+
+/// `<meta>` names carrying the tile settings into the page.
+pub const META_TILE_URL: &str = "entraide:tile-url";
+pub const META_TILE_ATTRIBUTION: &str = "entraide:tile-attribution";
+
+/// The home page's map: one pin per post of `page`; moving it calls `on_moved` with the new
+/// area (debounced), and "Autour de moi" asks the browser for its position.
+#[component]
+pub fn PostMap(
+    page: Resource<Result<PostPage, AppError>>,
+    /// The area to show first.
+    initial: Signal<BBox>,
+    on_moved: Callback<BBox>,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let view_handle = StoredValue::new_local(None::<MapView>);
+    let (status, set_status) = signal(String::new());
+    let (ready, set_ready) = signal(false);
+
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if view_handle.with_value(Option::is_some) {
+            return;
+        }
+        match MapView::new(&el, initial.get_untracked(), true) {
+            Ok(v) => {
+                v.on_moved(move |b| on_moved.run(b));
+                view_handle.set_value(Some(v));
+                set_ready.set(true);
+            }
+            Err(message) => set_status.set(message),
+        }
+    });
+    Effect::new(move |_| {
+        let posts = page.get();
+        if !ready.get() {
+            return;
+        }
+        if let Some(Ok(p)) = posts {
+            view_handle.with_value(|v| {
+                if let Some(v) = v {
+                    v.show(&p.posts, p.now);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        view_handle.with_value(|v| {
+            if let Some(v) = v {
+                v.remove();
+            }
+        })
+    });
+
+    let locate = move |_| {
+        set_status.set("Recherche de votre position…".into());
+        view_handle.with_value(|v| {
+            if let Some(v) = v {
+                v.locate(move |result| match result {
+                    Ok(()) => set_status.set("La carte est centrée sur votre position.".into()),
+                    Err(m) => set_status.set(m),
+                });
+            }
+        });
+    };
+
+    view! {
+        <div class="map-wrap">
+            <div
+                class="map"
+                node_ref=node
+                role="region"
+                aria-label="Carte des annonces ; la liste des annonces en donne le même contenu"
+            ></div>
+            <Show when=move || ready.get()>
+                <button type="button" class="btn near-me" on:click=locate>
+                    <span aria-hidden="true">"◎ "</span>
+                    "Autour de moi"
+                </button>
+            </Show>
+            <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
+        </div>
+    }
+}
+
+/// A small map centred on one public point (the post page).
+#[component]
+pub fn PointMap(point: LatLng, category: crate::domain::Category, label: String) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let view_handle = StoredValue::new_local(None::<MapView>);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if view_handle.with_value(Option::is_some) {
+            return;
+        }
+        if let Ok(v) = MapView::around(&el, point, category, &label) {
+            view_handle.set_value(Some(v));
+        }
+    });
+    on_cleanup(move || {
+        view_handle.with_value(|v| {
+            if let Some(v) = v {
+                v.remove();
+            }
+        })
+    });
+    view! {
+        <div
+            class="map map-small"
+            node_ref=node
+            role="img"
+            aria-label="Carte : position approximative de l'annonce (à quelques centaines de mètres près)"
+        ></div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Components only, shared by the server render and the browser: layout, pages, the list, the
+//! filters and the map. No SQL, no business rule (they live in `domain/`), no `crate::server`.
+
+pub mod components;
+pub mod layout;
+pub mod map;
+pub mod pages;

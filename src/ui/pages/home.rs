@@ -1,0 +1,55 @@
+//! `/`: the map of the Haut-Rhin with the posts of the current area, and the same posts as a
+//! list. One resource feeds both; its key is the URL query, where the filters live.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::posts::fetch_posts;
+use crate::domain::{BBox, PostFilter, PostQuery};
+use crate::ui::components::error_box::ErrorBox;
+use crate::ui::components::filter_bar::FilterBar;
+use crate::ui::components::post_list::PostList;
+use crate::ui::map::PostMap;
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let query = use_query_map();
+    let raw = Memo::new(move |_| {
+        let q = query.read();
+        PostQuery { category: q.get("category"), kind: q.get("kind"), sort: q.get("sort"), bbox: q.get("bbox") }
+    });
+    // A wrong parameter is reported by the list; the filter bar then starts from scratch.
+    let filter = Signal::derive(move || PostFilter::parse(&raw.get()).unwrap_or_default());
+    let page = Resource::new(move || raw.get(), fetch_posts);
+
+    let navigate = use_navigate();
+    let on_moved = Callback::new(move |area: BBox| {
+        let f = PostFilter { bbox: Some(area), ..filter.get_untracked() };
+        navigate(&f.href(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    });
+    let initial = Signal::derive(move || filter.get().area());
+
+    view! {
+        <Title text="Entraide Haut-Rhin — demandes et offres d'aide près de chez vous"/>
+        <h1 class="visually-hidden">"Demandes et offres d'aide dans le Haut-Rhin"</h1>
+        <FilterBar filter=filter/>
+        <div class="home">
+            <section class="map-pane" aria-label="Carte">
+                <PostMap page=page initial=initial on_moved=on_moved/>
+            </section>
+            <section class="list-pane" id="annonces" aria-labelledby="annonces-titre" tabindex="-1">
+                <Transition fallback=|| view! { <p class="loading">"Chargement des annonces…"</p> }>
+                    {move || Suspend::new(async move {
+                        match page.await {
+                            Ok(p) => view! { <PostList page=p/> }.into_any(),
+                            Err(e) => view! { <ErrorBox error=e/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,80 @@
+//! `/posts/:id`: one public post, its full text and its approximate place.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::posts::{get_post, PostDetail};
+use crate::domain::time::{absolute_fr, relative_fr, rfc3339};
+use crate::error::AppError;
+use crate::ui::components::error_box::ErrorBox;
+use crate::ui::map::PointMap;
+use crate::ui::pages::not_found::NotFoundPage;
+
+/// The post page; unknown, unpublished or expired posts get the 404 page.
+#[component]
+pub fn PostPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let post = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_post(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Chargement de l'annonce…"</p> }>
+            {move || Suspend::new(async move {
+                match post.await {
+                    Ok(p) => view! { <PostView post=p/> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
+                    Err(e) => view! { <ErrorBox error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PostView(post: PostDetail) -> impl IntoView {
+    let s = post.summary;
+    let title = format!("{} — Entraide Haut-Rhin", s.title);
+    let paragraphs: Vec<String> =
+        post.description.split("\n\n").map(str::to_owned).filter(|p| !p.trim().is_empty()).collect();
+    view! {
+        <Title text=title/>
+        <article class="page post-page">
+            <p class="back">
+                <a href="/">"← Retour aux annonces"</a>
+            </p>
+            <p class="post-tags">
+                <span class=if s.kind == crate::domain::PostKind::Request { "badge badge-request" } else { "badge badge-offer" }>
+                    {s.kind.label_fr()}
+                </span>
+                <span class="cat" style=format!("--cat:{}", s.category.colour())>
+                    <span aria-hidden="true">{s.category.icon()}" "</span>
+                    {s.category.label_fr()}
+                </span>
+                {(s.status == crate::domain::PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
+            </p>
+            <h1>{s.title.clone()}</h1>
+            <div class="post-body">
+                {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            </div>
+            <dl class="facts">
+                <dt>"Publiée par"</dt>
+                <dd>{s.poster_kind.label_fr()}</dd>
+                <dt>"Lieu"</dt>
+                <dd>{s.commune.clone()}" (position approximative)"</dd>
+                <dt>"Publiée"</dt>
+                <dd>
+                    <time datetime=rfc3339(s.created_at)>{relative_fr(post.now, s.created_at)}</time>
+                    " — le "{absolute_fr(s.created_at)}
+                </dd>
+                <dt>"En ligne jusqu'au"</dt>
+                <dd><time datetime=rfc3339(post.expires_at)>{absolute_fr(post.expires_at)}</time></dd>
+            </dl>
+            <PointMap point=s.point category=s.category label=s.title.clone()/>
+        </article>
+    }
+}
