@@ -207,3 +207,25 @@ async fn the_list_server_function_answers_json(pool: SqlitePool) {
     assert!(body.contains("n'est pas un type d'annonce"), "{body}");
     assert!(!body.to_lowercase().contains("sqlite"));
 }
+
+#[tokio::test]
+async fn a_failed_migration_stops_the_start_with_a_clear_message() {
+    let dir = std::env::temp_dir().join(format!("entraide-migrate-{}", std::process::id()));
+    let url = format!("sqlite://{}/x.db", dir.display());
+    // First start: the folder and the file are created and migrated.
+    let db = super::open_and_migrate(&url).await.unwrap();
+    // An applied migration was changed afterwards: the start must refuse.
+    sqlx::query("UPDATE _sqlx_migrations SET checksum = x'00'").execute(&db.write).await.unwrap();
+    drop(db);
+    let err = super::open_and_migrate(&url).await.unwrap_err();
+    assert!(err.contains("database migration failed, the server will not start"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_command_line_is_well_formed() {
+    use clap::CommandFactory;
+    super::cli::Cli::command().debug_assert();
+    let cli = <super::cli::Cli as clap::Parser>::try_parse_from(["entraide", "seed", "--demo"]).unwrap();
+    assert!(matches!(cli.command, Some(super::cli::Command::Seed(super::cli::SeedArgs { demo: true }))));
+}
