@@ -56,8 +56,8 @@ assets: tools
 	@cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images public/leaflet/
 
 test-tools: tools
-	@command -v chromium >/dev/null && command -v ogrinfo >/dev/null || { \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin; }
+	@command -v chromium >/dev/null && command -v ogrinfo >/dev/null && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin fonts-noto-color-emoji; }
 	@[ -f end2end/node_modules/@playwright/test/package.json ] || \
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 

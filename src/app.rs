@@ -26,6 +26,10 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
                 // Deferred scripts run in order before the (module) hydration script: `L` exists
                 // when the map code runs, and parsing is not blocked.
                 <script defer src="/leaflet/leaflet.js"></script>
+                // Without JavaScript there is no map: drop its placeholder, the list is the page.
+                <noscript>
+                    <style>".map-placeholder { display: none; } .list-pane { margin-top: 0; }"</style>
+                </noscript>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>

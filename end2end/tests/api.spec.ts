@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The open-data API does not depend on the browser: run it once.
-test.skip(({ }, info) => info.project.name !== 'desktop-js', 'API checks run in one project');
+test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop-js', 'API checks run in one project'));
 
 test('the GeoJSON API is read by a GIS client (GDAL ogrinfo)', async ({ request, baseURL }) => {
   const res = await request.get('/api/v1/posts.geojson?bbox=7.2,47.65,7.45,47.85&category=groceries,transport');

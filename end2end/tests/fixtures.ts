@@ -82,3 +82,11 @@ export async function announcedCount(page: Page): Promise<number> {
   if (!m) throw new Error(`unexpected heading: ${text}`);
   return m[1] === 'Aucune' ? 0 : Number(m[1]);
 }
+
+/** The filter bar (kind and category links). */
+export const filters = (page: Page) => page.getByRole('navigation', { name: 'Filtres des annonces' });
+
+/** Waits until the list has finished loading (it is marked busy while a new area loads). */
+export async function settled(page: Page) {
+  await expect(page.locator('#annonces')).not.toHaveAttribute('aria-busy', 'true');
+}

@@ -1,4 +1,4 @@
-import { test, expect, mapReady, listItems, markers, announcedCount } from './fixtures';
+import { test, expect, mapReady, listItems, markers, announcedCount, filters, settled } from './fixtures';
 
 test.describe('home page', () => {
   test('the list of posts is rendered by the server', async ({ page, outside, js }) => {
@@ -21,21 +21,22 @@ test.describe('home page', () => {
     await page.goto('/');
     if (js) await mapReady(page);
     const before = await announcedCount(page);
-    await page.getByRole('link', { name: /Aide aux devoirs/ }).click();
+    await filters(page).getByRole('link', { name: /Aide aux devoirs/ }).click();
     await expect(page).toHaveURL(/[?&]category=homework/);
-    await expect(page.getByRole('link', { name: /Aide aux devoirs.*filtre actif/ })).toBeVisible();
+    await expect(filters(page).getByRole('link', { name: /Aide aux devoirs.*filtre actif/ })).toBeVisible();
+    await expect.poll(() => announcedCount(page)).toBeLessThan(before);
+    await settled(page);
     const after = await announcedCount(page);
     expect(after).toBeGreaterThan(0);
-    expect(after).toBeLessThan(before);
     const items = listItems(page);
     await expect(items).toHaveCount(after);
     for (const text of await items.allInnerTexts()) expect(text).toContain('Aide aux devoirs');
     if (js) await expect(markers(page)).toHaveCount(after);
 
     // A second category adds to the first; the back button undoes it.
-    await page.getByRole('link', { name: /^Courses/ }).click();
+    await filters(page).getByRole('link', { name: /^Courses/ }).click();
     await expect(page).toHaveURL(/category=groceries,homework/);
-    expect(await announcedCount(page)).toBeGreaterThan(after);
+    await expect.poll(() => announcedCount(page)).toBeGreaterThan(after);
     await page.goBack();
     await expect(page).toHaveURL(/category=homework$/);
     await expect(listItems(page)).toHaveCount(after);
@@ -43,11 +44,15 @@ test.describe('home page', () => {
 
   test('requests only, then offers only', async ({ page, outside }) => {
     await page.goto('/');
-    await page.getByRole('link', { name: 'Demandes', exact: true }).click();
+    await filters(page).getByRole('link', { name: 'Demandes', exact: true }).click();
     await expect(page).toHaveURL(/kind=request/);
+    await expect(listItems(page).first()).toContainText("Demande d'aide");
+    await settled(page);
     for (const text of await listItems(page).allInnerTexts()) expect(text).toContain("Demande d'aide");
-    await page.getByRole('link', { name: 'Offres', exact: true }).click();
+    await filters(page).getByRole('link', { name: 'Offres', exact: true }).click();
     await expect(page).toHaveURL(/kind=offer/);
+    await expect(listItems(page).first()).toContainText("Offre d'aide");
+    await settled(page);
     for (const text of await listItems(page).allInnerTexts()) expect(text).toContain("Offre d'aide");
   });
 
@@ -82,6 +87,7 @@ test.describe('map (JavaScript)', () => {
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect(page).toHaveURL(/bbox=/);
     await expect.poll(() => announcedCount(page)).toBeLessThan(before);
+    await settled(page);
     const n = await listItems(page).count();
     await expect(markers(page)).toHaveCount(n);
   });

@@ -1,4 +1,5 @@
-//! The filters: category chips (several at once), requests / offers / both, and the order.
+//! The filters: category chips (several at once), requests / offers / both, and the order of
+//! the list.
 //! Each choice is a link to the filtered URL, so filters work without JavaScript, can be shared,
 //! and the back button undoes them.
 
@@ -46,7 +47,32 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
             })
             .collect_view()
     };
-    let sorts = move || {
+    let clear = move || {
+        let f = filter.get();
+        (!f.categories.is_empty() || f.kind.is_some()).then(|| {
+            let href = PostFilter { categories: vec![], kind: None, ..f }.href();
+            view! {
+                <a class="clear-filters" href=href>
+                    "Effacer les filtres"
+                </a>
+            }
+        })
+    };
+    view! {
+        <nav class="filters" aria-label="Filtres des annonces">
+            <div class="filter-row">
+                <ul class="segments" aria-label="Type d'annonce">{kinds}</ul>
+                {clear}
+            </div>
+            <ul class="chips" aria-label="Catégories">{chips}</ul>
+        </nav>
+    }
+}
+
+/// The order of the list: most recent, or nearest to the centre of the map.
+#[component]
+pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
+    let links = move || {
         let f = filter.get();
         SortOrder::ALL
             .into_iter()
@@ -67,25 +93,9 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
             })
             .collect_view()
     };
-    let clear = move || {
-        let f = filter.get();
-        (!f.categories.is_empty() || f.kind.is_some()).then(|| {
-            let href = PostFilter { categories: vec![], kind: None, ..f }.href();
-            view! {
-                <a class="clear-filters" href=href>
-                    "Effacer les filtres"
-                </a>
-            }
-        })
-    };
     view! {
-        <nav class="filters" aria-label="Filtres des annonces">
-            <div class="filter-row">
-                <ul class="segments" aria-label="Type d'annonce">{kinds}</ul>
-                <ul class="segments" aria-label="Ordre de la liste">{sorts}</ul>
-            </div>
-            <ul class="chips" aria-label="Catégories">{chips}</ul>
-            {clear}
+        <nav class="sort" aria-label="Ordre de la liste">
+            <ul class="segments segments-small">{links}</ul>
         </nav>
     }
 }

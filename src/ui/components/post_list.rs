@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::api::posts::{PostPage, PostSummary};
 use crate::domain::time::{absolute_fr, relative_fr};
-use crate::domain::{PostKind, PostStatus};
+use crate::domain::{PostFilter, PostKind, PostStatus};
+use crate::ui::components::filter_bar::SortLinks;
 
-/// The posts of `page`, with how many there are.
+/// The posts of `page`, with how many there are and the choice of order.
 #[component]
-pub fn PostList(page: PostPage) -> impl IntoView {
+pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
     let shown = page.posts.len() as i64;
     let more = page.total - shown;
     let heading = match page.total {
@@ -19,7 +20,10 @@ pub fn PostList(page: PostPage) -> impl IntoView {
     };
     let now = page.now;
     view! {
-        <h2 id="annonces-titre" class="list-heading" aria-live="polite">{heading}</h2>
+        <div class="list-head">
+            <h2 id="annonces-titre" class="list-heading" aria-live="polite">{heading}</h2>
+            <SortLinks filter=filter/>
+        </div>
         {(page.total == 0).then(|| view! {
             <p class="empty">
                 "Essayez d'élargir la carte ou d'enlever un filtre. "

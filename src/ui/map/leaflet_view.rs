@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use leaflet::{
-    DivIcon, DivIconOptions, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
+    DivIconOptions, Icon, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
     MarkerOptions, Point, TileLayer, TileLayerOptions,
 };
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
@@ -51,7 +52,15 @@ fn bounds(b: BBox) -> LatLngBounds {
     LatLngBounds::new(&LLatLng::new(b.south, b.west), &LLatLng::new(b.north, b.east))
 }
 
-fn pin_icon(category: Category, faded: bool) -> DivIcon {
+#[wasm_bindgen]
+extern "C" {
+    /// `L.divIcon(options)`. (The `leaflet` crate's `DivIcon::new` builds an `L.Icon`, which
+    /// throws "iconUrl not set".)
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &DivIconOptions) -> Icon;
+}
+
+fn pin_icon(category: Category, faded: bool) -> Icon {
     let opts = DivIconOptions::new();
     // Built from the domain's constants only: no user text in this HTML.
     opts.set_html(format!(
@@ -64,7 +73,7 @@ fn pin_icon(category: Category, faded: bool) -> DivIcon {
     opts.set_icon_size(Point::new(44.0, 44.0));
     opts.set_icon_anchor(Point::new(22.0, 22.0));
     opts.set_popup_anchor(Point::new(0.0, -20.0));
-    DivIcon::new(&opts)
+    div_icon(&opts)
 }
 
 impl MapView {
@@ -124,7 +133,7 @@ impl MapView {
         let pins = LayerGroup::new();
         pins.add_to(&map);
         let opts = MarkerOptions::new();
-        opts.set_icon(pin_icon(category, false).into());
+        opts.set_icon(pin_icon(category, false));
         opts.set_title(label.to_owned());
         opts.set_keyboard(false);
         opts.set_interactive(false);
@@ -138,7 +147,7 @@ impl MapView {
         let Ok(doc) = document() else { return };
         for p in posts {
             let opts = MarkerOptions::new();
-            opts.set_icon(pin_icon(p.category, !matches!(p.status, crate::domain::PostStatus::Published)).into());
+            opts.set_icon(pin_icon(p.category, !matches!(p.status, crate::domain::PostStatus::Published)));
             opts.set_title(format!("{} — {}", p.category.label_fr(), p.title));
             opts.set_keyboard(true);
             opts.set_rise_on_hover(true);

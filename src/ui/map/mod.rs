@@ -26,10 +26,36 @@ pub struct TileSettings {
 pub const META_TILE_URL: &str = "entraide:tile-url";
 pub const META_TILE_ATTRIBUTION: &str = "entraide:tile-attribution";
 
+/// Renders `children` only in the browser, after hydration; `fallback` (a same-size placeholder)
+/// on the server and until then. The maps keep browser objects in thread-local storage, which
+/// must never be created while rendering on the server's multi-threaded runtime.
+#[component]
+fn ClientOnly(#[prop(into)] fallback: ViewFn, children: ChildrenFn) -> impl IntoView {
+    let (mounted, set_mounted) = signal(false);
+    Effect::new(move |_| set_mounted.set(true));
+    view! { <Show when=move || mounted.get() fallback=fallback>{children()}</Show> }
+}
+
 /// The home page's map: one pin per post of `page`; moving it calls `on_moved` with the new
 /// area (debounced), and "Autour de moi" asks the browser for its position.
 #[component]
 pub fn PostMap(
+    page: Resource<Result<PostPage, AppError>>,
+    /// The area to show first.
+    initial: Signal<BBox>,
+    on_moved: Callback<BBox>,
+) -> impl IntoView {
+    view! {
+        <div class="map-wrap">
+            <ClientOnly fallback=|| view! { <div class="map map-placeholder" aria-hidden="true"></div> }>
+                <LivePostMap page=page initial=initial on_moved=on_moved/>
+            </ClientOnly>
+        </div>
+    }
+}
+
+#[component]
+fn LivePostMap(
     page: Resource<Result<PostPage, AppError>>,
     /// The area to show first.
     initial: Signal<BBox>,
@@ -88,27 +114,35 @@ pub fn PostMap(
     };
 
     view! {
-        <div class="map-wrap">
-            <div
-                class="map"
-                node_ref=node
-                role="region"
-                aria-label="Carte des annonces ; la liste des annonces en donne le même contenu"
-            ></div>
-            <Show when=move || ready.get()>
-                <button type="button" class="btn near-me" on:click=locate>
-                    <span aria-hidden="true">"◎ "</span>
-                    "Autour de moi"
-                </button>
-            </Show>
-            <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
-        </div>
+        <div
+            class="map"
+            node_ref=node
+            role="region"
+            aria-label="Carte des annonces ; la liste des annonces en donne le même contenu"
+        ></div>
+        <Show when=move || ready.get()>
+            <button type="button" class="btn near-me" on:click=locate>
+                <span aria-hidden="true">"◎ "</span>
+                "Autour de moi"
+            </button>
+        </Show>
+        <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
     }
 }
 
 /// A small map centred on one public point (the post page).
 #[component]
 pub fn PointMap(point: LatLng, category: crate::domain::Category, label: String) -> impl IntoView {
+    let label = StoredValue::new(label);
+    view! {
+        <ClientOnly fallback=|| view! { <div class="map map-small map-placeholder" aria-hidden="true"></div> }>
+            <LivePointMap point=point category=category label=label.get_value()/>
+        </ClientOnly>
+    }
+}
+
+#[component]
+fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let view_handle = StoredValue::new_local(None::<MapView>);
     Effect::new(move |_| {

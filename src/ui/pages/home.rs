@@ -31,6 +31,8 @@ pub fn HomePage() -> impl IntoView {
         navigate(&f.href(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     });
     let initial = Signal::derive(move || filter.get().area());
+    // While a new area or filter loads, the old list stays and is marked busy.
+    let (loading, set_loading) = signal(false);
 
     view! {
         <Title text="Entraide Haut-Rhin — demandes et offres d'aide près de chez vous"/>
@@ -40,11 +42,20 @@ pub fn HomePage() -> impl IntoView {
             <section class="map-pane" aria-label="Carte">
                 <PostMap page=page initial=initial on_moved=on_moved/>
             </section>
-            <section class="list-pane" id="annonces" aria-labelledby="annonces-titre" tabindex="-1">
-                <Transition fallback=|| view! { <p class="loading">"Chargement des annonces…"</p> }>
+            <section
+                class="list-pane"
+                id="annonces"
+                aria-labelledby="annonces-titre"
+                tabindex="-1"
+                aria-busy=move || loading.get().to_string()
+            >
+                <Transition
+                    fallback=|| view! { <p class="loading">"Chargement des annonces…"</p> }
+                    set_pending=set_loading
+                >
                     {move || Suspend::new(async move {
                         match page.await {
-                            Ok(p) => view! { <PostList page=p/> }.into_any(),
+                            Ok(p) => view! { <PostList page=p filter=filter/> }.into_any(),
                             Err(e) => view! { <ErrorBox error=e/> }.into_any(),
                         }
                     })}
