@@ -67,6 +67,17 @@ test.describe('home page', () => {
     await expect(page.getByRole('link', { name: 'Plus proches' })).toHaveAttribute('aria-current', 'true');
   });
 
+  test('the first Tab reaches the skip link, which leads to the list', async ({ page, outside }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Aller à la liste des annonces' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#annonces$/);
+    await expect(page.getByRole('heading', { level: 2, name: /annonces dans cette zone/ })).toBeInViewport();
+  });
+
   test('a wrong filter is explained, not a crash', async ({ page, outside }) => {
     const res = await page.goto('/?category=cuisine');
     expect(res?.status()).toBe(400);

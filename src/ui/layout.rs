@@ -1,12 +1,18 @@
 //! The frame of every page: skip link, header, main region, footer with the data credits.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 /// Wraps a page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let location = use_location();
+    // On the map page the list is what a keyboard or screen-reader user wants first.
+    let home = move || location.pathname.get() == "/";
     view! {
-        <a class="skip-link" href="#annonces">"Aller à la liste des annonces"</a>
+        <a class="skip-link" href=move || if home() { "#annonces" } else { "#contenu" }>
+            {move || if home() { "Aller à la liste des annonces" } else { "Aller au contenu" }}
+        </a>
         <header class="site-header">
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"🤝"</span>
@@ -15,7 +21,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </a>
             <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
         </header>
-        <main id="contenu">{children()}</main>
+        <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>
                 "Les positions affichées sont approximatives (à quelques centaines de mètres) pour protéger "

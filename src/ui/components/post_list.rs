@@ -57,7 +57,7 @@ pub fn PostCard(post: PostSummary, now: i64) -> impl IntoView {
                 <p class="post-tags">
                     <span class=kind_class>{post.kind.label_fr()}</span>
                     <span class="cat" style=format!("--cat:{}", post.category.colour())>
-                        <span aria-hidden="true">{post.category.icon()}" "</span>
+                        <span aria-hidden="true">{post.category.icon()}</span>
                         {post.category.label_fr()}
                     </span>
                     {(post.status == PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}

@@ -91,6 +91,8 @@ impl MapView {
             opts.set_touch_zoom(false);
             opts.set_box_zoom(false);
             opts.set_keyboard(false);
+            opts.set_zoom_control(false);
+            opts.set_double_click_zoom(false.into());
         }
         let map = Map::new_with_element(el, &opts).map_err(|_| "La carte n'a pas pu être créée.".to_owned())?;
         let tile_opts = TileLayerOptions::new();

@@ -52,7 +52,7 @@ fn PostView(post: PostDetail) -> impl IntoView {
                     {s.kind.label_fr()}
                 </span>
                 <span class="cat" style=format!("--cat:{}", s.category.colour())>
-                    <span aria-hidden="true">{s.category.icon()}" "</span>
+                    <span aria-hidden="true">{s.category.icon()}</span>
                     {s.category.label_fr()}
                 </span>
                 {(s.status == crate::domain::PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
