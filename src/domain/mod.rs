@@ -23,6 +23,7 @@ pub mod filter;
 pub mod geo;
 pub mod post;
 pub mod time;
+pub mod user;
 
 pub use category::Category;
 pub use filter::{PostFilter, PostQuery, SortOrder};
