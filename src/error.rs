@@ -23,6 +23,13 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// One problem for one field.
+    pub fn single(field: &str, message: impl Into<String>) -> Self {
+        let mut e = Self::new();
+        e.push(field, message);
+        e
+    }
+
     /// Adds a problem for `field`.
     pub fn push(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError { field: field.to_owned(), message: message.into() });
@@ -61,6 +68,12 @@ pub enum AppError {
     Validation(FieldErrors),
     #[error("Cette page n'existe pas ou n'est plus disponible.")]
     NotFound,
+    #[error("Connectez-vous pour continuer.")]
+    Unauthenticated,
+    #[error("Vous n'avez pas le droit de faire cela.")]
+    Forbidden,
+    #[error("Trop d'essais. Réessayez dans {} minute(s).", retry_after.div_ceil(60))]
+    TooManyRequests { retry_after: u64 },
     #[error("Une erreur est survenue de notre côté (référence {reference}). Réessayez dans un instant.")]
     Internal { reference: String },
     #[error("La connexion au serveur a échoué. Vérifiez votre connexion et réessayez.")]
@@ -73,6 +86,9 @@ impl AppError {
         match self {
             AppError::Validation(_) => 400,
             AppError::NotFound => 404,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::TooManyRequests { .. } => 429,
             AppError::Internal { .. } => 500,
             AppError::Transport(_) => 502,
         }

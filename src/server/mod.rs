@@ -6,9 +6,11 @@ pub mod communes;
 pub mod context;
 pub mod db;
 pub mod geojson;
+pub mod passwords;
 pub mod seed;
 pub mod services;
 pub mod state;
+pub mod throttle;
 
 #[cfg(test)]
 mod tests;

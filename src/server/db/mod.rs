@@ -5,6 +5,7 @@
 //! upgrades) and a pool of read-only readers, all in WAL mode.
 
 pub mod posts;
+pub mod users;
 
 use std::str::FromStr;
 use std::time::Duration;

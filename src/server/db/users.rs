@@ -1,0 +1,78 @@
+//! SQL for accounts. No authorization decisions here.
+
+use sqlx::SqliteConnection;
+
+use crate::domain::user::{CurrentUser, NewAccount};
+
+/// A stored account, with its password hash (never leaves the server).
+#[derive(Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub poster_kind: String,
+    pub organisation: Option<String>,
+    pub password_hash: String,
+    pub role: String,
+    pub disabled_at: Option<i64>,
+}
+
+impl UserRow {
+    /// The public face of the account, or `None` if a stored value is unknown to the domain.
+    pub fn to_current(&self) -> Option<CurrentUser> {
+        Some(CurrentUser {
+            id: self.id,
+            display_name: self.display_name.clone(),
+            email: self.email.clone(),
+            poster_kind: self.poster_kind.parse().ok()?,
+            organisation: self.organisation.clone(),
+            role: self.role.parse().ok()?,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at";
+
+/// Inserts an account (role resident). Fails with a unique violation if the e-mail is taken.
+pub async fn insert(conn: &mut SqliteConnection, a: &NewAccount, hash: &str, now: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, display_name, poster_kind, organisation, password_hash, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(a.email.as_str())
+    .bind(a.display_name.as_str())
+    .bind(a.poster_kind.slug())
+    .bind(a.organisation.as_deref())
+    .bind(hash)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn by_email(conn: &mut SqliteConnection, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1")).bind(email).fetch_optional(conn).await
+}
+
+pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(conn).await
+}
+
+pub async fn set_display_name(conn: &mut SqliteConnection, id: i64, name: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET display_name = $1, updated_at = $2 WHERE id = $3")
+        .bind(name)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password_hash(conn: &mut SqliteConnection, id: i64, hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

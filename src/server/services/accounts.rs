@@ -1,0 +1,153 @@
+//! Accounts: sign up, log in (the same answer for an unknown e-mail and a wrong password),
+//! profile and password changes.
+
+use crate::domain::user::{CurrentUser, DisplayName, Email, NewAccount, Password};
+use crate::error::{AppError, FieldErrors};
+use crate::server::db::{self, users as sql, Db};
+use crate::server::passwords;
+
+/// The one message for every failed log-in: it must not tell whether the account exists.
+pub const LOGIN_FAILED: &str = "Adresse e-mail ou mot de passe incorrect.";
+
+/// Creates a resident account.
+pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUser, AppError> {
+    let taken = || {
+        AppError::Validation(FieldErrors::single(
+            "email",
+            "Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou choisissez une autre adresse.",
+        ))
+    };
+    let hash = passwords::hash(&account.password).await?;
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("sign up: begin", e))?;
+    if sql::by_email(&mut tx, account.email.as_str()).await.map_err(|e| db::internal("sign up: read", e))?.is_some() {
+        return Err(taken());
+    }
+    let id = match sql::insert(&mut tx, &account, &hash, now).await {
+        Ok(id) => id,
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(taken()),
+        Err(e) => return Err(db::internal("sign up", e)),
+    };
+    tx.commit().await.map_err(|e| db::internal("sign up: commit", e))?;
+    Ok(CurrentUser {
+        id,
+        display_name: account.display_name.as_str().to_owned(),
+        email: account.email.as_str().to_owned(),
+        poster_kind: account.poster_kind,
+        organisation: account.organisation,
+        role: crate::domain::user::Role::Resident,
+    })
+}
+
+/// Checks an e-mail and password. Unknown e-mail, wrong password and disabled account all get
+/// the same `LOGIN_FAILED` error, after the same amount of work.
+pub async fn log_in(db: &Db, email: &str, password: &str) -> Result<CurrentUser, AppError> {
+    let failed = || AppError::Validation(FieldErrors::single("form", LOGIN_FAILED));
+    let password = Password::parse_attempt(password).map_err(|_| failed())?;
+    let row = match Email::parse(email) {
+        Ok(email) => {
+            let mut conn = db.read.acquire().await.map_err(|e| db::internal("log in: acquire", e))?;
+            sql::by_email(&mut conn, email.as_str()).await.map_err(|e| db::internal("log in", e))?
+        }
+        Err(_) => None,
+    };
+    let ok = passwords::verify(row.as_ref().map(|r| r.password_hash.clone()), &password).await?;
+    match row {
+        Some(r) if ok && r.disabled_at.is_none() => {
+            r.to_current().ok_or_else(|| db::internal("log in", "unknown role or poster kind"))
+        }
+        _ => Err(failed()),
+    }
+}
+
+/// The account `id`, if it exists and is not disabled.
+pub async fn find_active(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("find user: acquire", e))?;
+    let row = sql::by_id(&mut conn, id).await.map_err(|e| db::internal("find user", e))?;
+    Ok(row.filter(|r| r.disabled_at.is_none()).and_then(|r| r.to_current()))
+}
+
+/// Changes the name others see.
+pub async fn rename(db: &Db, user: &CurrentUser, name: DisplayName, now: i64) -> Result<(), AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("rename: acquire", e))?;
+    sql::set_display_name(&mut conn, user.id, name.as_str(), now).await.map_err(|e| db::internal("rename", e))
+}
+
+/// Changes the password, given the current one.
+pub async fn change_password(db: &Db, user: &CurrentUser, current: &str, new: &str, now: i64) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let new =
+        Password::parse_new(new, &[&user.email, &user.display_name]).map_err(|m| errors.push("new_password", m)).ok();
+    let current = Password::parse_attempt(current).map_err(|m| errors.push("current_password", m)).ok();
+    let (Some(current), Some(new)) = (current, new) else { return Err(AppError::Validation(errors)) };
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("change password: acquire", e))?;
+    let row = sql::by_id(&mut conn, user.id).await.map_err(|e| db::internal("change password", e))?;
+    if !passwords::verify(row.map(|r| r.password_hash), &current).await? {
+        return Err(AppError::Validation(FieldErrors::single(
+            "current_password",
+            "Le mot de passe actuel est incorrect.",
+        )));
+    }
+    let hash = passwords::hash(&new).await?;
+    sql::set_password_hash(&mut conn, user.id, &hash, now).await.map_err(|e| db::internal("change password", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::user::SignUpForm;
+    use sqlx::SqlitePool;
+
+    pub fn form(email: &str) -> SignUpForm {
+        SignUpForm {
+            email: email.into(),
+            display_name: "Claire".into(),
+            poster_kind: "individual".into(),
+            organisation: String::new(),
+            password: "un jardin sous la pluie".into(),
+        }
+    }
+
+    #[sqlx::test]
+    async fn sign_up_then_log_in(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let u = sign_up(&db, form("Claire@Exemple.fr").parse().unwrap(), 100).await.unwrap();
+        assert_eq!(u.email, "claire@exemple.fr");
+        let again = sign_up(&db, form("claire@exemple.fr").parse().unwrap(), 101).await.unwrap_err();
+        assert!(matches!(&again, AppError::Validation(f) if f.get("email").unwrap().contains("existe déjà")));
+
+        let logged = log_in(&db, " CLAIRE@exemple.fr", "un jardin sous la pluie").await.unwrap();
+        assert_eq!(logged.id, u.id);
+        // Exactly as typed: a trailing space is another password.
+        let wrong = log_in(&db, "claire@exemple.fr", "un jardin sous la pluie ").await.unwrap_err();
+        let unknown = log_in(&db, "personne@exemple.fr", "un jardin sous la pluie").await.unwrap_err();
+        assert_eq!(wrong, unknown, "no user enumeration");
+        assert_eq!(wrong, AppError::Validation(FieldErrors::single("form", LOGIN_FAILED)));
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM users").fetch_one(&db.read).await.unwrap();
+        assert!(hash.starts_with("$argon2id$") && !hash.contains("jardin"));
+    }
+
+    #[sqlx::test]
+    async fn disabled_accounts_cannot_log_in(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let u = sign_up(&db, form("a@exemple.fr").parse().unwrap(), 100).await.unwrap();
+        sqlx::query("UPDATE users SET disabled_at = 5 WHERE id = $1").bind(u.id).execute(&db.write).await.unwrap();
+        assert!(log_in(&db, "a@exemple.fr", "un jardin sous la pluie").await.is_err());
+        assert_eq!(find_active(&db, u.id).await.unwrap(), None);
+    }
+
+    #[sqlx::test]
+    async fn profile_and_password_changes(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let u = sign_up(&db, form("b@exemple.fr").parse().unwrap(), 100).await.unwrap();
+        rename(&db, &u, DisplayName::parse("Claire M.").unwrap(), 101).await.unwrap();
+        assert_eq!(find_active(&db, u.id).await.unwrap().unwrap().display_name, "Claire M.");
+
+        let e = change_password(&db, &u, "pas le bon mot de passe", "une autre phrase secrète", 102).await.unwrap_err();
+        assert!(matches!(&e, AppError::Validation(f) if f.get("current_password").is_some()));
+        let e = change_password(&db, &u, "un jardin sous la pluie", "azertyuiop", 102).await.unwrap_err();
+        assert!(matches!(&e, AppError::Validation(f) if f.get("new_password").is_some()));
+        change_password(&db, &u, "un jardin sous la pluie", "une autre phrase secrète", 102).await.unwrap();
+        assert!(log_in(&db, "b@exemple.fr", "un jardin sous la pluie").await.is_err());
+        assert!(log_in(&db, "b@exemple.fr", "une autre phrase secrète").await.is_ok());
+    }
+}
