@@ -7,7 +7,11 @@ use leptos_router::{path, SsrMode};
 
 use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
-use crate::ui::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage};
+use crate::ui::pages::{
+    account::AccountPage, home::HomePage, log_in::LogInPage, not_found::NotFoundPage, post::PostPage,
+    sign_up::SignUpPage,
+};
+use crate::ui::state::provide_current_user;
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
@@ -46,6 +50,7 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_current_user();
     view! {
         <Stylesheet id="leptos" href="/pkg/entraide.css"/>
         <Router>
@@ -53,6 +58,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view=LogInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -2,4 +2,6 @@
 //! check who may call it, parse the arguments into domain types, call a service, return a DTO —
 //! and states who may call it. No SQL and no business rule here.
 
+pub mod auth;
+pub mod forms;
 pub mod posts;

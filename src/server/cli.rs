@@ -44,6 +44,9 @@ pub struct ServeArgs {
     /// Map tile URL template.
     #[arg(long, env = "ENTRAIDE_TILE_URL", default_value = DEFAULT_TILE_URL)]
     pub tile_url: String,
+    /// Mark session cookies `Secure` (set it when the site is served over https).
+    #[arg(long, env = "ENTRAIDE_SECURE_COOKIES")]
+    pub secure_cookies: bool,
     /// Map tile attribution (HTML).
     #[arg(long, env = "ENTRAIDE_TILE_ATTRIBUTION", default_value = DEFAULT_TILE_ATTRIBUTION)]
     pub tile_attribution: String,

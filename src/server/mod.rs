@@ -1,10 +1,12 @@
 //! Everything that runs on the server only: configuration, the HTTP router, the database,
 //! services, and the operator's command line. Compiled with the `ssr` feature.
 
+pub mod auth;
 pub mod cli;
 pub mod communes;
 pub mod context;
 pub mod db;
+pub mod forms;
 pub mod geojson;
 pub mod passwords;
 pub mod seed;
@@ -19,12 +21,15 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
 
 use crate::app::{shell, App};
 use crate::ui::map::TileSettings;
@@ -43,11 +48,22 @@ pub fn router(state: AppState) -> Router {
         let tiles = state.tiles.clone();
         move |options| shell(options, tiles.clone())
     };
+    let sessions = SessionManagerLayer::new(SqliteStore::new(state.db.write.clone()))
+        .with_name("entraide_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(auth::INACTIVITY_SECS)));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/inscription", post(forms::sign_up))
+        .route("/connexion", post(forms::log_in))
+        .route("/deconnexion", post(forms::log_out))
+        .route("/compte", post(forms::account))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(sessions)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -126,10 +142,28 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     }
     let addr = options.site_addr;
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
-    let state = AppState { leptos_options: options, db, communes, tiles };
+    let secure_cookies = args.secure_cookies;
+    let state = AppState {
+        leptos_options: options,
+        db: db.clone(),
+        communes,
+        tiles,
+        login_throttle: Arc::default(),
+        secure_cookies,
+    };
+    // Expired sessions are deleted hourly.
+    {
+        use tower_sessions::session_store::ExpiredDeletion;
+        let store = SqliteStore::new(db.write.clone());
+        tokio::spawn(async move {
+            if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(3600)).await {
+                tracing::error!("session clean-up stopped: {e}");
+            }
+        });
+    }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Entraide listening on http://{addr}");
-    axum::serve(listener, router(state).into_make_service())
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))

@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 
 use crate::server::communes::Communes;
 use crate::server::db::Db;
+use crate::server::throttle::LoginThrottle;
 use crate::ui::map::TileSettings;
 
 /// Shared state, cheap to clone.
@@ -16,4 +17,7 @@ pub struct AppState {
     pub db: Db,
     pub communes: Arc<Communes>,
     pub tiles: TileSettings,
+    pub login_throttle: Arc<LoginThrottle>,
+    /// Session cookies marked `Secure` (when served over https).
+    pub secure_cookies: bool,
 }

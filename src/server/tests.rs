@@ -24,6 +24,8 @@ fn state(pool: SqlitePool) -> AppState {
         db: Db::single(pool),
         communes: Arc::new(Communes::haut_rhin().unwrap()),
         tiles: TileSettings { url: "/tiles/{z}/{x}/{y}.png".into(), attribution: "test".into() },
+        login_throttle: Arc::default(),
+        secure_cookies: false,
     }
 }
 
@@ -228,4 +230,167 @@ fn the_command_line_is_well_formed() {
     super::cli::Cli::command().debug_assert();
     let cli = <super::cli::Cli as clap::Parser>::try_parse_from(["entraide", "seed", "--demo"]).unwrap();
     assert!(matches!(cli.command, Some(super::cli::Command::Seed(super::cli::SeedArgs { demo: true }))));
+}
+
+// --- Accounts (plain form posts) ---
+
+struct Res {
+    status: StatusCode,
+    location: Option<String>,
+    cookie: Option<String>,
+    retry_after: Option<String>,
+    body: String,
+}
+
+async fn send(s: &AppState, method: &str, uri: &str, form: &str, cookie: Option<&str>) -> Res {
+    let mut req = Request::builder().method(method).uri(uri);
+    if method == "POST" {
+        req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    }
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = router(s.clone()).oneshot(req.body(Body::from(form.to_owned())).unwrap()).await.unwrap();
+    let h = |name: header::HeaderName| res.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
+    let (status, location, retry_after) = (res.status(), h(header::LOCATION), h(header::RETRY_AFTER));
+    let cookie = h(header::SET_COOKIE);
+    let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    Res { status, location, cookie, retry_after, body }
+}
+
+fn session_cookie(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit";
+
+#[sqlx::test]
+async fn sign_up_logs_in_and_the_account_page_shows_it(pool: SqlitePool) {
+    let s = state(pool);
+    let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location.as_deref(), Some("/compte?bienvenue=1"));
+    let set = r.cookie.expect("a session cookie");
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+    assert!(!set.contains("Secure"), "not over https in tests");
+    let cookie = session_cookie(&set);
+
+    let page = send(&s, "GET", "/compte?bienvenue=1", "", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("claire@exemple.fr") && page.body.contains("Bienvenue"));
+
+    // Logged out: the same cookie no longer opens the account.
+    let out = send(&s, "POST", "/deconnexion", "", Some(&cookie)).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let page = send(&s, "GET", "/compte", "", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert!(page.body.contains("Connectez-vous pour voir votre compte"));
+    assert!(!page.body.contains("claire@exemple.fr"));
+}
+
+#[sqlx::test]
+async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept(pool: SqlitePool) {
+    let s = state(pool);
+    let form = "display_name=Claire&email=claire%40exemple&poster_kind=association&organisation=&password=azertyuiop";
+    let r = send(&s, "POST", "/inscription", form, None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("Cette adresse e-mail n&#x27;est pas valable")
+            || r.body.contains("Cette adresse e-mail n'est pas valable"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Indiquez le nom de votre organisation"));
+    assert!(r.body.contains("parmi les plus utilisés"));
+    // What was typed is kept (but never the password).
+    assert!(r.body.contains("value=\"claire@exemple\""));
+    assert!(r.body.contains("value=\"Claire\""));
+    assert!(!r.body.contains("azertyuiop"));
+    assert!(r.body.contains("aria-invalid=\"true\""));
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(users, 0);
+}
+
+#[sqlx::test]
+async fn log_in_answers_the_same_for_unknown_and_wrong_and_rotates_the_session(pool: SqlitePool) {
+    let s = state(pool);
+    send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    let wrong = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=pas+le+bon+mot", None).await;
+    let unknown = send(&s, "POST", "/connexion", "email=nobody%40exemple.fr&password=pas+le+bon+mot", None).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert_eq!(wrong.status, unknown.status);
+    assert!(wrong.body.contains("Adresse e-mail ou mot de passe incorrect."));
+    assert!(unknown.body.contains("Adresse e-mail ou mot de passe incorrect."));
+
+    // A session that existed before logging in gets a new id.
+    let before = send(&s, "POST", "/connexion", "email=x%40exemple.fr&password=y", None).await;
+    let old = before.cookie.map(|c| session_cookie(&c));
+    let ok = send(
+        &s,
+        "POST",
+        "/connexion",
+        "email=Claire%40exemple.fr&password=le+chat+dort+sur+le+toit&next=%2Fposts%2F1",
+        old.as_deref(),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(ok.location.as_deref(), Some("/posts/1"));
+    let new = session_cookie(&ok.cookie.unwrap());
+    assert_ne!(Some(new.clone()), old);
+    assert_eq!(send(&s, "GET", "/compte", "", Some(&new)).await.status, StatusCode::OK);
+
+    // Never sent to another site afterwards.
+    let r = send(
+        &s,
+        "POST",
+        "/connexion",
+        "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit&next=%2F%2Fevil.example",
+        None,
+    )
+    .await;
+    assert_eq!(r.location.as_deref(), Some("/compte"));
+}
+
+#[sqlx::test]
+async fn repeated_failures_are_throttled_with_retry_after(pool: SqlitePool) {
+    let s = state(pool);
+    send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    let mut statuses = vec![];
+    for _ in 0..6 {
+        statuses.push(
+            send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=mauvais+essai", None).await.status,
+        );
+    }
+    assert_eq!(statuses[..5], [StatusCode::BAD_REQUEST; 5]);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+    // Even the right password waits now, and is told for how long.
+    let r = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit", None).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = r.retry_after.unwrap().parse().unwrap();
+    assert!((1..=900).contains(&wait));
+    assert!(r.body.contains("Trop d&#x27;essais") || r.body.contains("Trop d'essais"), "{}", r.body);
+}
+
+#[sqlx::test]
+async fn account_changes(pool: SqlitePool) {
+    let s = state(pool);
+    let cookie = session_cookie(&send(&s, "POST", "/inscription", SIGN_UP, None).await.cookie.unwrap());
+    let r = send(&s, "POST", "/compte", "form=profile&display_name=Claire+M.", Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Votre nom a été changé."));
+    assert!(r.body.contains("Claire M."));
+    let r = send(
+        &s,
+        "POST",
+        "/compte",
+        "form=password&current_password=faux+mot+de+passe&new_password=une+nouvelle+phrase",
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Le mot de passe actuel est incorrect."));
+    // Anonymous: sent to log in.
+    let r = send(&s, "POST", "/compte", "form=profile&display_name=Pirate", None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location.as_deref(), Some("/connexion?next=/compte"));
 }

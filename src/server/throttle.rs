@@ -69,3 +69,16 @@ mod tests {
         assert_eq!(t.check("ip:1", 1601), Ok(()));
     }
 }
+
+/// The log-in limits: failures per IP address and per account.
+#[derive(Debug)]
+pub struct LoginThrottle {
+    pub by_ip: Throttle,
+    pub by_account: Throttle,
+}
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        LoginThrottle { by_ip: Throttle::new(20, 15 * 60), by_account: Throttle::new(5, 15 * 60) }
+    }
+}

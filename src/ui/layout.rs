@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::ui::state::use_current_user;
+
 /// Wraps a page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -20,6 +22,26 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-place">"Haut-Rhin"</span>
             </a>
             <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
+            <nav class="account-nav" aria-label="Compte">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let me = match use_current_user() {
+                            Some(u) => u.await.ok().flatten(),
+                            None => None,
+                        };
+                        match me {
+                            Some(me) => view! {
+                                <a class="nav-link" href="/compte">
+                                    <span aria-hidden="true">"👤 "</span>
+                                    <span class="visually-hidden">"Mon compte : "</span>
+                                    {me.display_name}
+                                </a>
+                            }.into_any(),
+                            None => view! { <a class="nav-link" href="/connexion">"Se connecter"</a> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </nav>
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">

@@ -5,3 +5,4 @@ pub mod components;
 pub mod layout;
 pub mod map;
 pub mod pages;
+pub mod state;

@@ -2,5 +2,6 @@
 
 pub mod error_box;
 pub mod filter_bar;
+pub mod form_field;
 pub mod http_status;
 pub mod post_list;

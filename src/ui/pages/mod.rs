@@ -1,5 +1,8 @@
 //! One file per route; each component is named `…Page`.
 
+pub mod account;
 pub mod home;
+pub mod log_in;
 pub mod not_found;
 pub mod post;
+pub mod sign_up;

@@ -1,0 +1,54 @@
+//! Form round trips that work without JavaScript: forms post plainly to their page's address;
+//! on a mistake the server renders the same page again with what was typed (never a password)
+//! and the errors next to each field. `read_form_echo` hands that state to the page, on the server
+//! and to the browser for hydration.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, FieldErrors};
+
+/// What a form post left for the page to show: which form, what was typed, what was wrong,
+/// or a confirmation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormEcho {
+    /// The form's name (a page may hold several forms).
+    pub form: String,
+    pub values: BTreeMap<String, String>,
+    pub errors: FieldErrors,
+    /// A success message ("Votre nom a été changé.").
+    pub notice: Option<String>,
+}
+
+impl FormEcho {
+    /// The value typed in `field` of form `form`, or "".
+    pub fn value(&self, form: &str, field: &str) -> String {
+        if self.form == form {
+            self.values.get(field).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    }
+
+    /// The error of `field` of form `form`.
+    pub fn error(&self, form: &str, field: &str) -> Option<String> {
+        (self.form == form).then(|| self.errors.get(field).map(str::to_owned)).flatten()
+    }
+}
+
+/// Anyone may call it; it only returns what the current request's own form post left.
+#[server(input = GetUrl, prefix = "/api", endpoint = "read_form_echo")]
+pub async fn read_form_echo() -> Result<Option<FormEcho>, AppError> {
+    Ok(use_context::<FormEcho>())
+}
+
+/// The errors of `e` as field errors (other errors under the field `form`).
+pub fn field_errors(e: &AppError) -> FieldErrors {
+    match e {
+        AppError::Validation(f) => f.clone(),
+        other => FieldErrors::single("form", other.to_string()),
+    }
+}

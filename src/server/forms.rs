@@ -1,0 +1,197 @@
+//! The plain form posts of the account pages. Each parses with the domain, calls a service,
+//! and either redirects (303) or renders its page again with what was typed and the errors
+//! (the page reads them through `api::forms::read_form_echo`). Works the same with or without
+//! JavaScript. Passwords are never sent back.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Form, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+use tower_sessions::Session;
+
+use crate::api::forms::{field_errors, FormEcho};
+use crate::app::shell;
+use crate::domain::user::{DisplayName, SignUpForm};
+use crate::error::{AppError, FieldErrors};
+use crate::server::state::AppState;
+use crate::server::{auth, services};
+
+type Fields = HashMap<String, String>;
+
+fn get(f: &Fields, k: &str) -> String {
+    f.get(k).cloned().unwrap_or_default()
+}
+
+/// Renders the page at the request's address again, with `echo`, under `status`.
+async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusCode) -> Response {
+    let options = state.leptos_options.clone();
+    let tiles = state.tiles.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || {
+                provide_context(state.clone());
+                provide_context(echo.clone());
+            }
+        },
+        move || shell(options.clone(), tiles.clone()),
+    );
+    let mut req = Request::new(axum::body::Body::empty());
+    *req.uri_mut() = parts.uri;
+    *req.headers_mut() = parts.headers;
+    *req.extensions_mut() = parts.extensions;
+    let mut res = handler(req).await;
+    if res.status() == StatusCode::OK {
+        *res.status_mut() = status;
+    }
+    res
+}
+
+fn echo(form: &str, fields: &Fields, keep: &[&str], errors: FieldErrors) -> FormEcho {
+    FormEcho {
+        form: form.to_owned(),
+        values: keep.iter().map(|k| ((*k).to_owned(), get(fields, k))).collect(),
+        errors,
+        notice: None,
+    }
+}
+
+fn status_of(e: &AppError) -> StatusCode {
+    StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// A local path to go back to after logging in, never another site.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/compte"
+    }
+}
+
+/// `POST /inscription`
+pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let form = SignUpForm {
+        email: get(&f, "email"),
+        display_name: get(&f, "display_name"),
+        poster_kind: get(&f, "poster_kind"),
+        organisation: get(&f, "organisation"),
+        password: get(&f, "password"),
+    };
+    let keep = ["email", "display_name", "poster_kind", "organisation"];
+    let now = services::now();
+    let result = async {
+        let account = form.parse()?;
+        let user = services::accounts::sign_up(&state.db, account, now).await?;
+        auth::log_in(&session, &user, now).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/compte?bienvenue=1").into_response(),
+        Err(e) => rerender(state, parts, echo("sign_up", &f, &keep, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /connexion`
+pub async fn log_in(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let keep = ["email", "next"];
+    let now = services::now();
+    let ip = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let ip_key = format!("ip:{ip}");
+    let account_key = format!("account:{}", get(&f, "email").trim().to_lowercase());
+    let limited =
+        state.login_throttle.by_ip.check(&ip_key, now).and(state.login_throttle.by_account.check(&account_key, now));
+    if let Err(retry_after) = limited {
+        let e = AppError::TooManyRequests { retry_after };
+        let mut res =
+            rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), StatusCode::TOO_MANY_REQUESTS).await;
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        return res;
+    }
+    let result = async {
+        let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
+        auth::log_in(&session, &user, now).await?;
+        Ok::<_, AppError>(())
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            state.login_throttle.by_account.clear(&account_key);
+            Redirect::to(safe_next(&get(&f, "next"))).into_response()
+        }
+        Err(e) => {
+            if matches!(e, AppError::Validation(_)) {
+                state.login_throttle.by_ip.fail(&ip_key, now);
+                state.login_throttle.by_account.fail(&account_key, now);
+            }
+            rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await
+        }
+    }
+}
+
+/// `POST /deconnexion`
+pub async fn log_out(session: Session) -> Response {
+    match auth::log_out(&session).await {
+        Ok(()) => Redirect::to("/").into_response(),
+        Err(e) => (status_of(&e), e.to_string()).into_response(),
+    }
+}
+
+/// `POST /compte`: the profile form (`form=profile`) or the password form (`form=password`).
+pub async fn account(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let now = services::now();
+    let user = match auth::current_user(&session, &state.db, now).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return Redirect::to("/connexion?next=/compte").into_response(),
+        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    };
+    let which = get(&f, "form");
+    let result = match which.as_str() {
+        "profile" => match DisplayName::parse(&get(&f, "display_name")) {
+            Ok(name) => {
+                services::accounts::rename(&state.db, &user, name, now).await.map(|_| "Votre nom a été changé.")
+            }
+            Err(m) => Err(AppError::Validation(FieldErrors::single("display_name", m))),
+        },
+        "password" => services::accounts::change_password(
+            &state.db,
+            &user,
+            &get(&f, "current_password"),
+            &get(&f, "new_password"),
+            now,
+        )
+        .await
+        .map(|_| "Votre mot de passe a été changé."),
+        _ => Err(AppError::Validation(FieldErrors::single("form", "Formulaire inconnu."))),
+    };
+    match result {
+        Ok(notice) => {
+            let echo = FormEcho { form: which, notice: Some(notice.to_owned()), ..Default::default() };
+            rerender(state, parts, echo, StatusCode::OK).await
+        }
+        Err(e) => rerender(state, parts, echo(&which, &f, &["display_name"], field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next("/posts/3"), "/posts/3");
+        assert_eq!(safe_next("//evil.example"), "/compte");
+        assert_eq!(safe_next("https://evil.example"), "/compte");
+        assert_eq!(safe_next("/\\evil.example"), "/compte");
+        assert_eq!(safe_next(""), "/compte");
+    }
+}

@@ -1,0 +1,42 @@
+//! `/connexion`: log in. A plain form post (see `server/forms.rs`).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::forms::read_form_echo;
+use crate::ui::components::form_field::{FormMessage, TextField};
+
+/// The log-in page. `?next=/path` says where to go afterwards.
+#[component]
+pub fn LogInPage() -> impl IntoView {
+    const F: &str = "log_in";
+    let echo = Resource::new(|| (), |_| read_form_echo());
+    let query = use_query_map();
+    view! {
+        <Title text="Se connecter — Entraide Haut-Rhin"/>
+        <div class="page narrow">
+            <h1>"Se connecter"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let echo = echo.await.ok().flatten().unwrap_or_default();
+                    let next = Some(echo.value(F, "next")).filter(|n| !n.is_empty())
+                        .or_else(|| query.read_untracked().get("next"))
+                        .unwrap_or_default();
+                    view! {
+                        <form method="post" action="/connexion" class="form" novalidate>
+                            <FormMessage form=F echo=echo.clone()/>
+                            <input type="hidden" name="next" value=next/>
+                            <TextField form=F name="email" label="Adresse e-mail" kind="email" echo=echo.clone()
+                                autocomplete="email"/>
+                            <TextField form=F name="password" label="Mot de passe" kind="password" echo=echo.clone()
+                                autocomplete="current-password"/>
+                            <button type="submit" class="btn">"Se connecter"</button>
+                        </form>
+                    }
+                })}
+            </Suspense>
+            <p>"Pas encore de compte ? " <a href="/inscription">"Créer un compte"</a></p>
+        </div>
+    }
+}
