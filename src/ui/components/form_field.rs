@@ -46,7 +46,13 @@ pub fn TextField(
 /// The form-wide error (`form` field) or notice of `echo`, if any.
 #[component]
 pub fn FormMessage(form: &'static str, echo: FormEcho) -> impl IntoView {
-    let error = echo.error(form, "form");
+    let field_problems = if echo.form == form { echo.errors.0.iter().filter(|e| e.field != "form").count() } else { 0 };
+    let error = echo.error(form, "form").or_else(|| {
+        (field_problems > 0).then(|| match field_problems {
+            1 => "Le formulaire contient une erreur : corrigez le champ signalé ci-dessous.".to_owned(),
+            n => format!("Le formulaire contient {n} erreurs : corrigez les champs signalés ci-dessous."),
+        })
+    });
     let notice = (echo.form == form).then(|| echo.notice.clone()).flatten();
     view! {
         {error.map(|e| view! { <div class="alert" role="alert"><p>{e}</p></div> })}

@@ -1,0 +1,65 @@
+import { test, expect } from './fixtures';
+
+const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}@exemple.fr`;
+const PASSWORD = 'le chat dort sur le toit';
+
+test('sign up, see my account, log out, and log in again', async ({ page, outside }, info) => {
+  const email = unique(info);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();
+
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Claire');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByRole('radio', { name: 'Association' }).check();
+  await page.getByLabel("Nom de l'organisation").fill('Les Amis du Quartier');
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+
+  await expect(page).toHaveURL(/\/compte\?bienvenue=1$/);
+  await expect(page.getByRole('status')).toContainText('Bienvenue');
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText('Association — Les Amis du Quartier')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Mon compte : Claire/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+
+  // A wrong password says so, without telling whether the account exists; the e-mail stays.
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(email);
+  await expect(page.getByLabel('Mot de passe')).toHaveValue('');
+
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.getByText(email)).toBeVisible();
+});
+
+test('sign-up mistakes are shown next to each field and what was typed is kept', async ({ page, outside }, info) => {
+  await page.goto('/inscription');
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Jo');
+  await page.getByLabel('Adresse e-mail').fill('jo-at-exemple.fr');
+  await page.getByLabel('Mot de passe').fill('azertyuiop');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+
+  const email = page.getByLabel('Adresse e-mail');
+  await expect(email).toHaveValue('jo-at-exemple.fr');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/n'est pas valable/);
+  await expect(page.getByLabel('Mot de passe')).toHaveAccessibleDescription(/parmi les plus utilisés/);
+  await expect(page.getByLabel('Votre nom (ce que les autres verront)')).toHaveValue('Jo');
+});
+
+test('Mon compte asks to log in first', async ({ page, outside }) => {
+  const res = await page.goto('/compte');
+  expect(res?.status()).toBe(401);
+  await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/connexion\?next=\/compte$/);
+});
