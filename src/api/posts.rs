@@ -51,6 +51,53 @@ pub struct PostDetail {
     pub now: i64,
 }
 
+/// One of my posts, as "Mes annonces" lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyPost {
+    pub id: i64,
+    pub kind: PostKind,
+    pub category: Category,
+    pub status: PostStatus,
+    pub title: String,
+    pub commune: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Past its expiry: off the map and list.
+    pub expired: bool,
+}
+
+/// A commune to choose in the "Publier" form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommuneChoice {
+    pub insee: String,
+    pub name: String,
+    pub postcodes: Vec<String>,
+}
+
+/// Anyone may call it. The communes of the département, in alphabetical order.
+#[server(input = GetUrl, prefix = "/api", endpoint = "list_communes")]
+pub async fn list_communes() -> Result<Vec<CommuneChoice>, AppError> {
+    use crate::domain::post::fold_for_search;
+    let state = crate::server::context::app_state()?;
+    let mut list: Vec<CommuneChoice> = state
+        .communes
+        .all()
+        .iter()
+        .map(|c| CommuneChoice { insee: c.insee.clone(), name: c.name.clone(), postcodes: c.postcodes.clone() })
+        .collect();
+    list.sort_by_key(|c| fold_for_search(&c.name));
+    Ok(list)
+}
+
+/// Logged-in users only. My posts, whatever their status, newest first.
+#[server(input = GetUrl, prefix = "/api", endpoint = "my_posts")]
+pub async fn my_posts() -> Result<Vec<MyPost>, AppError> {
+    use crate::server::{context, services};
+    let state = context::app_state()?;
+    let me = context::require_user().await?;
+    services::posts::mine(&state.db, &me, services::now()).await
+}
+
 /// Anyone may call it. The public, unexpired posts of an area matching the filter.
 /// Parameters are the home page's URL query: `category` (comma-separated slugs), `kind`
 /// (`request`, `offer` or `all`), `sort` (`recent`, `nearest`), `bbox` (`W,S,E,N`).
@@ -69,13 +116,15 @@ pub async fn list_posts(
     services::posts::list_public(&state.db, &filter).await
 }
 
-/// Anyone may call it. One public post; `NotFound` for an unknown, unpublished or expired one.
+/// Anyone may call it. One public post, or one of the caller's own posts whatever its status;
+/// `NotFound` for anything else.
 #[server(input = GetUrl, prefix = "/api", endpoint = "get_post")]
 pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
     use crate::server::{context, services};
 
     let state = context::app_state()?;
-    services::posts::get_public(&state.db, id).await
+    let me = context::current_user().await?;
+    services::posts::get_visible(&state.db, id, me.as_ref()).await
 }
 
 /// Calls `list_posts` with a parsed-or-raw query (the UI keeps the URL's text).

@@ -325,3 +325,180 @@ mod lifetime_tests {
         assert!(parse_lifetime_days(91).unwrap_err().contains("90"));
     }
 }
+
+/// Longest private note (building, stairwell, door code), in characters.
+pub const PRIVATE_NOTE_MAX: usize = 500;
+
+/// Where a new post is: a point chosen on the map, or a commune (its town hall).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    Point(super::LatLng),
+    /// INSEE code of a commune.
+    Commune(String),
+}
+
+/// A post as written by its author, every field valid; the place is resolved by the server.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostDraft {
+    pub kind: PostKind,
+    pub category: super::Category,
+    pub title: Title,
+    pub description: Description,
+    pub lifetime_days: u32,
+    pub place: Place,
+    pub private_note: Option<String>,
+}
+
+/// The "Publier une annonce" form as typed. It carries no status and no author: those are
+/// decided by the server (no mass assignment).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostForm {
+    pub kind: String,
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub lifetime_days: String,
+    /// INSEE code chosen in the list of communes.
+    pub commune: String,
+    /// A point chosen on the map (both empty when none).
+    pub lat: String,
+    pub lon: String,
+    pub private_note: String,
+}
+
+impl PostForm {
+    /// Parses every field, each error keyed by its field, in French.
+    pub fn parse(&self) -> Result<PostDraft, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = self
+            .kind
+            .parse::<PostKind>()
+            .map_err(|_| errors.push("kind", "Dites s'il s'agit d'une demande ou d'une offre d'aide."))
+            .ok();
+        let category = self
+            .category
+            .parse::<super::Category>()
+            .map_err(|_| errors.push("category", "Choisissez une catégorie."))
+            .ok();
+        let title = Title::parse(&self.title).map_err(|m| errors.push("title", m)).ok();
+        let description = Description::parse(&self.description).map_err(|m| errors.push("description", m)).ok();
+        let lifetime_days = if self.lifetime_days.trim().is_empty() {
+            Some(DEFAULT_LIFETIME_DAYS)
+        } else {
+            match self.lifetime_days.trim().parse::<u32>() {
+                Ok(d) => parse_lifetime_days(d).map_err(|m| errors.push("lifetime_days", m)).ok(),
+                Err(_) => {
+                    errors.push("lifetime_days", "Indiquez un nombre de jours.");
+                    None
+                }
+            }
+        };
+        let place = match (self.lat.trim(), self.lon.trim(), self.commune.trim()) {
+            (lat, lon, _) if !lat.is_empty() && !lon.is_empty() => match (lat.parse::<f64>(), lon.parse::<f64>()) {
+                (Ok(lat), Ok(lon)) => {
+                    super::LatLng::parse(lat, lon).map(Place::Point).map_err(|m| errors.push("location", m)).ok()
+                }
+                _ => {
+                    errors.push("location", "La position choisie sur la carte n'est pas valable.");
+                    None
+                }
+            },
+            (_, _, insee) if !insee.is_empty() => Some(Place::Commune(insee.to_owned())),
+            _ => {
+                errors.push("location", "Choisissez votre commune dans la liste, ou placez un repère sur la carte.");
+                None
+            }
+        };
+        let note = self.private_note.trim();
+        let private_note = if note.chars().count() > PRIVATE_NOTE_MAX {
+            errors
+                .push("private_note", format!("La précision est trop longue ({PRIVATE_NOTE_MAX} caractères au plus)."));
+            None
+        } else {
+            (!note.is_empty()).then(|| note.to_owned())
+        };
+        match (kind, category, title, description, lifetime_days, place) {
+            (Some(kind), Some(category), Some(title), Some(description), Some(lifetime_days), Some(place))
+                if errors.is_empty() =>
+            {
+                Ok(PostDraft { kind, category, title, description, lifetime_days, place, private_note })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Lower case without accents, for searching names as people type them ("selestat" finds
+/// "Sélestat", "oe" finds "œ").
+pub fn fold_for_search(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '-' | '\'' | '’' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn ok_form() -> PostForm {
+        PostForm {
+            kind: "request".into(),
+            category: "groceries".into(),
+            title: "Courses pour ma voisine".into(),
+            description: "Une fois par semaine.".into(),
+            lifetime_days: "".into(),
+            commune: "68066".into(),
+            lat: "".into(),
+            lon: "".into(),
+            private_note: "  Bâtiment B, 2e étage  ".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses() {
+        let d = ok_form().parse().unwrap();
+        assert_eq!(d.lifetime_days, DEFAULT_LIFETIME_DAYS);
+        assert_eq!(d.place, Place::Commune("68066".into()));
+        assert_eq!(d.private_note.as_deref(), Some("Bâtiment B, 2e étage"));
+        let with_pin = PostForm { lat: "47.75".into(), lon: "7.34".into(), ..ok_form() };
+        assert_eq!(with_pin.parse().unwrap().place, Place::Point(crate::domain::LatLng { lat: 47.75, lon: 7.34 }));
+    }
+
+    #[test]
+    fn every_problem_is_named() {
+        let e = PostForm::default().parse().unwrap_err();
+        for f in ["kind", "category", "title", "description", "location"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+        let e = PostForm { lifetime_days: "120".into(), lat: "abc".into(), lon: "7".into(), ..ok_form() }
+            .parse()
+            .unwrap_err();
+        assert!(e.get("lifetime_days").unwrap().contains("90"));
+        assert!(e.get("location").is_some());
+        let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse().unwrap_err();
+        assert!(e.get("private_note").is_some());
+    }
+
+    #[test]
+    fn folding_for_search() {
+        assert_eq!(fold_for_search("Sélestat"), "selestat");
+        assert_eq!(fold_for_search("Kœtzingue"), "koetzingue");
+        assert_eq!(fold_for_search("Saint-Louis"), "saint louis");
+        assert_eq!(fold_for_search("Guebwiller"), fold_for_search("GUEBWILLER"));
+    }
+}

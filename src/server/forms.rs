@@ -15,7 +15,9 @@ use tower_sessions::Session;
 
 use crate::api::forms::{field_errors, FormEcho};
 use crate::app::shell;
+use crate::domain::post::PostForm;
 use crate::domain::user::{DisplayName, SignUpForm};
+use crate::domain::PostStatus;
 use crate::error::{AppError, FieldErrors};
 use crate::server::state::AppState;
 use crate::server::{auth, services};
@@ -180,6 +182,87 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
         }
         Err(e) => rerender(state, parts, echo(&which, &f, &["display_name"], field_errors(&e)), status_of(&e)).await,
     }
+}
+
+/// `POST /publier`: a new request or offer, pending validation.
+pub async fn publish(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let now = services::now();
+    let user = match auth::current_user(&session, &state.db, now).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return Redirect::to("/connexion?next=/publier").into_response(),
+        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    };
+    let form = PostForm {
+        kind: get(&f, "kind"),
+        category: get(&f, "category"),
+        title: get(&f, "title"),
+        description: get(&f, "description"),
+        lifetime_days: get(&f, "lifetime_days"),
+        commune: get(&f, "commune"),
+        lat: get(&f, "lat"),
+        lon: get(&f, "lon"),
+        private_note: get(&f, "private_note"),
+    };
+    let keep = ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
+    let result = async {
+        let draft = form.parse()?;
+        services::posts::publish(&state.db, &state.communes, &user, draft, now).await
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/mes-annonces?publiee={id}")).into_response(),
+        Err(e) => rerender(state, parts, echo("publish", &f, &keep, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /mes-annonces`: close (`form=close`, `id`, `outcome`) or extend (`form=extend`, `id`,
+/// `days`) one of my posts.
+pub async fn my_posts(
+    State(state): State<AppState>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match auth::current_user(&session, &state.db, now).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return Redirect::to("/connexion?next=/mes-annonces").into_response(),
+        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    };
+    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
+    let which = get(&f, "form");
+    let result = match which.as_str() {
+        "close" => {
+            let outcome = match get(&f, "outcome").as_str() {
+                "fulfilled" => PostStatus::Fulfilled,
+                _ => PostStatus::Closed,
+            };
+            services::posts::close(&state.db, &user, id, outcome, now).await.map(|_| match outcome {
+                PostStatus::Fulfilled => "L'annonce est marquée comme réalisée. Merci !".to_owned(),
+                _ => "L'annonce est retirée.".to_owned(),
+            })
+        }
+        "extend" => {
+            let days = get(&f, "days").parse::<u32>().unwrap_or(0);
+            services::posts::extend(&state.db, &user, id, days, now)
+                .await
+                .map(|until| format!("L'annonce reste en ligne jusqu'au {}.", crate::domain::time::absolute_fr(until)))
+        }
+        _ => Err(AppError::Validation(FieldErrors::single("form", "Formulaire inconnu."))),
+    };
+    let echo = match result {
+        Ok(notice) => FormEcho { form: "my_posts".into(), notice: Some(notice), ..Default::default() },
+        Err(e) => {
+            let mut errors = field_errors(&e);
+            // Shown at the top of the list, whatever the field.
+            for err in &mut errors.0 {
+                err.field = "form".into();
+            }
+            FormEcho { form: "my_posts".into(), errors, ..Default::default() }
+        }
+    };
+    let status = if echo.errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    rerender(state, parts, echo, status).await
 }
 
 #[cfg(test)]

@@ -60,6 +60,8 @@ pub fn router(state: AppState) -> Router {
         .route("/connexion", post(forms::log_in))
         .route("/deconnexion", post(forms::log_out))
         .route("/compte", post(forms::account))
+        .route("/publier", post(forms::publish))
+        .route("/mes-annonces", post(forms::my_posts))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))

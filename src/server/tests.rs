@@ -394,3 +394,152 @@ async fn account_changes(pool: SqlitePool) {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(r.location.as_deref(), Some("/connexion?next=/compte"));
 }
+
+// --- Publishing and "Mes annonces" ---
+
+async fn signed_up(s: &AppState, email: &str) -> String {
+    let form = format!("display_name=Claire&email={email}&poster_kind=individual&password=le+chat+dort+sur+le+toit");
+    let r = send(s, "POST", "/inscription", &form, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    session_cookie(&r.cookie.unwrap())
+}
+
+const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=68066&private_note=B%C3%A2timent+B";
+
+async fn published_id(s: &AppState, cookie: &str, form: &str) -> i64 {
+    let r = send(s, "POST", "/publier", form, Some(cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location.unwrap().rsplit('=').next().unwrap().parse().unwrap()
+}
+
+#[sqlx::test]
+async fn a_new_post_is_pending_and_seen_only_by_its_author(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "claire%40exemple.fr").await;
+    let id = published_id(&s, &author, PUBLISH).await;
+    let (status, author_id, note, commune): (String, Option<i64>, Option<String>, String) =
+        sqlx::query_as("SELECT status, author_id, private_note, commune_name FROM posts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), note.as_deref(), commune.as_str()), ("pending", Some("Bâtiment B"), "Colmar"));
+    assert!(author_id.is_some());
+
+    // The author sees it, pending, in "Mes annonces" and on its page.
+    let mine = send(&s, "GET", &format!("/mes-annonces?publiee={id}"), "", Some(&author)).await;
+    assert!(mine.body.contains("Courses pour ma voisine") && mine.body.contains("En attente de validation"));
+    let page = send(&s, "GET", &format!("/posts/{id}"), "", Some(&author)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("En attente de validation : seule vous voyez cette annonce."));
+    // The private note is never on a page.
+    assert!(!page.body.contains("Bâtiment B"));
+
+    // Nobody else does: not on the list, the map API, nor by guessing its id.
+    let other = signed_up(&s, "autre%40exemple.fr").await;
+    for cookie in [None, Some(other.as_str())] {
+        assert_eq!(send(&s, "GET", &format!("/posts/{id}"), "", cookie).await.status, StatusCode::NOT_FOUND);
+        assert!(!send(&s, "GET", "/", "", cookie).await.body.contains("Courses pour ma voisine"));
+        assert!(!send(&s, "GET", "/api/v1/posts.geojson", "", cookie).await.body.contains("Courses pour ma voisine"));
+        let api = send(&s, "GET", &format!("/api/get_post?id={id}"), "", cookie).await;
+        assert!(!api.status.is_success() && !api.body.contains("Courses pour ma voisine"));
+    }
+}
+
+#[sqlx::test]
+async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "claire%40exemple.fr").await;
+    let form =
+        "kind=offer&category=&title=Aide&description=%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&commune=";
+    let r = send(&s, "POST", "/publier", form, Some(&author)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Choisissez une catégorie."));
+    assert!(r.body.contains("Choisissez votre commune dans la liste"));
+    assert!(r.body.contains("value=\"Aide\""));
+    assert!(!r.body.contains("<script>alert(1)"), "the description must be escaped inside <textarea>");
+    assert!(r.body.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)"));
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(n, 0);
+
+    // A pin outside the département is refused in words.
+    let outside = format!("{PUBLISH}&lat=48.5734&lon=7.7521");
+    let r = send(&s, "POST", "/publier", &outside, Some(&author)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("en dehors du Haut-Rhin"));
+}
+
+#[sqlx::test]
+async fn only_the_author_closes_or_extends_a_post(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "claire%40exemple.fr").await;
+    let other = signed_up(&s, "autre%40exemple.fr").await;
+    let id = published_id(&s, &author, PUBLISH).await;
+    let status = |s: AppState| async move {
+        sqlx::query_scalar::<_, String>("SELECT status FROM posts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap()
+    };
+    let expiry = |s: AppState| async move {
+        sqlx::query_scalar::<_, i64>("SELECT expires_at FROM posts WHERE id = $1")
+            .bind(id)
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap()
+    };
+    let before = expiry(s.clone()).await;
+
+    // The authorization matrix: anonymous and another user, each action: 0 successes.
+    let actions = [
+        ("/mes-annonces", format!("form=close&id={id}&outcome=closed")),
+        ("/mes-annonces", format!("form=close&id={id}&outcome=fulfilled")),
+        ("/mes-annonces", format!("form=extend&id={id}&days=90")),
+    ];
+    let mut successes = 0;
+    for cookie in [None, Some(other.as_str())] {
+        for (uri, form) in &actions {
+            let r = send(&s, "POST", uri, form, cookie).await;
+            if r.status.is_success() && r.body.contains("role=\"status\"") {
+                successes += 1;
+            }
+        }
+    }
+    assert_eq!(successes, 0);
+    assert_eq!(status(s.clone()).await, "pending");
+    assert_eq!(expiry(s.clone()).await, before);
+    let anon = send(&s, "GET", "/api/my_posts", "", None).await;
+    assert!(!anon.status.is_success());
+
+    // The author can: a pending post cannot be "réalisée", but it can be extended and withdrawn.
+    let r = send(&s, "POST", "/mes-annonces", &format!("form=close&id={id}&outcome=fulfilled"), Some(&author)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = send(&s, "POST", "/mes-annonces", &format!("form=extend&id={id}&days=30"), Some(&author)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("reste en ligne jusqu"));
+    let r = send(&s, "POST", "/mes-annonces", &format!("form=close&id={id}&outcome=closed"), Some(&author)).await;
+    assert!(r.body.contains("L&#x27;annonce est retirée.") || r.body.contains("L'annonce est retirée."), "{}", r.body);
+    assert_eq!(status(s.clone()).await, "closed");
+}
+
+#[sqlx::test]
+async fn expired_posts_leave_the_map_and_show_as_expired_to_their_author(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "claire%40exemple.fr").await;
+    let id = published_id(&s, &author, PUBLISH).await;
+    // Validated, then its time runs out.
+    sqlx::query("UPDATE posts SET created_at = created_at - 100, expires_at = created_at - 50 WHERE id = $1")
+        .bind(id)
+        .execute(&s.db.write)
+        .await
+        .unwrap();
+    super::services::posts::change_status(&s.db, id, PostStatus::Published, 0).await.unwrap();
+    assert!(!send(&s, "GET", "/", "", None).await.body.contains("Courses pour ma voisine"));
+    assert_eq!(send(&s, "GET", &format!("/posts/{id}"), "", None).await.status, StatusCode::NOT_FOUND);
+    let mine = send(&s, "GET", "/mes-annonces", "", Some(&author)).await;
+    assert!(mine.body.contains("Expirée"));
+    // Extending brings it back.
+    send(&s, "POST", "/mes-annonces", &format!("form=extend&id={id}&days=14"), Some(&author)).await;
+    assert!(send(&s, "GET", "/", "", None).await.body.contains("Courses pour ma voisine"));
+}

@@ -23,6 +23,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </a>
             <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
             <nav class="account-nav" aria-label="Compte">
+                <a class="btn btn-small" href="/publier">"Publier"</a>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let me = match use_current_user() {
@@ -31,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         };
                         match me {
                             Some(me) => view! {
+                                <a class="nav-link" href="/mes-annonces">"Mes annonces"</a>
                                 <a class="nav-link" href="/compte">
                                     <span aria-hidden="true">"👤 "</span>
                                     <span class="visually-hidden">"Mon compte : "</span>

@@ -23,14 +23,18 @@ pub struct NewPostRow {
     pub commune_name: String,
     pub created_at: i64,
     pub expires_at: i64,
+    /// `None` for the demo data.
+    pub author_id: Option<i64>,
+    /// Building, stairwell, door code: for the accepted helper only.
+    pub private_note: Option<String>,
 }
 
 /// Inserts a post (and its index entry when public). Returns its id.
 pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, sqlx::Error> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
-         public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id",
+         public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, \
+         private_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) RETURNING id",
     )
     .bind(p.kind.slug())
     .bind(p.category.slug())
@@ -46,6 +50,8 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     .bind(&p.commune_name)
     .bind(p.created_at)
     .bind(p.expires_at)
+    .bind(p.author_id)
+    .bind(p.private_note.as_deref())
     .fetch_one(&mut *conn)
     .await?;
     sync_index(conn, id).await?;
@@ -248,16 +254,21 @@ struct DetailRow {
     expires_at: i64,
 }
 
-/// One post if it is public and not expired at `now`.
-pub async fn find_public(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<Option<PostDetail>, ReadError> {
+/// One post if it is public and not expired at `now`, or if `viewer` wrote it.
+pub async fn find_visible(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: i64,
+    viewer: Option<i64>,
+) -> Result<Option<PostDetail>, ReadError> {
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
     qb.push(", p.description, p.updated_at, p.expires_at FROM posts p WHERE p.id = ")
         .push_bind(id)
-        .push(" AND p.expires_at > ")
+        .push(" AND ((p.expires_at > ")
         .push_bind(now)
         .push(" AND p.status IN (");
     push_public_statuses(&mut qb);
-    qb.push(")");
+    qb.push(")) OR p.author_id = ").push_bind(viewer).push(")");
     let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
     let Some(r) = row else { return Ok(None) };
     Ok(Some(PostDetail {
@@ -267,6 +278,49 @@ pub async fn find_public(conn: &mut SqliteConnection, id: i64, now: i64) -> Resu
         expires_at: r.expires_at,
         now,
     }))
+}
+
+/// A post of one author, as "Mes annonces" lists it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct AuthoredRow {
+    pub id: i64,
+    pub kind: String,
+    pub category: String,
+    pub status: String,
+    pub title: String,
+    pub commune_name: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// Every post of `author_id`, newest first.
+pub async fn list_by_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<AuthoredRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, kind, category, status, title, commune_name, created_at, expires_at FROM posts \
+         WHERE author_id = $1 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Status, author and expiry of a post.
+pub async fn ownership(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<(String, Option<i64>, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT status, author_id, expires_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
+}
+
+/// Moves the expiry date.
+pub async fn set_expiry(conn: &mut SqliteConnection, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET expires_at = $1, updated_at = $2 WHERE id = $3")
+        .bind(expires_at)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// How many posts there are, whatever their status.

@@ -104,7 +104,14 @@ pub fn demo_posts(communes: &Communes, now: i64) -> Result<Vec<Creation>, AppErr
             location,
             lifetime_days,
         };
-        out.push(Creation { post, status, created_at: now - age, jitter: (rng.signed(), rng.signed()) });
+        out.push(Creation {
+            post,
+            status,
+            created_at: now - age,
+            jitter: (rng.signed(), rng.signed()),
+            author_id: None,
+            private_note: None,
+        });
     }
     Ok(out)
 }

@@ -1,8 +1,10 @@
 //! Posts: reading what is public, creating, and moving a post through its life cycle.
 
+use crate::api::posts::MyPost;
 use crate::api::posts::{PostDetail, PostPage, LIST_LIMIT};
 use crate::domain::geo::public_point;
-use crate::domain::post::NewPost;
+use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft};
+use crate::domain::user::CurrentUser;
 use crate::domain::{PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::server::communes::Communes;
@@ -29,8 +31,13 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
 
 /// A public post, or `NotFound`.
 pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
+    get_visible(db, id, None).await
+}
+
+/// A post that `viewer` may see (public, or their own), or `NotFound`.
+pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Result<PostDetail, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
-    sql::find_public(&mut conn, id, super::now())
+    sql::find_visible(&mut conn, id, super::now(), viewer.map(|u| u.id))
         .await
         .map_err(|e| db::internal("get post", e))?
         .ok_or(AppError::NotFound)
@@ -45,6 +52,8 @@ pub struct Creation {
     pub created_at: i64,
     /// Drawn once, each in [-1, 1]: where the public point sits in its privacy cell.
     pub jitter: (f64, f64),
+    pub author_id: Option<i64>,
+    pub private_note: Option<String>,
 }
 
 /// Creates one post; see `create_many`.
@@ -86,7 +95,126 @@ fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError>
         commune_name: commune.name.clone(),
         created_at: c.created_at,
         expires_at: c.created_at + i64::from(post.lifetime_days) * 86_400,
+        author_id: c.author_id,
+        private_note: c.private_note,
     })
+}
+
+/// A pair in [-1, 1] drawn once per post: where its public point sits in its privacy cell.
+pub fn random_jitter() -> (f64, f64) {
+    use std::hash::{BuildHasher, Hasher};
+    let draw = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_i64(super::now());
+        (h.finish() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+    };
+    (draw(), draw())
+}
+
+/// Publishes `draft` by `author`: the post waits for validation (`pending`).
+pub async fn publish(
+    db: &Db,
+    communes: &Communes,
+    author: &CurrentUser,
+    draft: PostDraft,
+    now: i64,
+) -> Result<i64, AppError> {
+    let location = match &draft.place {
+        Place::Point(p) => *p,
+        Place::Commune(insee) => communes.by_insee(insee).map(|c| c.town_hall).ok_or_else(|| {
+            AppError::Validation(FieldErrors::single("location", "Choisissez une commune de la liste."))
+        })?,
+    };
+    let post = NewPost {
+        kind: draft.kind,
+        category: draft.category,
+        poster_kind: author.poster_kind,
+        title: draft.title,
+        description: draft.description,
+        location,
+        lifetime_days: draft.lifetime_days,
+    };
+    let c = Creation {
+        post,
+        status: PostStatus::Pending,
+        created_at: now,
+        jitter: random_jitter(),
+        author_id: Some(author.id),
+        private_note: draft.private_note,
+    };
+    create(db, communes, c).await
+}
+
+/// The author's posts, newest first, with their status and whether they expired.
+pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("my posts: acquire", e))?;
+    let rows = sql::list_by_author(&mut conn, author.id).await.map_err(|e| db::internal("my posts", e))?;
+    rows.into_iter()
+        .map(|r| {
+            let bad = |what: &str| db::internal("my posts", format!("post {}: unknown {what}", r.id));
+            Ok(MyPost {
+                id: r.id,
+                kind: r.kind.parse().map_err(|_| bad("kind"))?,
+                category: r.category.parse().map_err(|_| bad("category"))?,
+                status: r.status.parse().map_err(|_| bad("status"))?,
+                title: r.title.clone(),
+                commune: r.commune_name.clone(),
+                created_at: r.created_at,
+                expires_at: r.expires_at,
+                expired: r.expires_at <= now,
+            })
+        })
+        .collect()
+}
+
+/// The post `id` if `author` wrote it (`NotFound` otherwise: others learn nothing), with its
+/// status and expiry.
+async fn owned(
+    conn: &mut sqlx::SqliteConnection,
+    author: &CurrentUser,
+    id: i64,
+) -> Result<(PostStatus, i64), AppError> {
+    let row = sql::ownership(conn, id).await.map_err(|e| db::internal("ownership", e))?;
+    match row {
+        Some((status, Some(a), expires_at)) if a == author.id => {
+            Ok((status.parse().map_err(|_| db::internal("ownership", "unknown status"))?, expires_at))
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// Closes the author's post: `Fulfilled` ("réalisée") or `Closed` ("retirée").
+pub async fn close(db: &Db, author: &CurrentUser, id: i64, outcome: PostStatus, now: i64) -> Result<(), AppError> {
+    if !matches!(outcome, PostStatus::Fulfilled | PostStatus::Closed) {
+        return Err(AppError::Validation(FieldErrors::single("outcome", "Choisissez « réalisée » ou « retirée ».")));
+    }
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("close: begin", e))?;
+    let (status, _) = owned(&mut tx, author, id).await?;
+    if !status.can_become(outcome) {
+        return Err(AppError::Validation(FieldErrors::single(
+            "outcome",
+            format!("Une annonce « {} » ne peut pas être marquée « {} ».", status.label_fr(), outcome.label_fr()),
+        )));
+    }
+    sql::set_status(&mut tx, id, outcome, now).await.map_err(|e| db::internal("close", e))?;
+    tx.commit().await.map_err(|e| db::internal("close: commit", e))
+}
+
+/// Keeps the author's post online `days` more days from now (1 to 90).
+pub async fn extend(db: &Db, author: &CurrentUser, id: i64, days: u32, now: i64) -> Result<i64, AppError> {
+    let days = parse_lifetime_days(days).map_err(|m| AppError::Validation(FieldErrors::single("days", m)))?;
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("extend: begin", e))?;
+    let (status, _) = owned(&mut tx, author, id).await?;
+    if !matches!(status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress) {
+        return Err(AppError::Validation(FieldErrors::single(
+            "days",
+            format!("Une annonce « {} » ne peut plus être prolongée.", status.label_fr()),
+        )));
+    }
+    let expires_at = now + i64::from(days) * 86_400;
+    sql::set_expiry(&mut tx, id, expires_at, now).await.map_err(|e| db::internal("extend", e))?;
+    tx.commit().await.map_err(|e| db::internal("extend: commit", e))?;
+    Ok(expires_at)
 }
 
 /// Moves a post to `next` if its life cycle allows it.
@@ -135,6 +263,8 @@ pub(crate) mod tests {
             status,
             created_at: NOW - 3600,
             jitter: (0.1, -0.2),
+            author_id: None,
+            private_note: None,
         }
     }
 

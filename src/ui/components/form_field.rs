@@ -59,3 +59,48 @@ pub fn FormMessage(form: &'static str, echo: FormEcho) -> impl IntoView {
         {notice.map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
     }
 }
+
+/// A labelled multi-line text field of form `form`, prefilled and annotated from `echo`.
+#[component]
+pub fn TextArea(
+    form: &'static str,
+    name: &'static str,
+    label: &'static str,
+    echo: FormEcho,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = true)] required: bool,
+    #[prop(default = 5)] rows: u32,
+    #[prop(optional)] maxlength: Option<u32>,
+) -> impl IntoView {
+    let id = format!("{form}-{name}");
+    let error = echo.error(form, name);
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let error_id = error.as_ref().map(|_| format!("{id}-error"));
+    let described = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let value = echo.value(form, name);
+    view! {
+        <div class="field" class:field-invalid=error.is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape
+            // them here (the browser decodes the entities back; an HTTP test checks it).
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                maxlength=maxlength
+                required=required
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            >
+                {escape_text(&value)}
+            </textarea>
+        </div>
+    }
+}
+
+/// `&`, `<` and `>` as character references.
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

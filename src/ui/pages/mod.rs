@@ -3,6 +3,8 @@
 pub mod account;
 pub mod home;
 pub mod log_in;
+pub mod my_posts;
 pub mod not_found;
 pub mod post;
+pub mod publish;
 pub mod sign_up;

@@ -57,6 +57,14 @@ fn PostView(post: PostDetail) -> impl IntoView {
                 </span>
                 {(s.status == crate::domain::PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
             </p>
+            {(!s.status.is_public() || post.expires_at <= post.now).then(|| {
+                let text = if s.status.is_public() { "Expirée".to_owned() } else { s.status.label_fr().to_owned() };
+                view! {
+                    <div class="notice" role="status">
+                        <p>{format!("{text} : seule vous voyez cette annonce.")}</p>
+                    </div>
+                }
+            })}
             <h1>{s.title.clone()}</h1>
             <div class="post-body">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}

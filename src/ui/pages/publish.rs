@@ -1,0 +1,148 @@
+//! `/publier`: "Publier une annonce" — a request or an offer, pending validation by staff.
+//! A plain form post (see `server/forms.rs`): it works without JavaScript, with the list of
+//! communes as the way to say where.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::posts::{list_communes, CommuneChoice};
+use crate::domain::post::{DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
+use crate::domain::{Category, PostKind};
+use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
+use crate::ui::components::http_status::set_http_status;
+use crate::ui::state::use_current_user;
+
+const F: &str = "publish";
+
+/// The publishing page; asks to log in first when nobody is.
+#[component]
+pub fn PublishPage() -> impl IntoView {
+    let echo = Resource::new(|| (), |_| read_form_echo());
+    let communes = Resource::new(|| (), |_| list_communes());
+    let user = use_current_user();
+    view! {
+        <Title text="Publier une annonce — Entraide Haut-Rhin"/>
+        <div class="page narrow">
+            <h1>"Publier une annonce"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let echo = echo.await.ok().flatten().unwrap_or_default();
+                    let communes = communes.await.unwrap_or_default();
+                    let me = match user {
+                        Some(u) => u.await.ok().flatten(),
+                        None => None,
+                    };
+                    match me {
+                        Some(_) => view! { <PublishForm echo=echo communes=communes/> }.into_any(),
+                        None => {
+                            set_http_status(401);
+                            view! {
+                                <p>"Pour publier une annonce, connectez-vous ou créez un compte (c'est gratuit)."</p>
+                                <p class="actions">
+                                    <a class="btn" href="/connexion?next=/publier">"Se connecter"</a>
+                                    <a class="btn btn-secondary" href="/inscription">"Créer un compte"</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn PublishForm(echo: FormEcho, communes: Vec<CommuneChoice>) -> impl IntoView {
+    let kind = echo.value(F, "kind");
+    let category = echo.value(F, "category");
+    let commune = echo.value(F, "commune");
+    let days = Some(echo.value(F, "lifetime_days"))
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| DEFAULT_LIFETIME_DAYS.to_string());
+    let error = |f: &str| echo.error(F, f);
+    let (kind_err, cat_err, loc_err, days_err) =
+        (error("kind"), error("category"), error("location"), error("lifetime_days"));
+    let (kind_bad, cat_bad, loc_bad, days_bad) =
+        (kind_err.is_some(), cat_err.is_some(), loc_err.is_some(), days_err.is_some());
+    view! {
+        <p class="notice-plain">
+            "Votre annonce sera relue par l'équipe du Département avant d'être publiée. "
+            "Ne donnez ni votre adresse exacte ni votre numéro de téléphone : la carte montre seulement "
+            "un point approximatif."
+        </p>
+        <form method="post" action="/publier" class="form" novalidate>
+            <FormMessage form=F echo=echo.clone()/>
+            <fieldset class="field" class:field-invalid=kind_bad>
+                <legend>"Vous"</legend>
+                {kind_err.map(|e| view! { <p class="field-error">{e}</p> })}
+                {[(PostKind::Request, "demandez de l'aide"), (PostKind::Offer, "proposez de l'aide")]
+                    .into_iter()
+                    .map(|(k, label)| view! {
+                        <label class="choice">
+                            <input type="radio" name="kind" value=k.slug() checked=kind == k.slug() required=true/>
+                            {label}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <fieldset class="field" class:field-invalid=cat_bad>
+                <legend>"Catégorie"</legend>
+                {cat_err.map(|e| view! { <p class="field-error">{e}</p> })}
+                <div class="choices-grid">
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! {
+                            <label class="choice">
+                                <input type="radio" name="category" value=c.slug() checked=category == c.slug() required=true/>
+                                <span class="chip-icon" aria-hidden="true" style=format!("background:{}", c.colour())>{c.icon()}</span>
+                                {c.label_fr()}
+                            </label>
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+            <TextField form=F name="title" label="Titre" echo=echo.clone()
+                hint="En quelques mots, par exemple « Courses pour une dame âgée »."/>
+            <TextArea form=F name="description" label="Description" echo=echo.clone() rows=6
+                maxlength=DESCRIPTION_MAX as u32 hint="Ce qu'il faut faire, quand, combien de temps."/>
+            <div class="field" class:field-invalid=loc_bad>
+                <label for="publish-commune">"Commune"</label>
+                <p class="hint" id="publish-commune-hint">"Tapez la première lettre pour aller plus vite dans la liste."</p>
+                {loc_err.map(|e| view! { <p class="field-error" id="publish-commune-error">{e}</p> })}
+                <select id="publish-commune" name="commune" required=true aria-invalid=loc_bad.then_some("true")
+                    aria-describedby=if loc_bad { "publish-commune-hint publish-commune-error" } else { "publish-commune-hint" }>
+                    <option value="" selected=commune.is_empty()>"Choisissez votre commune"</option>
+                    {communes
+                        .into_iter()
+                        .map(|c| {
+                            let selected = c.insee == commune;
+                            let label = format!("{} ({})", c.name, c.postcodes.join(", "));
+                            view! { <option value=c.insee selected=selected>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field" class:field-invalid=days_bad>
+                <label for="publish-lifetime_days">"Durée de l'annonce"</label>
+                {days_err.map(|e| view! { <p class="field-error">{e}</p> })}
+                <select id="publish-lifetime_days" name="lifetime_days">
+                    {[7u32, 14, 30, 60, 90]
+                        .into_iter()
+                        .map(|d| view! {
+                            <option value=d.to_string() selected=days == d.to_string()>{format!("{d} jours")}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <TextArea form=F name="private_note" label="Précision pour la personne qui vous aidera (facultatif)"
+                echo=echo.clone() required=false rows=2 maxlength=500
+                hint="Bâtiment, escalier, étage… Elle ne sera montrée qu'à la personne que vous choisirez, jamais sur la carte."/>
+            <input type="hidden" name="lat" value=echo.value(F, "lat")/>
+            <input type="hidden" name="lon" value=echo.value(F, "lon")/>
+            <button type="submit" class="btn">"Publier l'annonce"</button>
+            <p class="hint">{format!("Titre : {TITLE_MAX} caractères au plus. Description : {DESCRIPTION_MAX} au plus.")}</p>
+        </form>
+    }
+}
