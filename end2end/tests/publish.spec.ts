@@ -1,0 +1,74 @@
+import { test, expect, Page } from './fixtures';
+
+async function signUp(page: Page, email: string) {
+  await page.goto('/inscription');
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Marcel');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('mon jardin au printemps');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page).toHaveURL(/\/compte/);
+}
+
+async function publish(page: Page, kind: RegExp, category: string, title: string, commune: RegExp) {
+  await page.getByRole('link', { name: 'Publier', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
+  await page.getByRole('radio', { name: kind }).check();
+  await page.getByRole('radio', { name: category }).check();
+  await page.getByLabel('Titre').fill(title);
+  await page.getByLabel('Description').fill("Le mardi matin si possible.\nMerci d'avance !");
+  const select = page.getByLabel('Commune');
+  const value = await select.locator('option', { hasText: commune }).first().getAttribute('value');
+  await select.selectOption(value!);
+  await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
+  await expect(page.getByRole('status')).toContainText('après validation');
+}
+
+test('sign up, publish a request and an offer, see them pending, absent from the public map', async ({ page, outside }, info) => {
+  const stamp = Date.now();
+  await signUp(page, `${info.project.name}-pub-${stamp}@exemple.fr`);
+  const request = `Besoin d'aide pour le jardin ${stamp}`;
+  const offer = `Je propose des trajets ${stamp}`;
+  await publish(page, /demandez de l'aide/, 'Bricolage, petits travaux', request, /^Colmar/);
+  await publish(page, /proposez de l'aide/, 'Déplacements', offer, /^Mulhouse/);
+
+  const mine = page.getByRole('main');
+  for (const title of [request, offer]) {
+    const item = mine.getByRole('article', { name: title });
+    await expect(item).toContainText('En attente de validation');
+  }
+  await mine.getByRole('link', { name: request }).click();
+  await expect(page.getByRole('status')).toContainText('seule vous voyez cette annonce');
+  await expect(page.getByText('Bâtiment B')).toHaveCount(0);
+
+  // Not public: the home list does not show it, even logged in.
+  await page.goto('/?category=diy');
+  await expect(page.getByRole('heading', { level: 2, name: /dans cette zone/ })).toBeVisible();
+  await expect(page.getByText(request)).toHaveCount(0);
+
+  // Withdraw the offer.
+  await page.goto('/mes-annonces');
+  await mine.getByRole('article', { name: offer }).getByRole('button', { name: "Retirer l'annonce" }).click();
+  await expect(page.getByRole('status').first()).toContainText("L'annonce est retirée.");
+  await expect(mine.getByRole('article', { name: offer })).toContainText('Retirée');
+});
+
+test('publishing mistakes are explained and nothing typed is lost', async ({ page, outside }, info) => {
+  await signUp(page, `${info.project.name}-err-${Date.now()}@exemple.fr`);
+  await page.goto('/publier');
+  await page.getByLabel('Titre').fill('Aide');
+  await page.getByLabel('Description').fill('</textarea><b>gras</b>');
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page.getByRole('alert')).toContainText('erreurs');
+  await expect(page.getByLabel('Titre')).toHaveValue('Aide');
+  await expect(page.getByLabel('Description')).toHaveValue('</textarea><b>gras</b>');
+  await expect(page.getByText('Choisissez une catégorie.')).toBeVisible();
+  await expect(page.getByText('Choisissez votre commune dans la liste')).toBeVisible();
+});
+
+test('publishing asks to log in first', async ({ page, outside }) => {
+  const res = await page.goto('/publier');
+  expect(res?.status()).toBe(401);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Se connecter' })).toBeVisible();
+});
