@@ -9,16 +9,14 @@ async function signUp(page: Page, email: string) {
   await expect(page).toHaveURL(/\/compte/);
 }
 
-async function publish(page: Page, kind: RegExp, category: string, title: string, commune: RegExp) {
+async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string) {
   await page.getByRole('link', { name: 'Publier', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
   await page.getByRole('radio', { name: kind }).check();
   await page.getByRole('radio', { name: category }).check();
   await page.getByLabel('Titre').fill(title);
   await page.getByLabel('Description').fill("Le mardi matin si possible.\nMerci d'avance !");
-  const select = page.getByLabel('Commune');
-  const value = await select.locator('option', { hasText: commune }).first().getAttribute('value');
-  await select.selectOption(value!);
+  await page.getByLabel('Commune ou code postal').fill(commune);
   await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
@@ -30,13 +28,15 @@ test('sign up, publish a request and an offer, see them pending, absent from the
   await signUp(page, `${info.project.name}-pub-${stamp}@exemple.fr`);
   const request = `Besoin d'aide pour le jardin ${stamp}`;
   const offer = `Je propose des trajets ${stamp}`;
-  await publish(page, /demandez de l'aide/, 'Bricolage, petits travaux', request, /^Colmar/);
-  await publish(page, /proposez de l'aide/, 'Déplacements', offer, /^Mulhouse/);
+  // Accents and case do not matter; a postcode works too.
+  await publish(page, /demandez de l'aide/, 'Bricolage, petits travaux', request, 'sainte marie aux mines');
+  await publish(page, /proposez de l'aide/, 'Déplacements', offer, '68200');
 
   const mine = page.getByRole('main');
+  await expect(mine.getByRole('article', { name: request })).toContainText('Sainte-Marie-aux-Mines');
+  await expect(mine.getByRole('article', { name: offer })).toContainText('Mulhouse');
   for (const title of [request, offer]) {
-    const item = mine.getByRole('article', { name: title });
-    await expect(item).toContainText('En attente de validation');
+    await expect(mine.getByRole('article', { name: title })).toContainText('En attente de validation');
   }
   await mine.getByRole('link', { name: request }).click();
   await expect(page.getByRole('status')).toContainText('seule vous voyez cette annonce');
@@ -64,7 +64,13 @@ test('publishing mistakes are explained and nothing typed is lost', async ({ pag
   await expect(page.getByLabel('Titre')).toHaveValue('Aide');
   await expect(page.getByLabel('Description')).toHaveValue('</textarea><b>gras</b>');
   await expect(page.getByText('Choisissez une catégorie.')).toBeVisible();
-  await expect(page.getByText('Choisissez votre commune dans la liste')).toBeVisible();
+  await expect(page.getByText('Indiquez votre commune (ou son code postal)')).toBeVisible();
+
+  // An unknown or ambiguous commune is explained, and what was typed stays.
+  await page.getByLabel('Commune ou code postal').fill('Strasbourg');
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page.getByText('Aucune commune du Haut-Rhin ne correspond à « Strasbourg ».')).toBeVisible();
+  await expect(page.getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
 });
 
 test('publishing asks to log in first', async ({ page, outside }) => {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::commune::CommuneRef;
 use crate::domain::{BBox, Category, LatLng, PostKind, PostQuery, PostStatus, PosterKind};
 use crate::error::AppError;
 
@@ -66,27 +67,11 @@ pub struct MyPost {
     pub expired: bool,
 }
 
-/// A commune to choose in the "Publier" form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommuneChoice {
-    pub insee: String,
-    pub name: String,
-    pub postcodes: Vec<String>,
-}
-
 /// Anyone may call it. The communes of the département, in alphabetical order.
 #[server(input = GetUrl, prefix = "/api", endpoint = "list_communes")]
-pub async fn list_communes() -> Result<Vec<CommuneChoice>, AppError> {
-    use crate::domain::post::fold_for_search;
+pub async fn list_communes() -> Result<Vec<CommuneRef>, AppError> {
     let state = crate::server::context::app_state()?;
-    let mut list: Vec<CommuneChoice> = state
-        .communes
-        .all()
-        .iter()
-        .map(|c| CommuneChoice { insee: c.insee.clone(), name: c.name.clone(), postcodes: c.postcodes.clone() })
-        .collect();
-    list.sort_by_key(|c| fold_for_search(&c.name));
-    Ok(list)
+    Ok(state.communes.refs())
 }
 
 /// Logged-in users only. My posts, whatever their status, newest first.

@@ -19,6 +19,7 @@ macro_rules! slug_parse_display {
 }
 
 pub mod category;
+pub mod commune;
 pub mod filter;
 pub mod geo;
 pub mod post;

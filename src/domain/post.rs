@@ -333,7 +333,7 @@ pub const PRIVATE_NOTE_MAX: usize = 500;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Place {
     Point(super::LatLng),
-    /// INSEE code of a commune.
+    /// The INSEE code of a commune (its town hall stands for the place).
     Commune(String),
 }
 
@@ -358,7 +358,7 @@ pub struct PostForm {
     pub title: String,
     pub description: String,
     pub lifetime_days: String,
-    /// INSEE code chosen in the list of communes.
+    /// The commune as typed or picked from the list: name, postcode, or "Name (postcode)".
     pub commune: String,
     /// A point chosen on the map (both empty when none).
     pub lat: String,
@@ -367,8 +367,9 @@ pub struct PostForm {
 }
 
 impl PostForm {
-    /// Parses every field, each error keyed by its field, in French.
-    pub fn parse(&self) -> Result<PostDraft, FieldErrors> {
+    /// Parses every field, each error keyed by its field, in French. The commune is looked up
+    /// in `communes` (see `commune::resolve`).
+    pub fn parse(&self, communes: &[super::commune::CommuneRef]) -> Result<PostDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let kind = self
             .kind
@@ -403,9 +404,13 @@ impl PostForm {
                     None
                 }
             },
-            (_, _, insee) if !insee.is_empty() => Some(Place::Commune(insee.to_owned())),
+            (_, _, typed) if !typed.is_empty() => super::commune::resolve(typed, communes)
+                .map(Place::Commune)
+                .map_err(|m| errors.push("location", m))
+                .ok(),
             _ => {
-                errors.push("location", "Choisissez votre commune dans la liste, ou placez un repère sur la carte.");
+                errors
+                    .push("location", "Indiquez votre commune (ou son code postal), ou placez un repère sur la carte.");
                 None
             }
         };
@@ -462,36 +467,51 @@ mod form_tests {
             title: "Courses pour ma voisine".into(),
             description: "Une fois par semaine.".into(),
             lifetime_days: "".into(),
-            commune: "68066".into(),
+            commune: "colmar".into(),
             lat: "".into(),
             lon: "".into(),
             private_note: "  Bâtiment B, 2e étage  ".into(),
         }
     }
 
+    fn communes() -> Vec<crate::domain::commune::CommuneRef> {
+        vec![crate::domain::commune::CommuneRef {
+            insee: "68066".into(),
+            name: "Colmar".into(),
+            postcodes: vec!["68000".into()],
+        }]
+    }
+
     #[test]
     fn a_complete_form_parses() {
-        let d = ok_form().parse().unwrap();
+        let d = ok_form().parse(&communes()).unwrap();
         assert_eq!(d.lifetime_days, DEFAULT_LIFETIME_DAYS);
         assert_eq!(d.place, Place::Commune("68066".into()));
         assert_eq!(d.private_note.as_deref(), Some("Bâtiment B, 2e étage"));
         let with_pin = PostForm { lat: "47.75".into(), lon: "7.34".into(), ..ok_form() };
-        assert_eq!(with_pin.parse().unwrap().place, Place::Point(crate::domain::LatLng { lat: 47.75, lon: 7.34 }));
+        assert_eq!(
+            with_pin.parse(&communes()).unwrap().place,
+            Place::Point(crate::domain::LatLng { lat: 47.75, lon: 7.34 })
+        );
     }
 
     #[test]
     fn every_problem_is_named() {
-        let e = PostForm::default().parse().unwrap_err();
+        let e = PostForm::default().parse(&communes()).unwrap_err();
         for f in ["kind", "category", "title", "description", "location"] {
             assert!(e.get(f).is_some(), "{f}");
         }
         let e = PostForm { lifetime_days: "120".into(), lat: "abc".into(), lon: "7".into(), ..ok_form() }
-            .parse()
+            .parse(&communes())
             .unwrap_err();
         assert!(e.get("lifetime_days").unwrap().contains("90"));
         assert!(e.get("location").is_some());
-        let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse().unwrap_err();
+        let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse(&communes()).unwrap_err();
         assert!(e.get("private_note").is_some());
+        // An unknown commune is reported with the other problems.
+        let e =
+            PostForm { title: "".into(), commune: "Strasbourg".into(), ..ok_form() }.parse(&communes()).unwrap_err();
+        assert!(e.get("title").is_some() && e.get("location").unwrap().contains("Strasbourg"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! Ouverte): names, postcodes, population, town-hall position and outline. Loaded once at start
 //! and kept in `AppState`; answers "which commune is this point in?".
 
+use crate::domain::commune::CommuneRef;
 use crate::domain::geo::MultiPolygon;
+use crate::domain::post::fold_for_search;
 use crate::domain::{BBox, LatLng};
 
 const CSV: &str = include_str!("data/communes-68.csv");
@@ -73,6 +75,17 @@ impl Communes {
         &self.list
     }
 
+    /// Every commune for searching and listing, in alphabetical order (accents ignored).
+    pub fn refs(&self) -> Vec<CommuneRef> {
+        let mut list: Vec<CommuneRef> = self
+            .list
+            .iter()
+            .map(|c| CommuneRef { insee: c.insee.clone(), name: c.name.clone(), postcodes: c.postcodes.clone() })
+            .collect();
+        list.sort_by_key(|c| fold_for_search(&c.name));
+        list
+    }
+
     /// The commune whose outline holds `p`, if any (none outside the département).
     pub fn locate(&self, p: LatLng) -> Option<&Commune> {
         self.list.iter().filter(|c| c.bbox.contains(p)).find(|c| c.shape.contains(p))
@@ -111,6 +124,19 @@ mod tests {
         assert!(misplaced.len() <= 13, "{} misplaced: {misplaced:?}", misplaced.len());
         // But every one of them lies in the département.
         assert!(c.all().iter().all(|x| c.locate(x.town_hall).is_some()));
+    }
+
+    #[test]
+    fn typed_communes_are_found_in_the_real_list() {
+        use crate::domain::commune::resolve;
+        let c = Communes::haut_rhin().unwrap();
+        let refs = c.refs();
+        let name = |insee: String| c.by_insee(&insee).unwrap().name.clone();
+        assert_eq!(name(resolve("sainte marie aux mines", &refs).unwrap()), "Sainte-Marie-aux-Mines");
+        assert_eq!(name(resolve("GUEBWILLER", &refs).unwrap()), "Guebwiller");
+        assert_eq!(name(resolve("68200", &refs).unwrap()), "Mulhouse");
+        assert_eq!(name(resolve("Colmar (68000)", &refs).unwrap()), "Colmar");
+        assert!(resolve("Strasbourg", &refs).is_err());
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     };
     let keep = ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
     let result = async {
-        let draft = form.parse()?;
+        let draft = form.parse(&state.communes.refs())?;
         services::posts::publish(&state.db, &state.communes, &user, draft, now).await
     }
     .await;

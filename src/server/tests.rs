@@ -404,7 +404,7 @@ async fn signed_up(s: &AppState, email: &str) -> String {
     session_cookie(&r.cookie.unwrap())
 }
 
-const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=68066&private_note=B%C3%A2timent+B";
+const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=colmar&private_note=B%C3%A2timent+B";
 
 async fn published_id(s: &AppState, cookie: &str, form: &str) -> i64 {
     let r = send(s, "POST", "/publier", form, Some(cookie)).await;
@@ -455,7 +455,7 @@ async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
     let r = send(&s, "POST", "/publier", form, Some(&author)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Choisissez une catégorie."));
-    assert!(r.body.contains("Choisissez votre commune dans la liste"));
+    assert!(r.body.contains("Indiquez votre commune"));
     assert!(r.body.contains("value=\"Aide\""));
     assert!(!r.body.contains("<script>alert(1)"), "the description must be escaped inside <textarea>");
     assert!(r.body.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)"));

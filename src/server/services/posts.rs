@@ -121,9 +121,10 @@ pub async fn publish(
 ) -> Result<i64, AppError> {
     let location = match &draft.place {
         Place::Point(p) => *p,
-        Place::Commune(insee) => communes.by_insee(insee).map(|c| c.town_hall).ok_or_else(|| {
-            AppError::Validation(FieldErrors::single("location", "Choisissez une commune de la liste."))
-        })?,
+        Place::Commune(insee) => communes
+            .by_insee(insee)
+            .map(|c| c.town_hall)
+            .ok_or_else(|| AppError::Validation(FieldErrors::single("location", "Cette commune est inconnue.")))?,
     };
     let post = NewPost {
         kind: draft.kind,

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::forms::{read_form_echo, FormEcho};
-use crate::api::posts::{list_communes, CommuneChoice};
+use crate::api::posts::list_communes;
+use crate::domain::commune::CommuneRef;
 use crate::domain::post::{DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
 use crate::domain::{Category, PostKind};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
@@ -54,7 +55,7 @@ pub fn PublishPage() -> impl IntoView {
 }
 
 #[component]
-fn PublishForm(echo: FormEcho, communes: Vec<CommuneChoice>) -> impl IntoView {
+fn PublishForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
     let kind = echo.value(F, "kind");
     let category = echo.value(F, "category");
     let commune = echo.value(F, "commune");
@@ -108,21 +109,17 @@ fn PublishForm(echo: FormEcho, communes: Vec<CommuneChoice>) -> impl IntoView {
             <TextArea form=F name="description" label="Description" echo=echo.clone() rows=6
                 maxlength=DESCRIPTION_MAX as u32 hint="Ce qu'il faut faire, quand, combien de temps."/>
             <div class="field" class:field-invalid=loc_bad>
-                <label for="publish-commune">"Commune"</label>
-                <p class="hint" id="publish-commune-hint">"Tapez la première lettre pour aller plus vite dans la liste."</p>
+                <label for="publish-commune">"Commune ou code postal"</label>
+                <p class="hint" id="publish-commune-hint">
+                    "Par exemple « Colmar » ou « 68000 ». Les accents et les majuscules ne comptent pas."
+                </p>
                 {loc_err.map(|e| view! { <p class="field-error" id="publish-commune-error">{e}</p> })}
-                <select id="publish-commune" name="commune" required=true aria-invalid=loc_bad.then_some("true")
-                    aria-describedby=if loc_bad { "publish-commune-hint publish-commune-error" } else { "publish-commune-hint" }>
-                    <option value="" selected=commune.is_empty()>"Choisissez votre commune"</option>
-                    {communes
-                        .into_iter()
-                        .map(|c| {
-                            let selected = c.insee == commune;
-                            let label = format!("{} ({})", c.name, c.postcodes.join(", "));
-                            view! { <option value=c.insee selected=selected>{label}</option> }
-                        })
-                        .collect_view()}
-                </select>
+                <input id="publish-commune" name="commune" type="text" list="communes-68" value=commune
+                    autocomplete="address-level2" required=true aria-invalid=loc_bad.then_some("true")
+                    aria-describedby=if loc_bad { "publish-commune-hint publish-commune-error" } else { "publish-commune-hint" }/>
+                <datalist id="communes-68">
+                    {communes.into_iter().map(|c| view! { <option value=c.label()></option> }).collect_view()}
+                </datalist>
             </div>
             <div class="field" class:field-invalid=days_bad>
                 <label for="publish-lifetime_days">"Durée de l'annonce"</label>
