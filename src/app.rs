@@ -8,8 +8,8 @@ use leptos_router::{path, SsrMode};
 use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
-    account::AccountPage, home::HomePage, log_in::LogInPage, my_posts::MyPostsPage, not_found::NotFoundPage,
-    post::PostPage, publish::PublishPage, sign_up::SignUpPage,
+    account::AccountPage, edit_post::EditPostPage, home::HomePage, log_in::LogInPage, my_posts::MyPostsPage,
+    not_found::NotFoundPage, post::PostPage, publish::PublishPage, sign_up::SignUpPage,
 };
 use crate::ui::state::provide_current_user;
 
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -47,6 +47,16 @@ test('sign up, publish a request and an offer, see them pending, absent from the
   await expect(page.getByRole('heading', { level: 2, name: /dans cette zone/ })).toBeVisible();
   await expect(page.getByText(request)).toHaveCount(0);
 
+  // Edit the request: the form shows it as it stands.
+  await page.goto('/mes-annonces');
+  await mine.getByRole('article', { name: request }).getByRole('link', { name: 'Modifier' }).click();
+  await expect(page.getByLabel('Titre')).toHaveValue(request);
+  await expect(page.getByLabel('Commune ou code postal')).toHaveValue(/^Sainte-Marie-aux-Mines/);
+  await page.getByLabel('Titre').fill(`${request} (modifiée)`);
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(page).toHaveURL(/\/mes-annonces\?modifiee=\d+$/);
+  await expect(mine.getByRole('article', { name: `${request} (modifiée)` })).toContainText('En attente de validation');
+
   // Withdraw the offer.
   await page.goto('/mes-annonces');
   await mine.getByRole('article', { name: offer }).getByRole('button', { name: "Retirer l'annonce" }).click();

@@ -116,3 +116,12 @@ pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
 pub async fn fetch_posts(q: PostQuery) -> Result<PostPage, AppError> {
     list_posts(q.category, q.kind, q.sort, q.bbox).await
 }
+
+/// Logged-in authors only, for their own posts. The post as its edit form shows it.
+#[server(input = GetUrl, prefix = "/api", endpoint = "get_editable_post")]
+pub async fn get_editable_post(id: i64) -> Result<crate::domain::post::PostForm, AppError> {
+    use crate::server::{context, services};
+    let state = context::app_state()?;
+    let me = context::require_user().await?;
+    services::posts::editable(&state.db, &state.communes, &me, id).await
+}

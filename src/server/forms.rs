@@ -184,6 +184,23 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
     }
 }
 
+const POST_FIELDS: [&str; 9] =
+    ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
+
+fn post_form(f: &Fields) -> PostForm {
+    PostForm {
+        kind: get(f, "kind"),
+        category: get(f, "category"),
+        title: get(f, "title"),
+        description: get(f, "description"),
+        lifetime_days: get(f, "lifetime_days"),
+        commune: get(f, "commune"),
+        lat: get(f, "lat"),
+        lon: get(f, "lon"),
+        private_note: get(f, "private_note"),
+    }
+}
+
 /// `POST /publier`: a new request or offer, pending validation.
 pub async fn publish(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
@@ -212,6 +229,32 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     match result {
         Ok(id) => Redirect::to(&format!("/mes-annonces?publiee={id}")).into_response(),
         Err(e) => rerender(state, parts, echo("publish", &f, &keep, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /mes-annonces/:id/modifier`: new text, category or place for one of my posts.
+pub async fn edit_post(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match auth::current_user(&session, &state.db, now).await {
+        Ok(Some(u)) => u,
+        Ok(None) => return Redirect::to("/connexion?next=/mes-annonces").into_response(),
+        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    };
+    let form = post_form(&f);
+    let result = async {
+        let draft = form.parse(&state.communes.refs())?;
+        services::posts::edit(&state.db, &state.communes, &user, id, draft, now).await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/mes-annonces?modifiee={id}")).into_response(),
+        Err(e) => rerender(state, parts, echo("publish", &f, &POST_FIELDS, field_errors(&e)), status_of(&e)).await,
     }
 }
 

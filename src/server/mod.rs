@@ -62,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .route("/compte", post(forms::account))
         .route("/publier", post(forms::publish))
         .route("/mes-annonces", post(forms::my_posts))
+        .route("/mes-annonces/{id}/modifier", post(forms::edit_post))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))

@@ -543,3 +543,49 @@ async fn expired_posts_leave_the_map_and_show_as_expired_to_their_author(pool: S
     send(&s, "POST", "/mes-annonces", &format!("form=extend&id={id}&days=14"), Some(&author)).await;
     assert!(send(&s, "GET", "/", "", None).await.body.contains("Courses pour ma voisine"));
 }
+
+#[sqlx::test]
+async fn editing_sends_a_published_post_back_to_validation_and_only_the_author_may(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "claire%40exemple.fr").await;
+    let other = signed_up(&s, "autre%40exemple.fr").await;
+    let id = published_id(&s, &author, PUBLISH).await;
+    super::services::posts::change_status(&s.db, id, PostStatus::Published, 0).await.unwrap();
+    let row = |s: AppState| async move {
+        sqlx::query_as::<_, (String, String, f64, String)>(
+            "SELECT status, title, lat, commune_name FROM posts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap()
+    };
+    let (_, _, lat_before, _) = row(s.clone()).await;
+    let edit = "kind=request&category=groceries&title=Courses+le+samedi&description=Le+samedi+matin.&commune=Colmar+%2868000%29";
+
+    // Others: no page, no change.
+    for cookie in [None, Some(other.as_str())] {
+        let page = send(&s, "GET", &format!("/mes-annonces/{id}/modifier"), "", cookie).await;
+        assert!(!page.status.is_success());
+        assert!(!page.body.contains("Courses pour ma voisine"));
+        let r = send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), edit, cookie).await;
+        assert_ne!(r.location.as_deref(), Some(format!("/mes-annonces?modifiee={id}").as_str()));
+    }
+    assert_eq!(row(s.clone()).await.0, "published");
+
+    // The author: the form shows the post as it stands.
+    let page = send(&s, "GET", &format!("/mes-annonces/{id}/modifier"), "", Some(&author)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"Courses pour ma voisine\"") && page.body.contains("Colmar (68000)"));
+    let r = send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), edit, Some(&author)).await;
+    assert_eq!(r.location.as_deref(), Some(format!("/mes-annonces?modifiee={id}").as_str()), "{}", r.body);
+    let (status, title, lat, commune) = row(s.clone()).await;
+    assert_eq!((status.as_str(), title.as_str(), commune.as_str()), ("pending", "Courses le samedi", "Colmar"));
+    assert_eq!(lat, lat_before, "same commune: the place is kept");
+    assert!(!send(&s, "GET", "/", "", None).await.body.contains("Courses le samedi"));
+
+    // Another commune moves it.
+    let moved = edit.replace("Colmar+%2868000%29", "68200");
+    send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), &moved, Some(&author)).await;
+    assert_eq!(row(s.clone()).await.3, "Mulhouse");
+}

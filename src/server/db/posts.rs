@@ -312,6 +312,76 @@ pub async fn ownership(
     sqlx::query_as("SELECT status, author_id, expires_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
+/// What the author may change, as stored.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EditableRow {
+    pub kind: String,
+    pub category: String,
+    pub title: String,
+    pub description: String,
+    pub commune_insee: String,
+    pub private_note: Option<String>,
+}
+
+/// The editable fields of a post.
+pub async fn editable(conn: &mut SqliteConnection, id: i64) -> Result<Option<EditableRow>, sqlx::Error> {
+    sqlx::query_as("SELECT kind, category, title, description, commune_insee, private_note FROM posts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// New text, kind, category and note; a new place when `place` is given.
+#[allow(clippy::too_many_arguments)]
+pub async fn update_content(
+    conn: &mut SqliteConnection,
+    id: i64,
+    kind: &str,
+    category: &str,
+    title: &str,
+    description: &str,
+    private_note: Option<&str>,
+    place: Option<(&NewPlace, &str, &str)>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE posts SET kind = $1, category = $2, title = $3, description = $4, private_note = $5, \
+         updated_at = $6 WHERE id = $7",
+    )
+    .bind(kind)
+    .bind(category)
+    .bind(title)
+    .bind(description)
+    .bind(private_note)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    if let Some((p, insee, name)) = place {
+        sqlx::query(
+            "UPDATE posts SET lat = $1, lon = $2, public_lat = $3, public_lon = $4, commune_insee = $5, \
+             commune_name = $6 WHERE id = $7",
+        )
+        .bind(p.exact.lat)
+        .bind(p.exact.lon)
+        .bind(p.public.lat)
+        .bind(p.public.lon)
+        .bind(insee)
+        .bind(name)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    sync_index(conn, id).await
+}
+
+/// A new exact point and its public point.
+#[derive(Debug)]
+pub struct NewPlace {
+    pub exact: LatLng,
+    pub public: LatLng,
+}
+
 /// Moves the expiry date.
 pub async fn set_expiry(conn: &mut SqliteConnection, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE posts SET expires_at = $1, updated_at = $2 WHERE id = $3")

@@ -3,7 +3,7 @@
 use crate::api::posts::MyPost;
 use crate::api::posts::{PostDetail, PostPage, LIST_LIMIT};
 use crate::domain::geo::public_point;
-use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft};
+use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::user::CurrentUser;
 use crate::domain::{PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
@@ -199,6 +199,94 @@ pub async fn close(db: &Db, author: &CurrentUser, id: i64, outcome: PostStatus, 
     }
     sql::set_status(&mut tx, id, outcome, now).await.map_err(|e| db::internal("close", e))?;
     tx.commit().await.map_err(|e| db::internal("close: commit", e))
+}
+
+/// The form of the author's post as it stands, for editing.
+pub async fn editable(db: &Db, communes: &Communes, author: &CurrentUser, id: i64) -> Result<PostForm, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("editable: acquire", e))?;
+    let (status, _) = owned(&mut conn, author, id).await?;
+    if !is_editable(status) {
+        return Err(AppError::NotFound);
+    }
+    let r = sql::editable(&mut conn, id).await.map_err(|e| db::internal("editable", e))?.ok_or(AppError::NotFound)?;
+    let commune =
+        communes.refs().into_iter().find(|c| c.insee == r.commune_insee).map(|c| c.label()).unwrap_or_default();
+    Ok(PostForm {
+        kind: r.kind,
+        category: r.category,
+        title: r.title,
+        description: r.description,
+        lifetime_days: String::new(),
+        commune,
+        lat: String::new(),
+        lon: String::new(),
+        private_note: r.private_note.unwrap_or_default(),
+    })
+}
+
+fn is_editable(status: PostStatus) -> bool {
+    // Not while a helper is at work (in progress), nor once it is over.
+    matches!(status, PostStatus::Pending | PostStatus::Published | PostStatus::Rejected)
+}
+
+/// Changes the author's post. A post that was public goes back to `pending` for validation.
+/// The place changes only when another commune or a new point is given.
+pub async fn edit(
+    db: &Db,
+    communes: &Communes,
+    author: &CurrentUser,
+    id: i64,
+    draft: PostDraft,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("edit: begin", e))?;
+    let (status, _) = owned(&mut tx, author, id).await?;
+    if !is_editable(status) {
+        return Err(AppError::Validation(FieldErrors::single(
+            "form",
+            format!("Une annonce « {} » ne peut plus être modifiée.", status.label_fr()),
+        )));
+    }
+    let current = sql::editable(&mut tx, id).await.map_err(|e| db::internal("edit", e))?.ok_or(AppError::NotFound)?;
+    let exact = match &draft.place {
+        Place::Point(p) => Some(*p),
+        Place::Commune(insee) if *insee != current.commune_insee => Some(
+            communes
+                .by_insee(insee)
+                .map(|c| c.town_hall)
+                .ok_or_else(|| AppError::Validation(FieldErrors::single("location", "Cette commune est inconnue.")))?,
+        ),
+        Place::Commune(_) => None,
+    };
+    let place = match exact {
+        Some(p) => {
+            let commune = communes.locate(p).ok_or_else(|| {
+                AppError::Validation(FieldErrors::single(
+                    "location",
+                    "Ce lieu est en dehors du Haut-Rhin. Choisissez un lieu dans le département.",
+                ))
+            })?;
+            Some((sql::NewPlace { exact: p, public: public_point(p, random_jitter()) }, commune))
+        }
+        None => None,
+    };
+    sql::update_content(
+        &mut tx,
+        id,
+        draft.kind.slug(),
+        draft.category.slug(),
+        draft.title.as_str(),
+        draft.description.as_str(),
+        draft.private_note.as_deref(),
+        place.as_ref().map(|(p, c)| (p, c.insee.as_str(), c.name.as_str())),
+        now,
+    )
+    .await
+    .map_err(|e| db::internal("edit", e))?;
+    if status != PostStatus::Pending {
+        sql::set_status(&mut tx, id, PostStatus::Pending, now).await.map_err(|e| db::internal("edit: status", e))?;
+    }
+    tx.commit().await.map_err(|e| db::internal("edit: commit", e))
 }
 
 /// Keeps the author's post online `days` more days from now (1 to 90).

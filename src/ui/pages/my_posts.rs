@@ -17,7 +17,9 @@ use crate::ui::components::http_status::set_http_status;
 pub fn MyPostsPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let posts = Resource::new(|| (), |_| my_posts());
-    let published = use_query_map().read_untracked().get("publiee").is_some();
+    let query = use_query_map().read_untracked();
+    let published = query.get("publiee").is_some();
+    let edited = query.get("modifiee").is_some();
     view! {
         <Title text="Mes annonces — Entraide Haut-Rhin"/>
         <div class="page narrow">
@@ -26,7 +28,7 @@ pub fn MyPostsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match posts.await {
-                        Ok(list) => view! { <MyPostList list=list echo=echo published=published/> }.into_any(),
+                        Ok(list) => view! { <MyPostList list=list echo=echo published=published edited=edited/> }.into_any(),
                         Err(AppError::Unauthenticated) => {
                             set_http_status(401);
                             view! {
@@ -44,12 +46,17 @@ pub fn MyPostsPage() -> impl IntoView {
 }
 
 #[component]
-fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool) -> impl IntoView {
+fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool, edited: bool) -> impl IntoView {
     let empty = list.is_empty();
     view! {
         {published.then(|| view! {
             <div class="notice" role="status">
                 <p>"Votre annonce est enregistrée. Elle sera visible de tous après validation par l'équipe du Département."</p>
+            </div>
+        })}
+        {edited.then(|| view! {
+            <div class="notice" role="status">
+                <p>"Vos modifications sont enregistrées. L'annonce sera de nouveau visible après validation."</p>
             </div>
         })}
         <FormMessage form="my_posts" echo=echo/>
@@ -64,6 +71,7 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
     let label =
         if post.expired && post.status.is_public() { "Expirée".to_owned() } else { post.status.label_fr().to_owned() };
     let open = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress);
+    let editable = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::Rejected);
     let can_fulfil = post.status.can_become(PostStatus::Fulfilled);
     let id = post.id.to_string();
     view! {
@@ -83,6 +91,11 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                     {post.commune.clone()} " · publiée le " {absolute_fr(post.created_at)}
                     {open.then(|| format!(" · en ligne jusqu'au {}", absolute_fr(post.expires_at)))}
                 </p>
+                {editable.then(|| view! {
+                    <p class="row-actions">
+                        <a class="btn btn-small btn-secondary" href=format!("/mes-annonces/{}/modifier", post.id)>"Modifier"</a>
+                    </p>
+                })}
                 {open.then(|| view! {
                     <div class="row-actions">
                         <form method="post" action="/mes-annonces">

@@ -14,7 +14,8 @@ use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
 
-const F: &str = "publish";
+/// The form's name in `FormEcho` (the same for a new and an edited post).
+pub const F: &str = "publish";
 
 /// The publishing page; asks to log in first when nobody is.
 #[component]
@@ -35,7 +36,10 @@ pub fn PublishPage() -> impl IntoView {
                         None => None,
                     };
                     match me {
-                        Some(_) => view! { <PublishForm echo=echo communes=communes/> }.into_any(),
+                        Some(_) => view! {
+                            <PostEditor echo=echo communes=communes action="/publier".into() submit="Publier l'annonce" new=true/>
+                        }
+                            .into_any(),
                         None => {
                             set_http_status(401);
                             view! {
@@ -54,8 +58,16 @@ pub fn PublishPage() -> impl IntoView {
     }
 }
 
+/// The form of a post: new (`/publier`) or edited (`/mes-annonces/:id/modifier`).
 #[component]
-fn PublishForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
+pub fn PostEditor(
+    echo: FormEcho,
+    communes: Vec<CommuneRef>,
+    action: String,
+    submit: &'static str,
+    /// A new post chooses its duration; an edited one keeps it (extend it from the list).
+    new: bool,
+) -> impl IntoView {
     let kind = echo.value(F, "kind");
     let category = echo.value(F, "category");
     let commune = echo.value(F, "commune");
@@ -73,7 +85,7 @@ fn PublishForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
             "Ne donnez ni votre adresse exacte ni votre numéro de téléphone : la carte montre seulement "
             "un point approximatif."
         </p>
-        <form method="post" action="/publier" class="form" novalidate>
+        <form method="post" action=action class="form" novalidate>
             <FormMessage form=F echo=echo.clone()/>
             <fieldset class="field" class:field-invalid=kind_bad>
                 <legend>"Vous"</legend>
@@ -121,6 +133,7 @@ fn PublishForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
                     {communes.into_iter().map(|c| view! { <option value=c.label()></option> }).collect_view()}
                 </datalist>
             </div>
+            {new.then(|| view! {
             <div class="field" class:field-invalid=days_bad>
                 <label for="publish-lifetime_days">"Durée de l'annonce"</label>
                 {days_err.map(|e| view! { <p class="field-error">{e}</p> })}
@@ -133,12 +146,13 @@ fn PublishForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
+            })}
             <TextArea form=F name="private_note" label="Précision pour la personne qui vous aidera (facultatif)"
                 echo=echo.clone() required=false rows=2 maxlength=500
                 hint="Bâtiment, escalier, étage… Elle ne sera montrée qu'à la personne que vous choisirez, jamais sur la carte."/>
             <input type="hidden" name="lat" value=echo.value(F, "lat")/>
             <input type="hidden" name="lon" value=echo.value(F, "lon")/>
-            <button type="submit" class="btn">"Publier l'annonce"</button>
+            <button type="submit" class="btn">{submit}</button>
             <p class="hint">{format!("Titre : {TITLE_MAX} caractères au plus. Description : {DESCRIPTION_MAX} au plus.")}</p>
         </form>
     }
