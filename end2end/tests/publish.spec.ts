@@ -88,3 +88,21 @@ test('publishing asks to log in first', async ({ page, outside }) => {
   expect(res?.status()).toBe(401);
   await expect(page.getByRole('main').getByRole('link', { name: 'Se connecter' })).toBeVisible();
 });
+
+test('with JavaScript, a tap on the map places the post', async ({ page, outside, js }, info) => {
+  test.skip(!js, 'the map needs JavaScript');
+  await signUp(page, `${info.project.name}-pin-${Date.now()}@exemple.fr`);
+  await page.goto('/publier');
+  await page.getByRole('radio', { name: /proposez de l'aide/ }).check();
+  await page.getByRole('radio', { name: 'Compagnie, visites' }).check();
+  await page.getByLabel('Titre').fill('Je rends visite aux personnes seules');
+  await page.getByLabel('Description').fill('Le jeudi après-midi.');
+  const map = page.getByRole('region', { name: 'Carte pour choisir le lieu' });
+  await expect(map.locator('.leaflet-tile-pane')).toBeAttached();
+  await map.click();
+  await expect(page.locator('input[name="lat"]')).toHaveValue(/^4[78]\.\d+$/);
+  await expect(map.getByRole('button', { name: /Lieu choisi/ })).toBeVisible();
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
+  await expect(page.getByRole('main').getByRole('article', { name: 'Je rends visite aux personnes seules' })).toContainText('En attente');
+});

@@ -143,6 +143,69 @@ impl MapView {
         Ok(MapView { map, pins, located: Rc::default() })
     }
 
+    /// A map to choose a place: a tap puts a pin (which can be dragged), and `on_pick` is told
+    /// the new point. Starts at `initial` if given, else on the whole département.
+    pub fn picker(
+        el: &HtmlElement,
+        initial: Option<LatLng>,
+        on_pick: impl Fn(LatLng) + 'static,
+    ) -> Result<MapView, String> {
+        use leaflet::DragEvents;
+        let view = Self::new(el, BBox::HAUT_RHIN, true)?;
+        let pin: Rc<RefCell<Option<Marker>>> = Rc::default();
+        let on_pick = Rc::new(on_pick);
+        let place = {
+            let (pins, pin, on_pick) = (view.pins.clone(), pin.clone(), on_pick.clone());
+            move |p: LatLng, tell: bool| {
+                let ll = LLatLng::new(p.lat, p.lon);
+                let existing = pin.borrow().clone();
+                match existing {
+                    Some(m) => m.set_lat_lng(&ll),
+                    None => {
+                        let opts = MarkerOptions::new();
+                        opts.set_draggable(true);
+                        opts.set_keyboard(true);
+                        opts.set_title("Lieu choisi (vous pouvez le déplacer)".into());
+                        opts.set_alt("Lieu choisi (vous pouvez le déplacer)".into());
+                        let m = Marker::new_with_options(&ll, &opts);
+                        let on_pick = on_pick.clone();
+                        let dragged = m.clone();
+                        m.on_drag_end(Box::new(move |_| {
+                            let at = dragged.get_lat_lng();
+                            on_pick(LatLng { lat: at.lat(), lon: at.lng() });
+                        }));
+                        m.add_to_layer_group(&pins);
+                        *pin.borrow_mut() = Some(m);
+                    }
+                }
+                if tell {
+                    on_pick(p);
+                }
+            }
+        };
+        if let Some(p) = initial {
+            place(p, false);
+            view.map.set_view(&LLatLng::new(p.lat, p.lon), 15.0);
+        }
+        let place = Rc::new(place);
+        {
+            let place = place.clone();
+            view.map.on_mouse_click(Box::new(move |e| {
+                let at = e.lat_lng();
+                place(LatLng { lat: at.lat(), lon: at.lng() }, true);
+            }));
+        }
+        {
+            let (place, map) = (place.clone(), view.map.clone());
+            view.map.on_location_found(Box::new(move |e| {
+                let at = e.lat_lng();
+                place(LatLng { lat: at.lat(), lon: at.lng() }, true);
+                map.set_view(&at, 16.0);
+            }));
+        }
+        Ok(view)
+    }
+
     /// Replaces the pins with those of `posts`.
     pub fn show(&self, posts: &[PostSummary], now: i64) {
         self.pins.clear_layers();

@@ -170,3 +170,60 @@ fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String)
         ></div>
     }
 }
+
+/// Choosing a place on a map (the "Publier" form): a tap or "Utiliser ma position" puts a pin
+/// that can be dragged; `on_pick` receives the point. Drawn in the browser only: without
+/// JavaScript the commune field is the way to say where.
+#[component]
+pub fn LocationPicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> impl IntoView {
+    view! {
+        <ClientOnly fallback=|| ()>
+            <LivePicker initial=initial on_pick=on_pick/>
+        </ClientOnly>
+    }
+}
+
+#[component]
+fn LivePicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let view_handle = StoredValue::new_local(None::<MapView>);
+    let (status, set_status) = signal(String::new());
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if view_handle.with_value(Option::is_some) {
+            return;
+        }
+        match MapView::picker(&el, initial, move |p| on_pick.run(p)) {
+            Ok(v) => view_handle.set_value(Some(v)),
+            Err(m) => set_status.set(m),
+        }
+    });
+    on_cleanup(move || {
+        view_handle.with_value(|v| {
+            if let Some(v) = v {
+                v.remove();
+            }
+        })
+    });
+    let locate = move |_| {
+        set_status.set("Recherche de votre position…".into());
+        view_handle.with_value(|v| {
+            if let Some(v) = v {
+                v.locate(move |r| match r {
+                    Ok(()) => set_status.set("Le repère est placé sur votre position. Vous pouvez le déplacer.".into()),
+                    Err(m) => set_status.set(m),
+                });
+            }
+        });
+    };
+    view! {
+        <div class="picker">
+            <p class="hint" id="picker-hint">
+                "Ou touchez la carte pour placer un repère près de chez vous (il sera montré à quelques centaines de mètres près)."
+            </p>
+            <button type="button" class="btn btn-small btn-secondary" on:click=locate>"Utiliser ma position"</button>
+            <div class="map map-picker" node_ref=node role="region" aria-label="Carte pour choisir le lieu" aria-describedby="picker-hint"></div>
+            <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
+        </div>
+    }
+}

@@ -9,9 +9,10 @@ use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
-use crate::domain::{Category, PostKind};
+use crate::domain::{Category, LatLng, PostKind};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::map::LocationPicker;
 use crate::ui::state::use_current_user;
 
 /// The form's name in `FormEcho` (the same for a new and an edited post).
@@ -75,6 +76,17 @@ pub fn PostEditor(
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| DEFAULT_LIFETIME_DAYS.to_string());
     let error = |f: &str| echo.error(F, f);
+    // A pin on the map (JavaScript only) fills these; it takes precedence over the commune.
+    let (lat, set_lat) = signal(echo.value(F, "lat"));
+    let (lon, set_lon) = signal(echo.value(F, "lon"));
+    let initial = match (lat.get_untracked().parse::<f64>(), lon.get_untracked().parse::<f64>()) {
+        (Ok(lat), Ok(lon)) => LatLng::parse(lat, lon).ok(),
+        _ => None,
+    };
+    let on_pick = Callback::new(move |p: LatLng| {
+        set_lat.set(format!("{:.6}", p.lat));
+        set_lon.set(format!("{:.6}", p.lon));
+    });
     let (kind_err, cat_err, loc_err, days_err) =
         (error("kind"), error("category"), error("location"), error("lifetime_days"));
     let (kind_bad, cat_bad, loc_bad, days_bad) =
@@ -132,6 +144,7 @@ pub fn PostEditor(
                 <datalist id="communes-68">
                     {communes.into_iter().map(|c| view! { <option value=c.label()></option> }).collect_view()}
                 </datalist>
+                <LocationPicker initial=initial on_pick=on_pick/>
             </div>
             {new.then(|| view! {
             <div class="field" class:field-invalid=days_bad>
@@ -150,8 +163,8 @@ pub fn PostEditor(
             <TextArea form=F name="private_note" label="Précision pour la personne qui vous aidera (facultatif)"
                 echo=echo.clone() required=false rows=2 maxlength=500
                 hint="Bâtiment, escalier, étage… Elle ne sera montrée qu'à la personne que vous choisirez, jamais sur la carte."/>
-            <input type="hidden" name="lat" value=echo.value(F, "lat")/>
-            <input type="hidden" name="lon" value=echo.value(F, "lon")/>
+            <input type="hidden" name="lat" value=move || lat.get()/>
+            <input type="hidden" name="lon" value=move || lon.get()/>
             <button type="submit" class="btn">{submit}</button>
             <p class="hint">{format!("Titre : {TITLE_MAX} caractères au plus. Description : {DESCRIPTION_MAX} au plus.")}</p>
         </form>
