@@ -28,8 +28,11 @@ test: assets test-tools
 	cargo leptos build
 	$(MAKE) unit e2e
 
+# One test thread: Leptos' server renderer spawns its tasks through one process-wide executor,
+# and each #[sqlx::test] has its own Tokio runtime, so HTTP tests rendering pages in parallel can
+# wait forever on a task left on another test's runtime (seen here; not a production setting).
 unit:
-	$(DEBUG_ENV) cargo test --features ssr
+	$(DEBUG_ENV) cargo test --features ssr -- --test-threads=1
 
 e2e:
 	cd end2end && CI=1 npx playwright test

@@ -63,3 +63,25 @@ test('Mon compte asks to log in first', async ({ page, outside }) => {
   await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/connexion\?next=\/compte$/);
 });
+
+test('with JavaScript, a field is checked as soon as it is left, with the same rules', async ({ page, outside, js }) => {
+  test.skip(!js, 'live checks need JavaScript');
+  await page.goto('/inscription');
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+  // Wait for hydration: the header's log-in link is there on both sides, so wait for the wasm.
+  await page.waitForFunction(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+    .some((e) => e.name.endsWith('.wasm') && e.responseEnd > 0));
+  await page.waitForTimeout(300);
+  const email = page.getByLabel('Adresse e-mail');
+  await email.fill('pas-une-adresse');
+  await email.press('Tab');
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/n'est pas valable/);
+  await email.fill('marie@exemple.fr');
+  await email.press('Tab');
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  const password = page.getByLabel('Mot de passe');
+  await password.fill('motdepasse');
+  await password.press('Tab');
+  await expect(password).toHaveAccessibleDescription(/parmi les plus utilisés/);
+});

@@ -570,6 +570,11 @@ async fn editing_sends_a_published_post_back_to_validation_and_only_the_author_m
         assert!(!page.body.contains("Courses pour ma voisine"));
         let r = send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), edit, cookie).await;
         assert_ne!(r.location.as_deref(), Some(format!("/mes-annonces?modifiee={id}").as_str()));
+        // The server functions behind the pages refuse too.
+        let api = send(&s, "GET", &format!("/api/get_editable_post?id={id}"), "", cookie).await;
+        assert!(!api.status.is_success() && !api.body.contains("Courses pour ma voisine"), "{}", api.body);
+        let mine = send(&s, "GET", "/api/my_posts", "", cookie).await;
+        assert!(!mine.body.contains("Courses pour ma voisine"));
     }
     assert_eq!(row(s.clone()).await.0, "published");
 

@@ -16,19 +16,25 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(default = true)] required: bool,
+    /// The domain's check, run in the browser when the field changes (the server runs it too).
+    #[prop(optional)]
+    check: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
     let id = format!("{form}-{name}");
-    let error = echo.error(form, name);
+    let error = Live::new(echo.error(form, name));
     let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{id}-error"));
-    let described = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let error_id = format!("{id}-error");
     // Passwords are never sent back.
     let value = if kind == "password" { String::new() } else { echo.value(form, name) };
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || error.describedby(hint_id.as_deref(), &error_id)
+    };
     view! {
-        <div class="field" class:field-invalid=error.is_some()>
+        <div class="field" class:field-invalid=move || error.is_some()>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             <input
                 id=id
                 name=name
@@ -36,10 +42,38 @@ pub fn TextField(
                 value=value
                 autocomplete=autocomplete
                 required=required
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-invalid=move || error.is_some().then_some("true")
+                aria-describedby=described
+                on:change=move |ev| {
+                    if let Some(check) = check {
+                        error.set(check.run(event_target_value(&ev)));
+                    }
+                }
             />
         </div>
+    }
+}
+
+/// A field's error: the server's at first, then the browser's own check as the person types.
+#[derive(Clone, Copy)]
+struct Live(RwSignal<Option<String>>);
+
+impl Live {
+    fn new(initial: Option<String>) -> Live {
+        Live(RwSignal::new(initial))
+    }
+    fn get(&self) -> Option<String> {
+        self.0.get()
+    }
+    fn set(&self, e: Option<String>) {
+        self.0.set(e);
+    }
+    fn is_some(&self) -> bool {
+        self.0.with(Option::is_some)
+    }
+    fn describedby(&self, hint_id: Option<&str>, error_id: &str) -> Option<String> {
+        let ids: Vec<&str> = hint_id.into_iter().chain(self.is_some().then_some(error_id)).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
@@ -71,18 +105,24 @@ pub fn TextArea(
     #[prop(default = true)] required: bool,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] maxlength: Option<u32>,
+    /// The domain's check, run in the browser when the field changes (the server runs it too).
+    #[prop(optional)]
+    check: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
     let id = format!("{form}-{name}");
-    let error = echo.error(form, name);
+    let error = Live::new(echo.error(form, name));
     let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = error.as_ref().map(|_| format!("{id}-error"));
-    let described = [hint_id.clone(), error_id.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let error_id = format!("{id}-error");
     let value = echo.value(form, name);
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || error.describedby(hint_id.as_deref(), &error_id)
+    };
     view! {
-        <div class="field" class:field-invalid=error.is_some()>
+        <div class="field" class:field-invalid=move || error.is_some()>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {error.clone().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape
             // them here (the browser decodes the entities back; an HTTP test checks it).
             <textarea
@@ -91,8 +131,13 @@ pub fn TextArea(
                 rows=rows
                 maxlength=maxlength
                 required=required
-                aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-invalid=move || error.is_some().then_some("true")
+                aria-describedby=described
+                on:change=move |ev| {
+                    if let Some(check) = check {
+                        error.set(check.run(event_target_value(&ev)));
+                    }
+                }
             >
                 {escape_text(&value)}
             </textarea>

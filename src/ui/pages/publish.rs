@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
-use crate::domain::post::{DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
+use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
 use crate::domain::{Category, LatLng, PostKind};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
@@ -83,6 +83,8 @@ pub fn PostEditor(
         (Ok(lat), Ok(lon)) => LatLng::parse(lat, lon).ok(),
         _ => None,
     };
+    let title_check = Callback::new(|v: String| Title::parse(&v).err());
+    let description_check = Callback::new(|v: String| Description::parse(&v).err());
     let on_pick = Callback::new(move |p: LatLng| {
         set_lat.set(format!("{:.6}", p.lat));
         set_lon.set(format!("{:.6}", p.lon));
@@ -128,9 +130,9 @@ pub fn PostEditor(
                         .collect_view()}
                 </div>
             </fieldset>
-            <TextField form=F name="title" label="Titre" echo=echo.clone()
+            <TextField form=F name="title" label="Titre" echo=echo.clone() check=title_check
                 hint="En quelques mots, par exemple « Courses pour une dame âgée »."/>
-            <TextArea form=F name="description" label="Description" echo=echo.clone() rows=6
+            <TextArea form=F name="description" label="Description" echo=echo.clone() rows=6 check=description_check
                 maxlength=DESCRIPTION_MAX as u32 hint="Ce qu'il faut faire, quand, combien de temps."/>
             <div class="field" class:field-invalid=loc_bad>
                 <label for="publish-commune">"Commune ou code postal"</label>
