@@ -16,7 +16,7 @@ use tower_sessions::Session;
 use crate::api::forms::{field_errors, FormEcho};
 use crate::app::shell;
 use crate::domain::post::PostForm;
-use crate::domain::user::{DisplayName, SignUpForm};
+use crate::domain::user::{CurrentUser, DisplayName, SignUpForm};
 use crate::domain::PostStatus;
 use crate::error::{AppError, FieldErrors};
 use crate::server::state::AppState;
@@ -64,6 +64,15 @@ fn echo(form: &str, fields: &Fields, keep: &[&str], errors: FieldErrors) -> Form
 
 fn status_of(e: &AppError) -> StatusCode {
     StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The logged-in account, or the response sending the person to log in (then back to `next`).
+async fn logged_in(state: &AppState, session: &Session, next: &str, now: i64) -> Result<CurrentUser, Response> {
+    match auth::current_user(session, &state.db, now).await {
+        Ok(Some(u)) => Ok(u),
+        Ok(None) => Err(Redirect::to(&format!("/connexion?next={next}")).into_response()),
+        Err(e) => Err((status_of(&e), e.to_string()).into_response()),
+    }
 }
 
 /// A local path to go back to after logging in, never another site.
@@ -151,10 +160,9 @@ pub async fn log_out(session: Session) -> Response {
 /// `POST /compte`: the profile form (`form=profile`) or the password form (`form=password`).
 pub async fn account(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
-    let user = match auth::current_user(&session, &state.db, now).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return Redirect::to("/connexion?next=/compte").into_response(),
-        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    let user = match logged_in(&state, &session, "/compte", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
     };
     let which = get(&f, "form");
     let result = match which.as_str() {
@@ -204,23 +212,11 @@ fn post_form(f: &Fields) -> PostForm {
 /// `POST /publier`: a new request or offer, pending validation.
 pub async fn publish(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
-    let user = match auth::current_user(&session, &state.db, now).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return Redirect::to("/connexion?next=/publier").into_response(),
-        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    let user = match logged_in(&state, &session, "/publier", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
     };
-    let form = PostForm {
-        kind: get(&f, "kind"),
-        category: get(&f, "category"),
-        title: get(&f, "title"),
-        description: get(&f, "description"),
-        lifetime_days: get(&f, "lifetime_days"),
-        commune: get(&f, "commune"),
-        lat: get(&f, "lat"),
-        lon: get(&f, "lon"),
-        private_note: get(&f, "private_note"),
-    };
-    let keep = ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
+    let form = post_form(&f);
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
         services::posts::publish(&state.db, &state.communes, &user, draft, now).await
@@ -228,7 +224,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     .await;
     match result {
         Ok(id) => Redirect::to(&format!("/mes-annonces?publiee={id}")).into_response(),
-        Err(e) => rerender(state, parts, echo("publish", &f, &keep, field_errors(&e)), status_of(&e)).await,
+        Err(e) => rerender(state, parts, echo("publish", &f, &POST_FIELDS, field_errors(&e)), status_of(&e)).await,
     }
 }
 
@@ -241,10 +237,9 @@ pub async fn edit_post(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match auth::current_user(&session, &state.db, now).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return Redirect::to("/connexion?next=/mes-annonces").into_response(),
-        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    let user = match logged_in(&state, &session, "/mes-annonces", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
     };
     let form = post_form(&f);
     let result = async {
@@ -267,10 +262,9 @@ pub async fn my_posts(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match auth::current_user(&session, &state.db, now).await {
-        Ok(Some(u)) => u,
-        Ok(None) => return Redirect::to("/connexion?next=/mes-annonces").into_response(),
-        Err(e) => return (status_of(&e), e.to_string()).into_response(),
+    let user = match logged_in(&state, &session, "/mes-annonces", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
     };
     let id = get(&f, "id").parse::<i64>().unwrap_or(0);
     let which = get(&f, "form");

@@ -26,6 +26,34 @@ pub struct TileSettings {
 pub const META_TILE_URL: &str = "entraide:tile-url";
 pub const META_TILE_ATTRIBUTION: &str = "entraide:tile-attribution";
 
+/// Creates a map with `make` once its element is in the page (browser only), tells `on_error`
+/// in French if it cannot, and frees the map when the component goes.
+fn mount(
+    node: NodeRef<Div>,
+    make: impl Fn(&web_sys::HtmlElement) -> Result<MapView, String> + 'static,
+    on_error: impl Fn(String) + 'static,
+) -> StoredValue<Option<MapView>, LocalStorage> {
+    let handle = StoredValue::new_local(None::<MapView>);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if handle.with_value(Option::is_some) {
+            return;
+        }
+        match make(&el) {
+            Ok(v) => handle.set_value(Some(v)),
+            Err(m) => on_error(m),
+        }
+    });
+    on_cleanup(move || {
+        handle.with_value(|v| {
+            if let Some(v) = v {
+                v.remove();
+            }
+        })
+    });
+    handle
+}
+
 /// Renders `children` only in the browser, after hydration; `fallback` (a same-size placeholder)
 /// on the server and until then. The maps keep browser objects in thread-local storage, which
 /// must never be created while rendering on the server's multi-threaded runtime.
@@ -62,24 +90,18 @@ fn LivePostMap(
     on_moved: Callback<BBox>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let view_handle = StoredValue::new_local(None::<MapView>);
     let (status, set_status) = signal(String::new());
     let (ready, set_ready) = signal(false);
-
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        if view_handle.with_value(Option::is_some) {
-            return;
-        }
-        match MapView::new(&el, initial.get_untracked(), true) {
-            Ok(v) => {
-                v.on_moved(move |b| on_moved.run(b));
-                view_handle.set_value(Some(v));
-                set_ready.set(true);
-            }
-            Err(message) => set_status.set(message),
-        }
-    });
+    let view_handle = mount(
+        node,
+        move |el| {
+            let v = MapView::new(el, initial.get_untracked(), true)?;
+            v.on_moved(move |b| on_moved.run(b));
+            set_ready.set(true);
+            Ok(v)
+        },
+        move |m| set_status.set(m),
+    );
     Effect::new(move |_| {
         let posts = page.get();
         if !ready.get() {
@@ -92,13 +114,6 @@ fn LivePostMap(
                 }
             });
         }
-    });
-    on_cleanup(move || {
-        view_handle.with_value(|v| {
-            if let Some(v) = v {
-                v.remove();
-            }
-        })
     });
 
     let locate = move |_| {
@@ -144,23 +159,8 @@ pub fn PointMap(point: LatLng, category: crate::domain::Category, label: String)
 #[component]
 fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let view_handle = StoredValue::new_local(None::<MapView>);
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        if view_handle.with_value(Option::is_some) {
-            return;
-        }
-        if let Ok(v) = MapView::around(&el, point, category, &label) {
-            view_handle.set_value(Some(v));
-        }
-    });
-    on_cleanup(move || {
-        view_handle.with_value(|v| {
-            if let Some(v) = v {
-                v.remove();
-            }
-        })
-    });
+    // Without the map, the commune and the text say where: nothing to report.
+    mount(node, move |el| MapView::around(el, point, category, &label), |_| ());
     view! {
         <div
             class="map map-small"
@@ -186,25 +186,9 @@ pub fn LocationPicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> imp
 #[component]
 fn LivePicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let view_handle = StoredValue::new_local(None::<MapView>);
     let (status, set_status) = signal(String::new());
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        if view_handle.with_value(Option::is_some) {
-            return;
-        }
-        match MapView::picker(&el, initial, move |p| on_pick.run(p)) {
-            Ok(v) => view_handle.set_value(Some(v)),
-            Err(m) => set_status.set(m),
-        }
-    });
-    on_cleanup(move || {
-        view_handle.with_value(|v| {
-            if let Some(v) = v {
-                v.remove();
-            }
-        })
-    });
+    let view_handle =
+        mount(node, move |el| MapView::picker(el, initial, move |p| on_pick.run(p)), move |m| set_status.set(m));
     let locate = move |_| {
         set_status.set("Recherche de votre position…".into());
         view_handle.with_value(|v| {
