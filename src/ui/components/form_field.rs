@@ -20,37 +20,81 @@ pub fn TextField(
     #[prop(optional)]
     check: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
-    let id = format!("{form}-{name}");
-    let error = Live::new(echo.error(form, name));
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
+    let field = Field::new(form, name, hint, &echo, check);
     // Passwords are never sent back.
     let value = if kind == "password" { String::new() } else { echo.value(form, name) };
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || error.describedby(hint_id.as_deref(), &error_id)
+    let (error, described, on_change) = (field.error, field.described(), field.on_change());
+    let control = view! {
+        <input
+            id=field.id.clone()
+            name=name
+            type=kind
+            value=value
+            autocomplete=autocomplete
+            required=required
+            aria-invalid=move || error.is_some().then_some("true")
+            aria-describedby=described
+            on:change=on_change
+        />
     };
-    view! {
-        <div class="field" class:field-invalid=move || error.is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-            <input
-                id=id
-                name=name
-                type=kind
-                value=value
-                autocomplete=autocomplete
-                required=required
-                aria-invalid=move || error.is_some().then_some("true")
-                aria-describedby=described
-                on:change=move |ev| {
-                    if let Some(check) = check {
-                        error.set(check.run(event_target_value(&ev)));
-                    }
-                }
-            />
-        </div>
+    field.frame(label, hint, control.into_any())
+}
+
+/// What a text input and a text area share: ids, the live error, the label, hint and error
+/// paragraphs around the control.
+struct Field {
+    id: String,
+    hint_id: Option<String>,
+    error_id: String,
+    error: Live,
+    check: Option<Callback<String, Option<String>>>,
+}
+
+impl Field {
+    fn new(
+        form: &str,
+        name: &str,
+        hint: Option<&str>,
+        echo: &FormEcho,
+        check: Option<Callback<String, Option<String>>>,
+    ) -> Field {
+        let id = format!("{form}-{name}");
+        Field {
+            hint_id: hint.map(|_| format!("{id}-hint")),
+            error_id: format!("{id}-error"),
+            error: Live::new(echo.error(form, name)),
+            id,
+            check,
+        }
+    }
+
+    /// The control's `aria-describedby`: the hint, and the error when there is one.
+    fn described(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (hint_id, error_id, error) = (self.hint_id.clone(), self.error_id.clone(), self.error);
+        move || error.describedby(hint_id.as_deref(), &error_id)
+    }
+
+    /// Runs the domain's check when the control changes.
+    fn on_change(&self) -> impl Fn(leptos::ev::Event) + 'static {
+        let (check, error) = (self.check, self.error);
+        move |ev| {
+            if let Some(check) = check {
+                error.set(check.run(event_target_value(&ev)));
+            }
+        }
+    }
+
+    /// The label, hint and error around `control`.
+    fn frame(self, label: &'static str, hint: Option<&'static str>, control: AnyView) -> impl IntoView {
+        let Field { id, hint_id, error_id, error, .. } = self;
+        view! {
+            <div class="field" class:field-invalid=move || error.is_some()>
+                <label for=id>{label}</label>
+                {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+                {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+                {control}
+            </div>
+        }
     }
 }
 
@@ -109,40 +153,26 @@ pub fn TextArea(
     #[prop(optional)]
     check: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
-    let id = format!("{form}-{name}");
-    let error = Live::new(echo.error(form, name));
-    let hint_id = hint.map(|_| format!("{id}-hint"));
-    let error_id = format!("{id}-error");
+    let field = Field::new(form, name, hint, &echo, check);
     let value = echo.value(form, name);
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || error.describedby(hint_id.as_deref(), &error_id)
+    let (error, described, on_change) = (field.error, field.described(), field.on_change());
+    // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape them
+    // here (the browser decodes the entities back; an HTTP test checks it).
+    let control = view! {
+        <textarea
+            id=field.id.clone()
+            name=name
+            rows=rows
+            maxlength=maxlength
+            required=required
+            aria-invalid=move || error.is_some().then_some("true")
+            aria-describedby=described
+            on:change=on_change
+        >
+            {escape_text(&value)}
+        </textarea>
     };
-    view! {
-        <div class="field" class:field-invalid=move || error.is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-            // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape
-            // them here (the browser decodes the entities back; an HTTP test checks it).
-            <textarea
-                id=id
-                name=name
-                rows=rows
-                maxlength=maxlength
-                required=required
-                aria-invalid=move || error.is_some().then_some("true")
-                aria-describedby=described
-                on:change=move |ev| {
-                    if let Some(check) = check {
-                        error.set(check.run(event_target_value(&ev)));
-                    }
-                }
-            >
-                {escape_text(&value)}
-            </textarea>
-        </div>
-    }
+    field.frame(label, hint, control.into_any())
 }
 
 /// `&`, `<` and `>` as character references.
