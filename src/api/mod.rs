@@ -4,4 +4,5 @@
 
 pub mod auth;
 pub mod forms;
+pub mod moderation;
 pub mod posts;

@@ -65,6 +65,10 @@ pub struct MyPost {
     pub expires_at: i64,
     /// Past its expiry: off the map and list.
     pub expired: bool,
+    /// Hidden from the public after reports, until staff review it.
+    pub hidden: bool,
+    /// The latest decision of the moderation team (with what was changed, for a redaction).
+    pub decision: Option<crate::api::moderation::EventView>,
 }
 
 /// Anyone may call it. The communes of the département, in alphabetical order.

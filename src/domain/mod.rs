@@ -22,6 +22,7 @@ pub mod category;
 pub mod commune;
 pub mod filter;
 pub mod geo;
+pub mod moderation;
 pub mod post;
 pub mod time;
 pub mod user;

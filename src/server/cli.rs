@@ -1,5 +1,5 @@
 //! The operator's command line: `entraide serve` (default), `entraide migrate`,
-//! `entraide seed --demo`. Flags fall back to environment variables.
+//! `entraide seed --demo`, `entraide user ...`, `entraide moderation stats`. Flags fall back to environment variables.
 
 use std::net::SocketAddr;
 
@@ -31,9 +31,62 @@ pub enum Command {
     Migrate,
     /// Load data into the database.
     Seed(SeedArgs),
+    /// Manage accounts (staff accounts are created here, never at sign-up).
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Moderation figures.
+    #[command(subcommand)]
+    Moderation(ModerationCommand),
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from stdin with `--password-stdin`; otherwise one
+    /// is generated and printed once.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name others see.
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["resident", "moderator", "admin"])]
+        role: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the accounts, staff first.
+    List,
+    /// Change the role of an account.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["resident", "moderator", "admin"])]
+        role: String,
+    },
+    /// Disable an account: it can no longer log in and its sessions end.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModerationCommand {
+    /// The queue's health and the decisions of the last days.
+    Stats {
+        /// How many days of decisions to count.
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+    },
+}
+
+#[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "LEPTOS_SITE_ADDR")]
@@ -50,6 +103,9 @@ pub struct ServeArgs {
     /// Map tile attribution (HTML).
     #[arg(long, env = "ENTRAIDE_TILE_ATTRIBUTION", default_value = DEFAULT_TILE_ATTRIBUTION)]
     pub tile_attribution: String,
+    /// Open reports that hide a published post until staff review it.
+    #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
+    pub report_threshold: i64,
 }
 
 #[derive(Debug, Args)]

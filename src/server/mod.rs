@@ -8,6 +8,7 @@ pub mod context;
 pub mod db;
 pub mod forms;
 pub mod geojson;
+pub mod operator;
 pub mod passwords;
 pub mod seed;
 pub mod services;
@@ -63,6 +64,10 @@ pub fn router(state: AppState) -> Router {
         .route("/publier", post(forms::publish))
         .route("/mes-annonces", post(forms::my_posts))
         .route("/mes-annonces/{id}/modifier", post(forms::edit_post))
+        .route("/moderation", post(forms::moderation::queue))
+        .route("/moderation/signalements", post(forms::moderation::reports))
+        .route("/posts/{id}/signaler", post(forms::moderation::report))
+        .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
@@ -88,7 +93,11 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 /// Runs the command line. Errors are one-line messages for the operator.
 pub async fn main(cli: Cli) -> Result<(), String> {
     init_tracing();
-    match cli.command.unwrap_or(Command::Serve(ServeArgs::default_from_env())) {
+    let command = match cli.command {
+        Some(c) => c,
+        None => Command::Serve(ServeArgs::from_env()?),
+    };
+    match command {
         Command::Migrate => {
             open_and_migrate(&cli.database_url).await?;
             println!("Migrations applied to {}.", cli.database_url);
@@ -104,22 +113,30 @@ pub async fn main(cli: Cli) -> Result<(), String> {
                 seed::Seeded::Created(n) => println!("Loaded {n} demo posts of the Haut-Rhin."),
                 seed::Seeded::NotEmpty(n) => println!("The database already holds {n} posts: demo data not loaded."),
             }
+            let n = seed::accounts::demo_accounts(&db, services::now()).await.map_err(|e| e.to_string())?;
+            println!(
+                "Demo accounts ({n} new), password « {} »: {}.",
+                seed::accounts::DEMO_PASSWORD,
+                seed::accounts::DEMO_ACCOUNTS.map(|a| a.0).join(", ")
+            );
             Ok(())
         }
+        Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
+        Command::Moderation(c) => operator::moderation(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::Serve(args) => serve(&cli.database_url, args).await,
     }
 }
 
 impl ServeArgs {
     /// The serve arguments when no subcommand is given (flags of `serve` are then read from env).
-    fn default_from_env() -> ServeArgs {
+    fn from_env() -> Result<ServeArgs, String> {
         use clap::Parser;
         #[derive(Parser)]
         struct Only {
             #[command(flatten)]
             args: ServeArgs,
         }
-        Only::try_parse_from(["entraide"]).map(|o| o.args).unwrap_or_default()
+        Only::try_parse_from(["entraide"]).map(|o| o.args).map_err(|e| e.to_string())
     }
 }
 
@@ -146,6 +163,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let addr = options.site_addr;
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
     let secure_cookies = args.secure_cookies;
+    let report_threshold = args.report_threshold;
     let state = AppState {
         leptos_options: options,
         db: db.clone(),
@@ -153,6 +171,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         tiles,
         login_throttle: Arc::default(),
         secure_cookies,
+        report_threshold,
     };
     // Expired sessions are deleted hourly.
     {

@@ -10,6 +10,23 @@ use crate::domain::user::Password;
 use crate::error::AppError;
 use crate::server::db::internal;
 
+/// A random password for an account made by an operator: 20 characters from an alphabet
+/// without look-alikes (about 114 bits).
+pub fn generate() -> String {
+    use argon2::password_hash::rand_core::RngCore;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    (0..20)
+        .map(|i| {
+            let c = ALPHABET[(OsRng.next_u32() as usize) % ALPHABET.len()] as char;
+            if i > 0 && i % 5 == 0 {
+                format!("-{c}")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Hashes a new password into a PHC string.
 pub async fn hash(password: &Password) -> Result<String, AppError> {
     let p = password.expose().to_owned();

@@ -20,4 +20,6 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Session cookies marked `Secure` (when served over https).
     pub secure_cookies: bool,
+    /// Open reports that hide a published post until staff review it.
+    pub report_threshold: i64,
 }

@@ -26,6 +26,7 @@ fn state(pool: SqlitePool) -> AppState {
         tiles: TileSettings { url: "/tiles/{z}/{x}/{y}.png".into(), attribution: "test".into() },
         login_throttle: Arc::default(),
         secure_cookies: false,
+        report_threshold: 3,
     }
 }
 

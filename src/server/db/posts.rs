@@ -81,15 +81,16 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
     sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
-/// Puts the post in `posts_geo` if its status is public, removes it otherwise.
-async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+/// Puts the post in `posts_geo` if its status is public and it is not hidden (reports),
+/// removes it otherwise.
+pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
     let mut qb = QueryBuilder::<Sqlite>::new(
         "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) \
          SELECT id, public_lat, public_lat, public_lon, public_lon, ",
     );
     qb.push(category_code_sql()).push(", ").push(category_code_sql());
-    qb.push(" FROM posts WHERE id = ").push_bind(id).push(" AND status IN (");
+    qb.push(" FROM posts WHERE id = ").push_bind(id).push(" AND hidden_at IS NULL AND status IN (");
     push_public_statuses(&mut qb);
     qb.push(")");
     qb.build().execute(conn).await?;
@@ -139,7 +140,7 @@ fn push_public_matching(qb: &mut QueryBuilder<'_, Sqlite>, f: &PostFilter, now: 
     }
     qb.push(" AND p.status IN (");
     push_public_statuses(qb);
-    qb.push(") AND p.expires_at > ").push_bind(now);
+    qb.push(") AND p.hidden_at IS NULL AND p.expires_at > ").push_bind(now);
     if let Some(k) = f.kind {
         qb.push(" AND p.kind = ").push_bind(k.slug());
     }
@@ -254,21 +255,36 @@ struct DetailRow {
     expires_at: i64,
 }
 
-/// One post if it is public and not expired at `now`, or if `viewer` wrote it.
+/// Who asks to see a post.
+#[derive(Clone, Copy, Debug)]
+pub enum Viewer {
+    Anonymous,
+    Person(i64),
+    /// Staff see every post.
+    Staff,
+}
+
+/// One post if it is public, not hidden and not expired at `now`, or if `viewer` wrote it or
+/// is staff.
 pub async fn find_visible(
     conn: &mut SqliteConnection,
     id: i64,
     now: i64,
-    viewer: Option<i64>,
+    viewer: Viewer,
 ) -> Result<Option<PostDetail>, ReadError> {
+    let (author, staff) = match viewer {
+        Viewer::Anonymous => (None, false),
+        Viewer::Person(id) => (Some(id), false),
+        Viewer::Staff => (None, true),
+    };
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
     qb.push(", p.description, p.updated_at, p.expires_at FROM posts p WHERE p.id = ")
         .push_bind(id)
-        .push(" AND ((p.expires_at > ")
+        .push(" AND ((p.hidden_at IS NULL AND p.expires_at > ")
         .push_bind(now)
         .push(" AND p.status IN (");
     push_public_statuses(&mut qb);
-    qb.push(")) OR p.author_id = ").push_bind(viewer).push(")");
+    qb.push(")) OR p.author_id = ").push_bind(author).push(" OR ").push_bind(staff).push(")");
     let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
     let Some(r) = row else { return Ok(None) };
     Ok(Some(PostDetail {
@@ -291,13 +307,24 @@ pub struct AuthoredRow {
     pub commune_name: String,
     pub created_at: i64,
     pub expires_at: i64,
+    pub hidden_at: Option<i64>,
 }
 
 /// Every post of `author_id`, newest first.
 pub async fn list_by_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<AuthoredRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, kind, category, status, title, commune_name, created_at, expires_at FROM posts \
+        "SELECT id, kind, category, status, title, commune_name, created_at, expires_at, hidden_at FROM posts \
          WHERE author_id = $1 ORDER BY created_at DESC, id DESC",
+    )
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The ids of the posts of `author_id` that are not over (pending, published, in progress).
+pub async fn open_of_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM posts WHERE author_id = $1 AND status IN ('pending', 'published', 'in-progress')",
     )
     .bind(author_id)
     .fetch_all(conn)
@@ -372,6 +399,30 @@ pub async fn update_content(
         .execute(&mut *conn)
         .await?;
     }
+    sync_index(conn, id).await
+}
+
+/// New title and description (a redaction by staff).
+pub async fn set_text(
+    conn: &mut SqliteConnection,
+    id: i64,
+    title: &str,
+    description: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET title = $1, description = $2, updated_at = $3 WHERE id = $4")
+        .bind(title)
+        .bind(description)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Hides the post from the public (`Some(when)`) or shows it again (`None`); keeps the index.
+pub async fn set_hidden(conn: &mut SqliteConnection, id: i64, hidden_at: Option<i64>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET hidden_at = $1 WHERE id = $2").bind(hidden_at).bind(id).execute(&mut *conn).await?;
     sync_index(conn, id).await
 }
 

@@ -2,7 +2,7 @@
 
 use sqlx::SqliteConnection;
 
-use crate::domain::user::{CurrentUser, NewAccount};
+use crate::domain::user::{CurrentUser, NewAccount, Role};
 
 /// A stored account, with its password hash (never leaves the server).
 #[derive(Debug, sqlx::FromRow)]
@@ -33,11 +33,17 @@ impl UserRow {
 
 const COLUMNS: &str = "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at";
 
-/// Inserts an account (role resident). Fails with a unique violation if the e-mail is taken.
-pub async fn insert(conn: &mut SqliteConnection, a: &NewAccount, hash: &str, now: i64) -> Result<i64, sqlx::Error> {
+/// Inserts an account. Fails with a unique violation if the e-mail is taken.
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    a: &NewAccount,
+    role: Role,
+    hash: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO users (email, display_name, poster_kind, organisation, password_hash, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO users (email, display_name, poster_kind, organisation, password_hash, role, created_at, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $7, $6, $6) RETURNING id",
     )
     .bind(a.email.as_str())
     .bind(a.display_name.as_str())
@@ -45,6 +51,7 @@ pub async fn insert(conn: &mut SqliteConnection, a: &NewAccount, hash: &str, now
     .bind(a.organisation.as_deref())
     .bind(hash)
     .bind(now)
+    .bind(role.slug())
     .fetch_one(conn)
     .await
 }
@@ -75,4 +82,34 @@ pub async fn set_password_hash(conn: &mut SqliteConnection, id: i64, hash: &str,
         .execute(conn)
         .await?;
     Ok(())
+}
+
+pub async fn set_role(conn: &mut SqliteConnection, id: i64, role: Role, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
+        .bind(role.slug())
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Disables (`Some(when)`) or enables (`None`) an account.
+pub async fn set_disabled(conn: &mut SqliteConnection, id: i64, at: Option<i64>, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET disabled_at = $1, updated_at = $2 WHERE id = $3")
+        .bind(at)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Every account, staff first, then by e-mail.
+pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, email"
+    ))
+    .fetch_all(conn)
+    .await
 }

@@ -3,6 +3,7 @@
 //! pending or rejected. Deterministic: the same seed gives the same posts (dates are relative
 //! to the moment of seeding).
 
+pub mod accounts;
 mod texts;
 
 use crate::domain::post::{Description, NewPost, Title};

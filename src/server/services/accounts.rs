@@ -1,7 +1,7 @@
 //! Accounts: sign up, log in (the same answer for an unknown e-mail and a wrong password),
 //! profile and password changes.
 
-use crate::domain::user::{CurrentUser, DisplayName, Email, NewAccount, Password};
+use crate::domain::user::{CurrentUser, DisplayName, Email, NewAccount, Password, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::server::db::{self, users as sql, Db};
 use crate::server::passwords;
@@ -11,6 +11,11 @@ pub const LOGIN_FAILED: &str = "Adresse e-mail ou mot de passe incorrect.";
 
 /// Creates a resident account.
 pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUser, AppError> {
+    create(db, account, Role::Resident, now).await
+}
+
+/// Creates an account with `role` (staff accounts are made by an operator, from the CLI).
+pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Result<CurrentUser, AppError> {
     let taken = || {
         AppError::Validation(FieldErrors::single(
             "email",
@@ -22,7 +27,7 @@ pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUs
     if sql::by_email(&mut tx, account.email.as_str()).await.map_err(|e| db::internal("sign up: read", e))?.is_some() {
         return Err(taken());
     }
-    let id = match sql::insert(&mut tx, &account, &hash, now).await {
+    let id = match sql::insert(&mut tx, &account, role, &hash, now).await {
         Ok(id) => id,
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(taken()),
         Err(e) => return Err(db::internal("sign up", e)),
@@ -34,7 +39,7 @@ pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUs
         email: account.email.as_str().to_owned(),
         poster_kind: account.poster_kind,
         organisation: account.organisation,
-        role: crate::domain::user::Role::Resident,
+        role,
     })
 }
 
@@ -64,6 +69,38 @@ pub async fn find_active(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppErr
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("find user: acquire", e))?;
     let row = sql::by_id(&mut conn, id).await.map_err(|e| db::internal("find user", e))?;
     Ok(row.filter(|r| r.disabled_at.is_none()).and_then(|r| r.to_current()))
+}
+
+/// The account with this e-mail, for the operator, or a message saying there is none.
+async fn operator_find(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<sql::UserRow, String> {
+    let email = Email::parse(email)?;
+    sql::by_email(conn, email.as_str())
+        .await
+        .map_err(|e| format!("cannot read the accounts: {e}"))?
+        .ok_or_else(|| format!("no account with the e-mail {}", email.as_str()))
+}
+
+/// Every account, for the operator.
+pub async fn list(db: &Db) -> Result<Vec<sql::UserRow>, String> {
+    let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;
+    sql::list(&mut conn).await.map_err(|e| format!("cannot read the accounts: {e}"))
+}
+
+/// Gives `role` to the account with this e-mail.
+pub async fn set_role(db: &Db, email: &str, role: Role, now: i64) -> Result<(), String> {
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    let u = operator_find(&mut conn, email).await?;
+    sql::set_role(&mut conn, u.id, role, now).await.map_err(|e| format!("cannot change the role: {e}"))
+}
+
+/// Disables or enables the account with this e-mail. A disabled account cannot log in, and its
+/// sessions end at their next request (`find_active`).
+pub async fn set_disabled(db: &Db, email: &str, disabled: bool, now: i64) -> Result<(), String> {
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    let u = operator_find(&mut conn, email).await?;
+    sql::set_disabled(&mut conn, u.id, disabled.then_some(now), now)
+        .await
+        .map_err(|e| format!("cannot change the account: {e}"))
 }
 
 /// Changes the name others see.

@@ -2,6 +2,8 @@
 //! translation of failures into `AppError`. Testable without HTTP (`#[sqlx::test]`).
 
 pub mod accounts;
+pub mod moderation;
+pub mod notifications;
 pub mod posts;
 
 /// Now, in UTC seconds since the epoch.

@@ -34,10 +34,15 @@ pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
     get_visible(db, id, None).await
 }
 
-/// A post that `viewer` may see (public, or their own), or `NotFound`.
+/// A post that `viewer` may see (public, their own, or any for staff), or `NotFound`.
 pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Result<PostDetail, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
-    sql::find_visible(&mut conn, id, super::now(), viewer.map(|u| u.id))
+    let viewer = match viewer {
+        Some(u) if u.role.is_staff() => sql::Viewer::Staff,
+        Some(u) => sql::Viewer::Person(u.id),
+        None => sql::Viewer::Anonymous,
+    };
+    sql::find_visible(&mut conn, id, super::now(), viewer)
         .await
         .map_err(|e| db::internal("get post", e))?
         .ok_or(AppError::NotFound)
@@ -150,8 +155,17 @@ pub async fn publish(
 pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("my posts: acquire", e))?;
     let rows = sql::list_by_author(&mut conn, author.id).await.map_err(|e| db::internal("my posts", e))?;
+    let events = db::moderation::decisions_for_author(&mut conn, author.id)
+        .await
+        .map_err(|e| db::internal("my posts: decisions", e))?;
+    // Oldest first: the last one kept per post is the latest.
+    let mut latest = std::collections::HashMap::new();
+    for e in events {
+        latest.insert(e.post_id, e);
+    }
     rows.into_iter()
         .map(|r| {
+            let decision = latest.remove(&r.id).map(super::moderation::event_view).transpose()?;
             let bad = |what: &str| db::internal("my posts", format!("post {}: unknown {what}", r.id));
             Ok(MyPost {
                 id: r.id,
@@ -163,6 +177,8 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
                 created_at: r.created_at,
                 expires_at: r.expires_at,
                 expired: r.expires_at <= now,
+                hidden: r.hidden_at.is_some(),
+                decision,
             })
         })
         .collect()

@@ -3,6 +3,8 @@
 //! (the page reads them through `api::forms::read_form_echo`). Works the same with or without
 //! JavaScript. Passwords are never sent back.
 
+pub mod moderation;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 

@@ -1,0 +1,304 @@
+//! SQL for moderation: the audit trail, the staff queues, reports and notifications.
+//! No authorization decisions here.
+
+use sqlx::SqliteConnection;
+
+use crate::domain::moderation::{DecisionReason, ModerationAction, NotificationKind, ReportReason};
+
+/// One audit row to write.
+#[derive(Debug, Default)]
+pub struct NewEvent<'a> {
+    pub post_id: i64,
+    /// `None` for the system.
+    pub actor_id: Option<i64>,
+    pub action: Option<ModerationAction>,
+    pub reason: Option<DecisionReason>,
+    pub message: Option<&'a str>,
+    /// Title and description before and after a redaction.
+    pub before: Option<(&'a str, &'a str)>,
+    pub after: Option<(&'a str, &'a str)>,
+    pub at: i64,
+}
+
+pub async fn insert_event(conn: &mut SqliteConnection, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    let action = e.action.map(|a| a.slug()).unwrap_or_default();
+    sqlx::query_scalar(
+        "INSERT INTO moderation_events (post_id, actor_id, action, reason, message, before_title, \
+         before_description, after_title, after_description, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(e.post_id)
+    .bind(e.actor_id)
+    .bind(action)
+    .bind(e.reason.map(|r| r.slug()))
+    .bind(e.message)
+    .bind(e.before.map(|b| b.0))
+    .bind(e.before.map(|b| b.1))
+    .bind(e.after.map(|a| a.0))
+    .bind(e.after.map(|a| a.1))
+    .bind(e.at)
+    .fetch_one(conn)
+    .await
+}
+
+/// An audit row with the name of who acted.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub post_id: i64,
+    pub action: String,
+    pub actor_name: Option<String>,
+    pub reason: Option<String>,
+    pub message: Option<String>,
+    pub before_title: Option<String>,
+    pub before_description: Option<String>,
+    pub after_title: Option<String>,
+    pub after_description: Option<String>,
+    pub created_at: i64,
+}
+
+const EVENT_COLUMNS: &str = "SELECT e.post_id, e.action, u.display_name AS actor_name, e.reason, e.message, \
+     e.before_title, e.before_description, e.after_title, e.after_description, e.created_at \
+     FROM moderation_events e LEFT JOIN users u ON u.id = e.actor_id";
+
+/// The history of one post, oldest first.
+pub async fn events_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{EVENT_COLUMNS} WHERE e.post_id = $1 ORDER BY e.created_at, e.id"))
+        .bind(post_id)
+        .fetch_all(conn)
+        .await
+}
+
+/// The decisions (approve, reject, redact, unpublish) on the posts of one author, oldest first.
+pub async fn decisions_for_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{EVENT_COLUMNS} WHERE e.post_id IN (SELECT id FROM posts WHERE author_id = $1) \
+         AND e.action IN ('approve', 'reject', 'redact', 'unpublish') ORDER BY e.created_at, e.id"
+    ))
+    .bind(author_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// A post as staff see it: everything, with its author.
+#[derive(Debug, sqlx::FromRow)]
+pub struct StaffPostRow {
+    pub id: i64,
+    pub kind: String,
+    pub category: String,
+    pub poster_kind: String,
+    pub status: String,
+    pub title: String,
+    pub description: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub commune_name: String,
+    pub private_note: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    pub hidden_at: Option<i64>,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub author_email: Option<String>,
+    pub author_organisation: Option<String>,
+    pub author_disabled_at: Option<i64>,
+    pub author_role: Option<String>,
+}
+
+const STAFF_POST_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.description, \
+     p.lat, p.lon, p.commune_name, p.private_note, p.created_at, p.updated_at, p.expires_at, p.hidden_at, \
+     p.author_id, u.display_name AS author_name, u.email AS author_email, u.organisation AS author_organisation, \
+     u.disabled_at AS author_disabled_at, u.role AS author_role \
+     FROM posts p LEFT JOIN users u ON u.id = p.author_id";
+
+/// The pending posts, oldest first.
+pub async fn pending(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.status = 'pending' ORDER BY p.created_at, p.id LIMIT $1"))
+        .bind(limit)
+        .fetch_all(conn)
+        .await
+}
+
+/// One post, whatever its status.
+pub async fn staff_post(conn: &mut SqliteConnection, id: i64) -> Result<Option<StaffPostRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1")).bind(id).fetch_optional(conn).await
+}
+
+/// The posts with open reports, the most reported first, then the oldest report first.
+pub async fn reported(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{STAFF_POST_COLUMNS} JOIN (SELECT post_id, count(*) AS n, min(created_at) AS first FROM reports \
+         WHERE resolved_at IS NULL GROUP BY post_id) r ON r.post_id = p.id ORDER BY r.n DESC, r.first LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Figures of the queues at one moment.
+#[derive(Debug, sqlx::FromRow)]
+pub struct StatsRow {
+    pub pending: i64,
+    pub oldest_pending_at: Option<i64>,
+    pub open_reports: i64,
+    pub reported_posts: i64,
+    pub hidden: i64,
+}
+
+pub async fn stats(conn: &mut SqliteConnection) -> Result<StatsRow, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT (SELECT count(*) FROM posts WHERE status = 'pending') AS pending, \
+         (SELECT min(created_at) FROM posts WHERE status = 'pending') AS oldest_pending_at, \
+         (SELECT count(*) FROM reports WHERE resolved_at IS NULL) AS open_reports, \
+         (SELECT count(DISTINCT post_id) FROM reports WHERE resolved_at IS NULL) AS reported_posts, \
+         (SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL) AS hidden",
+    )
+    .fetch_one(conn)
+    .await
+}
+
+/// How many decisions of each action were taken since `since`, and the seconds each post waited
+/// between its creation (or last edit) and the decision.
+pub async fn decisions_since(conn: &mut SqliteConnection, since: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT e.action, e.created_at - p.created_at FROM moderation_events e JOIN posts p ON p.id = e.post_id \
+         WHERE e.created_at >= $1 ORDER BY e.created_at",
+    )
+    .bind(since)
+    .fetch_all(conn)
+    .await
+}
+
+/// A report with the name of who made it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ReportRow {
+    pub post_id: i64,
+    pub reason: String,
+    pub details: String,
+    pub reporter_name: String,
+    pub created_at: i64,
+    pub resolved_at: Option<i64>,
+    pub resolution: Option<String>,
+}
+
+/// The reports on a post (open first, then the newest).
+pub async fn reports_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT r.post_id, r.reason, r.details, u.display_name AS reporter_name, r.created_at, r.resolved_at, \
+         r.resolution FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.post_id = $1 \
+         ORDER BY r.resolved_at IS NOT NULL, r.created_at DESC",
+    )
+    .bind(post_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Records a report. Fails with a unique violation when this person already has an open
+/// report on this post.
+pub async fn insert_report(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    reporter_id: i64,
+    reason: ReportReason,
+    details: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO reports (post_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(post_id)
+        .bind(reporter_id)
+        .bind(reason.slug())
+        .bind(details)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND resolved_at IS NULL")
+        .bind(post_id)
+        .fetch_one(conn)
+        .await
+}
+
+/// Closes the open reports of a post. Returns how many.
+pub async fn resolve_reports(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    by: i64,
+    resolution: &str,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE reports SET resolved_at = $1, resolved_by = $2, resolution = $3 \
+         WHERE post_id = $4 AND resolved_at IS NULL",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(resolution)
+    .bind(post_id)
+    .execute(conn)
+    .await?
+    .rows_affected())
+}
+
+pub async fn insert_notification(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    post_id: Option<i64>,
+    kind: NotificationKind,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO notifications (user_id, post_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(user_id)
+        .bind(post_id)
+        .bind(kind.slug())
+        .bind(body)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub post_id: Option<i64>,
+    pub kind: String,
+    pub body: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// The newest notifications of one account.
+pub async fn notifications_of(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, post_id, kind, body, created_at, read_at FROM notifications WHERE user_id = $1 \
+         ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn unread_count(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn mark_all_read(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}

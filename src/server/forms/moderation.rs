@@ -1,0 +1,131 @@
+//! The form posts of moderation (staff), reports (any logged-in person) and notifications.
+//! On success they redirect (303) with a word for the page's notice; on a mistake the page is
+//! rendered again with the errors next to the card's fields and what was typed.
+
+use axum::extract::{Form, Path, State};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use super::{echo, get, logged_in, rerender, status_of, Fields};
+use crate::api::forms::field_errors;
+use crate::domain::moderation::{DecisionForm, ReportForm};
+use crate::error::{AppError, FieldErrors};
+use crate::server::services::{self, moderation, notifications};
+use crate::server::state::AppState;
+
+/// The name of the form of one post's card, so its errors show on that card only.
+pub fn card_form(id: i64) -> String {
+    format!("post-{id}")
+}
+
+const CARD_FIELDS: [&str; 5] = ["action", "reason", "message", "title", "description"];
+
+fn decision(f: &Fields) -> DecisionForm {
+    DecisionForm { reason: get(f, "reason"), message: get(f, "message") }
+}
+
+fn unknown_action() -> AppError {
+    AppError::Validation(FieldErrors::single("action", "Choisissez une action."))
+}
+
+/// `POST /moderation`: `action` = `approve`, `reject` (`reason`, `message`) or `redact`
+/// (`title`, `description`, `message`) on the pending post `id`.
+pub async fn queue(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, "/moderation", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
+    let action = get(&f, "action");
+    let db = &state.db;
+    let result = match action.as_str() {
+        "approve" => moderation::approve(db, &user, id, now).await,
+        "reject" => match decision(&f).parse() {
+            Ok(d) => moderation::reject(db, &user, id, d, now).await,
+            Err(e) => Err(e.into()),
+        },
+        "redact" => {
+            moderation::redact(db, &user, id, &get(&f, "title"), &get(&f, "description"), &get(&f, "message"), now)
+                .await
+        }
+        _ => Err(unknown_action()),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/moderation?fait={action}&annonce={id}")).into_response(),
+        Err(e) => rerender(state, parts, echo(&card_form(id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /moderation/signalements`: `action` = `dismiss`, `unpublish` (`reason`, `message`) or
+/// `disable` (the author) for the reported post `id`.
+pub async fn reports(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, "/moderation/signalements", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
+    let action = get(&f, "action");
+    let db = &state.db;
+    let result = match action.as_str() {
+        "dismiss" => moderation::dismiss_reports(db, &user, id, now).await,
+        "unpublish" => match decision(&f).parse() {
+            Ok(d) => moderation::unpublish(db, &user, id, d, now).await,
+            Err(e) => Err(e.into()),
+        },
+        "disable" => moderation::disable_author(db, &user, id, now).await,
+        _ => Err(unknown_action()),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/moderation/signalements?fait={action}&annonce={id}")).into_response(),
+        Err(e) => rerender(state, parts, echo(&card_form(id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /posts/:id/signaler`: a logged-in person reports a public post (`reason`, `details`).
+pub async fn report(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, &format!("/posts/{id}"), now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let form = ReportForm { reason: get(&f, "reason"), details: get(&f, "details") };
+    let result = match form.parse() {
+        Ok(r) => moderation::report(&state.db, &user, id, r, state.report_threshold, now).await,
+        Err(e) => Err(e.into()),
+    };
+    match result {
+        Ok(moderation::Reported::Recorded) => Redirect::to(&format!("/posts/{id}?signalee=1")).into_response(),
+        // The post is now hidden: its page is gone for the reporter too.
+        Ok(moderation::Reported::Hidden) => Redirect::to("/?signalee=1").into_response(),
+        Err(e) => {
+            // The form posts to `/posts/:id/signaler`: show the post's own page again.
+            let mut parts = parts;
+            if let Ok(uri) = format!("/posts/{id}").parse() {
+                parts.uri = uri;
+            }
+            rerender(state, parts, echo("report", &f, &["reason", "details"], field_errors(&e)), status_of(&e)).await
+        }
+    }
+}
+
+/// `POST /notifications`: marks all my notifications as read.
+pub async fn notifications(State(state): State<AppState>, session: Session) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, "/notifications", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    match notifications::mark_all_read(&state.db, &user, now).await {
+        Ok(_) => Redirect::to("/notifications").into_response(),
+        Err(e) => (status_of(&e), e.to_string()).into_response(),
+    }
+}

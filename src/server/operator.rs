@@ -1,0 +1,101 @@
+//! The operator's commands that are not `serve`: accounts (`entraide user ...`) and moderation
+//! figures (`entraide moderation stats`). Output is plain text for a terminal.
+
+use std::io::BufRead;
+
+use crate::domain::time::relative_fr;
+use crate::domain::user::{Role, SignUpForm};
+use crate::server::cli::{ModerationCommand, UserCommand};
+use crate::server::db::Db;
+use crate::server::{passwords, services};
+
+/// Runs `entraide user ...`.
+pub async fn user(db: &Db, command: UserCommand) -> Result<(), String> {
+    let now = services::now();
+    match command {
+        UserCommand::Create { email, name, role, password_stdin } => {
+            let role: Role = role.parse().map_err(|_| format!("unknown role {role}"))?;
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read stdin: {e}"))?;
+                (line.trim_end_matches(['\n', '\r']).to_owned(), false)
+            } else {
+                (passwords::generate(), true)
+            };
+            let form = SignUpForm {
+                email,
+                display_name: name,
+                poster_kind: "institution".into(),
+                organisation: "Département du Haut-Rhin".into(),
+                password: password.clone(),
+            };
+            let form = if role == Role::Resident {
+                SignUpForm { poster_kind: "individual".into(), organisation: String::new(), ..form }
+            } else {
+                form
+            };
+            let account = form.parse().map_err(|e| e.to_string())?;
+            let user = services::accounts::create(db, account, role, now).await.map_err(|e| e.to_string())?;
+            println!("Created {} account {} ({}).", role.slug(), user.email, user.display_name);
+            if generated {
+                println!("Password (shown once, give it in person): {password}");
+            }
+            Ok(())
+        }
+        UserCommand::List => {
+            let rows = services::accounts::list(db).await?;
+            println!("{:<10} {:<9} {:<40} name", "role", "status", "e-mail");
+            for r in &rows {
+                let status = if r.disabled_at.is_some() { "disabled" } else { "active" };
+                println!("{:<10} {:<9} {:<40} {}", r.role, status, r.email, r.display_name);
+            }
+            println!("{} account(s).", rows.len());
+            Ok(())
+        }
+        UserCommand::SetRole { email, role } => {
+            let role: Role = role.parse().map_err(|_| format!("unknown role {role}"))?;
+            services::accounts::set_role(db, &email, role, now).await?;
+            println!("{email} is now {}.", role.slug());
+            Ok(())
+        }
+        UserCommand::Disable { email } => {
+            services::accounts::set_disabled(db, &email, true, now).await?;
+            println!("{email} is disabled: it cannot log in and its sessions have ended.");
+            Ok(())
+        }
+        UserCommand::Enable { email } => {
+            services::accounts::set_disabled(db, &email, false, now).await?;
+            println!("{email} is enabled again.");
+            Ok(())
+        }
+    }
+}
+
+/// Runs `entraide moderation ...`.
+pub async fn moderation(db: &Db, command: ModerationCommand) -> Result<(), String> {
+    let now = services::now();
+    match command {
+        ModerationCommand::Stats { days } => {
+            let s = services::moderation::operator_stats(db, days, now).await.map_err(|e| e.to_string())?;
+            let q = &s.queue;
+            println!("pending_posts {}", q.pending);
+            match q.oldest_pending_at {
+                Some(t) => {
+                    println!("oldest_pending_age_hours {:.1}  ({})", (now - t) as f64 / 3600.0, relative_fr(t, now))
+                }
+                None => println!("oldest_pending_age_hours 0"),
+            }
+            println!("open_reports {}", q.open_reports);
+            println!("reported_posts {}", q.reported_posts);
+            println!("hidden_posts {}", q.hidden);
+            for (action, n) in &s.decisions {
+                println!("decisions_{days}d.{} {n}", action.slug());
+            }
+            match s.median_wait {
+                Some(w) => println!("median_wait_hours_{days}d {:.1}", w as f64 / 3600.0),
+                None => println!("median_wait_hours_{days}d -"),
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,721 @@
+//! Moderation: staff approve, reject or redact pending posts, review reports, unpublish posts
+//! and disable authors. Every action writes its audit row, and tells the author, in the same
+//! transaction as the change. Residents report public posts; at the threshold a post is hidden.
+
+use crate::api::moderation::{AuthorInfo, EventView, QueuePage, QueueStats, ReportView, StaffPost, QUEUE_PAGE};
+use crate::domain::moderation::{
+    notification_text, parse_redaction, Decision, ModerationAction, NotificationKind, Report,
+};
+use crate::domain::user::{CurrentUser, Role};
+use crate::domain::{LatLng, PostStatus};
+use crate::error::{AppError, FieldErrors};
+use crate::server::db::moderation::{self as sql, NewEvent, StaffPostRow};
+use crate::server::db::{self, posts as posts_sql, users as users_sql, Db};
+
+/// How many open reports hide a published post until staff review it (default).
+pub const DEFAULT_REPORT_THRESHOLD: i64 = 3;
+
+/// `Forbidden` unless `user` is staff.
+pub fn require_staff(user: &CurrentUser) -> Result<(), AppError> {
+    if user.role.is_staff() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+fn form_error(message: impl Into<String>) -> AppError {
+    AppError::Validation(FieldErrors::single("form", message))
+}
+
+/// The queue's figures at `now`.
+pub async fn stats(db: &Db, now: i64) -> Result<QueueStats, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("stats: acquire", e))?;
+    let s = sql::stats(&mut conn).await.map_err(|e| db::internal("stats", e))?;
+    Ok(QueueStats {
+        pending: s.pending,
+        oldest_pending_at: s.oldest_pending_at,
+        open_reports: s.open_reports,
+        reported_posts: s.reported_posts,
+        hidden: s.hidden,
+        now,
+    })
+}
+
+/// Pending posts, oldest first (staff only).
+pub async fn queue(db: &Db, staff: &CurrentUser, now: i64) -> Result<QueuePage, AppError> {
+    require_staff(staff)?;
+    let stats = stats(db, now).await?;
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("queue: acquire", e))?;
+    let rows = sql::pending(&mut conn, QUEUE_PAGE).await.map_err(|e| db::internal("queue", e))?;
+    let mut posts = Vec::with_capacity(rows.len());
+    for r in rows {
+        posts.push(staff_post(&mut conn, r).await?);
+    }
+    Ok(QueuePage { stats, posts })
+}
+
+/// Posts with open reports, the most reported first (staff only).
+pub async fn reported(db: &Db, staff: &CurrentUser, now: i64) -> Result<QueuePage, AppError> {
+    require_staff(staff)?;
+    let stats = stats(db, now).await?;
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("reports: acquire", e))?;
+    let rows = sql::reported(&mut conn, QUEUE_PAGE).await.map_err(|e| db::internal("reports", e))?;
+    let mut posts = Vec::with_capacity(rows.len());
+    for r in rows {
+        posts.push(staff_post(&mut conn, r).await?);
+    }
+    Ok(QueuePage { stats, posts })
+}
+
+/// One post whatever its status, with its history (staff only).
+pub async fn post(db: &Db, staff: &CurrentUser, id: i64) -> Result<StaffPost, AppError> {
+    require_staff(staff)?;
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("history: acquire", e))?;
+    let row =
+        sql::staff_post(&mut conn, id).await.map_err(|e| db::internal("history", e))?.ok_or(AppError::NotFound)?;
+    staff_post(&mut conn, row).await
+}
+
+async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Result<StaffPost, AppError> {
+    let bad = |what: &str| db::internal("staff post", format!("post {}: unknown {what}", r.id));
+    let history = sql::events_of(conn, r.id).await.map_err(|e| db::internal("history", e))?;
+    let reports = sql::reports_of(conn, r.id).await.map_err(|e| db::internal("reports of", e))?;
+    let author = match (r.author_id, &r.author_name, &r.author_email) {
+        (Some(id), Some(name), Some(email)) => Some(AuthorInfo {
+            id,
+            display_name: name.clone(),
+            email: email.clone(),
+            organisation: r.author_organisation.clone(),
+            disabled: r.author_disabled_at.is_some(),
+            staff: r.author_role.as_deref().and_then(|s| s.parse::<Role>().ok()).is_some_and(Role::is_staff),
+        }),
+        _ => None,
+    };
+    Ok(StaffPost {
+        id: r.id,
+        kind: r.kind.parse().map_err(|_| bad("kind"))?,
+        category: r.category.parse().map_err(|_| bad("category"))?,
+        poster_kind: r.poster_kind.parse().map_err(|_| bad("poster kind"))?,
+        status: r.status.parse().map_err(|_| bad("status"))?,
+        title: r.title,
+        description: r.description,
+        commune: r.commune_name,
+        exact: LatLng { lat: r.lat, lon: r.lon },
+        private_note: r.private_note,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        expires_at: r.expires_at,
+        hidden: r.hidden_at.is_some(),
+        author,
+        history: history.into_iter().map(event_view).collect::<Result<_, _>>()?,
+        reports: reports
+            .into_iter()
+            .map(|x| {
+                Ok(ReportView {
+                    reason: x.reason.parse().map_err(|_| db::internal("reports of", "unknown reason"))?,
+                    details: x.details,
+                    reporter: x.reporter_name,
+                    at: x.created_at,
+                    open: x.resolved_at.is_none(),
+                })
+            })
+            .collect::<Result<_, AppError>>()?,
+    })
+}
+
+/// An audit row as the history shows it.
+pub fn event_view(e: sql::EventRow) -> Result<EventView, AppError> {
+    let bad = || db::internal("history", format!("post {}: unknown action or reason", e.post_id));
+    Ok(EventView {
+        action: e.action.parse().map_err(|_| bad())?,
+        actor: e.actor_name,
+        reason: match e.reason.as_deref() {
+            Some(r) => Some(r.parse().map_err(|_| bad())?),
+            None => None,
+        },
+        message: e.message,
+        before: e.before_title.zip(e.before_description),
+        after: e.after_title.zip(e.after_description),
+        at: e.created_at,
+    })
+}
+
+/// A post under decision: its status, author and text, read inside the write transaction.
+struct Current {
+    status: PostStatus,
+    author_id: Option<i64>,
+    title: String,
+    description: String,
+    hidden: bool,
+}
+
+async fn current(tx: &mut Tx, id: i64) -> Result<Current, AppError> {
+    let r = sql::staff_post(tx, id).await.map_err(|e| db::internal("moderate: read", e))?.ok_or(AppError::NotFound)?;
+    Ok(Current {
+        status: r.status.parse().map_err(|_| db::internal("moderate", "unknown status"))?,
+        author_id: r.author_id,
+        title: r.title,
+        description: r.description,
+        hidden: r.hidden_at.is_some(),
+    })
+}
+
+/// A decision on a pending post can be taken once: the second moderator is told.
+fn must_be_pending(c: &Current) -> Result<(), AppError> {
+    if c.status == PostStatus::Pending {
+        Ok(())
+    } else {
+        Err(form_error(format!("Cette annonce a déjà été traitée (elle est maintenant « {} »).", c.status.label_fr())))
+    }
+}
+
+async fn notify(
+    tx: &mut Tx,
+    c: &Current,
+    post_id: i64,
+    kind: NotificationKind,
+    title: &str,
+    decision: Option<&Decision>,
+    now: i64,
+) -> Result<(), AppError> {
+    let Some(author) = c.author_id else { return Ok(()) };
+    let body = notification_text(kind, title, decision.map(|d| d.reason), decision.and_then(|d| d.message.as_deref()));
+    sql::insert_notification(tx, author, Some(post_id), kind, &body, now).await.map_err(|e| db::internal("notify", e))
+}
+
+async fn audit(tx: &mut Tx, e: NewEvent<'_>) -> Result<(), AppError> {
+    sql::insert_event(tx, &e).await.map(|_| ()).map_err(|err| db::internal("audit", err))
+}
+
+async fn set_status(tx: &mut Tx, id: i64, status: PostStatus, now: i64) -> Result<(), AppError> {
+    posts_sql::set_status(tx, id, status, now).await.map(|_| ()).map_err(|e| db::internal("moderate: status", e))
+}
+
+async fn begin(db: &Db) -> Result<Tx, AppError> {
+    db.begin_write().await.map_err(|e| db::internal("moderate: begin", e))
+}
+
+async fn commit(tx: Tx) -> Result<(), AppError> {
+    tx.commit().await.map_err(|e| db::internal("moderate: commit", e))
+}
+
+/// Publishes a pending post as it is.
+pub async fn approve(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    must_be_pending(&c)?;
+    set_status(&mut tx, id, PostStatus::Published, now).await?;
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::Approve),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    notify(&mut tx, &c, id, NotificationKind::Published, &c.title, None, now).await?;
+    commit(tx).await
+}
+
+/// Refuses a pending post, with a reason from the list and an optional message to the author.
+pub async fn reject(db: &Db, staff: &CurrentUser, id: i64, decision: Decision, now: i64) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    must_be_pending(&c)?;
+    set_status(&mut tx, id, PostStatus::Rejected, now).await?;
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::Reject),
+            reason: Some(decision.reason),
+            message: decision.message.as_deref(),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    notify(&mut tx, &c, id, NotificationKind::Rejected, &c.title, Some(&decision), now).await?;
+    commit(tx).await
+}
+
+/// Replaces the title and description of a pending post (to remove a phone number, an address,
+/// a surname), then publishes it. The audit row keeps both versions; the author is told.
+pub async fn redact(
+    db: &Db,
+    staff: &CurrentUser,
+    id: i64,
+    title: &str,
+    description: &str,
+    message: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    must_be_pending(&c)?;
+    let r = parse_redaction(title, description, message, (&c.title, &c.description))?;
+    posts_sql::set_text(&mut tx, id, r.title.as_str(), r.description.as_str(), now)
+        .await
+        .map_err(|e| db::internal("redact", e))?;
+    set_status(&mut tx, id, PostStatus::Published, now).await?;
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::Redact),
+            message: r.message.as_deref(),
+            before: Some((&c.title, &c.description)),
+            after: Some((r.title.as_str(), r.description.as_str())),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    let author = c.author_id;
+    if let Some(author) = author {
+        let mut body = notification_text(NotificationKind::Redacted, r.title.as_str(), None, None);
+        if let Some(m) = &r.message {
+            body.push_str(&format!(" Message de l'équipe : « {m} »"));
+        }
+        sql::insert_notification(&mut tx, author, Some(id), NotificationKind::Redacted, &body, now)
+            .await
+            .map_err(|e| db::internal("notify", e))?;
+    }
+    commit(tx).await
+}
+
+/// What `report` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Reported {
+    Recorded,
+    /// The report reached the threshold: the post is hidden until staff review it.
+    Hidden,
+}
+
+/// Records `reporter`'s report on a public post. At `threshold` open reports the post is
+/// hidden from the public, with an audit row by the system.
+pub async fn report(
+    db: &Db,
+    reporter: &CurrentUser,
+    id: i64,
+    report: Report,
+    threshold: i64,
+    now: i64,
+) -> Result<Reported, AppError> {
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    if !c.status.is_public() || c.hidden {
+        // Only what the public can see can be reported; a hidden post is already under review.
+        return Err(if c.hidden {
+            form_error("Cette annonce est déjà en cours de vérification. Merci.")
+        } else {
+            AppError::NotFound
+        });
+    }
+    if c.author_id == Some(reporter.id) {
+        return Err(form_error(
+            "Vous ne pouvez pas signaler votre propre annonce. Vous pouvez la modifier ou la retirer.",
+        ));
+    }
+    match sql::insert_report(&mut tx, id, reporter.id, report.reason, &report.details, now).await {
+        Ok(()) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(form_error("Vous avez déjà signalé cette annonce. L'équipe va la vérifier."));
+        }
+        Err(e) => return Err(db::internal("report", e)),
+    }
+    let open = sql::open_report_count(&mut tx, id).await.map_err(|e| db::internal("report: count", e))?;
+    let outcome = if open >= threshold {
+        posts_sql::set_hidden(&mut tx, id, Some(now)).await.map_err(|e| db::internal("report: hide", e))?;
+        audit(
+            &mut tx,
+            NewEvent { post_id: id, action: Some(ModerationAction::AutoHide), at: now, ..Default::default() },
+        )
+        .await?;
+        Reported::Hidden
+    } else {
+        Reported::Recorded
+    };
+    commit(tx).await?;
+    Ok(outcome)
+}
+
+fn must_have_reports(n: u64) -> Result<(), AppError> {
+    if n == 0 {
+        Err(form_error("Les signalements de cette annonce ont déjà été traités."))
+    } else {
+        Ok(())
+    }
+}
+
+/// Closes the open reports of a post without action; a hidden post is shown again.
+pub async fn dismiss_reports(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    let n =
+        sql::resolve_reports(&mut tx, id, staff.id, "dismissed", now).await.map_err(|e| db::internal("dismiss", e))?;
+    must_have_reports(n)?;
+    if c.hidden {
+        posts_sql::set_hidden(&mut tx, id, None).await.map_err(|e| db::internal("dismiss: show", e))?;
+    }
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::DismissReports),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    commit(tx).await
+}
+
+/// Takes a reported post off the public (back to `pending`, with a reason told to the author).
+pub async fn unpublish(db: &Db, staff: &CurrentUser, id: i64, decision: Decision, now: i64) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    if !c.status.can_become(PostStatus::Pending) {
+        return Err(form_error(format!(
+            "Une annonce « {} » ne peut pas être retirée de la carte.",
+            c.status.label_fr()
+        )));
+    }
+    sql::resolve_reports(&mut tx, id, staff.id, "unpublished", now).await.map_err(|e| db::internal("unpublish", e))?;
+    set_status(&mut tx, id, PostStatus::Pending, now).await?;
+    if c.hidden {
+        posts_sql::set_hidden(&mut tx, id, None).await.map_err(|e| db::internal("unpublish: flag", e))?;
+    }
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::Unpublish),
+            reason: Some(decision.reason),
+            message: decision.message.as_deref(),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    notify(&mut tx, &c, id, NotificationKind::Unpublished, &c.title, Some(&decision), now).await?;
+    commit(tx).await
+}
+
+/// Disables the author of a reported post: they can no longer log in, their sessions end at
+/// their next request, and their open posts are withdrawn. Staff accounts are managed by an
+/// operator (CLI), not here.
+pub async fn disable_author(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    require_staff(staff)?;
+    let mut tx = begin(db).await?;
+    let c = current(&mut tx, id).await?;
+    let Some(author_id) = c.author_id else {
+        return Err(form_error("Cette annonce n'a pas d'auteur inscrit."));
+    };
+    let author = users_sql::by_id(&mut tx, author_id).await.map_err(|e| db::internal("disable: read", e))?;
+    let Some(author) = author else { return Err(AppError::NotFound) };
+    if author.role.parse::<Role>().is_ok_and(Role::is_staff) {
+        return Err(form_error(
+            "Un compte de l'équipe ne se désactive qu'en ligne de commande, par un administrateur.",
+        ));
+    }
+    if author.disabled_at.is_some() {
+        return Err(form_error("Ce compte est déjà désactivé."));
+    }
+    users_sql::set_disabled(&mut tx, author_id, Some(now), now).await.map_err(|e| db::internal("disable", e))?;
+    sql::resolve_reports(&mut tx, id, staff.id, "author-disabled", now)
+        .await
+        .map_err(|e| db::internal("disable: reports", e))?;
+    let open = posts_sql::open_of_author(&mut tx, author_id).await.map_err(|e| db::internal("disable: posts", e))?;
+    for post_id in open {
+        set_status(&mut tx, post_id, PostStatus::Closed, now).await?;
+    }
+    audit(
+        &mut tx,
+        NewEvent {
+            post_id: id,
+            actor_id: Some(staff.id),
+            action: Some(ModerationAction::DisableAuthor),
+            at: now,
+            ..Default::default()
+        },
+    )
+    .await?;
+    commit(tx).await
+}
+
+/// The queue's figures and the decisions of the last `days` days, for the operator.
+#[derive(Debug)]
+pub struct OperatorStats {
+    pub queue: QueueStats,
+    pub decisions: Vec<(ModerationAction, usize)>,
+    /// Median seconds from creation to approval or refusal.
+    pub median_wait: Option<i64>,
+}
+
+/// `entraide moderation stats`.
+pub async fn operator_stats(db: &Db, days: i64, now: i64) -> Result<OperatorStats, AppError> {
+    let queue = stats(db, now).await?;
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("stats: acquire", e))?;
+    let rows = sql::decisions_since(&mut conn, now - days * 86_400).await.map_err(|e| db::internal("stats", e))?;
+    let mut decisions: Vec<(ModerationAction, usize)> = ModerationAction::ALL.iter().map(|a| (*a, 0)).collect();
+    let mut waits = vec![];
+    for (action, wait) in rows {
+        let Ok(a) = action.parse::<ModerationAction>() else { continue };
+        if let Some(slot) = decisions.iter_mut().find(|(x, _)| *x == a) {
+            slot.1 += 1;
+        }
+        if matches!(a, ModerationAction::Approve | ModerationAction::Reject | ModerationAction::Redact) {
+            waits.push(wait);
+        }
+    }
+    waits.sort_unstable();
+    let median_wait = (!waits.is_empty()).then(|| waits[waits.len() / 2]);
+    Ok(OperatorStats { queue, decisions, median_wait })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::moderation::{DecisionReason, ReportReason};
+    use crate::domain::user::SignUpForm;
+    use crate::domain::{Category, PostFilter, PostKind};
+    use crate::server::communes::Communes;
+    use crate::server::services::posts::tests::{creation, COLMAR, NOW};
+    use crate::server::services::{accounts, posts};
+    use sqlx::SqlitePool;
+
+    async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
+        let form = SignUpForm {
+            email: email.into(),
+            display_name: "Claire".into(),
+            poster_kind: "individual".into(),
+            organisation: String::new(),
+            password: "un jardin sous la pluie".into(),
+        };
+        accounts::create(db, form.parse().unwrap(), role, NOW - 7200).await.unwrap()
+    }
+
+    struct World {
+        db: Db,
+        staff: CurrentUser,
+        author: CurrentUser,
+        post: i64,
+    }
+
+    /// A moderator, a resident, and one pending post of the resident.
+    async fn world(pool: SqlitePool, status: PostStatus) -> World {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let staff = account(&db, "moderatrice@exemple.fr", Role::Moderator).await;
+        let author = account(&db, "auteur@exemple.fr", Role::Resident).await;
+        let mut c = creation("Courses pour ma voisine", PostKind::Request, Category::Groceries, COLMAR, status);
+        c.author_id = Some(author.id);
+        c.post.description = crate::domain::post::Description::parse("Appelez Mme Schmitt au 06 12 34 56 78.").unwrap();
+        let post = posts::create(&db, &communes, c).await.unwrap();
+        World { db, staff, author, post }
+    }
+
+    async fn events(db: &Db, post: i64) -> Vec<(String, Option<i64>, Option<String>)> {
+        sqlx::query_as("SELECT action, actor_id, reason FROM moderation_events WHERE post_id = $1 ORDER BY id")
+            .bind(post)
+            .fetch_all(&db.read)
+            .await
+            .unwrap()
+    }
+
+    async fn status(db: &Db, post: i64) -> String {
+        sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(post).fetch_one(&db.read).await.unwrap()
+    }
+
+    async fn notices(db: &Db, user: i64) -> Vec<String> {
+        sqlx::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id")
+            .bind(user)
+            .fetch_all(&db.read)
+            .await
+            .unwrap()
+    }
+
+    async fn public_titles(db: &Db) -> Vec<String> {
+        let page = posts::list_public_at(db, &PostFilter::default(), NOW).await.unwrap();
+        page.posts.into_iter().map(|p| p.title).collect()
+    }
+
+    #[sqlx::test]
+    async fn approving_publishes_audits_and_tells_the_author(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        assert!(public_titles(&w.db).await.is_empty());
+        approve(&w.db, &w.staff, w.post, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "published");
+        assert_eq!(events(&w.db, w.post).await, vec![("approve".into(), Some(w.staff.id), None)]);
+        assert_eq!(notices(&w.db, w.author.id).await, vec!["Votre annonce « Courses pour ma voisine » a été publiée."]);
+        assert_eq!(public_titles(&w.db).await, vec!["Courses pour ma voisine"]);
+        // A second decision on the same post is refused, and writes nothing.
+        let again = approve(&w.db, &w.staff, w.post, NOW).await.unwrap_err();
+        assert!(again.to_string().contains("déjà été traitée"), "{again}");
+        assert_eq!(events(&w.db, w.post).await.len(), 1);
+    }
+
+    #[sqlx::test]
+    async fn rejecting_keeps_the_post_private_with_its_reason(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        let d = Decision { reason: DecisionReason::PersonalData, message: Some("Retirez le numéro.".into()) };
+        reject(&w.db, &w.staff, w.post, d, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "rejected");
+        assert_eq!(
+            events(&w.db, w.post).await,
+            vec![("reject".into(), Some(w.staff.id), Some("personal-data".into()))]
+        );
+        let n = notices(&w.db, w.author.id).await;
+        assert!(
+            n[0].contains("refusée : elle contient des informations personnelles")
+                && n[0].contains("Retirez le numéro."),
+            "{n:?}"
+        );
+        assert!(public_titles(&w.db).await.is_empty());
+        // The author sees the decision on "Mes annonces".
+        let mine = posts::mine(&w.db, &w.author, NOW).await.unwrap();
+        let decision = mine[0].decision.as_ref().unwrap();
+        assert_eq!((decision.action, decision.reason), (ModerationAction::Reject, Some(DecisionReason::PersonalData)));
+    }
+
+    #[sqlx::test]
+    async fn redaction_publishes_the_new_text_only_and_keeps_both_in_the_audit(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        redact(&w.db, &w.staff, w.post, "Courses pour ma voisine", "Appelez-moi par la messagerie du site.", "", NOW)
+            .await
+            .unwrap();
+        assert_eq!(status(&w.db, w.post).await, "published");
+        let (before, after): (String, String) = sqlx::query_as(
+            "SELECT before_description, after_description FROM moderation_events WHERE post_id = $1 AND action = 'redact'",
+        )
+        .bind(w.post)
+        .fetch_one(&w.db.read)
+        .await
+        .unwrap();
+        assert_eq!(before, "Appelez Mme Schmitt au 06 12 34 56 78.");
+        assert_eq!(after, "Appelez-moi par la messagerie du site.");
+        let public = posts::get_public(&w.db, w.post).await.unwrap();
+        assert_eq!(public.description, "Appelez-moi par la messagerie du site.");
+        let mine = posts::mine(&w.db, &w.author, NOW).await.unwrap();
+        let d = mine[0].decision.as_ref().unwrap();
+        assert_eq!(d.before.as_ref().unwrap().1, "Appelez Mme Schmitt au 06 12 34 56 78.");
+        assert!(notices(&w.db, w.author.id).await[0].contains("modification"));
+    }
+
+    #[sqlx::test]
+    async fn residents_cannot_moderate(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        let d = || Decision { reason: DecisionReason::Other, message: Some("x".into()) };
+        let r = &w.author;
+        assert_eq!(approve(&w.db, r, w.post, NOW).await, Err(AppError::Forbidden));
+        assert_eq!(reject(&w.db, r, w.post, d(), NOW).await, Err(AppError::Forbidden));
+        assert_eq!(redact(&w.db, r, w.post, "Titre", "Texte", "", NOW).await, Err(AppError::Forbidden));
+        assert_eq!(unpublish(&w.db, r, w.post, d(), NOW).await, Err(AppError::Forbidden));
+        assert_eq!(dismiss_reports(&w.db, r, w.post, NOW).await, Err(AppError::Forbidden));
+        assert_eq!(disable_author(&w.db, r, w.post, NOW).await, Err(AppError::Forbidden));
+        assert_eq!(queue(&w.db, r, NOW).await.unwrap_err(), AppError::Forbidden);
+        assert_eq!(reported(&w.db, r, NOW).await.unwrap_err(), AppError::Forbidden);
+        assert_eq!(post(&w.db, r, w.post).await.unwrap_err(), AppError::Forbidden);
+        assert_eq!(status(&w.db, w.post).await, "pending");
+        assert!(events(&w.db, w.post).await.is_empty());
+    }
+
+    #[sqlx::test]
+    async fn reports_hide_a_post_at_the_threshold_and_staff_review_it(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Published).await;
+        let report = || Report { reason: ReportReason::Scam, details: "Demande de l'argent.".into() };
+        let mut reporters = vec![];
+        for i in 0..3 {
+            reporters.push(account(&w.db, &format!("voisin{i}@exemple.fr"), Role::Resident).await);
+        }
+        assert_eq!(super::report(&w.db, &reporters[0], w.post, report(), 3, NOW).await, Ok(Reported::Recorded));
+        let twice = super::report(&w.db, &reporters[0], w.post, report(), 3, NOW).await.unwrap_err();
+        assert!(twice.to_string().contains("déjà signalé"));
+        let own = super::report(&w.db, &w.author, w.post, report(), 3, NOW).await.unwrap_err();
+        assert!(own.to_string().contains("propre annonce"));
+        assert_eq!(super::report(&w.db, &reporters[1], w.post, report(), 3, NOW).await, Ok(Reported::Recorded));
+        assert_eq!(public_titles(&w.db).await.len(), 1);
+        assert_eq!(super::report(&w.db, &reporters[2], w.post, report(), 3, NOW).await, Ok(Reported::Hidden));
+        assert!(public_titles(&w.db).await.is_empty(), "hidden from the list");
+        assert_eq!(posts::get_public(&w.db, w.post).await.unwrap_err(), AppError::NotFound);
+        assert_eq!(events(&w.db, w.post).await, vec![("auto-hide".into(), None, None)]);
+        let q = reported(&w.db, &w.staff, NOW).await.unwrap();
+        assert_eq!((q.posts.len(), q.posts[0].reports.len(), q.stats.hidden), (1, 3, 1));
+
+        // Dismissed: shown again, reports closed.
+        dismiss_reports(&w.db, &w.staff, w.post, NOW).await.unwrap();
+        assert_eq!(public_titles(&w.db).await.len(), 1);
+        assert!(reported(&w.db, &w.staff, NOW).await.unwrap().posts.is_empty());
+        assert!(dismiss_reports(&w.db, &w.staff, w.post, NOW).await.is_err(), "nothing left to dismiss");
+
+        // Reported again, then unpublished: back to pending, the author is told why.
+        super::report(&w.db, &reporters[0], w.post, report(), 3, NOW).await.unwrap();
+        let d = Decision { reason: DecisionReason::Commercial, message: None };
+        unpublish(&w.db, &w.staff, w.post, d, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "pending");
+        assert!(public_titles(&w.db).await.is_empty());
+        assert!(notices(&w.db, w.author.id).await.last().unwrap().contains("retirée de la carte"));
+        let actions: Vec<String> = events(&w.db, w.post).await.into_iter().map(|e| e.0).collect();
+        assert_eq!(actions, ["auto-hide", "dismiss-reports", "unpublish"]);
+    }
+
+    #[sqlx::test]
+    async fn disabling_an_author_closes_their_posts_and_ends_their_sessions(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Published).await;
+        let reporter = account(&w.db, "voisin@exemple.fr", Role::Resident).await;
+        super::report(
+            &w.db,
+            &reporter,
+            w.post,
+            Report { reason: ReportReason::Danger, details: String::new() },
+            3,
+            NOW,
+        )
+        .await
+        .unwrap();
+        disable_author(&w.db, &w.staff, w.post, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "closed");
+        assert_eq!(accounts::find_active(&w.db, w.author.id).await.unwrap(), None, "sessions end at the next request");
+        assert!(accounts::log_in(&w.db, "auteur@exemple.fr", "un jardin sous la pluie").await.is_err());
+        assert_eq!(events(&w.db, w.post).await.last().unwrap().0, "disable-author");
+        // Staff accounts are not disabled from the web.
+        let mut c =
+            creation("Une annonce de l'équipe", PostKind::Offer, Category::Other, COLMAR, PostStatus::Published);
+        c.author_id = Some(w.staff.id);
+        let staff_post = posts::create(&w.db, &Communes::haut_rhin().unwrap(), c).await.unwrap();
+        let other = account(&w.db, "modo2@exemple.fr", Role::Moderator).await;
+        assert!(disable_author(&w.db, &other, staff_post, NOW).await.is_err());
+    }
+
+    #[sqlx::test]
+    async fn queue_health_counts_and_ages(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        let q = queue(&w.db, &w.staff, NOW).await.unwrap();
+        assert_eq!(q.stats.pending, 1);
+        assert_eq!(q.stats.oldest_pending_at, Some(NOW - 3600));
+        let p = &q.posts[0];
+        assert_eq!(p.exact, COLMAR, "staff see the exact point");
+        assert_eq!(p.author.as_ref().unwrap().email, "auteur@exemple.fr");
+        approve(&w.db, &w.staff, w.post, NOW).await.unwrap();
+        let s = operator_stats(&w.db, 7, NOW).await.unwrap();
+        assert_eq!(s.queue.pending, 0);
+        assert_eq!(s.decisions.iter().find(|d| d.0 == ModerationAction::Approve).unwrap().1, 1);
+        assert_eq!(s.median_wait, Some(3600));
+    }
+}
