@@ -8,8 +8,17 @@ use leptos_router::{path, SsrMode};
 use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
-    account::AccountPage, edit_post::EditPostPage, home::HomePage, log_in::LogInPage, my_posts::MyPostsPage,
-    not_found::NotFoundPage, post::PostPage, publish::PublishPage, sign_up::SignUpPage,
+    account::AccountPage,
+    edit_post::EditPostPage,
+    home::HomePage,
+    log_in::LogInPage,
+    moderation::{history::PostHistoryPage, reports::ReportsPage, ModerationPage},
+    my_posts::MyPostsPage,
+    not_found::NotFoundPage,
+    notifications::NotificationsPage,
+    post::PostPage,
+    publish::PublishPage,
+    sign_up::SignUpPage,
 };
 use crate::ui::state::provide_current_user;
 
@@ -64,6 +73,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -10,5 +10,5 @@ use crate::error::AppError;
 /// Anyone may call it. The account of this session, if logged in.
 #[server(input = GetUrl, prefix = "/api", endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    crate::server::context::current_user().await
+    crate::server::context::answer(crate::server::context::current_user().await)
 }

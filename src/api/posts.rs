@@ -48,6 +48,8 @@ pub struct PostDetail {
     pub description: String,
     pub updated_at: i64,
     pub expires_at: i64,
+    /// Whether the person asking wrote it.
+    pub mine: bool,
     /// Server time of the answer (UTC seconds).
     pub now: i64,
 }
@@ -74,17 +76,27 @@ pub struct MyPost {
 /// Anyone may call it. The communes of the département, in alphabetical order.
 #[server(input = GetUrl, prefix = "/api", endpoint = "list_communes")]
 pub async fn list_communes() -> Result<Vec<CommuneRef>, AppError> {
-    let state = crate::server::context::app_state()?;
-    Ok(state.communes.refs())
+    crate::server::context::answer(
+        async {
+            let state = crate::server::context::app_state()?;
+            Ok(state.communes.refs())
+        }
+        .await,
+    )
 }
 
 /// Logged-in users only. My posts, whatever their status, newest first.
 #[server(input = GetUrl, prefix = "/api", endpoint = "my_posts")]
 pub async fn my_posts() -> Result<Vec<MyPost>, AppError> {
     use crate::server::{context, services};
-    let state = context::app_state()?;
-    let me = context::require_user().await?;
-    services::posts::mine(&state.db, &me, services::now()).await
+    crate::server::context::answer(
+        async {
+            let state = context::app_state()?;
+            let me = context::require_user().await?;
+            services::posts::mine(&state.db, &me, services::now()).await
+        }
+        .await,
+    )
 }
 
 /// Anyone may call it. The public, unexpired posts of an area matching the filter.
@@ -99,10 +111,14 @@ pub async fn list_posts(
 ) -> Result<PostPage, AppError> {
     use crate::domain::PostFilter;
     use crate::server::{context, services};
-
-    let state = context::app_state()?;
-    let filter = PostFilter::parse(&PostQuery { category, kind, sort, bbox })?;
-    services::posts::list_public(&state.db, &filter).await
+    crate::server::context::answer(
+        async {
+            let state = context::app_state()?;
+            let filter = PostFilter::parse(&PostQuery { category, kind, sort, bbox })?;
+            services::posts::list_public(&state.db, &filter).await
+        }
+        .await,
+    )
 }
 
 /// Anyone may call it. One public post, or one of the caller's own posts whatever its status;
@@ -110,10 +126,14 @@ pub async fn list_posts(
 #[server(input = GetUrl, prefix = "/api", endpoint = "get_post")]
 pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
     use crate::server::{context, services};
-
-    let state = context::app_state()?;
-    let me = context::current_user().await?;
-    services::posts::get_visible(&state.db, id, me.as_ref()).await
+    crate::server::context::answer(
+        async {
+            let state = context::app_state()?;
+            let me = context::current_user().await?;
+            services::posts::get_visible(&state.db, id, me.as_ref()).await
+        }
+        .await,
+    )
 }
 
 /// Calls `list_posts` with a parsed-or-raw query (the UI keeps the URL's text).
@@ -125,7 +145,12 @@ pub async fn fetch_posts(q: PostQuery) -> Result<PostPage, AppError> {
 #[server(input = GetUrl, prefix = "/api", endpoint = "get_editable_post")]
 pub async fn get_editable_post(id: i64) -> Result<crate::domain::post::PostForm, AppError> {
     use crate::server::{context, services};
-    let state = context::app_state()?;
-    let me = context::require_user().await?;
-    services::posts::editable(&state.db, &state.communes, &me, id).await
+    crate::server::context::answer(
+        async {
+            let state = context::app_state()?;
+            let me = context::require_user().await?;
+            services::posts::editable(&state.db, &state.communes, &me, id).await
+        }
+        .await,
+    )
 }

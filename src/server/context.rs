@@ -28,3 +28,16 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 pub async fn require_user() -> Result<CurrentUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
 }
+
+/// A server function's result, with its error's HTTP status (400, 401, 403, 404, 429...) set
+/// on the response instead of the default 500. Wrap every server function's body in it.
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if let (Some(res), Ok(status)) =
+            (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(e.status_code()))
+        {
+            res.set_status(status);
+        }
+    }
+    result
+}

@@ -81,7 +81,7 @@ pub async fn moderation(db: &Db, command: ModerationCommand) -> Result<(), Strin
             println!("pending_posts {}", q.pending);
             match q.oldest_pending_at {
                 Some(t) => {
-                    println!("oldest_pending_age_hours {:.1}  ({})", (now - t) as f64 / 3600.0, relative_fr(t, now))
+                    println!("oldest_pending_age_hours {:.1}  ({})", (now - t) as f64 / 3600.0, relative_fr(now, t))
                 }
                 None => println!("oldest_pending_age_hours 0"),
             }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::api::moderation::{badge_counts, Badges};
 use crate::ui::state::use_current_user;
 
 /// Wraps a page.
@@ -11,6 +12,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     // On the map page the list is what a keyboard or screen-reader user wants first.
     let home = move || location.pathname.get() == "/";
+    // Refetched on every full page load, like the current user (actions are form posts).
+    let badges = Resource::new(|| (), |_| badge_counts());
     view! {
         <a class="skip-link" href=move || if home() { "#annonces" } else { "#contenu" }>
             {move || if home() { "Aller à la liste des annonces" } else { "Aller au contenu" }}
@@ -30,9 +33,30 @@ pub fn Layout(children: Children) -> impl IntoView {
                             Some(u) => u.await.ok().flatten(),
                             None => None,
                         };
+                        let badges = match &me {
+                            Some(_) => badges.await.unwrap_or_default(),
+                            None => Badges::default(),
+                        };
                         match me {
                             Some(me) => view! {
+                                {me.role.is_staff().then(|| view! {
+                                    <a class="nav-link" href="/moderation">
+                                        "Modération"
+                                        {(badges.to_moderate > 0).then(|| view! {
+                                            " "<span class="nav-badge" aria-hidden="true">{badges.to_moderate}</span>
+                                            <span class="visually-hidden">{format!(" : {} à traiter", badges.to_moderate)}</span>
+                                        })}
+                                    </a>
+                                })}
                                 <a class="nav-link" href="/mes-annonces">"Mes annonces"</a>
+                                <a class="nav-link" href="/notifications">
+                                    <span aria-hidden="true">"🔔"</span>
+                                    <span class="visually-hidden">"Notifications"</span>
+                                    {(badges.unread > 0).then(|| view! {
+                                        " "<span class="nav-badge" aria-hidden="true">{badges.unread}</span>
+                                        <span class="visually-hidden">{format!(" : {} non lue(s)", badges.unread)}</span>
+                                    })}
+                                </a>
                                 <a class="nav-link" href="/compte">
                                     <span aria-hidden="true">"👤 "</span>
                                     <span class="visually-hidden">"Mon compte : "</span>

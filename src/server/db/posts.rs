@@ -253,6 +253,7 @@ struct DetailRow {
     description: String,
     updated_at: i64,
     expires_at: i64,
+    author_id: Option<i64>,
 }
 
 /// Who asks to see a post.
@@ -261,7 +262,7 @@ pub enum Viewer {
     Anonymous,
     Person(i64),
     /// Staff see every post.
-    Staff,
+    Staff(i64),
 }
 
 /// One post if it is public, not hidden and not expired at `now`, or if `viewer` wrote it or
@@ -275,10 +276,10 @@ pub async fn find_visible(
     let (author, staff) = match viewer {
         Viewer::Anonymous => (None, false),
         Viewer::Person(id) => (Some(id), false),
-        Viewer::Staff => (None, true),
+        Viewer::Staff(id) => (Some(id), true),
     };
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
-    qb.push(", p.description, p.updated_at, p.expires_at FROM posts p WHERE p.id = ")
+    qb.push(", p.description, p.updated_at, p.expires_at, p.author_id FROM posts p WHERE p.id = ")
         .push_bind(id)
         .push(" AND ((p.hidden_at IS NULL AND p.expires_at > ")
         .push_bind(now)
@@ -292,6 +293,7 @@ pub async fn find_visible(
         description: r.description,
         updated_at: r.updated_at,
         expires_at: r.expires_at,
+        mine: author.is_some() && r.author_id == author,
         now,
     }))
 }

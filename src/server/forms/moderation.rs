@@ -14,9 +14,15 @@ use crate::error::{AppError, FieldErrors};
 use crate::server::services::{self, moderation, notifications};
 use crate::server::state::AppState;
 
-/// The name of the form of one post's card, so its errors show on that card only.
-pub fn card_form(id: i64) -> String {
-    format!("post-{id}")
+/// The name of one action's form on one post's card (`reject-12`), so that its errors show
+/// there only. The page names its forms the same way.
+pub fn card_form(action: &str, id: i64) -> String {
+    let action = if ["approve", "reject", "redact", "dismiss", "unpublish", "disable"].contains(&action) {
+        action
+    } else {
+        "post"
+    };
+    format!("{action}-{id}")
 }
 
 const CARD_FIELDS: [&str; 5] = ["action", "reason", "message", "title", "description"];
@@ -54,7 +60,10 @@ pub async fn queue(State(state): State<AppState>, session: Session, parts: Parts
     };
     match result {
         Ok(()) => Redirect::to(&format!("/moderation?fait={action}&annonce={id}")).into_response(),
-        Err(e) => rerender(state, parts, echo(&card_form(id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e)).await,
+        Err(e) => {
+            rerender(state, parts, echo(&card_form(&action, id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e))
+                .await
+        }
     }
 }
 
@@ -80,7 +89,10 @@ pub async fn reports(State(state): State<AppState>, session: Session, parts: Par
     };
     match result {
         Ok(()) => Redirect::to(&format!("/moderation/signalements?fait={action}&annonce={id}")).into_response(),
-        Err(e) => rerender(state, parts, echo(&card_form(id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e)).await,
+        Err(e) => {
+            rerender(state, parts, echo(&card_form(&action, id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e))
+                .await
+        }
     }
 }
 

@@ -38,7 +38,7 @@ pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
 pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Result<PostDetail, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
     let viewer = match viewer {
-        Some(u) if u.role.is_staff() => sql::Viewer::Staff,
+        Some(u) if u.role.is_staff() => sql::Viewer::Staff(u.id),
         Some(u) => sql::Viewer::Person(u.id),
         None => sql::Viewer::Anonymous,
     };

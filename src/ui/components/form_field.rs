@@ -8,7 +8,7 @@ use crate::api::forms::FormEcho;
 /// A labelled text input of form `form`, prefilled and annotated from `echo`.
 #[component]
 pub fn TextField(
-    form: &'static str,
+    #[prop(into)] form: String,
     name: &'static str,
     label: &'static str,
     echo: FormEcho,
@@ -19,10 +19,19 @@ pub fn TextField(
     /// The domain's check, run in the browser when the field changes (the server runs it too).
     #[prop(optional)]
     check: Option<Callback<String, Option<String>>>,
+    /// The text shown when this form was not just posted.
+    #[prop(optional, into)]
+    initial: Option<String>,
 ) -> impl IntoView {
-    let field = Field::new(form, name, hint, &echo, check);
+    let field = Field::new(&form, name, hint, &echo, check);
     // Passwords are never sent back.
-    let value = if kind == "password" { String::new() } else { echo.value(form, name) };
+    let value = if kind == "password" {
+        String::new()
+    } else if echo.form == form {
+        echo.value(&form, name)
+    } else {
+        initial.unwrap_or_default()
+    };
     let (error, described, on_change) = (field.error, field.described(), field.on_change());
     let control = view! {
         <input
@@ -123,7 +132,8 @@ impl Live {
 
 /// The form-wide error (`form` field) or notice of `echo`, if any.
 #[component]
-pub fn FormMessage(form: &'static str, echo: FormEcho) -> impl IntoView {
+pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView {
+    let form = form.as_str();
     let field_problems = if echo.form == form { echo.errors.0.iter().filter(|e| e.field != "form").count() } else { 0 };
     let error = echo.error(form, "form").or_else(|| {
         (field_problems > 0).then(|| match field_problems {
@@ -141,7 +151,7 @@ pub fn FormMessage(form: &'static str, echo: FormEcho) -> impl IntoView {
 /// A labelled multi-line text field of form `form`, prefilled and annotated from `echo`.
 #[component]
 pub fn TextArea(
-    form: &'static str,
+    #[prop(into)] form: String,
     name: &'static str,
     label: &'static str,
     echo: FormEcho,
@@ -152,9 +162,12 @@ pub fn TextArea(
     /// The domain's check, run in the browser when the field changes (the server runs it too).
     #[prop(optional)]
     check: Option<Callback<String, Option<String>>>,
+    /// The text shown when this form was not just posted (e.g. the text to redact).
+    #[prop(optional, into)]
+    initial: Option<String>,
 ) -> impl IntoView {
-    let field = Field::new(form, name, hint, &echo, check);
-    let value = echo.value(form, name);
+    let field = Field::new(&form, name, hint, &echo, check);
+    let value = if echo.form == form { echo.value(&form, name) } else { initial.unwrap_or_default() };
     let (error, described, on_change) = (field.error, field.described(), field.on_change());
     // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape them
     // here (the browser decodes the entities back; an HTTP test checks it).
@@ -171,6 +184,39 @@ pub fn TextArea(
         >
             {escape_text(&value)}
         </textarea>
+    };
+    field.frame(label, hint, control.into_any())
+}
+
+/// A labelled drop-down list of form `form`: `options` are (value, label) pairs, after a first
+/// empty choice `placeholder`. Prefilled and annotated from `echo`.
+#[component]
+pub fn SelectField(
+    #[prop(into)] form: String,
+    name: &'static str,
+    label: &'static str,
+    echo: FormEcho,
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(default = "Choisir…")] placeholder: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let field = Field::new(&form, name, hint, &echo, None);
+    let chosen = echo.value(&form, name);
+    let (error, described) = (field.error, field.described());
+    let control = view! {
+        <select
+            id=field.id.clone()
+            name=name
+            required=true
+            aria-invalid=move || error.is_some().then_some("true")
+            aria-describedby=described
+        >
+            <option value="" selected=chosen.is_empty()>{placeholder}</option>
+            {options
+                .into_iter()
+                .map(|(value, text)| view! { <option value=value selected=chosen == value>{text}</option> })
+                .collect_view()}
+        </select>
     };
     field.frame(label, hint, control.into_any())
 }

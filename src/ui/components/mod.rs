@@ -1,7 +1,9 @@
 //! Reusable pieces of pages.
 
+pub mod decision;
 pub mod error_box;
 pub mod filter_bar;
 pub mod form_field;
 pub mod http_status;
 pub mod post_list;
+pub mod restricted;

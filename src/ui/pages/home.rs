@@ -33,10 +33,17 @@ pub fn HomePage() -> impl IntoView {
     let initial = Signal::derive(move || filter.get().area());
     // While a new area or filter loads, the old list stays and is marked busy.
     let (loading, set_loading) = signal(false);
+    // After a report that hid the post (its page is gone).
+    let reported = query.read_untracked().get("signalee").is_some();
 
     view! {
         <Title text="Entraide Haut-Rhin — demandes et offres d'aide près de chez vous"/>
         <h1 class="visually-hidden">"Demandes et offres d'aide dans le Haut-Rhin"</h1>
+        {reported.then(|| view! {
+            <div class="notice notice-page" role="status">
+                <p>"Merci, votre signalement est enregistré. L'annonce est masquée le temps que l'équipe du Département la vérifie."</p>
+            </div>
+        })}
         <FilterBar filter=filter/>
         <div class="home">
             <section class="map-pane" aria-label="Carte">

@@ -9,6 +9,7 @@ use crate::api::posts::{my_posts, MyPost};
 use crate::domain::time::absolute_fr;
 use crate::domain::PostStatus;
 use crate::error::AppError;
+use crate::ui::components::decision::AuthorDecision;
 use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::http_status::set_http_status;
 
@@ -68,8 +69,14 @@ fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool, edited: bool) 
 
 #[component]
 fn MyPostItem(post: MyPost) -> impl IntoView {
-    let label =
-        if post.expired && post.status.is_public() { "Expirée".to_owned() } else { post.status.label_fr().to_owned() };
+    let label = if post.hidden && post.status.is_public() {
+        "Masquée le temps d'une vérification".to_owned()
+    } else if post.expired && post.status.is_public() {
+        "Expirée".to_owned()
+    } else {
+        post.status.label_fr().to_owned()
+    };
+    let decision = post.decision.clone();
     let open = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress);
     let editable = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::Rejected);
     let can_fulfil = post.status.can_become(PostStatus::Fulfilled);
@@ -81,7 +88,7 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                     <a href=format!("/posts/{}", post.id)>{post.title.clone()}</a>
                 </h2>
                 <p class="post-tags">
-                    <span class="badge badge-status" class:badge-pending=post.status == PostStatus::Pending>{label}</span>
+                    <span class="badge badge-status" class:badge-pending=post.status == PostStatus::Pending || post.hidden>{label}</span>
                     <span class="cat" style=format!("--cat:{}", post.category.colour())>
                         <span aria-hidden="true">{post.category.icon()}</span>
                         {post.category.label_fr()}
@@ -91,6 +98,7 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                     {post.commune.clone()} " · publiée le " {absolute_fr(post.created_at)}
                     {open.then(|| format!(" · en ligne jusqu'au {}", absolute_fr(post.expires_at)))}
                 </p>
+                {decision.map(|d| view! { <AuthorDecision event=d/> })}
                 {editable.then(|| view! {
                     <p class="row-actions">
                         <a class="btn btn-small btn-secondary" href=format!("/mes-annonces/{}/modifier", post.id)>"Modifier"</a>

@@ -2,14 +2,18 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::{get_post, PostDetail};
+use crate::domain::moderation::ReportReason;
 use crate::domain::time::{absolute_fr, relative_fr, rfc3339};
 use crate::error::AppError;
 use crate::ui::components::error_box::ErrorBox;
+use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::state::use_current_user;
 
 /// The post page; unknown, unpublished or expired posts get the 404 page.
 #[component]
@@ -22,11 +26,18 @@ pub fn PostPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
+    let echo = Resource::new(|| (), |_| read_form_echo());
+    let reported = use_query_map().read_untracked().get("signalee").is_some();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Chargement de l'annonce…"</p> }>
             {move || Suspend::new(async move {
+                let echo = echo.await.ok().flatten().unwrap_or_default();
+                let logged_in = match use_current_user() {
+                    Some(u) => u.await.ok().flatten().is_some(),
+                    None => false,
+                };
                 match post.await {
-                    Ok(p) => view! { <PostView post=p/> }.into_any(),
+                    Ok(p) => view! { <PostView post=p echo=echo logged_in=logged_in reported=reported/> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                     Err(e) => view! { <ErrorBox error=e/> }.into_any(),
                 }
@@ -36,8 +47,12 @@ pub fn PostPage() -> impl IntoView {
 }
 
 #[component]
-fn PostView(post: PostDetail) -> impl IntoView {
+fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -> impl IntoView {
     let s = post.summary;
+    let id = s.id;
+    let reportable = s.status.is_public() && post.expires_at > post.now && !post.mine;
+    let only_me =
+        if post.mine { "seule vous voyez cette annonce" } else { "visible par l'équipe de modération seulement" };
     let title = format!("{} — Entraide Haut-Rhin", s.title);
     let paragraphs: Vec<String> =
         post.description.split("\n\n").map(str::to_owned).filter(|p| !p.trim().is_empty()).collect();
@@ -61,7 +76,7 @@ fn PostView(post: PostDetail) -> impl IntoView {
                 let text = if s.status.is_public() { "Expirée".to_owned() } else { s.status.label_fr().to_owned() };
                 view! {
                     <div class="notice" role="status">
-                        <p>{format!("{text} : seule vous voyez cette annonce.")}</p>
+                        <p>{format!("{text} : {only_me}.")}</p>
                     </div>
                 }
             })}
@@ -83,6 +98,53 @@ fn PostView(post: PostDetail) -> impl IntoView {
                 <dd><time datetime=rfc3339(post.expires_at)>{absolute_fr(post.expires_at)}</time></dd>
             </dl>
             <PointMap point=s.point category=s.category label=s.title.clone()/>
+            {reported.then(|| view! {
+                <div class="notice" role="status">
+                    <p>"Merci, votre signalement est enregistré. L'équipe du Département va vérifier cette annonce."</p>
+                </div>
+            })}
+            {(reportable && !reported).then(|| view! { <ReportBox id=id echo=echo logged_in=logged_in/> })}
         </article>
+    }
+}
+
+/// "Signaler cette annonce": a reason from the list and a few words, for logged-in people.
+#[component]
+fn ReportBox(id: i64, echo: FormEcho, logged_in: bool) -> impl IntoView {
+    let open = echo.form == "report";
+    let options: Vec<(&'static str, &'static str)> =
+        ReportReason::ALL.iter().map(|r| (r.slug(), r.label_fr())).collect();
+    view! {
+        <details class="report-box" open=open>
+            <summary>"Signaler un problème avec cette annonce"</summary>
+            {if logged_in {
+                view! {
+                    <form method="post" action=format!("/posts/{id}/signaler")>
+                        <FormMessage form="report" echo=echo.clone()/>
+                        <SelectField form="report" name="reason" label="Qu'est-ce qui ne va pas ?" echo=echo.clone() options=options/>
+                        <TextArea
+                            form="report"
+                            name="details"
+                            label="Précisez (facultatif)"
+                            hint="Votre signalement est lu par l'équipe du Département, pas par l'auteur."
+                            echo=echo.clone()
+                            required=false
+                            rows=3
+                            maxlength=1000
+                        />
+                        <button type="submit" class="btn btn-secondary">"Envoyer le signalement"</button>
+                    </form>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>
+                        <a href=format!("/connexion?next=/posts/{id}")>"Connectez-vous"</a>
+                        " pour signaler cette annonce à l'équipe du Département."
+                    </p>
+                }
+                    .into_any()
+            }}
+        </details>
     }
 }

@@ -1,0 +1,28 @@
+//! What a page shows when its data is refused: log in first, or not for you.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::ui::components::http_status::set_http_status;
+
+/// `Unauthenticated`: a link to log in and come back to `next`; `Forbidden`: a plain word; any
+/// other error in an alert. Sets the HTTP status on the server.
+#[component]
+pub fn Restricted(error: AppError, next: &'static str) -> impl IntoView {
+    set_http_status(error.status_code());
+    match error {
+        AppError::Unauthenticated => view! {
+            <p>"Connectez-vous pour voir cette page."</p>
+            <p><a class="btn" href=format!("/connexion?next={next}")>"Se connecter"</a></p>
+        }
+        .into_any(),
+        AppError::Forbidden => view! {
+            <div class="alert" role="alert">
+                <p>"Cette page est réservée à l'équipe de modération du Département."</p>
+                <p><a href="/">"Retour aux annonces"</a></p>
+            </div>
+        }
+        .into_any(),
+        other => view! { <div class="alert" role="alert"><p>{other.to_string()}</p></div> }.into_any(),
+    }
+}

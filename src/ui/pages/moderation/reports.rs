@@ -1,0 +1,124 @@
+//! `/moderation/signalements`: posts reported by residents, the most reported first. Staff
+//! dismiss the reports, unpublish the post (back to validation, with a reason), or disable
+//! its author.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::parts::{ActionNotice, History, QueueTabs, Reports, StaffPostDetails, Tab};
+use super::{orphan_echo, reason_options};
+use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::moderation::{report_queue, QueuePage, StaffPost};
+use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
+use crate::ui::components::restricted::Restricted;
+
+/// The reports queue.
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let echo = Resource::new(|| (), |_| read_form_echo());
+    let queue = Resource::new(|| (), |_| report_queue());
+    let done = use_query_map().read_untracked().get("fait");
+    view! {
+        <Title text="Signalements — Entraide Haut-Rhin"/>
+        <div class="page staff-page">
+            <h1>"Annonces signalées"</h1>
+            <Suspense fallback=|| view! { <p class="loading">"Chargement des signalements…"</p> }>
+                {move || {
+                    let done = done.clone();
+                    Suspend::new(async move {
+                        let echo = echo.await.ok().flatten().unwrap_or_default();
+                        match queue.await {
+                            Ok(q) => view! { <ReportQueue queue=q echo=echo done=done/> }.into_any(),
+                            Err(e) => view! { <Restricted error=e next="/moderation/signalements"/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn ReportQueue(queue: QueuePage, echo: FormEcho, done: Option<String>) -> impl IntoView {
+    let empty = queue.posts.is_empty();
+    let orphan = orphan_echo(&echo, queue.posts.iter().map(|p| p.id));
+    view! {
+        <QueueTabs stats=queue.stats.clone() current=Tab::Reports/>
+        <ActionNotice done=done/>
+        {orphan.map(|form| view! { <FormMessage form=form echo=echo.clone()/> })}
+        {empty.then(|| view! { <p class="empty">"Aucun signalement à traiter."</p> })}
+        <ol class="queue">
+            {queue
+                .posts
+                .into_iter()
+                .map(|p| view! { <li><ReportedCard post=p echo=echo.clone()/></li> })
+                .collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn ReportedCard(post: StaffPost, echo: FormEcho) -> impl IntoView {
+    let id = post.id;
+    let heading = format!("annonce-{id}-titre");
+    let (dismiss, unpublish, disable) = (format!("dismiss-{id}"), format!("unpublish-{id}"), format!("disable-{id}"));
+    let unpublish_open = echo.form == unpublish;
+    let disable_open = echo.form == disable;
+    let can_disable = post.author.as_ref().is_some_and(|a| !a.staff && !a.disabled);
+    let open_reports = post.reports.iter().filter(|r| r.open).count();
+    view! {
+        <article class="mod-card" id=format!("annonce-{id}") aria-labelledby=format!("annonce-{id}-titre")>
+            <header class="mod-card-head">
+                <h2 id=heading>{post.title.clone()}</h2>
+                <p class="age">{format!("{open_reports} signalement(s) ouvert(s)")}</p>
+            </header>
+            <Reports reports=post.reports.clone()/>
+            <StaffPostDetails post=post.clone()/>
+            <History post=post.clone()/>
+            <p><a href=format!("/moderation/annonces/{id}")>"Historique complet de l'annonce"</a></p>
+            <div class="mod-actions">
+                <form method="post" action="/moderation/signalements">
+                    <FormMessage form=dismiss.clone() echo=echo.clone()/>
+                    <input type="hidden" name="id" value=id.to_string()/>
+                    <button type="submit" class="btn btn-secondary" name="action" value="dismiss">
+                        "Classer sans suite (l'annonce reste en ligne)"
+                    </button>
+                </form>
+                <details open=unpublish_open>
+                    <summary>"Retirer de la carte…"</summary>
+                    <form method="post" action="/moderation/signalements">
+                        <FormMessage form=unpublish.clone() echo=echo.clone()/>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <p class="hint">"L'annonce revient dans la file de validation ; l'auteur est prévenu du motif."</p>
+                        <SelectField form=unpublish.clone() name="reason" label="Motif" echo=echo.clone() options=reason_options()/>
+                        <TextArea
+                            form=unpublish.clone()
+                            name="message"
+                            label="Message à l'auteur (facultatif)"
+                            echo=echo.clone()
+                            required=false
+                            rows=3
+                            maxlength=1000
+                        />
+                        <button type="submit" class="btn btn-danger" name="action" value="unpublish">"Retirer l'annonce"</button>
+                    </form>
+                </details>
+                {can_disable.then(|| view! {
+                    <details open=disable_open>
+                        <summary>"Désactiver le compte de l'auteur…"</summary>
+                        <form method="post" action="/moderation/signalements">
+                            <FormMessage form=disable.clone() echo=echo.clone()/>
+                            <input type="hidden" name="id" value=id.to_string()/>
+                            <p class="hint">
+                                "L'auteur ne pourra plus se connecter, ses sessions prennent fin et toutes ses annonces "
+                                "en cours sont retirées. Seul un administrateur peut réactiver le compte."
+                            </p>
+                            <button type="submit" class="btn btn-danger" name="action" value="disable">"Désactiver le compte"</button>
+                        </form>
+                    </details>
+                })}
+            </div>
+        </article>
+    }
+}
