@@ -1,27 +1,5 @@
-import { test, expect, Page } from './fixtures';
-
-async function signUp(page: Page, email: string) {
-  await page.goto('/inscription');
-  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Marcel');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill('mon jardin au printemps');
-  await page.getByRole('button', { name: 'Créer mon compte' }).click();
-  await expect(page).toHaveURL(/\/compte/);
-}
-
-async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string) {
-  await page.getByRole('link', { name: 'Publier', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
-  await page.getByRole('radio', { name: kind }).check();
-  await page.getByRole('radio', { name: category }).check();
-  await page.getByLabel('Titre').fill(title);
-  await page.getByLabel('Description').fill("Le mardi matin si possible.\nMerci d'avance !");
-  await page.getByLabel('Commune ou code postal').fill(commune);
-  await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
-  await page.getByRole('button', { name: "Publier l'annonce" }).click();
-  await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
-  await expect(page.getByRole('status')).toContainText('après validation');
-}
+import { test, expect } from './fixtures';
+import { signUp, publish } from './journeys';
 
 test('sign up, publish a request and an offer, see them pending, absent from the public map', async ({ page, outside }, info) => {
   const stamp = Date.now();

@@ -60,7 +60,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 <a class="nav-link" href="/compte">
                                     <span aria-hidden="true">"👤 "</span>
                                     <span class="visually-hidden">"Mon compte : "</span>
-                                    {me.display_name}
+                                    <span class="nav-account-name">{me.display_name}</span>
                                 </a>
                             }.into_any(),
                             None => view! { <a class="nav-link" href="/connexion">"Se connecter"</a> }.into_any(),

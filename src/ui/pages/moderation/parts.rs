@@ -24,10 +24,10 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Files de modération">
             <a href="/moderation" aria-current=aria(Tab::Pending)>
-                "À valider " <span class="count">{stats.pending}</span>
+                "À valider " <span class="count" class:count-zero=stats.pending == 0>{stats.pending}</span>
             </a>
             <a href="/moderation/signalements" aria-current=aria(Tab::Reports)>
-                "Signalements " <span class="count">{stats.reported_posts}</span>
+                "Signalements " <span class="count" class:count-zero=stats.reported_posts == 0>{stats.reported_posts}</span>
             </a>
         </nav>
         <p class="queue-health" class:queue-late=late>

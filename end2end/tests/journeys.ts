@@ -1,0 +1,41 @@
+// Steps shared by several journeys: creating an account, logging in, publishing.
+import { expect, Page } from './fixtures';
+
+/** Creates a resident account and stays logged in. */
+export async function signUp(page: Page, email: string) {
+  await page.goto('/inscription');
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Marcel');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('mon jardin au printemps');
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page).toHaveURL(/\/compte/);
+}
+
+/** Publishes a post from the header's link; it waits for validation. */
+export async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string) {
+  await page.getByRole('link', { name: 'Publier', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
+  await page.getByRole('radio', { name: kind }).check();
+  await page.getByRole('radio', { name: category }).check();
+  await page.getByLabel('Titre').fill(title);
+  await page.getByLabel('Description').fill("Le mardi matin si possible.\nMerci d'avance !");
+  await page.getByLabel('Commune ou code postal').fill(commune);
+  await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
+  await expect(page.getByRole('status')).toContainText('après validation');
+}
+
+
+/** The demo accounts loaded by `entraide seed --demo` (README). */
+export const DEMO_PASSWORD = 'démo entraide 68';
+export const DEMO_MODERATOR = 'moderatrice@demo.entraide.invalid';
+
+/** Logs in through the log-in page. */
+export async function logIn(page: Page, email: string, password: string) {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('link', { name: /Mon compte/ })).toBeVisible();
+}
