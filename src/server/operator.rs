@@ -99,3 +99,56 @@ pub async fn moderation(db: &Db, command: ModerationCommand) -> Result<(), Strin
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::SqlitePool;
+
+    async fn role_and_disabled(db: &Db, email: &str) -> (String, bool) {
+        let (role, disabled): (String, Option<i64>) =
+            sqlx::query_as("SELECT role, disabled_at FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_one(&db.read)
+                .await
+                .unwrap();
+        (role, disabled.is_some())
+    }
+
+    #[sqlx::test]
+    async fn operators_create_and_manage_staff_accounts(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let none: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&db.read).await.unwrap();
+        assert_eq!(none, 0, "a fresh install has no account");
+        let create = |email: &str, role: &str| UserCommand::Create {
+            email: email.into(),
+            name: "Agnès Muller".into(),
+            role: role.into(),
+            password_stdin: false,
+        };
+        user(&db, create("Agnes.Muller@haut-rhin.fr", "moderator")).await.unwrap();
+        assert_eq!(role_and_disabled(&db, "agnes.muller@haut-rhin.fr").await, ("moderator".into(), false));
+        let again = user(&db, create("agnes.muller@haut-rhin.fr", "admin")).await.unwrap_err();
+        assert!(again.contains("existe déjà"), "{again}");
+        user(&db, UserCommand::SetRole { email: "agnes.muller@haut-rhin.fr".into(), role: "admin".into() })
+            .await
+            .unwrap();
+        assert_eq!(role_and_disabled(&db, "agnes.muller@haut-rhin.fr").await.0, "admin");
+        user(&db, UserCommand::Disable { email: "agnes.muller@haut-rhin.fr".into() }).await.unwrap();
+        assert!(role_and_disabled(&db, "agnes.muller@haut-rhin.fr").await.1);
+        user(&db, UserCommand::Enable { email: "agnes.muller@haut-rhin.fr".into() }).await.unwrap();
+        assert!(!role_and_disabled(&db, "agnes.muller@haut-rhin.fr").await.1);
+        let unknown = user(&db, UserCommand::Disable { email: "personne@haut-rhin.fr".into() }).await.unwrap_err();
+        assert!(unknown.contains("no account"), "{unknown}");
+        user(&db, UserCommand::List).await.unwrap();
+        moderation(&db, ModerationCommand::Stats { days: 7 }).await.unwrap();
+    }
+
+    #[test]
+    fn generated_passwords_are_long_and_differ() {
+        let (a, b) = (passwords::generate(), passwords::generate());
+        assert_ne!(a, b);
+        assert_eq!(a.chars().filter(|c| *c != '-').count(), 20);
+        assert!(crate::domain::user::Password::parse_new(&a, &[]).is_ok());
+    }
+}

@@ -233,6 +233,32 @@ fn the_command_line_is_well_formed() {
     super::cli::Cli::command().debug_assert();
     let cli = <super::cli::Cli as clap::Parser>::try_parse_from(["entraide", "seed", "--demo"]).unwrap();
     assert!(matches!(cli.command, Some(super::cli::Command::Seed(super::cli::SeedArgs { demo: true }))));
+    let cli = <super::cli::Cli as clap::Parser>::try_parse_from([
+        "entraide",
+        "user",
+        "create",
+        "--email",
+        "a@b.fr",
+        "--name",
+        "Agnès",
+        "--role",
+        "moderator",
+        "--password-stdin",
+    ])
+    .unwrap();
+    assert!(matches!(
+        cli.command,
+        Some(super::cli::Command::User(super::cli::UserCommand::Create { password_stdin: true, .. }))
+    ));
+    let wrong = <super::cli::Cli as clap::Parser>::try_parse_from([
+        "entraide", "user", "create", "--email", "a@b.fr", "--name", "A", "--role", "king",
+    ]);
+    assert!(wrong.is_err(), "unknown roles are refused by the parser");
+    let cli = <super::cli::Cli as clap::Parser>::try_parse_from(["entraide", "moderation", "stats"]).unwrap();
+    assert!(matches!(
+        cli.command,
+        Some(super::cli::Command::Moderation(super::cli::ModerationCommand::Stats { days: 7 }))
+    ));
 }
 
 // --- Accounts (plain form posts) ---
