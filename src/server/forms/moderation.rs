@@ -10,6 +10,7 @@ use tower_sessions::Session;
 use super::{echo, get, logged_in, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::domain::moderation::{DecisionForm, ReportForm};
+use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
 use crate::server::services::{self, moderation, notifications};
 use crate::server::state::AppState;
@@ -31,35 +32,38 @@ fn decision(f: &Fields) -> DecisionForm {
     DecisionForm { reason: get(f, "reason"), message: get(f, "message") }
 }
 
-fn unknown_action() -> AppError {
-    AppError::Validation(FieldErrors::single("action", "Choisissez une action."))
-}
+const QUEUE: &str = "/moderation";
+const REPORTS: &str = "/moderation/signalements";
 
 /// `POST /moderation`: `action` = `approve`, `reject` (`reason`, `message`) or `redact`
 /// (`title`, `description`, `message`) on the pending post `id`.
 pub async fn queue(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    staff_action(state, session, parts, f, QUEUE).await
+}
+
+/// `POST /moderation/signalements`: `action` = `dismiss`, `unpublish` (`reason`, `message`) or
+/// `disable` (the author) for the reported post `id`.
+pub async fn reports(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    staff_action(state, session, parts, f, REPORTS).await
+}
+
+/// Runs the action of a staff page's form, then goes back to the page (`?fait=action`), or
+/// shows it again with the error on the post's card.
+async fn staff_action(state: AppState, session: Session, parts: Parts, f: Fields, page: &'static str) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/moderation", now).await {
+    let user = match logged_in(&state, &session, page, now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
     let id = get(&f, "id").parse::<i64>().unwrap_or(0);
     let action = get(&f, "action");
-    let db = &state.db;
-    let result = match action.as_str() {
-        "approve" => moderation::approve(db, &user, id, now).await,
-        "reject" => match decision(&f).parse() {
-            Ok(d) => moderation::reject(db, &user, id, d, now).await,
-            Err(e) => Err(e.into()),
-        },
-        "redact" => {
-            moderation::redact(db, &user, id, &get(&f, "title"), &get(&f, "description"), &get(&f, "message"), now)
-                .await
-        }
-        _ => Err(unknown_action()),
+    // Who may act is decided before what was typed is even read.
+    let result = match moderation::require_staff(&user) {
+        Ok(()) => run(&state, &user, page, &action, id, &f, now).await,
+        Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Redirect::to(&format!("/moderation?fait={action}&annonce={id}")).into_response(),
+        Ok(()) => Redirect::to(&format!("{page}?fait={action}&annonce={id}")).into_response(),
         Err(e) => {
             rerender(state, parts, echo(&card_form(&action, id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e))
                 .await
@@ -67,32 +71,26 @@ pub async fn queue(State(state): State<AppState>, session: Session, parts: Parts
     }
 }
 
-/// `POST /moderation/signalements`: `action` = `dismiss`, `unpublish` (`reason`, `message`) or
-/// `disable` (the author) for the reported post `id`.
-pub async fn reports(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
-    let now = services::now();
-    let user = match logged_in(&state, &session, "/moderation/signalements", now).await {
-        Ok(u) => u,
-        Err(to_log_in) => return to_log_in,
-    };
-    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
-    let action = get(&f, "action");
+async fn run(
+    state: &AppState,
+    user: &CurrentUser,
+    page: &str,
+    action: &str,
+    id: i64,
+    f: &Fields,
+    now: i64,
+) -> Result<(), AppError> {
     let db = &state.db;
-    let result = match action.as_str() {
-        "dismiss" => moderation::dismiss_reports(db, &user, id, now).await,
-        "unpublish" => match decision(&f).parse() {
-            Ok(d) => moderation::unpublish(db, &user, id, d, now).await,
-            Err(e) => Err(e.into()),
-        },
-        "disable" => moderation::disable_author(db, &user, id, now).await,
-        _ => Err(unknown_action()),
-    };
-    match result {
-        Ok(()) => Redirect::to(&format!("/moderation/signalements?fait={action}&annonce={id}")).into_response(),
-        Err(e) => {
-            rerender(state, parts, echo(&card_form(&action, id), &f, &CARD_FIELDS, field_errors(&e)), status_of(&e))
-                .await
+    match (page, action) {
+        (QUEUE, "approve") => moderation::approve(db, user, id, now).await,
+        (QUEUE, "reject") => moderation::reject(db, user, id, decision(f).parse()?, now).await,
+        (QUEUE, "redact") => {
+            moderation::redact(db, user, id, &get(f, "title"), &get(f, "description"), &get(f, "message"), now).await
         }
+        (REPORTS, "dismiss") => moderation::dismiss_reports(db, user, id, now).await,
+        (REPORTS, "unpublish") => moderation::unpublish(db, user, id, decision(f).parse()?, now).await,
+        (REPORTS, "disable") => moderation::disable_author(db, user, id, now).await,
+        _ => Err(AppError::Validation(FieldErrors::single("action", "Choisissez une action."))),
     }
 }
 

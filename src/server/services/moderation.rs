@@ -46,23 +46,28 @@ pub async fn stats(db: &Db, now: i64) -> Result<QueueStats, AppError> {
 
 /// Pending posts, oldest first (staff only).
 pub async fn queue(db: &Db, staff: &CurrentUser, now: i64) -> Result<QueuePage, AppError> {
-    require_staff(staff)?;
-    let stats = stats(db, now).await?;
-    let mut conn = db.read.acquire().await.map_err(|e| db::internal("queue: acquire", e))?;
-    let rows = sql::pending(&mut conn, QUEUE_PAGE).await.map_err(|e| db::internal("queue", e))?;
-    let mut posts = Vec::with_capacity(rows.len());
-    for r in rows {
-        posts.push(staff_post(&mut conn, r).await?);
-    }
-    Ok(QueuePage { stats, posts })
+    staff_page(db, staff, now, Queue::Pending).await
 }
 
 /// Posts with open reports, the most reported first (staff only).
 pub async fn reported(db: &Db, staff: &CurrentUser, now: i64) -> Result<QueuePage, AppError> {
+    staff_page(db, staff, now, Queue::Reported).await
+}
+
+enum Queue {
+    Pending,
+    Reported,
+}
+
+async fn staff_page(db: &Db, staff: &CurrentUser, now: i64, which: Queue) -> Result<QueuePage, AppError> {
     require_staff(staff)?;
     let stats = stats(db, now).await?;
-    let mut conn = db.read.acquire().await.map_err(|e| db::internal("reports: acquire", e))?;
-    let rows = sql::reported(&mut conn, QUEUE_PAGE).await.map_err(|e| db::internal("reports", e))?;
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("queue: acquire", e))?;
+    let rows = match which {
+        Queue::Pending => sql::pending(&mut conn, QUEUE_PAGE).await,
+        Queue::Reported => sql::reported(&mut conn, QUEUE_PAGE).await,
+    }
+    .map_err(|e| db::internal("queue", e))?;
     let mut posts = Vec::with_capacity(rows.len());
     for r in rows {
         posts.push(staff_post(&mut conn, r).await?);
