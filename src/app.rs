@@ -12,6 +12,7 @@ use crate::ui::pages::{
     edit_post::EditPostPage,
     home::HomePage,
     log_in::LogInPage,
+    messages::{conversation::ConversationPage, MessagesPage},
     moderation::{history::PostHistoryPage, reports::ReportsPage, ModerationPage},
     my_posts::MyPostsPage,
     not_found::NotFoundPage,
@@ -74,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>

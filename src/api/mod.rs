@@ -3,6 +3,7 @@
 //! and states who may call it. No SQL and no business rule here.
 
 pub mod auth;
+pub mod conversations;
 pub mod forms;
 pub mod moderation;
 pub mod posts;

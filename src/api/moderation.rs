@@ -59,6 +59,9 @@ pub struct ReportView {
     pub reporter: String,
     pub at: i64,
     pub open: bool,
+    /// For a report about a message: the message, and its conversation (staff may read it).
+    pub message: Option<String>,
+    pub conversation_id: Option<i64>,
 }
 
 /// A post as staff see it: every field, the exact point, the author, the history.
@@ -101,6 +104,7 @@ pub struct NotificationView {
     pub id: i64,
     pub kind: NotificationKind,
     pub post_id: Option<i64>,
+    pub conversation_id: Option<i64>,
     pub body: String,
     pub created_at: i64,
     pub read: bool,
@@ -189,7 +193,10 @@ pub async fn badge_counts() -> Result<Badges, AppError> {
 /// The header's badges.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Badges {
+    /// Unread notifications.
     pub unread: i64,
+    /// Unread messages in my conversations.
+    pub unread_messages: i64,
     /// For staff: pending posts plus posts with open reports. 0 for residents.
     pub to_moderate: i64,
 }

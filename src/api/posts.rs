@@ -50,8 +50,22 @@ pub struct PostDetail {
     pub expires_at: i64,
     /// Whether the person asking wrote it.
     pub mine: bool,
+    /// The conversation the person asking has with the author about it, if any.
+    pub my_conversation: Option<i64>,
+    /// Whether new people may answer it ("Je peux aider" / "Ça m'intéresse").
+    pub open_to_responses: bool,
+    /// Thank-you notes, once the help was given.
+    pub thanks: Vec<ThanksView>,
     /// Server time of the answer (UTC seconds).
     pub now: i64,
+}
+
+/// A thank-you note on a fulfilled post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThanksView {
+    pub writer: String,
+    pub body: String,
+    pub at: i64,
 }
 
 /// One of my posts, as "Mes annonces" lists it.

@@ -20,9 +20,11 @@ macro_rules! slug_parse_display {
 
 pub mod category;
 pub mod commune;
+pub mod conversation;
 pub mod filter;
 pub mod geo;
 pub mod moderation;
+pub mod notification;
 pub mod post;
 pub mod time;
 pub mod user;

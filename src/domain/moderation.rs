@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::notification::NotificationKind;
 use crate::domain::post::{parse_text, Description, Title};
 use crate::error::FieldErrors;
 
@@ -157,34 +158,6 @@ impl ModerationAction {
 }
 slug_parse_display!(ModerationAction);
 
-/// What an author is told about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum NotificationKind {
-    Published,
-    Rejected,
-    Redacted,
-    Unpublished,
-}
-
-impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] = [
-        NotificationKind::Published,
-        NotificationKind::Rejected,
-        NotificationKind::Redacted,
-        NotificationKind::Unpublished,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            NotificationKind::Published => "published",
-            NotificationKind::Rejected => "rejected",
-            NotificationKind::Redacted => "redacted",
-            NotificationKind::Unpublished => "unpublished",
-        }
-    }
-}
-slug_parse_display!(NotificationKind);
-
 /// An optional message: trimmed, control characters but line breaks removed, at most
 /// `MESSAGE_MAX` characters; `None` when empty.
 pub fn parse_message(raw: &str) -> Result<Option<String>, String> {
@@ -314,6 +287,7 @@ pub fn notification_text(
         NotificationKind::Unpublished => {
             format!("Votre annonce « {title} » a été retirée de la carte en attendant une vérification")
         }
+        other => format!("{} : « {title} ».", other.subject_fr()),
     };
     if matches!(kind, NotificationKind::Rejected | NotificationKind::Unpublished) {
         match reason {

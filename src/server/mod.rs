@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/moderation", post(forms::moderation::queue))
         .route("/moderation/signalements", post(forms::moderation::reports))
         .route("/posts/{id}/signaler", post(forms::moderation::report))
+        .route("/posts/{id}/repondre", post(forms::conversations::respond))
+        .route("/messages/{id}", post(forms::conversations::conversation))
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .leptos_routes(&state, routes, page_shell)

@@ -25,8 +25,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-place">"Haut-Rhin"</span>
             </a>
             <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
+            <a class="btn btn-small header-publish" href="/publier">"Publier"</a>
             <nav class="account-nav" aria-label="Compte">
-                <a class="btn btn-small" href="/publier">"Publier"</a>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let me = match use_current_user() {
@@ -49,6 +49,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     </a>
                                 })}
                                 <a class="nav-link" href="/mes-annonces">"Mes annonces"</a>
+                                <a class="nav-link" href="/messages">
+                                    <span aria-hidden="true">"✉️"</span>
+                                    <span class="visually-hidden">"Messages"</span>
+                                    {(badges.unread_messages > 0).then(|| view! {
+                                        " "<span class="nav-badge" aria-hidden="true">{badges.unread_messages}</span>
+                                        <span class="visually-hidden">{format!(" : {} non lu(s)", badges.unread_messages)}</span>
+                                    })}
+                                </a>
                                 <a class="nav-link" href="/notifications">
                                     <span aria-hidden="true">"🔔"</span>
                                     <span class="visually-hidden">"Notifications"</span>

@@ -4,7 +4,9 @@
 //! Two pools: one writer connection (SQLite has one writer; `BEGIN IMMEDIATE` avoids busy
 //! upgrades) and a pool of read-only readers, all in WAL mode.
 
+pub mod conversations;
 pub mod moderation;
+pub mod notifications;
 pub mod posts;
 pub mod users;
 

@@ -3,7 +3,7 @@
 
 use sqlx::SqliteConnection;
 
-use crate::domain::moderation::{DecisionReason, ModerationAction, NotificationKind, ReportReason};
+use crate::domain::moderation::{DecisionReason, ModerationAction, ReportReason};
 
 /// One audit row to write.
 #[derive(Debug, Default)]
@@ -179,13 +179,17 @@ pub struct ReportRow {
     pub created_at: i64,
     pub resolved_at: Option<i64>,
     pub resolution: Option<String>,
+    /// For a report about a message: the message and its conversation.
+    pub message_body: Option<String>,
+    pub conversation_id: Option<i64>,
 }
 
 /// The reports on a post (open first, then the newest).
 pub async fn reports_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT r.post_id, r.reason, r.details, u.display_name AS reporter_name, r.created_at, r.resolved_at, \
-         r.resolution FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.post_id = $1 \
+         r.resolution, m.body AS message_body, m.conversation_id FROM reports r JOIN users u ON u.id = r.reporter_id \
+         LEFT JOIN messages m ON m.id = r.message_id WHERE r.post_id = $1 \
          ORDER BY r.resolved_at IS NOT NULL, r.created_at DESC",
     )
     .bind(post_id)
@@ -214,8 +218,41 @@ pub async fn insert_report(
     Ok(())
 }
 
+/// Records a report about message `message_id` of post `post_id`.
+pub async fn insert_message_report(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    message_id: i64,
+    reporter_id: i64,
+    reason: ReportReason,
+    details: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO reports (post_id, message_id, reporter_id, reason, details, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(post_id)
+    .bind(message_id)
+    .bind(reporter_id)
+    .bind(reason.slug())
+    .bind(details)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The conversation and sender of a message.
+pub async fn message_origin(conn: &mut SqliteConnection, message_id: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT conversation_id, sender_id FROM messages WHERE id = $1")
+        .bind(message_id)
+        .fetch_optional(conn)
+        .await
+}
+
 pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND resolved_at IS NULL")
+    sqlx::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND message_id IS NULL AND resolved_at IS NULL")
         .bind(post_id)
         .fetch_one(conn)
         .await
@@ -240,65 +277,4 @@ pub async fn resolve_reports(
     .execute(conn)
     .await?
     .rows_affected())
-}
-
-pub async fn insert_notification(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    post_id: Option<i64>,
-    kind: NotificationKind,
-    body: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO notifications (user_id, post_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(user_id)
-        .bind(post_id)
-        .bind(kind.slug())
-        .bind(body)
-        .bind(now)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-#[derive(Debug, sqlx::FromRow)]
-pub struct NotificationRow {
-    pub id: i64,
-    pub post_id: Option<i64>,
-    pub kind: String,
-    pub body: String,
-    pub created_at: i64,
-    pub read_at: Option<i64>,
-}
-
-/// The newest notifications of one account.
-pub async fn notifications_of(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    limit: i64,
-) -> Result<Vec<NotificationRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, post_id, kind, body, created_at, read_at FROM notifications WHERE user_id = $1 \
-         ORDER BY created_at DESC, id DESC LIMIT $2",
-    )
-    .bind(user_id)
-    .bind(limit)
-    .fetch_all(conn)
-    .await
-}
-
-pub async fn unread_count(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
-        .bind(user_id)
-        .fetch_one(conn)
-        .await
-}
-
-pub async fn mark_all_read(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
-        .bind(now)
-        .bind(user_id)
-        .execute(conn)
-        .await?
-        .rows_affected())
 }

@@ -81,8 +81,8 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
     sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
-/// Puts the post in `posts_geo` if its status is public and it is not hidden (reports),
-/// removes it otherwise.
+/// Puts the post in `posts_geo` if its status is public and it is not hidden (reports, or
+/// taken off the map by its author while in progress), removes it otherwise.
 pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
     let mut qb = QueryBuilder::<Sqlite>::new(
@@ -92,7 +92,8 @@ pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx
     qb.push(category_code_sql()).push(", ").push(category_code_sql());
     qb.push(" FROM posts WHERE id = ").push_bind(id).push(" AND hidden_at IS NULL AND status IN (");
     push_public_statuses(&mut qb);
-    qb.push(")");
+    // An author may take the post off the map while a helper is at work.
+    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1)");
     qb.build().execute(conn).await?;
     Ok(())
 }
@@ -265,8 +266,8 @@ pub enum Viewer {
     Staff(i64),
 }
 
-/// One post if it is public, not hidden and not expired at `now`, or if `viewer` wrote it or
-/// is staff.
+/// One post if it is public, not hidden and not expired at `now`, or fulfilled, or if `viewer`
+/// wrote it or is staff.
 pub async fn find_visible(
     conn: &mut SqliteConnection,
     id: i64,
@@ -285,7 +286,12 @@ pub async fn find_visible(
         .push_bind(now)
         .push(" AND p.status IN (");
     push_public_statuses(&mut qb);
-    qb.push(")) OR p.author_id = ").push_bind(author).push(" OR ").push_bind(staff).push(")");
+    // A fulfilled post keeps its page (with its thank-you notes), off the map and the list.
+    qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled') OR p.author_id = ")
+        .push_bind(author)
+        .push(" OR ")
+        .push_bind(staff)
+        .push(")");
     let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
     let Some(r) = row else { return Ok(None) };
     Ok(Some(PostDetail {
@@ -294,6 +300,9 @@ pub async fn find_visible(
         updated_at: r.updated_at,
         expires_at: r.expires_at,
         mine: author.is_some() && r.author_id == author,
+        my_conversation: None,
+        open_to_responses: false,
+        thanks: vec![],
         now,
     }))
 }

@@ -3,6 +3,7 @@
 //! (the page reads them through `api::forms::read_form_echo`). Works the same with or without
 //! JavaScript. Passwords are never sent back.
 
+pub mod conversations;
 pub mod moderation;
 
 use std::collections::HashMap;

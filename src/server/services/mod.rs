@@ -2,6 +2,7 @@
 //! translation of failures into `AppError`. Testable without HTTP (`#[sqlx::test]`).
 
 pub mod accounts;
+pub mod conversations;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;

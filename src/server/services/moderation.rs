@@ -4,7 +4,7 @@
 
 use crate::api::moderation::{AuthorInfo, EventView, QueuePage, QueueStats, ReportView, StaffPost, QUEUE_PAGE};
 use crate::domain::moderation::{
-    notification_text, parse_redaction, Decision, ModerationAction, NotificationKind, Report,
+    notification_text, parse_redaction, Decision, DecisionReason, ModerationAction, NotificationKind, Report,
 };
 use crate::domain::user::{CurrentUser, Role};
 use crate::domain::{LatLng, PostStatus};
@@ -125,6 +125,8 @@ async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Resul
                     reporter: x.reporter_name,
                     at: x.created_at,
                     open: x.resolved_at.is_none(),
+                    message: x.message_body,
+                    conversation_id: x.conversation_id,
                 })
             })
             .collect::<Result<_, AppError>>()?,
@@ -188,7 +190,7 @@ async fn notify(
 ) -> Result<(), AppError> {
     let Some(author) = c.author_id else { return Ok(()) };
     let body = notification_text(kind, title, decision.map(|d| d.reason), decision.and_then(|d| d.message.as_deref()));
-    sql::insert_notification(tx, author, Some(post_id), kind, &body, now).await.map_err(|e| db::internal("notify", e))
+    super::notifications::notify(tx, author, Some(post_id), None, kind, &body, "/mes-annonces", now).await
 }
 
 async fn audit(tx: &mut Tx, e: NewEvent<'_>) -> Result<(), AppError> {
@@ -287,16 +289,10 @@ pub async fn redact(
         },
     )
     .await?;
-    let author = c.author_id;
-    if let Some(author) = author {
-        let mut body = notification_text(NotificationKind::Redacted, r.title.as_str(), None, None);
-        if let Some(m) = &r.message {
-            body.push_str(&format!(" Message de l'équipe : « {m} »"));
-        }
-        sql::insert_notification(&mut tx, author, Some(id), NotificationKind::Redacted, &body, now)
-            .await
-            .map_err(|e| db::internal("notify", e))?;
-    }
+    // Told with the new title.
+    let c = Current { title: r.title.as_str().to_owned(), ..c };
+    let note = r.message.map(|message| Decision { reason: DecisionReason::Other, message: Some(message) });
+    notify(&mut tx, &c, id, NotificationKind::Redacted, &c.title, note.as_ref(), now).await?;
     commit(tx).await
 }
 
@@ -354,6 +350,42 @@ pub async fn report(
     };
     commit(tx).await?;
     Ok(outcome)
+}
+
+/// Records `reporter`'s report on a message they received in conversation `conversation_id`.
+/// Staff may then read that conversation.
+pub async fn report_message(
+    db: &Db,
+    reporter: &CurrentUser,
+    conversation_id: i64,
+    message_id: i64,
+    report: Report,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = begin(db).await?;
+    let c = db::conversations::by_id(&mut tx, conversation_id)
+        .await
+        .map_err(|e| db::internal("report message", e))?
+        .filter(|c| c.author_id == reporter.id || c.responder_id == reporter.id)
+        .ok_or(AppError::NotFound)?;
+    let origin = sql::message_origin(&mut tx, message_id).await.map_err(|e| db::internal("report message", e))?;
+    match origin {
+        Some((conv, sender)) if conv == c.id && sender != reporter.id => {}
+        Some((conv, _)) if conv == c.id => return Err(form_error("Vous ne pouvez pas signaler votre propre message.")),
+        _ => return Err(AppError::NotFound),
+    }
+    match sql::insert_message_report(&mut tx, c.post_id, message_id, reporter.id, report.reason, &report.details, now)
+        .await
+    {
+        Ok(()) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(form_error(
+                "Vous avez déjà un signalement en cours sur cette annonce. L'équipe va le traiter.",
+            ));
+        }
+        Err(e) => return Err(db::internal("report message", e)),
+    }
+    commit(tx).await
 }
 
 fn must_have_reports(n: u64) -> Result<(), AppError> {

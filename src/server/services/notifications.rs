@@ -1,17 +1,73 @@
-//! In-app notifications: what the logged-in person was told, and the header's badges.
+//! Notifications: what the logged-in person is told, the header's badges, and the e-mail that
+//! goes with a notification when the person chose it (queued in the outbox, in the same
+//! transaction as the event).
+
+use std::sync::OnceLock;
 
 use crate::api::moderation::{Badges, NotificationView, Notifications};
+use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
 use crate::error::AppError;
-use crate::server::db::{self, moderation as sql, Db};
+use crate::server::db::notifications::{self as sql, NewNotification};
+use crate::server::db::{self, moderation as moderation_sql, Db};
 
 /// The most notifications the page lists.
 const PAGE: i64 = 100;
 
+static SITE_URL: OnceLock<String> = OnceLock::new();
+
+/// Sets the public address of the site, used in the links of e-mails (once, at start).
+pub fn set_site_url(url: &str) {
+    let _ = SITE_URL.set(url.trim_end_matches('/').to_owned());
+}
+
+/// The public address of the site.
+pub fn site_url() -> &'static str {
+    SITE_URL.get().map(String::as_str).unwrap_or("http://127.0.0.1:3000")
+}
+
+/// Tells `user_id` about `kind` in the app, and by e-mail if they chose it. `link` is the path
+/// of the page to open ("/messages/3").
+#[allow(clippy::too_many_arguments)]
+pub async fn notify(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: i64,
+    post_id: Option<i64>,
+    conversation_id: Option<i64>,
+    kind: NotificationKind,
+    body: &str,
+    link: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let n = NewNotification { user_id, post_id, conversation_id, kind, body, at: now };
+    sql::insert(conn, &n).await.map_err(|e| db::internal("notify", e))?;
+    if let Some((email, wanted)) = sql::email_of(conn, user_id).await.map_err(|e| db::internal("notify: email", e))? {
+        if wanted {
+            let text = email_body(body, link);
+            sql::queue_email(conn, &email, kind.subject_fr(), &text, now)
+                .await
+                .map_err(|e| db::internal("notify: queue e-mail", e))?;
+        }
+    }
+    Ok(())
+}
+
+/// The plain-text e-mail of a notification.
+fn email_body(body: &str, link: &str) -> String {
+    format!(
+        "Bonjour,\n\n{body}\n\nPour voir la suite : {}{link}\n\nÀ bientôt sur Entraide Haut-Rhin.\n\n--\n\
+         Vous recevez ce message parce que vous avez un compte sur Entraide Haut-Rhin. Pour ne plus \
+         recevoir d'e-mails, décochez « Recevoir aussi les notifications par e-mail » dans Mon compte : \
+         {}/compte\n",
+        site_url(),
+        site_url()
+    )
+}
+
 /// My newest notifications.
 pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Notifications, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("notifications: acquire", e))?;
-    let rows = sql::notifications_of(&mut conn, me.id, PAGE).await.map_err(|e| db::internal("notifications", e))?;
+    let rows = sql::of_user(&mut conn, me.id, PAGE).await.map_err(|e| db::internal("notifications", e))?;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -19,6 +75,7 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Notifications, 
                 id: r.id,
                 kind: r.kind.parse().map_err(|_| db::internal("notifications", "unknown kind"))?,
                 post_id: r.post_id,
+                conversation_id: r.conversation_id,
                 body: r.body,
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
@@ -28,17 +85,19 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Notifications, 
     Ok(Notifications { items, now })
 }
 
-/// Unread notifications, and for staff what waits in the queues.
+/// Unread notifications and messages, and for staff what waits in the queues.
 pub async fn badges(db: &Db, me: &CurrentUser) -> Result<Badges, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("badges: acquire", e))?;
     let unread = sql::unread_count(&mut conn, me.id).await.map_err(|e| db::internal("badges", e))?;
+    let unread_messages =
+        db::conversations::unread_total(&mut conn, me.id).await.map_err(|e| db::internal("badges: messages", e))?;
     let to_moderate = if me.role.is_staff() {
-        let s = sql::stats(&mut conn).await.map_err(|e| db::internal("badges: stats", e))?;
+        let s = moderation_sql::stats(&mut conn).await.map_err(|e| db::internal("badges: stats", e))?;
         s.pending + s.reported_posts
     } else {
         0
     };
-    Ok(Badges { unread, to_moderate })
+    Ok(Badges { unread, unread_messages, to_moderate })
 }
 
 /// Marks all my notifications as read.

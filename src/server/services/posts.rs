@@ -1,7 +1,7 @@
 //! Posts: reading what is public, creating, and moving a post through its life cycle.
 
 use crate::api::posts::MyPost;
-use crate::api::posts::{PostDetail, PostPage, LIST_LIMIT};
+use crate::api::posts::{PostDetail, PostPage, ThanksView, LIST_LIMIT};
 use crate::domain::geo::public_point;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::user::CurrentUser;
@@ -34,18 +34,33 @@ pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
     get_visible(db, id, None).await
 }
 
-/// A post that `viewer` may see (public, their own, or any for staff), or `NotFound`.
+/// A post that `viewer` may see (public, their own, fulfilled, or any for staff), or
+/// `NotFound`; with the viewer's conversation about it and its thank-you notes.
 pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Result<PostDetail, AppError> {
+    let now = super::now();
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
-    let viewer = match viewer {
+    let as_viewer = match viewer {
         Some(u) if u.role.is_staff() => sql::Viewer::Staff(u.id),
         Some(u) => sql::Viewer::Person(u.id),
         None => sql::Viewer::Anonymous,
     };
-    sql::find_visible(&mut conn, id, super::now(), viewer)
+    let mut post = sql::find_visible(&mut conn, id, now, as_viewer)
         .await
         .map_err(|e| db::internal("get post", e))?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let talk = |e| db::internal("get post: conversations", e);
+    if let Some(me) = viewer {
+        post.my_conversation =
+            db::conversations::by_post_and_responder(&mut conn, id, me.id).await.map_err(talk)?.map(|c| c.id);
+    }
+    post.open_to_responses = super::conversations::accepts_responses(&mut conn, id, now).await?;
+    post.thanks = db::conversations::thanks_of(&mut conn, id)
+        .await
+        .map_err(talk)?
+        .into_iter()
+        .map(|(writer, body, at)| ThanksView { writer, body, at })
+        .collect();
+    Ok(post)
 }
 
 /// A post to create with its initial status, creation time and public-point jitter.

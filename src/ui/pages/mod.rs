@@ -4,6 +4,7 @@ pub mod account;
 pub mod edit_post;
 pub mod home;
 pub mod log_in;
+pub mod messages;
 pub mod moderation;
 pub mod my_posts;
 pub mod not_found;

@@ -45,7 +45,7 @@ fn NotificationList(list: Notifications) -> impl IntoView {
             </form>
         })}
         {list.items.is_empty().then(|| view! {
-            <p class="empty">"Quand l'équipe du Département aura validé vos annonces, vous le lirez ici."</p>
+            <p class="empty">"Les réponses à vos annonces et les décisions de l'équipe du Département s'afficheront ici."</p>
         })}
         <ul class="notifications">
             {list
@@ -57,8 +57,14 @@ fn NotificationList(list: Notifications) -> impl IntoView {
                         <p>{n.body.clone()}</p>
                         <p class="post-meta">
                             <time datetime=rfc3339(n.created_at)>{relative_fr(now, n.created_at)}</time>
-                            {n.post_id.map(|id| view! { " · " <a href=format!("/posts/{id}")>"Voir l'annonce"</a> })}
-                            " · " <a href="/mes-annonces">"Mes annonces"</a>
+                            {match (n.conversation_id, n.post_id) {
+                                (Some(c), _) => view! { " · " <a href=format!("/messages/{c}")>"Voir la conversation"</a> }.into_any(),
+                                (None, Some(id)) => view! {
+                                    " · " <a href=format!("/posts/{id}")>"Voir l'annonce"</a>
+                                    " · " <a href="/mes-annonces">"Mes annonces"</a>
+                                }.into_any(),
+                                (None, None) => ().into_any(),
+                            }}
                         </p>
                     </li>
                 })

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::{get_post, PostDetail};
+use crate::domain::conversation::respond_label;
 use crate::domain::moderation::ReportReason;
 use crate::domain::time::{absolute_fr, relative_fr, rfc3339};
 use crate::error::AppError;
@@ -54,6 +55,17 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
     let only_me =
         if post.mine { "seule vous voyez cette annonce" } else { "visible par l'équipe de modération seulement" };
     let title = format!("{} — Entraide Haut-Rhin", s.title);
+    let fulfilled = s.status == crate::domain::PostStatus::Fulfilled;
+    let thanked = query_flag("merci");
+    let respond = RespondBox {
+        id,
+        kind: s.kind,
+        mine: post.mine,
+        open: post.open_to_responses,
+        conversation: post.my_conversation,
+        logged_in,
+    };
+    let thanks = post.thanks.clone();
     let paragraphs: Vec<String> =
         post.description.split("\n\n").map(str::to_owned).filter(|p| !p.trim().is_empty()).collect();
     view! {
@@ -72,7 +84,10 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                 </span>
                 {(s.status == crate::domain::PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
             </p>
-            {(!s.status.is_public() || post.expires_at <= post.now).then(|| {
+            {fulfilled.then(|| view! {
+                <div class="notice" role="status"><p>"L'aide a été apportée. Merci à tous !"</p></div>
+            })}
+            {((!s.status.is_public() && !fulfilled) || (s.status.is_public() && post.expires_at <= post.now)).then(|| {
                 let text = if s.status.is_public() { "Expirée".to_owned() } else { s.status.label_fr().to_owned() };
                 view! {
                     <div class="notice" role="status">
@@ -98,6 +113,24 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                 <dd><time datetime=rfc3339(post.expires_at)>{absolute_fr(post.expires_at)}</time></dd>
             </dl>
             <PointMap point=s.point category=s.category label=s.title.clone()/>
+            {respond.view(echo.clone())}
+            {thanked.then(|| view! { <div class="notice" role="status"><p>"Merci, votre mot est publié."</p></div> })}
+            {(!thanks.is_empty()).then(|| view! {
+                <section class="thanks" aria-labelledby="merci-titre">
+                    <h2 id="merci-titre">"Mots de remerciement"</h2>
+                    <ul>
+                        {thanks
+                            .into_iter()
+                            .map(|t| view! {
+                                <li>
+                                    <p class="pre-line">"« "{t.body}" »"</p>
+                                    <p class="post-meta">{t.writer}", le "{absolute_fr(t.at)}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            })}
             {reported.then(|| view! {
                 <div class="notice" role="status">
                     <p>"Merci, votre signalement est enregistré. L'équipe du Département va vérifier cette annonce."</p>
@@ -146,5 +179,74 @@ fn ReportBox(id: i64, echo: FormEcho, logged_in: bool) -> impl IntoView {
                     .into_any()
             }}
         </details>
+    }
+}
+
+fn query_flag(name: &str) -> bool {
+    use_query_map().read_untracked().get(name).is_some()
+}
+
+/// "Je peux aider" / "Ça m'intéresse": a first message to the author, or my conversation.
+struct RespondBox {
+    id: i64,
+    kind: crate::domain::PostKind,
+    mine: bool,
+    open: bool,
+    conversation: Option<i64>,
+    logged_in: bool,
+}
+
+impl RespondBox {
+    fn view(self, echo: FormEcho) -> impl IntoView {
+        let label = respond_label(self.kind);
+        let id = self.id;
+        let body = if self.mine {
+            None
+        } else if let Some(c) = self.conversation {
+            Some(
+                view! {
+                    <p>"Vous avez déjà écrit à l'auteur. "</p>
+                    <p><a class="btn" href=format!("/messages/{c}")>"Voir la conversation"</a></p>
+                }
+                .into_any(),
+            )
+        } else if !self.open {
+            None
+        } else if !self.logged_in {
+            Some(
+                view! {
+                    <p>"Pour répondre, connectez-vous : votre message restera privé entre vous et l'auteur."</p>
+                    <p><a class="btn" href=format!("/connexion?next=/posts/{id}")>{format!("{label} — se connecter")}</a></p>
+                }
+                .into_any(),
+            )
+        } else {
+            Some(
+                view! {
+                    <form method="post" action=format!("/posts/{id}/repondre") class="form respond-form">
+                        <FormMessage form="respond" echo=echo.clone()/>
+                        <TextArea
+                            form="respond"
+                            name="body"
+                            label="Votre message à l'auteur"
+                            hint="Présentez-vous en quelques mots et dites quand vous êtes disponible. Seul l'auteur le lira ; ne donnez pas votre adresse ici."
+                            echo=echo.clone()
+                            rows=4
+                            maxlength=2000
+                        />
+                        <button type="submit" class="btn">{label}</button>
+                    </form>
+                }
+                .into_any(),
+            )
+        };
+        body.map(|b| {
+            view! {
+                <section class="respond-box" aria-labelledby="repondre-titre">
+                    <h2 id="repondre-titre">{label}</h2>
+                    {b}
+                </section>
+            }
+        })
     }
 }

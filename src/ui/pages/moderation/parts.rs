@@ -132,6 +132,8 @@ pub fn Reports(reports: Vec<ReportView>) -> impl IntoView {
                                 {(!r.open).then_some(" (traité)")}
                             </p>
                             {(!r.details.is_empty()).then(|| view! { <p class="event-message">"« "{r.details.clone()}" »"</p> })}
+                            {r.message.clone().map(|m| view! { <p>"Message signalé : « "{m}" »"</p> })}
+                            {r.conversation_id.map(|c| view! { <p><a href=format!("/messages/{c}")>"Lire la conversation"</a></p> })}
                         </li>
                     })
                     .collect_view()}

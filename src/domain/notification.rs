@@ -1,0 +1,72 @@
+//! What people are told about, in the app (and by e-mail when they chose it).
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// Moderation: the post is public.
+    Published,
+    Rejected,
+    Redacted,
+    Unpublished,
+    /// Someone answered my post.
+    Response,
+    /// A new message in one of my conversations.
+    Message,
+    /// The author accepted my help.
+    Accepted,
+    /// The author withdrew my acceptance.
+    Withdrawn,
+    /// The helper says the help was given: the author is asked to confirm.
+    Done,
+    /// The help is confirmed: the post is fulfilled.
+    Fulfilled,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 10] = [
+        NotificationKind::Published,
+        NotificationKind::Rejected,
+        NotificationKind::Redacted,
+        NotificationKind::Unpublished,
+        NotificationKind::Response,
+        NotificationKind::Message,
+        NotificationKind::Accepted,
+        NotificationKind::Withdrawn,
+        NotificationKind::Done,
+        NotificationKind::Fulfilled,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            NotificationKind::Published => "published",
+            NotificationKind::Rejected => "rejected",
+            NotificationKind::Redacted => "redacted",
+            NotificationKind::Unpublished => "unpublished",
+            NotificationKind::Response => "response",
+            NotificationKind::Message => "message",
+            NotificationKind::Accepted => "accepted",
+            NotificationKind::Withdrawn => "withdrawn",
+            NotificationKind::Done => "done",
+            NotificationKind::Fulfilled => "fulfilled",
+        }
+    }
+
+    /// The subject line of the e-mail that carries it.
+    pub fn subject_fr(self) -> &'static str {
+        match self {
+            NotificationKind::Published => "Votre annonce est publiée",
+            NotificationKind::Rejected => "Votre annonce n'a pas été publiée",
+            NotificationKind::Redacted => "Votre annonce est publiée (avec une modification)",
+            NotificationKind::Unpublished => "Votre annonce est retirée de la carte",
+            NotificationKind::Response => "Quelqu'un répond à votre annonce",
+            NotificationKind::Message => "Nouveau message",
+            NotificationKind::Accepted => "Votre aide est acceptée",
+            NotificationKind::Withdrawn => "Votre aide n'est plus attendue",
+            NotificationKind::Done => "L'aide est faite : confirmez-vous ?",
+            NotificationKind::Fulfilled => "Merci : l'aide est faite",
+        }
+    }
+}
+slug_parse_display!(NotificationKind);

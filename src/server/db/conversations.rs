@@ -1,0 +1,306 @@
+//! SQL for conversations, messages, reveals and thank-you notes. No authorization here: the
+//! service decides who may read or write, from the rows this returns.
+
+use sqlx::SqliteConnection;
+
+/// A conversation, with what the service needs to decide.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ConversationRow {
+    pub id: i64,
+    pub post_id: i64,
+    pub author_id: i64,
+    pub responder_id: i64,
+    pub created_at: i64,
+    pub last_message_at: i64,
+    pub accepted_at: Option<i64>,
+    pub helper_done_at: Option<i64>,
+    pub author_read: i64,
+    pub responder_read: i64,
+}
+
+const COLUMNS: &str = "SELECT id, post_id, author_id, responder_id, created_at, last_message_at, accepted_at, \
+     helper_done_at, author_read, responder_read FROM conversations";
+
+pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<ConversationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
+}
+
+pub async fn by_post_and_responder(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    responder_id: i64,
+) -> Result<Option<ConversationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND responder_id = $2"))
+        .bind(post_id)
+        .bind(responder_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The conversations of a post whose responder is accepted.
+pub async fn accepted_of_post(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<ConversationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND accepted_at IS NOT NULL"))
+        .bind(post_id)
+        .fetch_all(conn)
+        .await
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    author_id: i64,
+    responder_id: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO conversations (post_id, author_id, responder_id, created_at, last_message_at) \
+         VALUES ($1, $2, $3, $4, $4) RETURNING id",
+    )
+    .bind(post_id)
+    .bind(author_id)
+    .bind(responder_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// Adds a message and moves the conversation's date; the sender has read up to it.
+pub async fn add_message(
+    conn: &mut SqliteConnection,
+    c: &ConversationRow,
+    sender_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO messages (conversation_id, sender_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(c.id)
+    .bind(sender_id)
+    .bind(body)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(c.id)
+        .execute(&mut *conn)
+        .await?;
+    mark_read(conn, c, sender_id, id).await?;
+    Ok(id)
+}
+
+/// Records that `user_id` has read the conversation up to message `upto`.
+pub async fn mark_read(
+    conn: &mut SqliteConnection,
+    c: &ConversationRow,
+    user_id: i64,
+    upto: i64,
+) -> Result<(), sqlx::Error> {
+    let column = if user_id == c.author_id { "author_read" } else { "responder_read" };
+    sqlx::query(&format!("UPDATE conversations SET {column} = max({column}, $1) WHERE id = $2"))
+        .bind(upto)
+        .bind(c.id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_accepted(conn: &mut SqliteConnection, id: i64, at: Option<i64>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE conversations SET accepted_at = $1, helper_done_at = NULL WHERE id = $2")
+        .bind(at)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_helper_done(conn: &mut SqliteConnection, id: i64, at: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE conversations SET helper_done_at = $1 WHERE id = $2").bind(at).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// A message with its sender's name.
+#[derive(Debug, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub sender_id: i64,
+    pub sender_name: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// The messages of a conversation after message `after`, oldest first.
+pub async fn messages(
+    conn: &mut SqliteConnection,
+    conversation_id: i64,
+    after: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at FROM messages m \
+         JOIN users u ON u.id = m.sender_id WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id",
+    )
+    .bind(conversation_id)
+    .bind(after)
+    .fetch_all(conn)
+    .await
+}
+
+/// How many messages `sender_id` sent since `since` (rate limit).
+pub async fn sent_since(conn: &mut SqliteConnection, sender_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM messages WHERE sender_id = $1 AND created_at >= $2")
+        .bind(sender_id)
+        .bind(since)
+        .fetch_one(conn)
+        .await
+}
+
+/// How many conversations `responder_id` opened since `since` (rate limit).
+pub async fn opened_since(conn: &mut SqliteConnection, responder_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM conversations WHERE responder_id = $1 AND created_at >= $2")
+        .bind(responder_id)
+        .bind(since)
+        .fetch_one(conn)
+        .await
+}
+
+/// A line of "Mes messages".
+#[derive(Debug, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub post_id: i64,
+    pub post_title: String,
+    pub post_kind: String,
+    pub post_status: String,
+    pub author_id: i64,
+    pub other_name: String,
+    pub last_message_at: i64,
+    pub accepted_at: Option<i64>,
+    pub unread: i64,
+}
+
+/// My conversations, the most recent first, with the number of messages I have not read.
+pub async fn list_for(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<ListRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT c.id, c.post_id, p.title AS post_title, p.kind AS post_kind, p.status AS post_status, c.author_id, \
+         u.display_name AS other_name, c.last_message_at, c.accepted_at, \
+         (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id <> $1 \
+            AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END) AS unread \
+         FROM conversations c JOIN posts p ON p.id = c.post_id \
+         JOIN users u ON u.id = CASE WHEN c.author_id = $1 THEN c.responder_id ELSE c.author_id END \
+         WHERE c.author_id = $1 OR c.responder_id = $1 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Unread messages in all my conversations.
+pub async fn unread_total(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id \
+         WHERE (c.author_id = $1 OR c.responder_id = $1) AND m.sender_id <> $1 \
+         AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Logs that `viewer_id` was shown `fields` of post `post_id`.
+pub async fn log_reveal(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    viewer_id: i64,
+    fields: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO reveals (post_id, viewer_id, fields, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(post_id)
+        .bind(viewer_id)
+        .bind(fields)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The private details of a post: exact point, building note, phone.
+#[derive(Debug, sqlx::FromRow)]
+pub struct PrivateRow {
+    pub lat: f64,
+    pub lon: f64,
+    pub private_note: Option<String>,
+    pub phone: Option<String>,
+}
+
+pub async fn private_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Option<PrivateRow>, sqlx::Error> {
+    sqlx::query_as("SELECT lat, lon, private_note, phone FROM posts WHERE id = $1")
+        .bind(post_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Sets the phone shared with helpers and whether the post leaves the map while in progress.
+pub async fn set_sharing(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    phone: Option<&str>,
+    off_map: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET phone = $1, off_map_in_progress = $2 WHERE id = $3")
+        .bind(phone)
+        .bind(i64::from(off_map))
+        .bind(post_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_thanks(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    writer_id: i64,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO thanks (post_id, writer_id, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(post_id)
+        .bind(writer_id)
+        .bind(body)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The thank-you notes of a post, with their writers' names, oldest first.
+pub async fn thanks_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.display_name, t.body, t.created_at FROM thanks t JOIN users u ON u.id = t.writer_id \
+         WHERE t.post_id = $1 ORDER BY t.created_at, t.id",
+    )
+    .bind(post_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Whether one of the messages of conversation `id` was reported.
+pub async fn has_reported_message(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM reports r JOIN messages m ON m.id = r.message_id WHERE m.conversation_id = $1",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+pub async fn has_thanked(conn: &mut SqliteConnection, post_id: i64, writer_id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM thanks WHERE post_id = $1 AND writer_id = $2")
+        .bind(post_id)
+        .bind(writer_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
+}

@@ -1,0 +1,203 @@
+//! SQL for notifications and the e-mail outbox. No authorization decisions here.
+
+use sqlx::SqliteConnection;
+
+use crate::domain::notification::NotificationKind;
+
+/// A notification to write.
+#[derive(Debug)]
+pub struct NewNotification<'a> {
+    pub user_id: i64,
+    pub post_id: Option<i64>,
+    pub conversation_id: Option<i64>,
+    pub kind: NotificationKind,
+    pub body: &'a str,
+    pub at: i64,
+}
+
+pub async fn insert(conn: &mut SqliteConnection, n: &NewNotification<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO notifications (user_id, post_id, conversation_id, kind, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(n.user_id)
+    .bind(n.post_id)
+    .bind(n.conversation_id)
+    .bind(n.kind.slug())
+    .bind(n.body)
+    .bind(n.at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether `user_id` has an unread notification of `kind` about this conversation (so that a
+/// burst of messages makes one notification, not ten).
+pub async fn has_unread(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    conversation_id: i64,
+    kind: NotificationKind,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM notifications WHERE user_id = $1 AND conversation_id = $2 AND kind = $3 \
+         AND read_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(conversation_id)
+    .bind(kind.slug())
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct NotificationRow {
+    pub id: i64,
+    pub post_id: Option<i64>,
+    pub conversation_id: Option<i64>,
+    pub kind: String,
+    pub body: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+/// The newest notifications of one account.
+pub async fn of_user(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    limit: i64,
+) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, post_id, conversation_id, kind, body, created_at, read_at FROM notifications \
+         WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+    )
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn unread_count(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn mark_all_read(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
+/// Marks read my notifications about one conversation (I am reading it).
+pub async fn mark_conversation_read(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    conversation_id: i64,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND conversation_id = $3 AND read_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(conversation_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The address and e-mail preference of an active account.
+pub async fn email_of(conn: &mut SqliteConnection, user_id: i64) -> Result<Option<(String, bool)>, sqlx::Error> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT email, email_notifications FROM users WHERE id = $1 AND disabled_at IS NULL")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(e, on)| (e, on == 1)))
+}
+
+/// Queues an e-mail.
+pub async fn queue_email(
+    conn: &mut SqliteConnection,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO outbox (to_email, subject, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A queued e-mail.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub to_email: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+/// The newest e-mails (sent or not).
+pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error FROM outbox \
+         ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// E-mails still to send, oldest first, that have not failed too often.
+pub async fn unsent(conn: &mut SqliteConnection, max_attempts: i64, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error FROM outbox \
+         WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2",
+    )
+    .bind(max_attempts)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Records the outcome of one sending attempt.
+pub async fn record_attempt(
+    conn: &mut SqliteConnection,
+    id: i64,
+    result: Result<(), &str>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    match result {
+        Ok(()) => {
+            sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(conn)
+                .await?
+        }
+        Err(e) => {
+            sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
+                .bind(e)
+                .bind(id)
+                .execute(conn)
+                .await?
+        }
+    };
+    Ok(())
+}

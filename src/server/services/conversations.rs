@@ -1,0 +1,454 @@
+//! Answering a post: a responder opens a private conversation with the author; the author
+//! accepts a helper (who then sees the exact place, the building note and, if shared, the
+//! phone: each reveal is logged); either side says the help was given, the author confirms and
+//! the post is fulfilled; both may leave a thank-you note. Every step tells the other side.
+
+use crate::api::conversations::{
+    Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
+};
+use crate::domain::conversation::{accepts_several, respond_label, Acceptance, MessageBody, ThanksNote};
+use crate::domain::notification::NotificationKind;
+use crate::domain::user::CurrentUser;
+use crate::domain::{LatLng, PostKind, PostStatus};
+use crate::error::{AppError, FieldErrors};
+use crate::server::db::conversations::{self as sql, ConversationRow};
+use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
+use crate::server::services::notifications::notify;
+
+/// Messages one account may send per hour.
+pub const MESSAGES_PER_HOUR: i64 = 30;
+/// Conversations one account may open per day.
+pub const CONVERSATIONS_PER_DAY: i64 = 10;
+
+type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+fn form_error(message: impl Into<String>) -> AppError {
+    AppError::Validation(FieldErrors::single("form", message))
+}
+
+/// The post as a conversation needs it.
+struct Post {
+    id: i64,
+    kind: PostKind,
+    status: PostStatus,
+    title: String,
+    commune: String,
+    author_id: Option<i64>,
+    expires_at: i64,
+    hidden: bool,
+}
+
+async fn post(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Post, AppError> {
+    let r = staff_sql::staff_post(conn, id).await.map_err(|e| db::internal("post", e))?.ok_or(AppError::NotFound)?;
+    let bad = |w: &str| db::internal("post", format!("post {id}: unknown {w}"));
+    Ok(Post {
+        id: r.id,
+        kind: r.kind.parse().map_err(|_| bad("kind"))?,
+        status: r.status.parse().map_err(|_| bad("status"))?,
+        title: r.title,
+        commune: r.commune_name,
+        author_id: r.author_id,
+        expires_at: r.expires_at,
+        hidden: r.hidden_at.is_some(),
+    })
+}
+
+/// Whether new people may answer the post now.
+fn open_to_responses(p: &Post, now: i64) -> bool {
+    let status_ok =
+        p.status == PostStatus::Published || (p.status == PostStatus::InProgress && accepts_several(p.kind));
+    status_ok && !p.hidden && p.expires_at > now && p.author_id.is_some()
+}
+
+/// Whether `post_id` takes answers now (for the post page's button).
+pub async fn accepts_responses(conn: &mut sqlx::SqliteConnection, post_id: i64, now: i64) -> Result<bool, AppError> {
+    Ok(open_to_responses(&post(conn, post_id).await?, now))
+}
+
+async fn within_limits(tx: &mut Tx, me: &CurrentUser, opening: bool, now: i64) -> Result<(), AppError> {
+    let sent = sql::sent_since(tx, me.id, now - 3600).await.map_err(|e| db::internal("limits", e))?;
+    if sent >= MESSAGES_PER_HOUR {
+        return Err(AppError::TooManyRequests { retry_after: 3600 });
+    }
+    if opening {
+        let opened = sql::opened_since(tx, me.id, now - 86_400).await.map_err(|e| db::internal("limits", e))?;
+        if opened >= CONVERSATIONS_PER_DAY {
+            return Err(AppError::TooManyRequests { retry_after: 86_400 });
+        }
+    }
+    Ok(())
+}
+
+fn link(conversation_id: i64) -> String {
+    format!("/messages/{conversation_id}")
+}
+
+/// "Je peux aider" / "Ça m'intéresse": opens my conversation with the author (or adds to it)
+/// with a first message. Returns the conversation's id.
+pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody, now: i64) -> Result<i64, AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("respond: begin", e))?;
+    let p = post(&mut tx, post_id).await?;
+    let Some(author_id) = p.author_id else { return Err(AppError::NotFound) };
+    if author_id == me.id {
+        return Err(form_error("C'est votre annonce : vous ne pouvez pas y répondre."));
+    }
+    if !(p.status.is_public() && !p.hidden && p.expires_at > now) {
+        return Err(AppError::NotFound);
+    }
+    let existing = sql::by_post_and_responder(&mut tx, post_id, me.id).await.map_err(|e| db::internal("respond", e))?;
+    if existing.is_none() && !open_to_responses(&p, now) {
+        return Err(form_error("Cette annonce ne prend plus de nouvelles réponses."));
+    }
+    within_limits(&mut tx, me, existing.is_none(), now).await?;
+    let (c, kind) = match existing {
+        Some(c) => (c, NotificationKind::Message),
+        None => {
+            let id =
+                sql::insert(&mut tx, post_id, author_id, me.id, now).await.map_err(|e| db::internal("respond", e))?;
+            let c = sql::by_id(&mut tx, id).await.map_err(|e| db::internal("respond", e))?.ok_or(AppError::NotFound)?;
+            (c, NotificationKind::Response)
+        }
+    };
+    sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("respond: message", e))?;
+    let text = match kind {
+        NotificationKind::Response => {
+            format!("{} a répondu « {} » à votre annonce « {} ».", me.display_name, respond_label(p.kind), p.title)
+        }
+        _ => format!("Nouveau message de {} à propos de « {} ».", me.display_name, p.title),
+    };
+    tell(&mut tx, author_id, &p, &c, kind, &text, now).await?;
+    tx.commit().await.map_err(|e| db::internal("respond: commit", e))?;
+    Ok(c.id)
+}
+
+/// A notification about conversation `c`; new messages make one unread notification at a time.
+async fn tell(
+    tx: &mut Tx,
+    to: i64,
+    p: &Post,
+    c: &ConversationRow,
+    kind: NotificationKind,
+    text: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    if kind == NotificationKind::Message
+        && notes_sql::has_unread(tx, to, c.id, kind).await.map_err(|e| db::internal("tell", e))?
+    {
+        return Ok(());
+    }
+    notify(tx, to, Some(p.id), Some(c.id), kind, text, &link(c.id), now).await
+}
+
+/// The conversation `id` if `me` takes part in it; `NotFound` otherwise (others learn nothing).
+async fn mine(tx: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Result<ConversationRow, AppError> {
+    let c = sql::by_id(tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?;
+    if c.author_id == me.id || c.responder_id == me.id {
+        Ok(c)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Sends a message in one of my conversations.
+pub async fn send(db: &Db, me: &CurrentUser, id: i64, body: MessageBody, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("send: begin", e))?;
+    let c = mine(&mut tx, me, id).await?;
+    within_limits(&mut tx, me, false, now).await?;
+    let p = post(&mut tx, c.post_id).await?;
+    sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("send", e))?;
+    let other = if me.id == c.author_id { c.responder_id } else { c.author_id };
+    let text = format!("Nouveau message de {} à propos de « {} ».", me.display_name, p.title);
+    tell(&mut tx, other, &p, &c, NotificationKind::Message, &text, now).await?;
+    tx.commit().await.map_err(|e| db::internal("send: commit", e))
+}
+
+/// My conversations with their unread counts.
+pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Conversations, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("conversations: acquire", e))?;
+    let rows = sql::list_for(&mut conn, me.id).await.map_err(|e| db::internal("conversations", e))?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let bad = || db::internal("conversations", format!("conversation {}: unknown kind or status", r.id));
+            Ok(ConversationSummary {
+                id: r.id,
+                post_id: r.post_id,
+                post_title: r.post_title,
+                post_kind: r.post_kind.parse().map_err(|_| bad())?,
+                post_status: r.post_status.parse().map_err(|_| bad())?,
+                other_name: r.other_name,
+                i_am_author: r.author_id == me.id,
+                accepted: r.accepted_at.is_some(),
+                last_message_at: r.last_message_at,
+                unread: r.unread,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    Ok(Conversations { items, now })
+}
+
+fn message_views(rows: Vec<sql::MessageRow>, me: &CurrentUser) -> Vec<MessageView> {
+    rows.into_iter()
+        .map(|m| MessageView {
+            id: m.id,
+            mine: m.sender_id == me.id,
+            sender: m.sender_name,
+            body: m.body,
+            at: m.created_at,
+        })
+        .collect()
+}
+
+/// Whether staff may read conversation `id`: one of its messages was reported.
+async fn reported(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<bool, AppError> {
+    sql::has_reported_message(conn, id).await.map_err(|e| db::internal("conversation: reported", e))
+}
+
+/// One conversation as `me` sees it. Reading marks it read; showing the private details to the
+/// helper is logged.
+pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<ConversationView, AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("conversation: begin", e))?;
+    let c = match mine(&mut tx, me, id).await {
+        Ok(c) => c,
+        Err(AppError::NotFound) if me.role.is_staff() && reported(&mut tx, id).await? => {
+            sql::by_id(&mut tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?
+        }
+        Err(e) => return Err(e),
+    };
+    let staff_view = c.author_id != me.id && c.responder_id != me.id;
+    let p = post(&mut tx, c.post_id).await?;
+    let messages = sql::messages(&mut tx, c.id, 0).await.map_err(|e| db::internal("conversation: messages", e))?;
+    let i_am_author = c.author_id == me.id;
+    let accepted = c.accepted_at.is_some();
+    let helper_sees = accepted && c.responder_id == me.id && p.status.is_public();
+    let private = if i_am_author || helper_sees {
+        let r = sql::private_of(&mut tx, p.id).await.map_err(|e| db::internal("conversation: private", e))?;
+        r.map(|r| PrivateDetails {
+            exact: LatLng { lat: r.lat, lon: r.lon },
+            private_note: r.private_note,
+            phone: r.phone,
+        })
+    } else {
+        None
+    };
+    if !staff_view {
+        if let Some(last) = messages.last() {
+            sql::mark_read(&mut tx, &c, me.id, last.id).await.map_err(|e| db::internal("conversation: read", e))?;
+        }
+        notes_sql::mark_conversation_read(&mut tx, me.id, c.id, now)
+            .await
+            .map_err(|e| db::internal("conversation: read notes", e))?;
+    }
+    if helper_sees && private.is_some() {
+        let mut fields = vec!["exact-location"];
+        if private.as_ref().is_some_and(|p| p.private_note.is_some()) {
+            fields.push("private-note");
+        }
+        if private.as_ref().is_some_and(|p| p.phone.is_some()) {
+            fields.push("phone");
+        }
+        sql::log_reveal(&mut tx, p.id, me.id, &fields.join(","), now).await.map_err(|e| db::internal("reveal", e))?;
+    }
+    let other_id = if i_am_author { c.responder_id } else { c.author_id };
+    let other_name = db::users::by_id(&mut tx, other_id)
+        .await
+        .map_err(|e| db::internal("conversation: other", e))?
+        .map(|u| u.display_name)
+        .unwrap_or_default();
+    let thanked = has_thanked(&mut tx, p.id, me.id).await?;
+    let over = matches!(p.status, PostStatus::Fulfilled | PostStatus::Closed | PostStatus::Rejected);
+    let actions = if staff_view {
+        Actions::default()
+    } else {
+        let others_accepted = sql::accepted_of_post(&mut tx, p.id)
+            .await
+            .map_err(|e| db::internal("conversation: accepted", e))?
+            .iter()
+            .any(|o| o.id != c.id);
+        Actions {
+            reply: !over,
+            accept: i_am_author
+                && !accepted
+                && (p.status == PostStatus::Published
+                    || (accepts_several(p.kind) && p.status == PostStatus::InProgress))
+                && (accepts_several(p.kind) || !others_accepted),
+            withdraw: i_am_author && accepted && p.status.is_public(),
+            mark_done: !i_am_author && accepted && c.helper_done_at.is_none() && p.status.is_public(),
+            confirm: i_am_author && accepted && p.status.is_public(),
+            thank: p.status == PostStatus::Fulfilled && (i_am_author || accepted) && !thanked,
+        }
+    };
+    tx.commit().await.map_err(|e| db::internal("conversation: commit", e))?;
+    Ok(ConversationView {
+        id: c.id,
+        post_id: p.id,
+        post_title: p.title,
+        post_kind: p.kind,
+        post_status: p.status,
+        commune: p.commune,
+        i_am_author,
+        staff_view,
+        other_name,
+        accepted,
+        helper_done: c.helper_done_at.is_some(),
+        private,
+        messages: message_views(messages, me),
+        actions,
+        now,
+    })
+}
+
+/// The messages of my conversation after `after` (marks them read).
+pub async fn since(db: &Db, me: &CurrentUser, id: i64, after: i64, now: i64) -> Result<Vec<MessageView>, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("poll: acquire", e))?;
+    let c = mine(&mut conn, me, id).await?;
+    let rows = sql::messages(&mut conn, id, after).await.map_err(|e| db::internal("poll", e))?;
+    drop(conn);
+    if let Some(last) = rows.last() {
+        let mut w = db.write.acquire().await.map_err(|e| db::internal("poll: acquire write", e))?;
+        sql::mark_read(&mut w, &c, me.id, last.id).await.map_err(|e| db::internal("poll: read", e))?;
+        notes_sql::mark_conversation_read(&mut w, me.id, id, now).await.map_err(|e| db::internal("poll: notes", e))?;
+    }
+    Ok(message_views(rows, me))
+}
+
+/// The author's conversation `id`, or `NotFound` (also for the responder: only the author acts).
+async fn as_author(tx: &mut Tx, me: &CurrentUser, id: i64) -> Result<(ConversationRow, Post), AppError> {
+    let c = mine(tx, me, id).await?;
+    if c.author_id != me.id {
+        return Err(AppError::Forbidden);
+    }
+    let p = post(tx, c.post_id).await?;
+    Ok((c, p))
+}
+
+/// The author accepts the responder of conversation `id` as helper. A request becomes "en
+/// cours"; an offer may accept several people.
+pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("accept: begin", e))?;
+    let (c, p) = as_author(&mut tx, me, id).await?;
+    if c.accepted_at.is_some() {
+        return Err(form_error("Vous avez déjà accepté cette personne."));
+    }
+    let several = accepts_several(p.kind);
+    let status_ok = p.status == PostStatus::Published || (several && p.status == PostStatus::InProgress);
+    if !status_ok || p.hidden {
+        return Err(form_error(format!("Une annonce « {} » ne peut plus accepter d'aide.", p.status.label_fr())));
+    }
+    let others = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("accept", e))?;
+    if !several && !others.is_empty() {
+        return Err(form_error("Vous avez déjà accepté quelqu'un. Retirez d'abord cette acceptation."));
+    }
+    sql::set_accepted(&mut tx, c.id, Some(now)).await.map_err(|e| db::internal("accept", e))?;
+    sql::set_sharing(&mut tx, p.id, choice.phone.as_deref(), choice.off_map)
+        .await
+        .map_err(|e| db::internal("accept: sharing", e))?;
+    if p.status == PostStatus::Published {
+        posts_sql::set_status(&mut tx, p.id, PostStatus::InProgress, now)
+            .await
+            .map_err(|e| db::internal("accept", e))?;
+    } else {
+        // The off-map choice may have changed: keep the index in step.
+        posts_sql::sync_index(&mut tx, p.id).await.map_err(|e| db::internal("accept: index", e))?;
+    }
+    let text = format!(
+        "{} a accepté votre aide pour « {} ». Vous voyez maintenant l'adresse exacte dans la conversation.",
+        me.display_name, p.title
+    );
+    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Accepted, &text, &link(c.id), now)
+        .await?;
+    tx.commit().await.map_err(|e| db::internal("accept: commit", e))
+}
+
+/// The author withdraws the acceptance: the helper no longer sees the private details, and a
+/// request with nobody else accepted is open again.
+pub async fn withdraw(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("withdraw: begin", e))?;
+    let (c, p) = as_author(&mut tx, me, id).await?;
+    if c.accepted_at.is_none() || !p.status.is_public() {
+        return Err(form_error("Il n'y a pas d'acceptation à retirer."));
+    }
+    sql::set_accepted(&mut tx, c.id, None).await.map_err(|e| db::internal("withdraw", e))?;
+    let still = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("withdraw", e))?;
+    if still.is_empty() && p.status == PostStatus::InProgress {
+        posts_sql::set_status(&mut tx, p.id, PostStatus::Published, now)
+            .await
+            .map_err(|e| db::internal("withdraw", e))?;
+    }
+    let text =
+        format!("{} n'attend plus votre aide pour « {} ». Merci pour votre proposition.", me.display_name, p.title);
+    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Withdrawn, &text, &link(c.id), now)
+        .await?;
+    tx.commit().await.map_err(|e| db::internal("withdraw: commit", e))
+}
+
+/// The helper says the help was given (the author is asked to confirm); the author saying it
+/// confirms at once.
+pub async fn mark_done(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("done: begin", e))?;
+    let c = mine(&mut tx, me, id).await?;
+    let p = post(&mut tx, c.post_id).await?;
+    if c.accepted_at.is_none() || !p.status.is_public() {
+        return Err(form_error("Seule une aide acceptée et en cours peut être marquée comme faite."));
+    }
+    if c.author_id == me.id {
+        return fulfil(tx, me, &p, now).await;
+    }
+    if c.helper_done_at.is_some() {
+        return Err(form_error("Vous l'avez déjà signalé. L'auteur doit maintenant confirmer."));
+    }
+    sql::set_helper_done(&mut tx, c.id, now).await.map_err(|e| db::internal("done", e))?;
+    let text = format!(
+        "{} indique que l'aide pour « {} » est faite. Confirmez-le dans la conversation.",
+        me.display_name, p.title
+    );
+    notify(&mut tx, c.author_id, Some(p.id), Some(c.id), NotificationKind::Done, &text, &link(c.id), now).await?;
+    tx.commit().await.map_err(|e| db::internal("done: commit", e))
+}
+
+/// The author confirms: the post is fulfilled and leaves the map; every accepted helper is told.
+pub async fn confirm(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("confirm: begin", e))?;
+    let (c, p) = as_author(&mut tx, me, id).await?;
+    if c.accepted_at.is_none() || !p.status.is_public() {
+        return Err(form_error("Seule une aide acceptée et en cours peut être confirmée."));
+    }
+    fulfil(tx, me, &p, now).await
+}
+
+async fn fulfil(mut tx: Tx, me: &CurrentUser, p: &Post, now: i64) -> Result<(), AppError> {
+    posts_sql::set_status(&mut tx, p.id, PostStatus::Fulfilled, now).await.map_err(|e| db::internal("fulfil", e))?;
+    let helpers = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("fulfil", e))?;
+    for h in helpers {
+        let text = format!(
+            "{} confirme que l'aide pour « {} » est faite. Merci ! Vous pouvez laisser un mot de remerciement.",
+            me.display_name, p.title
+        );
+        notify(&mut tx, h.responder_id, Some(p.id), Some(h.id), NotificationKind::Fulfilled, &text, &link(h.id), now)
+            .await?;
+    }
+    tx.commit().await.map_err(|e| db::internal("fulfil: commit", e))
+}
+
+async fn has_thanked(conn: &mut sqlx::SqliteConnection, post_id: i64, me: i64) -> Result<bool, AppError> {
+    sql::has_thanked(conn, post_id, me).await.map_err(|e| db::internal("thanks", e))
+}
+
+/// A thank-you note on a fulfilled post, by its author or an accepted helper, once each.
+pub async fn thank(db: &Db, me: &CurrentUser, id: i64, note: ThanksNote, now: i64) -> Result<i64, AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("thank: begin", e))?;
+    let c = mine(&mut tx, me, id).await?;
+    let p = post(&mut tx, c.post_id).await?;
+    if p.status != PostStatus::Fulfilled || c.accepted_at.is_none() {
+        return Err(form_error("Un mot de remerciement se laisse une fois l'aide faite."));
+    }
+    match sql::insert_thanks(&mut tx, p.id, me.id, note.as_str(), now).await {
+        Ok(()) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(form_error("Vous avez déjà laissé un mot pour cette annonce."));
+        }
+        Err(e) => return Err(db::internal("thank", e)),
+    }
+    tx.commit().await.map_err(|e| db::internal("thank: commit", e))?;
+    Ok(p.id)
+}

@@ -1,0 +1,279 @@
+//! `/messages/:id`: one conversation. The thread, a reply box, and what each side may do now:
+//! accept the helper, withdraw, say the help was given, confirm it, thank. With JavaScript, new
+//! messages appear without reloading; without it, a link shows them.
+
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::conversations::{get_conversation, new_messages, ConversationView, MessageView};
+use crate::api::forms::{read_form_echo, FormEcho};
+use crate::domain::moderation::ReportReason;
+use crate::domain::time::{absolute_fr, rfc3339};
+use crate::domain::{PostKind, PostStatus};
+use crate::error::AppError;
+use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
+use crate::ui::components::restricted::Restricted;
+use crate::ui::map::PointMap;
+use crate::ui::pages::not_found::NotFoundPage;
+
+/// How often the page asks for new messages (JavaScript only).
+const POLL_MS: u32 = 5_000;
+
+/// A conversation.
+#[component]
+pub fn ConversationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let view_ = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_conversation(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    let echo = Resource::new(|| (), |_| read_form_echo());
+    let done = use_query_map().read_untracked().get("fait");
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Chargement de la conversation…"</p> }>
+            {move || {
+                let done = done.clone();
+                Suspend::new(async move {
+                    let echo = echo.await.ok().flatten().unwrap_or_default();
+                    match view_.await {
+                        Ok(c) => view! { <Conversation c=c echo=echo done=done/> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
+                        Err(e) => view! { <div class="page narrow"><Restricted error=e next="/messages"/></div> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+fn done_text(done: Option<String>) -> Option<&'static str> {
+    Some(match done?.as_str() {
+        "message" => "Message envoyé.",
+        "accept" => "Vous avez accepté cette aide. La personne voit maintenant l'adresse exacte.",
+        "withdraw" => "Acceptation retirée. L'annonce est de nouveau ouverte.",
+        "done" => "Merci ! L'auteur va confirmer que l'aide est faite.",
+        "confirm" => "L'aide est faite : l'annonce est marquée comme réalisée et quitte la carte. Merci !",
+        "report" => "Merci, le message est signalé à l'équipe du Département.",
+        _ => return None,
+    })
+}
+
+#[component]
+fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> impl IntoView {
+    let id = c.id;
+    let title = format!("Conversation avec {} — Entraide Haut-Rhin", c.other_name);
+    let last = c.messages.last().map(|m| m.id).unwrap_or(0);
+    let (messages, set_messages) = signal(c.messages.clone());
+    poll(id, last, set_messages, c.staff_view);
+    let heading = if c.i_am_author {
+        format!("{} vous répond", c.other_name)
+    } else {
+        format!("Votre conversation avec {}", c.other_name)
+    };
+    let accepted_line = match (c.accepted, c.i_am_author) {
+        (true, true) => Some(format!("Vous avez accepté l'aide de {}.", c.other_name)),
+        (true, false) => Some(format!("{} a accepté votre aide.", c.other_name)),
+        _ => None,
+    };
+    let others_msgs = echo.clone();
+    view! {
+        <Title text=title/>
+        <div class="page narrow conversation-page">
+            <p class="back"><a href="/messages">"← Mes messages"</a></p>
+            <h1>{heading}</h1>
+            <p class="post-meta">
+                "À propos de "<a href=format!("/posts/{}", c.post_id)>{c.post_title.clone()}</a>
+                " · "{c.commune.clone()}" · "{c.post_status.label_fr()}
+            </p>
+            {c.staff_view.then(|| view! {
+                <div class="notice" role="status">
+                    <p>"Vous lisez cette conversation parce qu'un de ses messages a été signalé."</p>
+                </div>
+            })}
+            {done_text(done).map(|t| view! { <div class="notice" role="status"><p>{t}</p></div> })}
+            {accepted_line.map(|t| view! { <p class="accepted-line">{t}</p> })}
+            {(c.helper_done && c.i_am_author && c.actions.confirm).then(|| view! {
+                <div class="notice"><p>{format!("{} indique que l'aide est faite. Confirmez-vous ?", c.other_name)}</p></div>
+            })}
+            <Private c=c.clone()/>
+            <h2 class="visually-hidden">"Messages"</h2>
+            <ol class="thread" aria-live="polite">
+                <For each=move || messages.get() key=|m| m.id let:m>
+                    <MessageItem m=m conversation=id echo=others_msgs.clone() reportable=!c.staff_view/>
+                </For>
+            </ol>
+            <p id="fin"><a href=format!("/messages/{id}#fin")>"Voir les nouveaux messages"</a></p>
+            {c.actions.reply.then(|| view! {
+                <form method="post" action=format!("/messages/{id}") class="form reply-form">
+                    <input type="hidden" name="action" value="message"/>
+                    <FormMessage form="message" echo=echo.clone()/>
+                    <TextArea form="message" name="body" label="Votre message" echo=echo.clone() rows=3 maxlength=2000/>
+                    <button type="submit" class="btn">"Envoyer"</button>
+                </form>
+            })}
+            <Actions c=c echo=echo/>
+        </div>
+    }
+}
+
+/// Asks for new messages every few seconds and adds them (browser only: effects do not run on
+/// the server). Stops when the page goes.
+fn poll(id: i64, last: i64, set_messages: WriteSignal<Vec<MessageView>>, staff_view: bool) {
+    if staff_view {
+        return;
+    }
+    let timer = StoredValue::new_local(None::<Interval>);
+    let after = StoredValue::new(last);
+    Effect::new(move |_| {
+        if timer.with_value(Option::is_some) {
+            return;
+        }
+        timer.set_value(Some(Interval::new(POLL_MS, move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(new) = new_messages(id, after.get_value()).await {
+                    if let Some(m) = new.last() {
+                        after.set_value(m.id);
+                        set_messages.update(|list| list.extend(new));
+                    }
+                }
+            });
+        })));
+    });
+    on_cleanup(move || timer.set_value(None));
+}
+
+#[component]
+fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bool) -> impl IntoView {
+    let form = format!("report-{}", m.id);
+    let open = echo.form == form;
+    let options: Vec<(&'static str, &'static str)> =
+        ReportReason::ALL.iter().map(|r| (r.slug(), r.label_fr())).collect();
+    view! {
+        <li class="message" class:message-mine=m.mine>
+            <p class="message-meta">
+                <strong>{if m.mine { "Vous".to_owned() } else { m.sender.clone() }}</strong>
+                " · "<time datetime=rfc3339(m.at)>{absolute_fr(m.at)}</time>
+            </p>
+            <p class="pre-line">{m.body.clone()}</p>
+            {(!m.mine && reportable).then(|| view! {
+                <details class="report-message" open=open>
+                    <summary>"Signaler ce message"</summary>
+                    <form method="post" action=format!("/messages/{conversation}")>
+                        <input type="hidden" name="action" value="report"/>
+                        <input type="hidden" name="message_id" value=m.id.to_string()/>
+                        <FormMessage form=form.clone() echo=echo.clone()/>
+                        <SelectField form=form.clone() name="reason" label="Qu'est-ce qui ne va pas ?" echo=echo.clone() options=options/>
+                        <TextArea form=form name="details" label="Précisez (facultatif)" echo=echo.clone() required=false rows=2 maxlength=1000/>
+                        <button type="submit" class="btn btn-small btn-secondary">"Signaler"</button>
+                    </form>
+                </details>
+            })}
+        </li>
+    }
+}
+
+/// The exact place, building note and phone: for the accepted helper, and for the author to
+/// see what is shared.
+#[component]
+fn Private(c: ConversationView) -> impl IntoView {
+    let show = c.private.clone().filter(|_| c.accepted);
+    show.map(|p| {
+        let heading = if c.i_am_author { "Ce que voit la personne acceptée" } else { "Où aller" };
+        let label = c.post_title.clone();
+        view! {
+            <section class="private-box" aria-labelledby="prive-titre">
+                <h2 id="prive-titre">{heading}</h2>
+                <p class="hint">"Ces informations sont privées : ne les partagez pas."</p>
+                <dl class="facts">
+                    <dt>"Adresse exacte"</dt>
+                    <dd>{format!("{} — {:.5}, {:.5}", c.commune, p.exact.lat, p.exact.lon)}</dd>
+                    <dt>"Précision"</dt>
+                    <dd>{p.private_note.clone().unwrap_or_else(|| "aucune".into())}</dd>
+                    {p.phone.clone().map(|ph| view! {
+                        <dt>"Téléphone"</dt>
+                        <dd><a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a></dd>
+                    })}
+                </dl>
+                <p>
+                    <a href=format!("https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=18/{:.5}/{:.5}", p.exact.lat, p.exact.lon, p.exact.lat, p.exact.lon)>
+                        "Ouvrir dans une carte (OpenStreetMap)"
+                    </a>
+                </p>
+                <PointMap point=p.exact category=crate::domain::Category::Other label=label/>
+            </section>
+        }
+    })
+}
+
+/// The forms of what the reader may do now.
+#[component]
+fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
+    let id = c.id;
+    let a = c.actions;
+    let action_form = move |action: &'static str, label: String, class: &'static str| {
+        view! {
+            <form method="post" action=format!("/messages/{id}")>
+                <input type="hidden" name="action" value=action/>
+                <button type="submit" class=class>{label}</button>
+            </form>
+        }
+    };
+    let accept_label = match c.post_kind {
+        PostKind::Request => format!("Accepter l'aide de {}", c.other_name),
+        PostKind::Offer => format!("Accepter {}", c.other_name),
+    };
+    let share_checked = echo.form == "accept" && echo.value("accept", "share_phone") == "on";
+    view! {
+        <div class="conversation-actions">
+            <FormMessage form="withdraw" echo=echo.clone()/>
+            <FormMessage form="done" echo=echo.clone()/>
+            <FormMessage form="confirm" echo=echo.clone()/>
+            {a.accept.then(|| view! {
+                <section aria-labelledby="accepter-titre">
+                    <h2 id="accepter-titre">{accept_label.clone()}</h2>
+                    <p>{format!("{} verra alors l'adresse exacte et votre précision (bâtiment, étage). Les autres personnes ne voient que la commune.", c.other_name)}</p>
+                    <form method="post" action=format!("/messages/{id}") class="form">
+                        <input type="hidden" name="action" value="accept"/>
+                        <FormMessage form="accept" echo=echo.clone()/>
+                        <label class="choice">
+                            <input type="checkbox" name="share_phone" checked=share_checked/>
+                            "Partager aussi mon numéro de téléphone avec cette personne"
+                        </label>
+                        <TextField form="accept" name="phone" label="Mon numéro (si je le partage)" echo=echo.clone() kind="tel" autocomplete="tel" required=false/>
+                        {(c.post_kind == PostKind::Request).then(|| view! {
+                            <label class="choice">
+                                <input type="checkbox" name="off_map"/>
+                                "Retirer l'annonce de la carte pendant l'aide"
+                            </label>
+                        })}
+                        <button type="submit" class="btn">{accept_label.clone()}</button>
+                    </form>
+                </section>
+            })}
+            {a.confirm.then(|| action_form("confirm", "Confirmer que l'aide est faite".into(), "btn"))}
+            {a.mark_done.then(|| action_form("done", "L'aide est faite".into(), "btn"))}
+            {a.withdraw.then(|| action_form("withdraw", "Retirer mon acceptation".into(), "btn btn-secondary"))}
+            {a.thank.then(|| view! {
+                <form method="post" action=format!("/messages/{id}") class="form">
+                    <input type="hidden" name="action" value="thank"/>
+                    <FormMessage form="thank" echo=echo.clone()/>
+                    <TextArea
+                        form="thank"
+                        name="note"
+                        label="Un mot de remerciement (il sera visible sur la page de l'annonce)"
+                        echo=echo.clone()
+                        rows=3
+                        maxlength=500
+                    />
+                    <button type="submit" class="btn">"Publier mon mot"</button>
+                </form>
+            })}
+            {(c.post_status == PostStatus::Fulfilled).then(|| view! { <p class="hint">"Cette annonce est réalisée."</p> })}
+        </div>
+    }
+}
