@@ -31,21 +31,19 @@ pub async fn insert(conn: &mut SqliteConnection, n: &NewNotification<'_>) -> Res
     Ok(())
 }
 
-/// Whether `user_id` has an unread notification of `kind` about this conversation (so that a
-/// burst of messages makes one notification, not ten).
-pub async fn has_unread(
+/// Whether `user_id` has an unread notification of new messages (a response or a message)
+/// about this conversation, so that a burst of messages makes one notification, not ten.
+pub async fn has_unread_messages(
     conn: &mut SqliteConnection,
     user_id: i64,
     conversation_id: i64,
-    kind: NotificationKind,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM notifications WHERE user_id = $1 AND conversation_id = $2 AND kind = $3 \
-         AND read_at IS NULL",
+        "SELECT count(*) FROM notifications WHERE user_id = $1 AND conversation_id = $2 \
+         AND kind IN ('response', 'message') AND read_at IS NULL",
     )
     .bind(user_id)
     .bind(conversation_id)
-    .bind(kind.slug())
     .fetch_one(conn)
     .await?;
     Ok(n > 0)

@@ -132,7 +132,7 @@ async fn tell(
     now: i64,
 ) -> Result<(), AppError> {
     if kind == NotificationKind::Message
-        && notes_sql::has_unread(tx, to, c.id, kind).await.map_err(|e| db::internal("tell", e))?
+        && notes_sql::has_unread_messages(tx, to, c.id).await.map_err(|e| db::internal("tell", e))?
     {
         return Ok(());
     }
@@ -451,4 +451,225 @@ pub async fn thank(db: &Db, me: &CurrentUser, id: i64, note: ThanksNote, now: i6
     }
     tx.commit().await.map_err(|e| db::internal("thank: commit", e))?;
     Ok(p.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::conversation::AcceptForm;
+    use crate::domain::moderation::{Report, ReportReason};
+    use crate::domain::user::{Role, SignUpForm};
+    use crate::domain::{Category, PostFilter};
+    use crate::server::communes::Communes;
+    use crate::server::services::posts::tests::{creation, COLMAR, NOW};
+    use crate::server::services::{accounts, moderation, posts};
+    use sqlx::SqlitePool;
+
+    async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
+        let form = SignUpForm {
+            email: email.into(),
+            display_name: email.split('@').next().unwrap().into(),
+            poster_kind: "individual".into(),
+            organisation: String::new(),
+            password: "un jardin sous la pluie".into(),
+        };
+        accounts::create(db, form.parse().unwrap(), role, NOW - 7200).await.unwrap()
+    }
+
+    struct World {
+        db: Db,
+        author: CurrentUser,
+        helper: CurrentUser,
+        other: CurrentUser,
+        staff: CurrentUser,
+        post: i64,
+    }
+
+    async fn world(pool: SqlitePool, kind: PostKind) -> World {
+        let db = Db::single(pool);
+        let author = account(&db, "auteure@exemple.fr", Role::Resident).await;
+        let helper = account(&db, "aidant@exemple.fr", Role::Resident).await;
+        let other = account(&db, "voisine@exemple.fr", Role::Resident).await;
+        let staff = account(&db, "moderatrice@exemple.fr", Role::Moderator).await;
+        let mut c = creation("Courses du mardi", kind, Category::Groceries, COLMAR, PostStatus::Published);
+        c.author_id = Some(author.id);
+        c.private_note = Some("Bâtiment B, code 1234".into());
+        c.created_at = NOW - 600;
+        let post = posts::create(&db, &Communes::haut_rhin().unwrap(), c).await.unwrap();
+        World { db, author, helper, other, staff, post }
+    }
+
+    fn msg(s: &str) -> MessageBody {
+        MessageBody::parse(s).unwrap()
+    }
+
+    fn share(phone: &str, off_map: bool) -> Acceptance {
+        AcceptForm {
+            share_phone: if phone.is_empty() { "" } else { "on" }.into(),
+            phone: phone.into(),
+            off_map: if off_map { "on" } else { "" }.into(),
+        }
+        .parse()
+        .unwrap()
+    }
+
+    async fn status(db: &Db, id: i64) -> String {
+        sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&db.read).await.unwrap()
+    }
+
+    async fn count(db: &Db, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&db.read).await.unwrap()
+    }
+
+    async fn on_map(db: &Db) -> usize {
+        posts::list_public_at(db, &PostFilter::default(), NOW).await.unwrap().posts.len()
+    }
+
+    #[sqlx::test]
+    async fn answering_opens_one_private_conversation_and_tells_the_author(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Je peux passer mardi."), NOW).await.unwrap();
+        let again = respond(&w.db, &w.helper, w.post, msg("Ou mercredi ?"), NOW).await.unwrap();
+        assert_eq!(c, again, "one conversation per post and responder");
+        assert_eq!(count(&w.db, "SELECT count(*) FROM messages").await, 2);
+        let n: Vec<(String, String)> = sqlx::query_as("SELECT kind, body FROM notifications WHERE user_id = $1")
+            .bind(w.author.id)
+            .fetch_all(&w.db.read)
+            .await
+            .unwrap();
+        assert_eq!(n.len(), 1, "the second message does not add a notification while one is unread: {n:?}");
+        assert_eq!(n[0].0, "response");
+        assert!(n[0].1.contains("Je peux aider"));
+        let (to, subject, body): (String, String, String) =
+            sqlx::query_as("SELECT to_email, subject, body FROM outbox").fetch_one(&w.db.read).await.unwrap();
+        assert_eq!((to.as_str(), subject.as_str()), ("auteure@exemple.fr", "Quelqu'un répond à votre annonce"));
+        assert!(body.contains(&format!("/messages/{c}")), "{body}");
+
+        let own = respond(&w.db, &w.author, w.post, msg("Moi ?"), NOW).await.unwrap_err();
+        assert!(own.to_string().contains("votre annonce"));
+        let list = list(&w.db, &w.author, NOW).await.unwrap();
+        assert_eq!((list.items.len(), list.items[0].unread, list.items[0].i_am_author), (1, 2, true));
+    }
+
+    #[sqlx::test]
+    async fn only_the_two_participants_read_a_conversation(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
+        let mut reads = 0;
+        for intruder in [&w.other, &w.staff] {
+            reads += usize::from(view(&w.db, intruder, c, NOW).await.is_ok());
+            reads += usize::from(since(&w.db, intruder, c, 0, NOW).await.is_ok());
+            reads += usize::from(send(&w.db, intruder, c, msg("Intrus"), NOW).await.is_ok());
+            assert_eq!(view(&w.db, intruder, c, NOW).await.unwrap_err(), AppError::NotFound);
+        }
+        assert_eq!(reads, 0, "0 reads or writes by a third person");
+        assert_eq!(count(&w.db, "SELECT count(*) FROM messages").await, 1);
+        // Once the author reports a message, staff may read (not write).
+        let m: i64 = sqlx::query_scalar("SELECT id FROM messages").fetch_one(&w.db.read).await.unwrap();
+        let report = Report { reason: ReportReason::Inappropriate, details: String::new() };
+        moderation::report_message(&w.db, &w.author, c, m, report, NOW).await.unwrap();
+        let staff_view = view(&w.db, &w.staff, c, NOW).await.unwrap();
+        assert!(staff_view.staff_view && staff_view.private.is_none() && !staff_view.actions.reply);
+        assert!(send(&w.db, &w.staff, c, msg("x"), NOW).await.is_err());
+        assert!(view(&w.db, &w.other, c, NOW).await.is_err());
+    }
+
+    #[sqlx::test]
+    async fn the_accepted_helper_alone_sees_the_private_details_and_each_reveal_is_logged(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        let c2 = respond(&w.db, &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
+        assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none(), "not before acceptance");
+        // Only the author accepts.
+        assert_eq!(accept(&w.db, &w.helper, c, share("", false), NOW).await, Err(AppError::Forbidden));
+        accept(&w.db, &w.author, c, share("06 12 34 56 78", false), NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "in-progress");
+        assert_eq!(on_map(&w.db).await, 1, "shown as in progress");
+        let v = view(&w.db, &w.helper, c, NOW).await.unwrap();
+        let p = v.private.unwrap();
+        assert_eq!(
+            (p.exact, p.private_note.as_deref(), p.phone.as_deref()),
+            (COLMAR, Some("Bâtiment B, code 1234"), Some("06 12 34 56 78"))
+        );
+        assert_eq!(count(&w.db, "SELECT count(*) FROM reveals").await, 1);
+        view(&w.db, &w.helper, c, NOW).await.unwrap();
+        assert_eq!(count(&w.db, "SELECT count(*) FROM reveals").await, 2, "every reveal");
+        let fields: String =
+            sqlx::query_scalar("SELECT fields FROM reveals LIMIT 1").fetch_one(&w.db.read).await.unwrap();
+        assert_eq!(fields, "exact-location,private-note,phone");
+        // The other responder sees nothing private, and a request takes one helper at a time.
+        assert!(view(&w.db, &w.other, c2, NOW).await.unwrap().private.is_none());
+        assert!(accept(&w.db, &w.author, c2, share("", false), NOW).await.is_err());
+        // Public reads never carry it.
+        let public = serde_json::to_string(&posts::get_public(&w.db, w.post).await.unwrap()).unwrap();
+        assert!(!public.contains("1234") && !public.contains("06 12") && !public.contains("48.0794"), "{public}");
+
+        // Withdrawn: open again, nothing private any more.
+        withdraw(&w.db, &w.author, c, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "published");
+        assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none());
+        let n: String =
+            sqlx::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
+                .bind(w.helper.id)
+                .fetch_one(&w.db.read)
+                .await
+                .unwrap();
+        assert_eq!(n, "withdrawn");
+    }
+
+    #[sqlx::test]
+    async fn done_confirmed_fulfilled_thanked(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        assert!(mark_done(&w.db, &w.helper, c, NOW).await.is_err(), "not accepted yet");
+        accept(&w.db, &w.author, c, share("", true), NOW).await.unwrap();
+        assert_eq!(on_map(&w.db).await, 0, "the author took it off the map while in progress");
+        mark_done(&w.db, &w.helper, c, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "in-progress", "the author confirms");
+        assert!(view(&w.db, &w.author, c, NOW).await.unwrap().actions.confirm);
+        assert!(thank(&w.db, &w.helper, c, ThanksNote::parse("Merci !").unwrap(), NOW).await.is_err(), "not yet");
+        confirm(&w.db, &w.author, c, NOW).await.unwrap();
+        assert_eq!(status(&w.db, w.post).await, "fulfilled");
+        assert_eq!(on_map(&w.db).await, 0);
+        thank(&w.db, &w.helper, c, ThanksNote::parse("Ravi d'avoir aidé.").unwrap(), NOW).await.unwrap();
+        thank(&w.db, &w.author, c, ThanksNote::parse("Merci Jules !").unwrap(), NOW).await.unwrap();
+        assert!(thank(&w.db, &w.author, c, ThanksNote::parse("Encore").unwrap(), NOW).await.is_err(), "once each");
+        let page = posts::get_public(&w.db, w.post).await.unwrap();
+        assert_eq!(page.thanks.len(), 2, "a fulfilled post keeps its page, with the notes");
+        let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
+            .bind(w.helper.id)
+            .fetch_all(&w.db.read)
+            .await
+            .unwrap();
+        assert_eq!(kinds, ["accepted", "fulfilled"]);
+        // A post that is over takes no new answers.
+        assert!(respond(&w.db, &w.other, w.post, msg("Trop tard ?"), NOW).await.is_err());
+    }
+
+    #[sqlx::test]
+    async fn offers_accept_several_people(pool: SqlitePool) {
+        let w = world(pool, PostKind::Offer).await;
+        let c1 = respond(&w.db, &w.helper, w.post, msg("Ça m'intéresse"), NOW).await.unwrap();
+        let c2 = respond(&w.db, &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
+        accept(&w.db, &w.author, c1, share("", false), NOW).await.unwrap();
+        accept(&w.db, &w.author, c2, share("", false), NOW).await.unwrap();
+        assert!(view(&w.db, &w.other, c2, NOW).await.unwrap().private.is_some());
+        assert!(accepts_responses(&mut w.db.read.acquire().await.unwrap(), w.post, NOW).await.unwrap());
+    }
+
+    #[sqlx::test]
+    async fn messages_are_rate_limited_per_account(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("1"), NOW).await.unwrap();
+        let mut accepted = 1;
+        for i in 0..40 {
+            if send(&w.db, &w.helper, c, msg(&format!("message {i}")), NOW).await.is_ok() {
+                accepted += 1;
+            }
+        }
+        assert_eq!(accepted, MESSAGES_PER_HOUR, "accepted per hour vs configured");
+        assert!(matches!(send(&w.db, &w.helper, c, msg("encore"), NOW).await, Err(AppError::TooManyRequests { .. })));
+        // An hour later it works again.
+        send(&w.db, &w.helper, c, msg("plus tard"), NOW + 3601).await.unwrap();
+    }
 }

@@ -1,5 +1,6 @@
 //! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages.
 
+mod conversations;
 mod moderation;
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use super::router;
 use super::services::posts::tests::{creation, COLMAR, MULHOUSE};
 use super::services::posts::{create, Creation};
 use super::state::AppState;
+use crate::domain::user::{Role, SignUpForm};
 use crate::domain::{Category, PostKind, PostStatus};
 use crate::ui::map::TileSettings;
 
@@ -622,4 +624,21 @@ async fn editing_sends_a_published_post_back_to_validation_and_only_the_author_m
     let moved = edit.replace("Colmar+%2868000%29", "68200");
     send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), &moved, Some(&author)).await;
     assert_eq!(row(s.clone()).await.3, "Mulhouse");
+}
+
+const STAFF_PASSWORD: &str = "un jardin sous la pluie";
+
+/// An account with `role`, logged in through the log-in form; returns its session cookie.
+pub(super) async fn logged_in_as(s: &AppState, email: &str, role: Role) -> String {
+    let form = SignUpForm {
+        email: email.into(),
+        display_name: "Agent".into(),
+        poster_kind: "institution".into(),
+        organisation: "Département du Haut-Rhin".into(),
+        password: STAFF_PASSWORD.into(),
+    };
+    super::services::accounts::create(&s.db, form.parse().unwrap(), role, super::services::now()).await.unwrap();
+    let r = send(s, "POST", "/connexion", &format!("email={email}&password=un+jardin+sous+la+pluie"), None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    session_cookie(&r.cookie.unwrap())
 }

@@ -4,27 +4,9 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use super::{published_id, send, session_cookie, signed_up, state, PUBLISH};
-use crate::domain::user::{Role, SignUpForm};
-use crate::server::services::{self, accounts};
+use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
+use crate::domain::user::Role;
 use crate::server::state::AppState;
-
-const PASSWORD: &str = "un jardin sous la pluie";
-
-/// An account with `role`, logged in through the log-in form; returns its session cookie.
-async fn logged_in_as(s: &AppState, email: &str, role: Role) -> String {
-    let form = SignUpForm {
-        email: email.into(),
-        display_name: "Agent".into(),
-        poster_kind: "institution".into(),
-        organisation: "Département du Haut-Rhin".into(),
-        password: PASSWORD.into(),
-    };
-    accounts::create(&s.db, form.parse().unwrap(), role, services::now()).await.unwrap();
-    let r = send(s, "POST", "/connexion", &format!("email={email}&password=un+jardin+sous+la+pluie"), None).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    session_cookie(&r.cookie.unwrap())
-}
 
 async fn status_of(s: &AppState, id: i64) -> String {
     sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&s.db.read).await.unwrap()

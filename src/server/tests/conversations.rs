@@ -1,0 +1,142 @@
+//! Answering a post over HTTP: field-level privacy for every role and every read, and who may
+//! read a conversation.
+
+use axum::http::StatusCode;
+use sqlx::SqlitePool;
+
+use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
+use crate::domain::user::Role;
+use crate::server::state::AppState;
+
+/// The conversation id a response redirected to.
+async fn responded(s: &AppState, cookie: &str, post: i64, body: &str) -> i64 {
+    let r = send(s, "POST", &format!("/posts/{post}/repondre"), &format!("body={body}"), Some(cookie)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location.unwrap().rsplit('/').next().unwrap().parse().unwrap()
+}
+
+#[sqlx::test]
+async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "auteure%40exemple.fr").await;
+    let post = published_id(&s, &author, PUBLISH).await;
+    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
+    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let helper = signed_up(&s, "aidant%40exemple.fr").await;
+    let responder = signed_up(&s, "autre%40exemple.fr").await;
+    let other = signed_up(&s, "voisine%40exemple.fr").await;
+    let c_helper = responded(&s, &helper, post, "Je+peux+passer+mardi.").await;
+    let c_other = responded(&s, &responder, post, "Moi+aussi.").await;
+    let r = send(
+        &s,
+        "POST",
+        &format!("/messages/{c_helper}"),
+        "action=accept&share_phone=on&phone=06+12+34+56+78",
+        Some(&author),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    let (lat, lon): (f64, f64) =
+        sqlx::query_as("SELECT lat, lon FROM posts WHERE id = $1").bind(post).fetch_one(&s.db.read).await.unwrap();
+    let secrets = [format!("{lat:.4}"), format!("{lon:.4}"), "Bâtiment B".to_owned(), "06 12 34 56 78".to_owned()];
+    let reads = [
+        "/".to_owned(),
+        format!("/posts/{post}"),
+        format!("/api/get_post?id={post}"),
+        "/api/list_posts".into(),
+        "/api/v1/posts.geojson".into(),
+        "/api/my_posts".into(),
+        "/api/my_conversations".into(),
+        format!("/api/get_conversation?id={c_helper}"),
+        format!("/api/get_conversation?id={c_other}"),
+        format!("/api/new_messages?id={c_helper}&after=0"),
+        format!("/messages/{c_helper}"),
+        format!("/messages/{c_other}"),
+        "/api/moderation_queue".into(),
+        format!("/api/post_history?id={post}"),
+        format!("/moderation/annonces/{post}"),
+    ];
+    let roles = [
+        ("anonymous", None, false),
+        ("another resident", Some(other.as_str()), false),
+        ("a responder not accepted", Some(responder.as_str()), false),
+        ("the accepted helper", Some(helper.as_str()), true),
+        ("the author", Some(author.as_str()), true),
+        ("staff", Some(staff.as_str()), true),
+    ];
+    let mut leaks = vec![];
+    for (role, cookie, allowed) in roles {
+        let mut seen = 0;
+        for uri in &reads {
+            let body = send(&s, "GET", uri, "", cookie).await.body;
+            for secret in &secrets {
+                if body.contains(secret.as_str()) {
+                    seen += 1;
+                    if !allowed {
+                        leaks.push(format!("{role} sees {secret} in {uri}"));
+                    }
+                }
+            }
+        }
+        if allowed {
+            assert!(seen > 0, "{role} should see the private details somewhere");
+        }
+    }
+    assert!(leaks.is_empty(), "{} leaks: {leaks:#?}", leaks.len());
+
+    // Every reveal to the helper was logged.
+    let reveals: i64 = sqlx::query_scalar("SELECT count(*) FROM reveals").fetch_one(&s.db.read).await.unwrap();
+    assert!(reveals >= 2, "{reveals}");
+}
+
+#[sqlx::test]
+async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "auteure%40exemple.fr").await;
+    let post = published_id(&s, &author, PUBLISH).await;
+    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
+    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let helper = signed_up(&s, "aidant%40exemple.fr").await;
+    let c = responded(&s, &helper, post, "Un+message+priv%C3%A9.").await;
+    let intruder = signed_up(&s, "intrus%40exemple.fr").await;
+    let mut successes = 0;
+    for who in [Some(intruder.as_str()), Some(staff.as_str()), None] {
+        for uri in [
+            format!("/messages/{c}"),
+            format!("/api/get_conversation?id={c}"),
+            format!("/api/new_messages?id={c}&after=0"),
+        ] {
+            let r = send(&s, "GET", &uri, "", who).await;
+            successes += usize::from(r.status.is_success());
+            assert!(!r.body.contains("Un message privé"), "{uri} leaks to {who:?}");
+        }
+        for action in
+            ["action=message&body=Intrus", "action=accept", "action=done", "action=confirm", "action=withdraw"]
+        {
+            let r = send(&s, "POST", &format!("/messages/{c}"), action, who).await;
+            successes += usize::from(
+                r.status == StatusCode::SEE_OTHER && !r.location.unwrap_or_default().starts_with("/connexion"),
+            );
+        }
+    }
+    assert_eq!(successes, 0, "0 reads or actions by a third person");
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM messages").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(n, 1);
+    // The participants can; an empty reply keeps the page with a message.
+    assert_eq!(send(&s, "GET", &format!("/messages/{c}"), "", Some(&author)).await.status, StatusCode::OK);
+    let r = send(&s, "POST", &format!("/messages/{c}"), "action=message&body=+", Some(&author)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Écrivez quelques mots"));
+    let r = send(
+        &s,
+        "POST",
+        &format!("/messages/{c}"),
+        "action=message&body=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        Some(&author),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = send(&s, "GET", &format!("/messages/{c}"), "", Some(&helper)).await.body;
+    assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)"), "messages are escaped");
+}
