@@ -223,6 +223,8 @@ pub struct CurrentUser {
     pub poster_kind: PosterKind,
     pub organisation: Option<String>,
     pub role: Role,
+    /// Notifications also come by e-mail.
+    pub email_notifications: bool,
 }
 
 #[cfg(test)]

@@ -37,6 +37,15 @@ pub enum Command {
     /// Moderation figures.
     #[command(subcommand)]
     Moderation(ModerationCommand),
+    /// The e-mails rendered for people, sent or waiting (newest first).
+    Outbox {
+        /// Only those not sent yet.
+        #[arg(long)]
+        unsent: bool,
+        /// How many to show.
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,6 +112,17 @@ pub struct ServeArgs {
     /// Map tile attribution (HTML).
     #[arg(long, env = "ENTRAIDE_TILE_ATTRIBUTION", default_value = DEFAULT_TILE_ATTRIBUTION)]
     pub tile_attribution: String,
+    /// SMTP relay for e-mail notifications (`smtp://relay:25`, `smtp://relay:587?tls=required`,
+    /// `smtps://user:pass@relay`). Unset: e-mails wait in the outbox (`entraide outbox`).
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of the e-mails, e.g. `Entraide Haut-Rhin <ne-pas-repondre@haut-rhin.fr>` (required
+    /// with SMTP_URL).
+    #[arg(long, env = "ENTRAIDE_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// The public address of the site, for the links in e-mails.
+    #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    pub public_url: String,
     /// Open reports that hide a published post until staff review it.
     #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
     pub report_threshold: i64,

@@ -8,6 +8,7 @@ pub mod context;
 pub mod db;
 pub mod forms;
 pub mod geojson;
+pub mod mailer;
 pub mod operator;
 pub mod passwords;
 pub mod seed;
@@ -125,6 +126,9 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::Moderation(c) => operator::moderation(&open_and_migrate(&cli.database_url).await?, c).await,
+        Command::Outbox { unsent, limit } => {
+            operator::outbox(&open_and_migrate(&cli.database_url).await?, unsent, limit).await
+        }
         Command::Serve(args) => serve(&cli.database_url, args).await,
     }
 }
@@ -166,6 +170,16 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
     let secure_cookies = args.secure_cookies;
     let report_threshold = args.report_threshold;
+    services::notifications::set_site_url(&args.public_url);
+    match (&args.smtp_url, &args.mail_from) {
+        (Some(url), Some(from)) => {
+            let mailer = mailer::Mailer::new(url, from)?;
+            tokio::spawn(mailer::run(db.clone(), mailer));
+            tracing::info!("e-mails are sent through the SMTP relay");
+        }
+        (Some(_), None) => return Err("SMTP_URL is set: set ENTRAIDE_MAIL_FROM too (the sender address)".into()),
+        (None, _) => tracing::info!("SMTP_URL is not set: e-mails wait in the outbox (`entraide outbox`)"),
+    }
     let state = AppState {
         leptos_options: options,
         db: db.clone(),

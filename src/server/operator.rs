@@ -100,6 +100,26 @@ pub async fn moderation(db: &Db, command: ModerationCommand) -> Result<(), Strin
     }
 }
 
+/// Runs `entraide outbox`: the rendered e-mails, newest first.
+pub async fn outbox(db: &Db, unsent_only: bool, limit: i64) -> Result<(), String> {
+    let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;
+    let rows = crate::server::db::notifications::outbox(&mut conn, limit.clamp(1, 1000))
+        .await
+        .map_err(|e| format!("cannot read the outbox: {e}"))?;
+    let rows: Vec<_> = rows.into_iter().filter(|r| !unsent_only || r.sent_at.is_none()).collect();
+    for r in &rows {
+        let state = match (r.sent_at, &r.last_error) {
+            (Some(_), _) => "sent".to_owned(),
+            (None, Some(e)) => format!("not sent after {} attempt(s): {e}", r.attempts),
+            (None, None) => "waiting".to_owned(),
+        };
+        println!("#{} {} — {state}", r.id, crate::domain::time::absolute_fr(r.created_at));
+        println!("To: {}\nSubject: {}\n\n{}\n", r.to_email, r.subject, r.body);
+    }
+    println!("{} e-mail(s).", rows.len());
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +161,7 @@ mod tests {
         let unknown = user(&db, UserCommand::Disable { email: "personne@haut-rhin.fr".into() }).await.unwrap_err();
         assert!(unknown.contains("no account"), "{unknown}");
         user(&db, UserCommand::List).await.unwrap();
+        outbox(&db, true, 10).await.unwrap();
         moderation(&db, ModerationCommand::Stats { days: 7 }).await.unwrap();
     }
 

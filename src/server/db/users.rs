@@ -15,6 +15,7 @@ pub struct UserRow {
     pub password_hash: String,
     pub role: String,
     pub disabled_at: Option<i64>,
+    pub email_notifications: i64,
 }
 
 impl UserRow {
@@ -27,11 +28,13 @@ impl UserRow {
             poster_kind: self.poster_kind.parse().ok()?,
             organisation: self.organisation.clone(),
             role: self.role.parse().ok()?,
+            email_notifications: self.email_notifications == 1,
         })
     }
 }
 
-const COLUMNS: &str = "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at";
+const COLUMNS: &str =
+    "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at, email_notifications";
 
 /// Inserts an account. Fails with a unique violation if the e-mail is taken.
 pub async fn insert(
@@ -112,4 +115,20 @@ pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<UserRow>, sqlx::Err
     ))
     .fetch_all(conn)
     .await
+}
+
+/// Whether notifications also come by e-mail.
+pub async fn set_email_notifications(
+    conn: &mut SqliteConnection,
+    id: i64,
+    on: bool,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email_notifications = $1, updated_at = $2 WHERE id = $3")
+        .bind(i64::from(on))
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

@@ -184,6 +184,16 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
         )
         .await
         .map(|_| "Votre mot de passe a été changé."),
+        "emails" => {
+            let on = get(&f, "email_notifications") == "on";
+            services::accounts::set_email_notifications(&state.db, &user, on, now).await.map(|_| {
+                if on {
+                    "Vous recevrez aussi les notifications par e-mail."
+                } else {
+                    "Vous ne recevrez plus d'e-mails : les notifications restent dans l'application."
+                }
+            })
+        }
         _ => Err(AppError::Validation(FieldErrors::single("form", "Formulaire inconnu."))),
     };
     match result {

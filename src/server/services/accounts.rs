@@ -40,6 +40,7 @@ pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Resul
         poster_kind: account.poster_kind,
         organisation: account.organisation,
         role,
+        email_notifications: true,
     })
 }
 
@@ -101,6 +102,12 @@ pub async fn set_disabled(db: &Db, email: &str, disabled: bool, now: i64) -> Res
     sql::set_disabled(&mut conn, u.id, disabled.then_some(now), now)
         .await
         .map_err(|e| format!("cannot change the account: {e}"))
+}
+
+/// Chooses whether notifications also come by e-mail.
+pub async fn set_email_notifications(db: &Db, user: &CurrentUser, on: bool, now: i64) -> Result<(), AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("e-mail choice: acquire", e))?;
+    sql::set_email_notifications(&mut conn, user.id, on, now).await.map_err(|e| db::internal("e-mail choice", e))
 }
 
 /// Changes the name others see.

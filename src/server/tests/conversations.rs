@@ -140,3 +140,31 @@ async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
     let page = send(&s, "GET", &format!("/messages/{c}"), "", Some(&helper)).await.body;
     assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)"), "messages are escaped");
 }
+
+#[sqlx::test]
+async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
+    let s = state(pool);
+    let author = signed_up(&s, "auteure%40exemple.fr").await;
+    let post = published_id(&s, &author, PUBLISH).await;
+    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
+    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let outbox = || async {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr'")
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap()
+    };
+    assert_eq!(outbox().await, 1, "the approval, by e-mail too");
+    let r = send(&s, "POST", "/compte", "form=emails", Some(&author)).await;
+    assert!(
+        r.body.contains("Vous ne recevrez plus d&#x27;e-mails") || r.body.contains("Vous ne recevrez plus d'e-mails")
+    );
+    let helper = signed_up(&s, "aidant%40exemple.fr").await;
+    responded(&s, &helper, post, "Bonjour").await;
+    assert_eq!(outbox().await, 1, "no e-mail once turned off");
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'response'")
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "the in-app notification is still there");
+}

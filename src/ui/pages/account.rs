@@ -79,6 +79,16 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
                 echo=echo.clone() autocomplete="new-password" hint="10 caractères au moins."/>
             <button type="submit" class="btn">"Changer le mot de passe"</button>
         </form>
+        <h2>"Notifications par e-mail"</h2>
+        <form method="post" action="/compte" class="form">
+            <input type="hidden" name="form" value="emails"/>
+            <FormMessage form="emails" echo=echo.clone()/>
+            <label class="choice">
+                <input type="checkbox" name="email_notifications" checked=me.email_notifications/>
+                "Recevoir aussi les notifications par e-mail (réponses, messages, décisions)"
+            </label>
+            <button type="submit" class="btn btn-secondary">"Enregistrer ce choix"</button>
+        </form>
         <h2>"Se déconnecter"</h2>
         <form method="post" action="/deconnexion">
             <button type="submit" class="btn btn-secondary">"Se déconnecter"</button>

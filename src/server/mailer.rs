@@ -1,0 +1,180 @@
+//! Sending the outbox through an SMTP relay. E-mails are rendered and queued in the `outbox`
+//! table in the same transaction as the event they tell about; this loop delivers them when
+//! `SMTP_URL` is set (`smtp://relay:25`, `smtp://relay:587?tls=required`, `smtps://user:pass@relay`).
+//! Without it they wait in the table, and `entraide outbox` shows them to the operator.
+
+use std::time::Duration;
+
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::server::db::{notifications as sql, Db};
+use crate::server::services;
+
+/// A failing e-mail is tried this many times, then left for the operator.
+pub const MAX_ATTEMPTS: i64 = 5;
+/// How often the outbox is looked at.
+const EVERY: Duration = Duration::from_secs(10);
+
+/// An SMTP relay and the sender address.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for Mailer {
+    // The URL may hold credentials: never printed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailer").field("from", &self.from.to_string()).finish_non_exhaustive()
+    }
+}
+
+impl Mailer {
+    /// A mailer for the relay at `url`, sending as `from`.
+    pub fn new(url: &str, from: &str) -> Result<Mailer, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("SMTP_URL is not a valid SMTP address: {e}"))?
+            .timeout(Some(Duration::from_secs(20)))
+            .build();
+        let from = from.parse().map_err(|e| format!("ENTRAIDE_MAIL_FROM is not a valid address: {e}"))?;
+        Ok(Mailer { transport, from })
+    }
+
+    /// Sends one plain-text e-mail.
+    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        let to: Mailbox = to.parse().map_err(|e| format!("bad recipient: {e}"))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned())
+            .map_err(|e| format!("cannot build the e-mail: {e}"))?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| format!("SMTP: {e}"))
+    }
+}
+
+/// Sends what waits in the outbox once; returns how many were sent.
+pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
+    let rows = {
+        let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;
+        sql::unsent(&mut conn, MAX_ATTEMPTS, 50).await.map_err(|e| e.to_string())?
+    };
+    let mut sent = 0;
+    for r in rows {
+        let result = mailer.send(&r.to_email, &r.subject, &r.body).await;
+        if let Err(e) = &result {
+            // No address in the log: the outbox row says who.
+            tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");
+        } else {
+            sent += 1;
+        }
+        let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+        sql::record_attempt(&mut conn, r.id, result.as_ref().map(|_| ()).map_err(String::as_str), services::now())
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(sent)
+}
+
+/// Delivers the outbox every few seconds, for as long as the server runs.
+pub async fn run(db: Db, mailer: Mailer) {
+    loop {
+        if let Err(e) = flush(&db, &mailer).await {
+            tracing::error!("outbox: {e}");
+        }
+        tokio::time::sleep(EVERY).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::SqlitePool;
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+    /// A minimal SMTP server on a local port that accepts every e-mail and hands back the DATA
+    /// it received (the real client speaks real SMTP to it).
+    async fn smtp_server() -> (String, tokio::sync::mpsc::UnboundedReceiver<String>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let tx = tx.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    write.write_all(b"220 test ESMTP\r\n").await.unwrap();
+                    let mut data: Option<String> = None;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if let Some(d) = data.as_mut() {
+                            if line == "." {
+                                let _ = tx.send(std::mem::take(d));
+                                data = None;
+                                write.write_all(b"250 queued\r\n").await.unwrap();
+                            } else {
+                                d.push_str(&line);
+                                d.push('\n');
+                            }
+                            continue;
+                        }
+                        let verb = line.split(' ').next().unwrap_or("").to_uppercase();
+                        let reply: &[u8] = match verb.as_str() {
+                            "EHLO" | "HELO" => b"250 test\r\n",
+                            "DATA" => {
+                                data = Some(String::new());
+                                b"354 go on\r\n"
+                            }
+                            "QUIT" => {
+                                write.write_all(b"221 bye\r\n").await.unwrap();
+                                break;
+                            }
+                            _ => b"250 ok\r\n",
+                        };
+                        write.write_all(reply).await.unwrap();
+                    }
+                });
+            }
+        });
+        (format!("smtp://127.0.0.1:{port}"), rx)
+    }
+
+    #[sqlx::test]
+    async fn the_outbox_is_delivered_through_smtp(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::queue_email(&mut conn, "claire@exemple.fr", "Nouveau message", "Bonjour Claire,\nUn message.", 5)
+            .await
+            .unwrap();
+        drop(conn);
+        let (url, mut received) = smtp_server().await;
+        let mailer = Mailer::new(&url, "Entraide Haut-Rhin <ne-pas-repondre@entraide.invalid>").unwrap();
+        assert_eq!(flush(&db, &mailer).await.unwrap(), 1);
+        let data = received.recv().await.unwrap();
+        assert!(data.contains("To: claire@exemple.fr"), "{data}");
+        assert!(data.contains("Subject: Nouveau message"), "{data}");
+        assert!(data.contains("Un message."), "{data}");
+        let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(&db.read).await.unwrap();
+        assert!(sent.is_some());
+        assert_eq!(flush(&db, &mailer).await.unwrap(), 0, "sent once");
+    }
+
+    #[sqlx::test]
+    async fn a_relay_that_is_down_leaves_the_mail_for_later(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::queue_email(&mut conn, "claire@exemple.fr", "Sujet", "Texte", 5).await.unwrap();
+        drop(conn);
+        // A port nobody listens on.
+        let free = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
+        let mailer = Mailer::new(&format!("smtp://127.0.0.1:{free}"), "ne-pas-repondre@entraide.invalid").unwrap();
+        assert_eq!(flush(&db, &mailer).await.unwrap(), 0);
+        let (attempts, error): (i64, Option<String>) =
+            sqlx::query_as("SELECT attempts, last_error FROM outbox").fetch_one(&db.read).await.unwrap();
+        assert_eq!(attempts, 1);
+        assert!(error.is_some());
+        assert!(Mailer::new("not a url", "x@y.fr").is_err());
+    }
+}
