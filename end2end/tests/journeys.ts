@@ -1,5 +1,6 @@
 // Steps shared by several journeys: creating an account, logging in, publishing.
-import { expect, Page } from './fixtures';
+import { Browser, TestInfo } from '@playwright/test';
+import { expect, isolate, Page } from './fixtures';
 
 /** Creates a resident account and stays logged in. */
 export async function signUp(page: Page, email: string) {
@@ -38,4 +39,25 @@ export async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('link', { name: /Mon compte/ })).toBeVisible();
+}
+
+/** A second person in their own browser context, with the project's settings (viewport, JS). */
+export async function otherPerson(browser: Browser, info: TestInfo, like: Page): Promise<Page> {
+  const { viewport, javaScriptEnabled, isMobile, hasTouch, locale, timezoneId } = info.project.use;
+  const baseURL = new URL(like.url()).origin;
+  const context = await browser.newContext({ viewport, javaScriptEnabled, isMobile, hasTouch, baseURL, locale, timezoneId });
+  const page = await context.newPage();
+  await isolate(page);
+  return page;
+}
+
+
+/** Approves the pending post titled `title` as the demo moderator, in a context of their own. */
+export async function approveAsModerator(browser: Browser, info: TestInfo, like: Page, title: string) {
+  const moderator = await otherPerson(browser, info, like);
+  await logIn(moderator, DEMO_MODERATOR, DEMO_PASSWORD);
+  await moderator.goto('/moderation');
+  await moderator.getByRole('main').getByRole('article', { name: title }).getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(moderator.getByRole('status').first()).toContainText("L'annonce est publiée.");
+  await moderator.context().close();
 }

@@ -1,16 +1,5 @@
-import { Browser, TestInfo } from '@playwright/test';
-import { test, expect, isolate, markers, Page } from './fixtures';
-import { signUp, publish, logIn, DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
-
-/** A second person in their own browser context, with the project's settings (viewport, JS). */
-async function otherPerson(browser: Browser, info: TestInfo, like: Page): Promise<Page> {
-  const { viewport, javaScriptEnabled, isMobile, hasTouch, locale, timezoneId } = info.project.use;
-  const baseURL = new URL(like.url()).origin;
-  const context = await browser.newContext({ viewport, javaScriptEnabled, isMobile, hasTouch, baseURL, locale, timezoneId });
-  const page = await context.newPage();
-  await isolate(page);
-  return page;
-}
+import { test, expect, markers, Page } from './fixtures';
+import { signUp, publish, logIn, otherPerson, DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
 
 /** The queue card of the post titled `title`. */
 const card = (page: Page, title: string) => page.getByRole('main').getByRole('article', { name: title });

@@ -16,6 +16,46 @@ pub const DEMO_ACCOUNTS: [(&str, &str, Role); 3] = [
     ("habitante@demo.entraide.invalid", "Habitante (démo)", Role::Resident),
 ];
 
+/// The demo neighbours who wrote the demo posts: (e-mail, display name).
+pub const DEMO_NEIGHBOURS: [(&str, &str); 8] = [
+    ("martine@demo.entraide.invalid", "Martine"),
+    ("youssef@demo.entraide.invalid", "Youssef"),
+    ("odile@demo.entraide.invalid", "Odile"),
+    ("thomas@demo.entraide.invalid", "Thomas"),
+    ("fatima@demo.entraide.invalid", "Fatima"),
+    ("bernard@demo.entraide.invalid", "Bernard"),
+    ("lea@demo.entraide.invalid", "Léa"),
+    ("joseph@demo.entraide.invalid", "Joseph"),
+];
+
+/// Creates the demo neighbours that do not exist yet; returns the ids of all of them.
+pub async fn demo_neighbours(db: &Db, now: i64) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::with_capacity(DEMO_NEIGHBOURS.len());
+    for (email, name) in DEMO_NEIGHBOURS {
+        ids.push(ensure(db, email, name, Role::Resident, now).await?);
+    }
+    Ok(ids)
+}
+
+/// The account with this e-mail, created with the demo password if it does not exist.
+async fn ensure(db: &Db, email: &str, name: &str, role: Role, now: i64) -> Result<i64, AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("seed accounts: acquire", e))?;
+    let existing = sql::by_email(&mut conn, email).await.map_err(|e| db::internal("seed accounts", e))?;
+    drop(conn);
+    if let Some(u) = existing {
+        return Ok(u.id);
+    }
+    let staff = role.is_staff();
+    let form = SignUpForm {
+        email: email.into(),
+        display_name: name.into(),
+        poster_kind: if staff { "institution" } else { "individual" }.into(),
+        organisation: if staff { "Département du Haut-Rhin" } else { "" }.into(),
+        password: DEMO_PASSWORD.into(),
+    };
+    Ok(accounts::create(db, form.parse()?, role, now).await?.id)
+}
+
 /// Creates the demo accounts that do not exist yet. Returns how many were created.
 pub async fn demo_accounts(db: &Db, now: i64) -> Result<usize, AppError> {
     let mut created = 0;
@@ -23,19 +63,10 @@ pub async fn demo_accounts(db: &Db, now: i64) -> Result<usize, AppError> {
         let mut conn = db.read.acquire().await.map_err(|e| db::internal("seed accounts: acquire", e))?;
         let exists = sql::by_email(&mut conn, email).await.map_err(|e| db::internal("seed accounts", e))?.is_some();
         drop(conn);
-        if exists {
-            continue;
+        if !exists {
+            ensure(db, email, name, role, now).await?;
+            created += 1;
         }
-        let staff = role.is_staff();
-        let form = SignUpForm {
-            email: email.into(),
-            display_name: name.into(),
-            poster_kind: if staff { "institution" } else { "individual" }.into(),
-            organisation: if staff { "Département du Haut-Rhin" } else { "" }.into(),
-            password: DEMO_PASSWORD.into(),
-        };
-        accounts::create(db, form.parse()?, role, now).await?;
-        created += 1;
     }
     Ok(created)
 }

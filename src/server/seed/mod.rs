@@ -49,7 +49,7 @@ pub enum Seeded {
     NotEmpty(i64),
 }
 
-/// Loads the demo posts if the database holds no post.
+/// Loads the demo posts (and their demo authors) if the database holds no post.
 pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppError> {
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("seed: acquire", e))?;
     let existing = sql::count_all(&mut conn).await.map_err(|e| db::internal("seed: count", e))?;
@@ -57,7 +57,12 @@ pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppE
     if existing > 0 {
         return Ok(Seeded::NotEmpty(existing));
     }
-    let list = demo_posts(communes, now)?;
+    // Demo posts belong to demo neighbours, so that they can be answered.
+    let authors = accounts::demo_neighbours(db, now).await?;
+    let mut list = demo_posts(communes, now)?;
+    for (i, c) in list.iter_mut().enumerate() {
+        c.author_id = authors.get(i % authors.len().max(1)).copied();
+    }
     let n = list.len();
     create_many(db, communes, list).await?;
     Ok(Seeded::Created(n))

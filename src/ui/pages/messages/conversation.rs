@@ -107,7 +107,10 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
                     <MessageItem m=m conversation=id echo=others_msgs.clone() reportable=!c.staff_view/>
                 </For>
             </ol>
-            <p id="fin"><a href=format!("/messages/{id}#fin")>"Voir les nouveaux messages"</a></p>
+            // A GET form, not a link: a link to the same page would only scroll.
+            <form id="fin" method="get" action=format!("/messages/{id}") class="refresh">
+                <button type="submit" class="btn btn-small btn-secondary">"Voir les nouveaux messages"</button>
+            </form>
             {c.actions.reply.then(|| view! {
                 <form method="post" action=format!("/messages/{id}") class="form reply-form">
                     <input type="hidden" name="action" value="message"/>
