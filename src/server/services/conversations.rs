@@ -418,16 +418,42 @@ pub async fn confirm(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(),
 
 async fn fulfil(mut tx: Tx, me: &CurrentUser, p: &Post, now: i64) -> Result<(), AppError> {
     posts_sql::set_status(&mut tx, p.id, PostStatus::Fulfilled, now).await.map_err(|e| db::internal("fulfil", e))?;
-    let helpers = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("fulfil", e))?;
-    for h in helpers {
-        let text = format!(
-            "{} confirme que l'aide pour « {} » est faite. Merci ! Vous pouvez laisser un mot de remerciement.",
-            me.display_name, p.title
-        );
-        notify(&mut tx, h.responder_id, Some(p.id), Some(h.id), NotificationKind::Fulfilled, &text, &link(h.id), now)
-            .await?;
-    }
+    tell_helpers(&mut tx, me, p.id, &p.title, PostStatus::Fulfilled, now).await?;
     tx.commit().await.map_err(|e| db::internal("fulfil: commit", e))
+}
+
+/// Tells the accepted helpers of post `post_id` that it is over: `Fulfilled` (thanks) or
+/// `Closed` (withdrawn by its author). Called in the transaction that closes the post.
+pub async fn tell_helpers(
+    tx: &mut sqlx::SqliteConnection,
+    author: &CurrentUser,
+    post_id: i64,
+    title: &str,
+    outcome: PostStatus,
+    now: i64,
+) -> Result<(), AppError> {
+    let helpers = sql::accepted_of_post(tx, post_id).await.map_err(|e| db::internal("tell helpers", e))?;
+    for h in helpers {
+        let (kind, text) = if outcome == PostStatus::Fulfilled {
+            (
+                NotificationKind::Fulfilled,
+                format!(
+                    "{} confirme que l'aide pour « {title} » est faite. Merci ! Vous pouvez laisser un mot de remerciement.",
+                    author.display_name
+                ),
+            )
+        } else {
+            (
+                NotificationKind::Withdrawn,
+                format!(
+                    "{} a retiré l'annonce « {title} » : votre aide n'est plus attendue. Merci !",
+                    author.display_name
+                ),
+            )
+        };
+        notify(tx, h.responder_id, Some(post_id), Some(h.id), kind, &text, &link(h.id), now).await?;
+    }
+    Ok(())
 }
 
 async fn has_thanked(conn: &mut sqlx::SqliteConnection, post_id: i64, me: i64) -> Result<bool, AppError> {
@@ -644,6 +670,22 @@ mod tests {
         assert_eq!(kinds, ["accepted", "fulfilled"]);
         // A post that is over takes no new answers.
         assert!(respond(&w.db, &w.other, w.post, msg("Trop tard ?"), NOW).await.is_err());
+    }
+
+    #[sqlx::test]
+    async fn closing_the_post_from_mes_annonces_tells_the_helper(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        accept(&w.db, &w.author, c, share("", false), NOW).await.unwrap();
+        posts::close(&w.db, &w.author, w.post, PostStatus::Closed, NOW).await.unwrap();
+        let last: String =
+            sqlx::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
+                .bind(w.helper.id)
+                .fetch_one(&w.db.read)
+                .await
+                .unwrap();
+        assert!(last.contains("a retiré l'annonce"), "{last}");
+        assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none(), "no more private details");
     }
 
     #[sqlx::test]

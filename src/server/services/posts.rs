@@ -229,6 +229,9 @@ pub async fn close(db: &Db, author: &CurrentUser, id: i64, outcome: PostStatus, 
         )));
     }
     sql::set_status(&mut tx, id, outcome, now).await.map_err(|e| db::internal("close", e))?;
+    let title =
+        sql::editable(&mut tx, id).await.map_err(|e| db::internal("close", e))?.map(|r| r.title).unwrap_or_default();
+    super::conversations::tell_helpers(&mut tx, author, id, &title, outcome, now).await?;
     tx.commit().await.map_err(|e| db::internal("close: commit", e))
 }
 

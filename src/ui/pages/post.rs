@@ -197,11 +197,20 @@ struct RespondBox {
 }
 
 impl RespondBox {
-    fn view(self, echo: FormEcho) -> impl IntoView {
+    fn view(self, echo: FormEcho) -> Option<AnyView> {
         let label = respond_label(self.kind);
         let id = self.id;
         let body = if self.mine {
-            None
+            return Some(
+                view! {
+                    <section class="respond-box" aria-labelledby="repondre-titre">
+                        <h2 id="repondre-titre">"Les réponses à votre annonce"</h2>
+                        <p>"Les personnes qui vous répondent vous écrivent en privé."</p>
+                        <p><a class="btn" href="/messages">"Voir mes messages"</a></p>
+                    </section>
+                }
+                .into_any(),
+            );
         } else if let Some(c) = self.conversation {
             Some(
                 view! {
@@ -247,6 +256,7 @@ impl RespondBox {
                     {b}
                 </section>
             }
+            .into_any()
         })
     }
 }
