@@ -13,6 +13,8 @@ export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 # A host that cannot resolve: the tests answer tile requests themselves.
 export ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png"
 export RUST_LOG="${RUST_LOG:-warn}"
+# The journeys create many accounts from one address.
+export ENTRAIDE_SIGNUPS_PER_HOUR=100000
 "$bin" seed --demo
 "$bin" serve &
 child=$!

@@ -57,8 +57,15 @@ export async function isolate(page: Page): Promise<string[]> {
 export const test = base.extend<{ outside: string[]; js: boolean }>({
   outside: async ({ page }, use) => {
     const refused = await isolate(page);
+    // Anything the Content-Security-Policy blocked fails the test, as does an uncaught error.
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) blocked.push(m.text());
+    });
+    page.on('pageerror', (e) => blocked.push(`page error: ${e.message}`));
     await use(refused);
     expect(refused, 'requests that tried to leave the machine').toEqual([]);
+    expect(blocked, 'CSP violations and page errors').toEqual([]);
   },
   js: async ({ javaScriptEnabled }, use) => {
     await use(javaScriptEnabled !== false);

@@ -37,6 +37,12 @@ pub enum Command {
     /// Moderation figures.
     #[command(subcommand)]
     Moderation(ModerationCommand),
+    /// A checked copy of the database, safe while the server runs (restore: stop the server and
+    /// put the copy in place of the database file).
+    Backup {
+        /// Where to write it (replaced only once the new copy is complete and checked).
+        path: String,
+    },
     /// The e-mails rendered for people, sent or waiting (newest first).
     Outbox {
         /// Only those not sent yet.
@@ -120,6 +126,12 @@ pub struct ServeArgs {
     /// with SMTP_URL).
     #[arg(long, env = "ENTRAIDE_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// The reverse proxy in front of the server: only its `X-Forwarded-For` is believed.
+    #[arg(long, env = "ENTRAIDE_TRUSTED_PROXY")]
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Sign-ups allowed per client address and hour.
+    #[arg(long, env = "ENTRAIDE_SIGNUPS_PER_HOUR", default_value_t = 10)]
+    pub signups_per_hour: usize,
     /// The public address of the site, for the links in e-mails.
     #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
     pub public_url: String,

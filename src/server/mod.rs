@@ -2,6 +2,7 @@
 //! services, and the operator's command line. Compiled with the `ssr` feature.
 
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod communes;
 pub mod context;
@@ -11,6 +12,7 @@ pub mod geojson;
 pub mod mailer;
 pub mod operator;
 pub mod passwords;
+pub mod security;
 pub mod seed;
 pub mod services;
 pub mod state;
@@ -39,6 +41,9 @@ use cli::{Cli, Command, SeedArgs, ServeArgs};
 use communes::Communes;
 use state::AppState;
 
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "entraide_session";
+
 /// The whole HTTP application for `state` (reused as is by the HTTP tests).
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -51,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         move |options| shell(options, tiles.clone())
     };
     let sessions = SessionManagerLayer::new(SqliteStore::new(state.db.write.clone()))
-        .with_name("entraide_session")
+        .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(state.secure_cookies)
@@ -75,6 +80,13 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
         .layer(sessions)
+        .layer(axum::middleware::from_fn(security::same_origin))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(security::BODY_LIMIT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            security::REQUEST_TIMEOUT,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -126,6 +138,12 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::Moderation(c) => operator::moderation(&open_and_migrate(&cli.database_url).await?, c).await,
+        Command::Backup { path } => {
+            let db = open_and_migrate(&cli.database_url).await?;
+            let size = backup::backup(&db, std::path::Path::new(&path)).await?;
+            println!("Backup written to {path} ({} KB), integrity checked.", size / 1024);
+            Ok(())
+        }
         Command::Outbox { unsent, limit } => {
             operator::outbox(&open_and_migrate(&cli.database_url).await?, unsent, limit).await
         }
@@ -185,9 +203,10 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         db: db.clone(),
         communes,
         tiles,
-        login_throttle: Arc::default(),
+        login_throttle: Arc::new(throttle::LoginThrottle::with_sign_ups(args.signups_per_hour)),
         secure_cookies,
         report_threshold,
+        trusted_proxy: args.trusted_proxy,
     };
     // Expired sessions are deleted hourly.
     {

@@ -22,4 +22,6 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Open reports that hide a published post until staff review it.
     pub report_threshold: i64,
+    /// The reverse proxy whose `X-Forwarded-For` is believed (no other's is).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }

@@ -70,15 +70,82 @@ mod tests {
     }
 }
 
-/// The log-in limits: failures per IP address and per account.
+/// The limits of the account forms: log-in failures per IP address and per account, and
+/// sign-ups per IP address.
 #[derive(Debug)]
 pub struct LoginThrottle {
     pub by_ip: Throttle,
     pub by_account: Throttle,
+    pub sign_ups_by_ip: Throttle,
+}
+
+/// Sign-ups one address may make in an hour (default).
+pub const SIGN_UPS_PER_HOUR: usize = 10;
+
+impl LoginThrottle {
+    /// The default limits, with `sign_ups` sign-ups per address and hour.
+    pub fn with_sign_ups(sign_ups: usize) -> LoginThrottle {
+        LoginThrottle {
+            by_ip: Throttle::new(20, 15 * 60),
+            by_account: Throttle::new(5, 15 * 60),
+            sign_ups_by_ip: Throttle::new(sign_ups, 3600),
+        }
+    }
 }
 
 impl Default for LoginThrottle {
     fn default() -> Self {
-        LoginThrottle { by_ip: Throttle::new(20, 15 * 60), by_account: Throttle::new(5, 15 * 60) }
+        LoginThrottle::with_sign_ups(SIGN_UPS_PER_HOUR)
+    }
+}
+
+/// The key of a client address for the limits: the address itself for IPv4, its /64 network
+/// for IPv6 (one household or phone holds a whole /64).
+pub fn ip_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => format!("ip:{v4}"),
+        std::net::IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return format!("ip:{v4}");
+            }
+            let s = v6.segments();
+            format!("ip:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
+}
+
+/// The client's address: the peer, or — only when the peer is the configured reverse proxy —
+/// the last address that proxy appended to `X-Forwarded-For`.
+pub fn client_ip(
+    peer: Option<std::net::IpAddr>,
+    forwarded_for: Option<&str>,
+    trusted_proxy: Option<std::net::IpAddr>,
+) -> Option<std::net::IpAddr> {
+    match (peer, trusted_proxy) {
+        (Some(p), Some(proxy)) if p == proxy => {
+            forwarded_for.and_then(|h| h.rsplit(',').next()).and_then(|last| last.trim().parse().ok()).or(Some(p))
+        }
+        (peer, _) => peer,
+    }
+}
+
+#[cfg(test)]
+mod address_tests {
+    use super::*;
+
+    #[test]
+    fn addresses_for_limits() {
+        assert_eq!(ip_key("192.0.2.7".parse().unwrap()), "ip:192.0.2.7");
+        let a = ip_key("2001:db8:1:2:aaaa::1".parse().unwrap());
+        let b = ip_key("2001:db8:1:2:bbbb::9".parse().unwrap());
+        assert_eq!(a, b, "one /64");
+        assert_eq!(a, "ip:2001:db8:1:2::/64");
+        assert_ne!(a, ip_key("2001:db8:1:3::1".parse().unwrap()));
+        let proxy = "10.0.0.1".parse().ok();
+        let peer = "10.0.0.1".parse().ok();
+        assert_eq!(client_ip(peer, Some("6.6.6.6, 203.0.113.9"), proxy), "203.0.113.9".parse().ok());
+        // From anyone else, X-Forwarded-For is ignored.
+        assert_eq!(client_ip("198.51.100.2".parse().ok(), Some("203.0.113.9"), proxy), "198.51.100.2".parse().ok());
+        assert_eq!(client_ip(peer, Some("203.0.113.9"), None), peer);
     }
 }

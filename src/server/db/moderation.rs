@@ -251,6 +251,15 @@ pub async fn message_origin(conn: &mut SqliteConnection, message_id: i64) -> Res
         .await
 }
 
+/// How many reports `reporter_id` made since `since`.
+pub async fn reports_since(conn: &mut SqliteConnection, reporter_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM reports WHERE reporter_id = $1 AND created_at >= $2")
+        .bind(reporter_id)
+        .bind(since)
+        .fetch_one(conn)
+        .await
+}
+
 pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND message_id IS NULL AND resolved_at IS NULL")
         .bind(post_id)

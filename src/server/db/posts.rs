@@ -342,6 +342,19 @@ pub async fn open_of_author(conn: &mut SqliteConnection, author_id: i64) -> Resu
     .await
 }
 
+/// How many posts `author_id` created since `since`.
+pub async fn count_by_author_since(
+    conn: &mut SqliteConnection,
+    author_id: i64,
+    since: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM posts WHERE author_id = $1 AND created_at >= $2")
+        .bind(author_id)
+        .bind(since)
+        .fetch_one(conn)
+        .await
+}
+
 /// Status, author and expiry of a post.
 pub async fn ownership(
     conn: &mut SqliteConnection,

@@ -132,3 +132,8 @@ pub async fn set_email_notifications(
         .await?;
     Ok(())
 }
+
+/// When the account was created (UTC seconds).
+pub async fn created_at(conn: &mut SqliteConnection, id: i64) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT created_at FROM users WHERE id = $1").bind(id).fetch_optional(conn).await
+}

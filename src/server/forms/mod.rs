@@ -78,6 +78,16 @@ async fn logged_in(state: &AppState, session: &Session, next: &str, now: i64) ->
     }
 }
 
+/// The rate-limit key of the client's address (see `throttle::client_ip`).
+fn client_key(state: &AppState, parts: &Parts) -> String {
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    match crate::server::throttle::client_ip(peer, forwarded, state.trusted_proxy) {
+        Some(ip) => crate::server::throttle::ip_key(ip),
+        None => "ip:unknown".into(),
+    }
+}
+
 /// A local path to go back to after logging in, never another site.
 fn safe_next(next: &str) -> &str {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
@@ -98,9 +108,20 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
     };
     let keep = ["email", "display_name", "poster_kind", "organisation"];
     let now = services::now();
+    let ip_key = client_key(&state, &parts);
     let result = async {
+        state.login_throttle.sign_ups_by_ip.check(&ip_key, now).map_err(|retry_after| {
+            AppError::Validation(FieldErrors::single(
+                "form",
+                format!(
+                    "Beaucoup de comptes ont été créés depuis cette connexion. Réessayez dans {} minute(s).",
+                    retry_after.div_ceil(60)
+                ),
+            ))
+        })?;
         let account = form.parse()?;
         let user = services::accounts::sign_up(&state.db, account, now).await?;
+        state.login_throttle.sign_ups_by_ip.fail(&ip_key, now);
         auth::log_in(&session, &user, now).await?;
         Ok::<_, AppError>(())
     }
@@ -115,12 +136,7 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
 pub async fn log_in(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let keep = ["email", "next"];
     let now = services::now();
-    let ip = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
-    let ip_key = format!("ip:{ip}");
+    let ip_key = client_key(&state, &parts);
     let account_key = format!("account:{}", get(&f, "email").trim().to_lowercase());
     let limited =
         state.login_throttle.by_ip.check(&ip_key, now).and(state.login_throttle.by_account.check(&account_key, now));

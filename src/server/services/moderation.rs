@@ -352,6 +352,20 @@ pub async fn report(
     Ok(outcome)
 }
 
+/// Reports one account may make in a day.
+pub const REPORTS_PER_DAY: i64 = 10;
+
+async fn within_report_allowance(tx: &mut Tx, reporter: &CurrentUser, now: i64) -> Result<(), AppError> {
+    let n =
+        sql::reports_since(tx, reporter.id, now - 86_400).await.map_err(|e| db::internal("report: allowance", e))?;
+    if n >= REPORTS_PER_DAY {
+        return Err(form_error(format!(
+            "Vous avez fait {REPORTS_PER_DAY} signalements en 24 heures, c'est le maximum. Réessayez demain, ou écrivez au Département."
+        )));
+    }
+    Ok(())
+}
+
 /// Records `reporter`'s report on a message they received in conversation `conversation_id`.
 /// Staff may then read that conversation.
 pub async fn report_message(
@@ -374,6 +388,7 @@ pub async fn report_message(
         Some((conv, _)) if conv == c.id => return Err(form_error("Vous ne pouvez pas signaler votre propre message.")),
         _ => return Err(AppError::NotFound),
     }
+    within_report_allowance(&mut tx, reporter, now).await?;
     match sql::insert_message_report(&mut tx, c.post_id, message_id, reporter.id, report.reason, &report.details, now)
         .await
     {

@@ -131,6 +131,30 @@ pub fn random_jitter() -> (f64, f64) {
     (draw(), draw())
 }
 
+/// Posts a new account may publish in its first day.
+pub const NEW_ACCOUNT_POSTS_PER_DAY: i64 = 3;
+/// Posts any account may publish in a day.
+pub const POSTS_PER_DAY: i64 = 20;
+
+/// Refuses a new post beyond the day's allowance (3 the first day of an account, then 20).
+async fn within_daily_allowance(db: &Db, author: &CurrentUser, now: i64) -> Result<(), AppError> {
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("allowance: acquire", e))?;
+    let since = now - 86_400;
+    let n = sql::count_by_author_since(&mut conn, author.id, since).await.map_err(|e| db::internal("allowance", e))?;
+    let created = db::users::created_at(&mut conn, author.id).await.map_err(|e| db::internal("allowance", e))?;
+    let new_account = created.is_some_and(|c| c > since);
+    let limit = if new_account { NEW_ACCOUNT_POSTS_PER_DAY } else { POSTS_PER_DAY };
+    if n >= limit {
+        let why = if new_account {
+            format!("Un nouveau compte peut publier {limit} annonces le premier jour. Réessayez demain : vos annonces déjà publiées restent en ligne.")
+        } else {
+            format!("Vous avez publié {limit} annonces en 24 heures, c'est le maximum. Réessayez demain.")
+        };
+        return Err(AppError::Validation(FieldErrors::single("form", why)));
+    }
+    Ok(())
+}
+
 /// Publishes `draft` by `author`: the post waits for validation (`pending`).
 pub async fn publish(
     db: &Db,
@@ -139,6 +163,7 @@ pub async fn publish(
     draft: PostDraft,
     now: i64,
 ) -> Result<i64, AppError> {
+    within_daily_allowance(db, author, now).await?;
     let location = match &draft.place {
         Place::Point(p) => *p,
         Place::Commune(insee) => communes

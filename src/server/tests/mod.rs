@@ -2,6 +2,7 @@
 
 mod conversations;
 mod moderation;
+mod security;
 
 use std::sync::Arc;
 
@@ -31,6 +32,7 @@ fn state(pool: SqlitePool) -> AppState {
         login_throttle: Arc::default(),
         secure_cookies: false,
         report_threshold: 3,
+        trusted_proxy: None,
     }
 }
 

@@ -1,0 +1,146 @@
+//! Cross-site requests, security headers on every response, body limits.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use sqlx::SqlitePool;
+use tower::ServiceExt;
+
+use super::{signed_up, state};
+use crate::server::router;
+use crate::server::state::AppState;
+
+async fn raw(s: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let res = router(s.clone()).oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    (status, headers, body)
+}
+
+async fn display_name(s: &AppState) -> String {
+    sqlx::query_scalar("SELECT display_name FROM users").fetch_one(&s.db.read).await.unwrap()
+}
+
+#[sqlx::test]
+async fn requests_from_another_site_change_nothing(pool: SqlitePool) {
+    let s = state(pool);
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let mut foreign_successes = 0;
+    let mut tried = 0;
+    let origins: [(&str, Option<&str>, Option<&str>); 5] = [
+        ("no Origin", None, None),
+        ("same", Some("http://entraide.test"), Some("same-origin")),
+        ("foreign", Some("https://evil.example"), Some("cross-site")),
+        ("foreign, no fetch metadata", Some("https://evil.example"), None),
+        ("sibling site", None, Some("same-site")),
+    ];
+    for (label, origin, site) in origins {
+        let foreign = label != "no Origin" && label != "same";
+        for kind in ["form", "json", "get"] {
+            let name = format!("Nom{}", tried);
+            let mut req = match kind {
+                "form" => Request::post("/compte")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(format!("form=profile&display_name={name}"))),
+                "json" => Request::post("/compte")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(format!("{{\"form\":\"profile\",\"display_name\":\"{name}\"}}"))),
+                _ => Request::get(format!("/compte?form=profile&display_name={name}")).body(Body::empty()),
+            }
+            .unwrap();
+            let h = req.headers_mut();
+            h.insert(header::HOST, "entraide.test".parse().unwrap());
+            h.insert(header::COOKIE, cookie.parse().unwrap());
+            if let Some(o) = origin {
+                h.insert(header::ORIGIN, o.parse().unwrap());
+            }
+            if let Some(site) = site {
+                h.insert("sec-fetch-site", site.parse().unwrap());
+            }
+            let (status, _, _) = raw(&s, req).await;
+            tried += 1;
+            let changed = display_name(&s).await == name;
+            if foreign {
+                foreign_successes += usize::from(changed);
+                if kind != "get" {
+                    assert_eq!(status, StatusCode::FORBIDDEN, "{label} {kind}");
+                }
+            } else if kind == "form" {
+                assert!(changed, "{label} {kind}: a same-site form post works");
+            }
+        }
+    }
+    assert_eq!(foreign_successes, 0, "0 foreign successes out of {tried} requests");
+}
+
+#[sqlx::test]
+async fn every_response_carries_the_security_headers(pool: SqlitePool) {
+    let s = state(pool);
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let uris = [
+        "/",
+        "/posts/999",
+        "/connexion",
+        "/api/list_posts",
+        "/api/v1/posts.geojson",
+        "/healthz",
+        "/nulle-part",
+        "/api/who_am_i",
+    ];
+    let mut checked = 0;
+    for logged in [false, true] {
+        for uri in uris {
+            let mut req = Request::get(uri).body(Body::empty()).unwrap();
+            if logged {
+                req.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+            }
+            let (_, h, body) = raw(&s, req).await;
+            for name in [
+                "x-content-type-options",
+                "referrer-policy",
+                "permissions-policy",
+                "content-security-policy",
+                "x-frame-options",
+            ] {
+                assert!(h.contains_key(name), "{uri} lacks {name}");
+            }
+            assert_eq!(h["permissions-policy"], "geolocation=(self), camera=(), microphone=(), payment=()");
+            if !h.contains_key("content-security-policy") {
+                panic!("{uri} has no policy");
+            }
+            let csp = h["content-security-policy"].to_str().unwrap().to_owned();
+            assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+            if body.starts_with("<!DOCTYPE html>") {
+                // The page's inline scripts carry the nonce its policy names.
+                let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+                assert!(body.contains(&format!("nonce=\"{nonce}\"")), "{uri}");
+                assert!(
+                    csp.contains("object-src 'none'")
+                        && csp.contains("base-uri 'none'")
+                        && csp.contains("'wasm-unsafe-eval'")
+                );
+            }
+            if logged || (uri.starts_with("/api/") && !uri.starts_with("/api/v1/")) {
+                assert_eq!(
+                    h.get("cache-control").map(|v| v.to_str().unwrap()),
+                    Some("no-store"),
+                    "{uri} logged={logged}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2 * uris.len());
+}
+
+#[sqlx::test]
+async fn large_bodies_are_refused(pool: SqlitePool) {
+    let s = state(pool);
+    let big = format!("form=profile&display_name={}", "a".repeat(70 * 1024));
+    let req = Request::post("/compte")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(big))
+        .unwrap();
+    let (status, _, _) = raw(&s, req).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+}
