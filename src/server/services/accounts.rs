@@ -135,6 +135,20 @@ pub async fn change_password(db: &Db, user: &CurrentUser, current: &str, new: &s
     sql::set_password_hash(&mut conn, user.id, &hash, now).await.map_err(|e| db::internal("change password", e))
 }
 
+/// Test helper: an account with `role` (display name = the e-mail's local part).
+#[cfg(test)]
+pub(crate) async fn test_account(db: &Db, email: &str, role: Role, now: i64) -> CurrentUser {
+    let form = crate::domain::user::SignUpForm {
+        email: email.into(),
+        display_name: email.split('@').next().unwrap_or("Claire").into(),
+        poster_kind: "individual".into(),
+        organisation: String::new(),
+        password: "un jardin sous la pluie".into(),
+    };
+    #[allow(clippy::unwrap_used)]
+    create(db, form.parse().unwrap(), role, now).await.unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

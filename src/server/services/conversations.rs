@@ -484,7 +484,7 @@ mod tests {
     use super::*;
     use crate::domain::conversation::AcceptForm;
     use crate::domain::moderation::{Report, ReportReason};
-    use crate::domain::user::{Role, SignUpForm};
+    use crate::domain::user::Role;
     use crate::domain::{Category, PostFilter};
     use crate::server::communes::Communes;
     use crate::server::services::posts::tests::{creation, COLMAR, NOW};
@@ -492,14 +492,7 @@ mod tests {
     use sqlx::SqlitePool;
 
     async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
-        let form = SignUpForm {
-            email: email.into(),
-            display_name: email.split('@').next().unwrap().into(),
-            poster_kind: "individual".into(),
-            organisation: String::new(),
-            password: "un jardin sous la pluie".into(),
-        };
-        accounts::create(db, form.parse().unwrap(), role, NOW - 7200).await.unwrap()
+        accounts::test_account(db, email, role, NOW - 7200).await
     }
 
     struct World {

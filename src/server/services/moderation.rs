@@ -545,7 +545,6 @@ pub async fn operator_stats(db: &Db, days: i64, now: i64) -> Result<OperatorStat
 mod tests {
     use super::*;
     use crate::domain::moderation::{DecisionReason, ReportReason};
-    use crate::domain::user::SignUpForm;
     use crate::domain::{Category, PostFilter, PostKind};
     use crate::server::communes::Communes;
     use crate::server::services::posts::tests::{creation, COLMAR, NOW};
@@ -553,14 +552,7 @@ mod tests {
     use sqlx::SqlitePool;
 
     async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
-        let form = SignUpForm {
-            email: email.into(),
-            display_name: "Claire".into(),
-            poster_kind: "individual".into(),
-            organisation: String::new(),
-            password: "un jardin sous la pluie".into(),
-        };
-        accounts::create(db, form.parse().unwrap(), role, NOW - 7200).await.unwrap()
+        accounts::test_account(db, email, role, NOW - 7200).await
     }
 
     struct World {

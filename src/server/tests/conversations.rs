@@ -8,6 +8,16 @@ use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
 use crate::server::state::AppState;
 
+/// An author's post, approved by a moderator: (author's cookie, moderator's cookie, post id).
+async fn approved_post(s: &AppState) -> (String, String, i64) {
+    let author = signed_up(s, "auteure%40exemple.fr").await;
+    let post = published_id(s, &author, PUBLISH).await;
+    let staff = logged_in_as(s, "moderatrice@exemple.fr", Role::Moderator).await;
+    let r = send(s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    (author, staff, post)
+}
+
 /// The conversation id a response redirected to.
 async fn responded(s: &AppState, cookie: &str, post: i64, body: &str) -> i64 {
     let r = send(s, "POST", &format!("/posts/{post}/repondre"), &format!("body={body}"), Some(cookie)).await;
@@ -18,10 +28,7 @@ async fn responded(s: &AppState, cookie: &str, post: i64, body: &str) -> i64 {
 #[sqlx::test]
 async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(pool: SqlitePool) {
     let s = state(pool);
-    let author = signed_up(&s, "auteure%40exemple.fr").await;
-    let post = published_id(&s, &author, PUBLISH).await;
-    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
-    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let (author, staff, post) = approved_post(&s).await;
     let helper = signed_up(&s, "aidant%40exemple.fr").await;
     let responder = signed_up(&s, "autre%40exemple.fr").await;
     let other = signed_up(&s, "voisine%40exemple.fr").await;
@@ -93,10 +100,7 @@ async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(poo
 #[sqlx::test]
 async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
     let s = state(pool);
-    let author = signed_up(&s, "auteure%40exemple.fr").await;
-    let post = published_id(&s, &author, PUBLISH).await;
-    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
-    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let (author, staff, post) = approved_post(&s).await;
     let helper = signed_up(&s, "aidant%40exemple.fr").await;
     let c = responded(&s, &helper, post, "Un+message+priv%C3%A9.").await;
     let intruder = signed_up(&s, "intrus%40exemple.fr").await;
@@ -144,10 +148,7 @@ async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
 #[sqlx::test]
 async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
     let s = state(pool);
-    let author = signed_up(&s, "auteure%40exemple.fr").await;
-    let post = published_id(&s, &author, PUBLISH).await;
-    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
-    send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
+    let (author, _staff, post) = approved_post(&s).await;
     let outbox = || async {
         sqlx::query_scalar::<_, i64>("SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr'")
             .fetch_one(&s.db.read)

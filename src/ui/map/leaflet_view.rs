@@ -28,6 +28,11 @@ pub struct MapView {
     pins: LayerGroup,
     /// Told how the last "Autour de moi" went; the Leaflet handlers are registered once.
     located: Rc<RefCell<Option<LocateDone>>>,
+    /// The debounced "moved" call waiting to run: cancelled when the map is removed (it would
+    /// read the bounds of a map that no longer exists).
+    pending_move: Rc<RefCell<Option<Timeout>>>,
+    /// False once removed: late Leaflet events must not touch the map.
+    alive: Rc<std::cell::Cell<bool>>,
 }
 
 type LocateDone = Box<dyn Fn(Result<(), String>)>;
@@ -125,7 +130,7 @@ impl MapView {
                 done(Err(message.to_owned()));
             }
         }));
-        Ok(MapView { map, pins, located })
+        Ok(MapView { map, pins, located, pending_move: Rc::default(), alive: Rc::new(std::cell::Cell::new(true)) })
     }
 
     /// A fixed map around one point with its pin.
@@ -140,7 +145,13 @@ impl MapView {
         opts.set_keyboard(false);
         opts.set_interactive(false);
         Marker::new_with_options(&LLatLng::new(p.lat, p.lon), &opts).add_to_layer_group(&pins);
-        Ok(MapView { map, pins, located: Rc::default() })
+        Ok(MapView {
+            map,
+            pins,
+            located: Rc::default(),
+            pending_move: Rc::default(),
+            alive: Rc::new(std::cell::Cell::new(true)),
+        })
     }
 
     /// A map to choose a place: a tap puts a pin (which can be dragged), and `on_pick` is told
@@ -227,12 +238,19 @@ impl MapView {
     /// Calls `f` with the visible area once the map has stopped moving.
     pub fn on_moved(&self, f: impl Fn(BBox) + 'static) {
         let map = self.map.clone();
-        let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let pending = self.pending_move.clone();
+        let alive = self.alive.clone();
         let f = Rc::new(f);
         self.map.on_move_end(Box::new(move |_| {
-            let (map, f) = (map.clone(), f.clone());
+            if !alive.get() {
+                return;
+            }
+            let (map, f, alive) = (map.clone(), f.clone(), alive.clone());
             // Replacing the timeout drops (cancels) the previous one.
             *pending.borrow_mut() = Some(Timeout::new(MOVE_DEBOUNCE_MS, move || {
+                if !alive.get() {
+                    return;
+                }
                 let b = map.get_bounds();
                 let (sw, ne) = (b.get_south_west(), b.get_north_east());
                 f(BBox {
@@ -255,6 +273,8 @@ impl MapView {
 
     /// Frees the map (the page is being left).
     pub fn remove(&self) {
+        self.alive.set(false);
+        self.pending_move.borrow_mut().take();
         self.map.remove();
     }
 }
