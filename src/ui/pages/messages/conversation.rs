@@ -124,19 +124,15 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
     }
 }
 
-/// Asks for new messages every few seconds and adds them (browser only: effects do not run on
-/// the server). Stops when the page goes.
+/// Asks for new messages every few seconds and adds them. Everything is made inside the effect,
+/// which runs only in the browser: nothing thread-bound is created while rendering on the server.
 fn poll(id: i64, last: i64, set_messages: WriteSignal<Vec<MessageView>>, staff_view: bool) {
     if staff_view {
         return;
     }
-    let timer = StoredValue::new_local(None::<Interval>);
-    let after = StoredValue::new(last);
     Effect::new(move |_| {
-        if timer.with_value(Option::is_some) {
-            return;
-        }
-        timer.set_value(Some(Interval::new(POLL_MS, move || {
+        let after = StoredValue::new(last);
+        let interval = Interval::new(POLL_MS, move || {
             leptos::task::spawn_local(async move {
                 if let Ok(new) = new_messages(id, after.get_value()).await {
                     if let Some(m) = new.last() {
@@ -145,9 +141,11 @@ fn poll(id: i64, last: i64, set_messages: WriteSignal<Vec<MessageView>>, staff_v
                     }
                 }
             });
-        })));
+        });
+        let timer = StoredValue::new_local(Some(interval));
+        // Stops when the page goes.
+        on_cleanup(move || timer.set_value(None));
     });
-    on_cleanup(move || timer.set_value(None));
 }
 
 #[component]
