@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, rerender, status_of, Fields};
+use super::{echo, get, logged_in, on_post_page, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::domain::conversation::{AcceptForm, MessageBody, ThanksNote};
 use crate::domain::moderation::ReportForm;
@@ -41,11 +41,8 @@ pub async fn respond(
     match result {
         Ok(conversation) => Redirect::to(&format!("/messages/{conversation}")).into_response(),
         Err(e) => {
-            let mut parts = parts;
-            if let Ok(uri) = format!("/posts/{id}").parse() {
-                parts.uri = uri;
-            }
-            rerender(state, parts, echo("respond", &f, &["body"], field_errors(&e)), status_of(&e)).await
+            rerender(state, on_post_page(parts, id), echo("respond", &f, &["body"], field_errors(&e)), status_of(&e))
+                .await
         }
     }
 }

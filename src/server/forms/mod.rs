@@ -56,6 +56,15 @@ async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusC
     res
 }
 
+/// The request re-addressed to the page of post `id` (forms posted to `/posts/:id/…` show that
+/// page again on a mistake).
+fn on_post_page(mut parts: Parts, id: i64) -> Parts {
+    if let Ok(uri) = format!("/posts/{id}").parse() {
+        parts.uri = uri;
+    }
+    parts
+}
+
 fn echo(form: &str, fields: &Fields, keep: &[&str], errors: FieldErrors) -> FormEcho {
     FormEcho {
         form: form.to_owned(),

@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, rerender, status_of, Fields};
+use super::{echo, get, logged_in, on_post_page, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::domain::moderation::{DecisionForm, ReportForm};
 use crate::domain::user::CurrentUser;
@@ -117,12 +117,13 @@ pub async fn report(
         // The post is now hidden: its page is gone for the reporter too.
         Ok(moderation::Reported::Hidden) => Redirect::to("/?signalee=1").into_response(),
         Err(e) => {
-            // The form posts to `/posts/:id/signaler`: show the post's own page again.
-            let mut parts = parts;
-            if let Ok(uri) = format!("/posts/{id}").parse() {
-                parts.uri = uri;
-            }
-            rerender(state, parts, echo("report", &f, &["reason", "details"], field_errors(&e)), status_of(&e)).await
+            rerender(
+                state,
+                on_post_page(parts, id),
+                echo("report", &f, &["reason", "details"], field_errors(&e)),
+                status_of(&e),
+            )
+            .await
         }
     }
 }
