@@ -85,3 +85,44 @@ test('with JavaScript, a field is checked as soon as it is left, with the same r
   await password.press('Tab');
   await expect(password).toHaveAccessibleDescription(/parmi les plus utilisés/);
 });
+
+test('Mes données: download everything about me, then delete my account', async ({ page, outside }, info) => {
+  const email = unique(info);
+  await page.goto('/inscription');
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Ginette Ribeaupierre');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page).toHaveURL(/\/compte/);
+
+  // The export is a download of JSON with my account in it (read here with the page's cookies).
+  const link = page.getByRole('link', { name: 'Télécharger mes données (fichier JSON)' });
+  await expect(link).toHaveAttribute('href', '/compte/mes-donnees.json');
+  const res = await page.request.get('/compte/mes-donnees.json');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-disposition']).toContain('attachment');
+  const data = await res.json();
+  expect(data.compte.email).toBe(email);
+  expect(data.compte.nom).toBe('Ginette Ribeaupierre');
+
+  // A wrong password is refused and nothing is erased.
+  const password = page.getByLabel('Votre mot de passe, pour confirmer');
+  await password.fill('pas le bon mot de passe');
+  await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+  await expect(page.getByLabel('Votre mot de passe, pour confirmer')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Le mot de passe est incorrect.')).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+
+  await page.getByLabel('Votre mot de passe, pour confirmer').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Supprimer définitivement mon compte' }).click();
+  await expect(page).toHaveURL(/\/compte-supprime$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Votre compte est supprimé' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+
+  // The account is gone: logging in with it fails like any unknown address.
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText('Adresse e-mail ou mot de passe incorrect.')).toBeVisible();
+});

@@ -8,6 +8,7 @@ pub mod conversations;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;
+pub mod privacy;
 pub mod users;
 
 use std::str::FromStr;
@@ -48,6 +49,8 @@ fn options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
+        // Deleted values are overwritten in the file, not just unlinked (erasure of an account).
+        .pragma("secure_delete", "ON")
         // Hand rows over in one batch: the map reads up to 200 rows at once.
         .row_buffer_size(256))
 }

@@ -5,6 +5,7 @@
 
 pub mod conversations;
 pub mod moderation;
+pub mod privacy;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

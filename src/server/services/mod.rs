@@ -6,6 +6,7 @@ pub mod conversations;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;
+pub mod privacy;
 
 /// Now, in UTC seconds since the epoch.
 pub fn now() -> i64 {

@@ -93,5 +93,39 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
         <form method="post" action="/deconnexion">
             <button type="submit" class="btn btn-secondary">"Se déconnecter"</button>
         </form>
+        <h2>"Mes données"</h2>
+        <p>
+            "Téléchargez tout ce qu'Entraide garde sur vous : votre compte, vos annonces (avec le lieu exact), "
+            "vos conversations, vos signalements, vos notifications, et qui a vu vos coordonnées."
+        </p>
+        <p><a class="btn btn-secondary" href="/compte/mes-donnees.json" download="mes-donnees-entraide.json" rel="external">
+            "Télécharger mes données (fichier JSON)"
+        </a></p>
+        <h2>"Supprimer mon compte"</h2>
+        <form method="post" action="/compte/supprimer" class="form danger-zone" novalidate>
+            <FormMessage form="delete" echo=echo.clone()/>
+            <p>
+                "Votre nom, votre adresse e-mail, vos numéros de téléphone, vos notes privées et le lieu exact "
+                "de vos annonces sont effacés. Vos annonces sont retirées. Les messages déjà envoyés restent "
+                "lisibles par les personnes à qui vous avez écrit, signés « Utilisateur supprimé ». "
+                "Cela ne peut pas être annulé."
+            </p>
+            <TextField form="delete" name="password" label="Votre mot de passe, pour confirmer" kind="password"
+                echo=echo.clone() autocomplete="current-password"/>
+            <button type="submit" class="btn btn-danger">"Supprimer définitivement mon compte"</button>
+        </form>
+    }
+}
+
+/// `/compte-supprime`: where a person lands after erasing their account.
+#[component]
+pub fn AccountDeletedPage() -> impl IntoView {
+    view! {
+        <Title text="Compte supprimé — Entraide Haut-Rhin"/>
+        <div class="page narrow">
+            <h1>"Votre compte est supprimé"</h1>
+            <p>"Vos données personnelles ont été effacées. Merci d'avoir participé à l'entraide de votre quartier."</p>
+            <p><a class="btn" href="/">"Revenir à l'accueil"</a></p>
+        </div>
     }
 }

@@ -1,0 +1,161 @@
+//! SQL of "Mes données" (everything linked to one account, as JSON built by SQLite) and of
+//! "Supprimer mon compte" (erase or anonymise it). No authorization decisions here.
+
+use sqlx::SqliteConnection;
+
+/// The name shown in place of a deleted account, everywhere.
+pub const DELETED_NAME: &str = "Utilisateur supprimé";
+const DELETED_TITLE: &str = "Annonce supprimée";
+const DELETED_DESCRIPTION: &str = "Cette annonce a été supprimée par son auteur.";
+
+/// One section of the export: its key and the query returning one JSON array (bound to the id).
+const EXPORT: [(&str, &str); 9] = [
+    (
+        "compte",
+        "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
+         'organisation', organisation, 'role', role, 'notifications_par_email', email_notifications, \
+         'cree_le', created_at, 'modifie_le', updated_at) FROM users WHERE id = $1",
+    ),
+    (
+        "annonces",
+        "SELECT json_group_array(json_object('id', id, 'type', kind, 'categorie', category, 'statut', status, \
+         'titre', title, 'description', description, 'commune', commune_name, 'latitude_exacte', lat, \
+         'longitude_exacte', lon, 'latitude_publique', public_lat, 'longitude_publique', public_lon, \
+         'note_privee', private_note, 'telephone', phone, 'cree_le', created_at, 'modifie_le', updated_at, \
+         'expire_le', expires_at)) FROM (SELECT * FROM posts WHERE author_id = $1 ORDER BY id)",
+    ),
+    (
+        "conversations",
+        "SELECT json_group_array(json_object('id', c.id, 'annonce', c.post_id, \
+         'role', CASE WHEN c.author_id = $1 THEN 'auteur' ELSE 'repondant' END, \
+         'avec', (SELECT display_name FROM users WHERE id = CASE WHEN c.author_id = $1 THEN c.responder_id \
+         ELSE c.author_id END), 'acceptee_le', c.accepted_at, 'cree_le', c.created_at, \
+         'messages', (SELECT json_group_array(json_object('de', CASE WHEN m.sender_id = $1 THEN 'moi' ELSE 'autre' \
+         END, 'texte', m.body, 'envoye_le', m.created_at)) FROM (SELECT * FROM messages WHERE conversation_id = c.id \
+         ORDER BY id) m))) FROM (SELECT * FROM conversations WHERE author_id = $1 OR responder_id = $1 ORDER BY id) c",
+    ),
+    (
+        "signalements",
+        "SELECT json_group_array(json_object('annonce', post_id, 'message', message_id, 'motif', reason, \
+         'details', details, 'cree_le', created_at, 'traite_le', resolved_at, 'suite', resolution)) \
+         FROM (SELECT * FROM reports WHERE reporter_id = $1 ORDER BY id)",
+    ),
+    (
+        "remerciements_ecrits",
+        "SELECT json_group_array(json_object('annonce', post_id, 'texte', body, 'cree_le', created_at)) \
+         FROM (SELECT * FROM thanks WHERE writer_id = $1 ORDER BY id)",
+    ),
+    (
+        "remerciements_recus",
+        "SELECT json_group_array(json_object('annonce', t.post_id, 'texte', t.body, 'cree_le', t.created_at)) \
+         FROM (SELECT t.* FROM thanks t JOIN posts p ON p.id = t.post_id WHERE p.author_id = $1 ORDER BY t.id) t",
+    ),
+    (
+        "notifications",
+        "SELECT json_group_array(json_object('type', kind, 'texte', body, 'annonce', post_id, \
+         'conversation', conversation_id, 'cree_le', created_at, 'lue_le', read_at)) \
+         FROM (SELECT * FROM notifications WHERE user_id = $1 ORDER BY id)",
+    ),
+    (
+        "consultations_de_mes_coordonnees",
+        "SELECT json_group_array(json_object('annonce', r.post_id, 'par', (SELECT display_name FROM users \
+         WHERE id = r.viewer_id), 'donnees', r.fields, 'le', r.created_at)) \
+         FROM (SELECT r.* FROM reveals r JOIN posts p ON p.id = r.post_id WHERE p.author_id = $1 ORDER BY r.id) r",
+    ),
+    (
+        "decisions_de_moderation",
+        "SELECT json_group_array(json_object('annonce', e.post_id, 'action', e.action, 'motif', e.reason, \
+         'message', e.message, 'le', e.created_at)) FROM (SELECT e.* FROM moderation_events e \
+         JOIN posts p ON p.id = e.post_id WHERE p.author_id = $1 ORDER BY e.id) e",
+    ),
+];
+
+/// Everything linked to account `id`, section by section, each section a JSON text.
+pub async fn export(conn: &mut SqliteConnection, id: i64) -> Result<Vec<(&'static str, String)>, sqlx::Error> {
+    let mut sections = Vec::with_capacity(EXPORT.len());
+    for (key, sql) in EXPORT {
+        let json: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *conn).await?;
+        sections.push((key, json.unwrap_or_else(|| "null".into())));
+    }
+    Ok(sections)
+}
+
+/// What identified the person, read before erasing so other people's copies can be cleaned.
+pub struct Identity {
+    pub email: String,
+    pub display_name: String,
+    pub post_titles: Vec<String>,
+}
+
+pub async fn identity(conn: &mut SqliteConnection, id: i64) -> Result<Option<Identity>, sqlx::Error> {
+    let row: Option<(String, String)> = sqlx::query_as("SELECT email, display_name FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some((email, display_name)) = row else { return Ok(None) };
+    let post_titles =
+        sqlx::query_scalar("SELECT title FROM posts WHERE author_id = $1").bind(id).fetch_all(conn).await?;
+    Ok(Some(Identity { email, display_name, post_titles }))
+}
+
+/// Erases account `id` inside the caller's transaction; returns the ids of its posts (the
+/// caller re-syncs the map index). Kept, without identity: the account row (so the other
+/// party of a conversation still reads its messages, signed `DELETED_NAME`), the posts'
+/// public facts (closed), and the moderation audit (who decided what, when, why).
+pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = 'supprime-' || id || '@compte-supprime.invalid', display_name = $2, \
+         organisation = NULL, password_hash = '!', email_notifications = 0, disabled_at = $3, deleted_at = $3, \
+         updated_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(DELETED_NAME)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let posts: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM posts WHERE author_id = $1").bind(id).fetch_all(&mut *conn).await?;
+    // The exact place becomes the public (approximate) one; open posts are closed.
+    sqlx::query(
+        "UPDATE posts SET title = $2, description = $3, private_note = NULL, phone = NULL, lat = public_lat, \
+         lon = public_lon, status = CASE WHEN status IN ('pending', 'published', 'in-progress') THEN 'closed' \
+         ELSE status END, updated_at = $4 WHERE author_id = $1",
+    )
+    .bind(id)
+    .bind(DELETED_TITLE)
+    .bind(DELETED_DESCRIPTION)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "UPDATE moderation_events SET before_title = NULL, before_description = NULL, after_title = NULL, \
+         after_description = NULL, message = NULL WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM outbox WHERE to_email = $1").bind(&who.email).execute(&mut *conn).await?;
+    // Other people's notifications and e-mails about this person name them or their posts.
+    let mut words: Vec<(&str, &str)> = vec![(who.display_name.as_str(), DELETED_NAME)];
+    words.extend(who.post_titles.iter().map(|t| (t.as_str(), DELETED_TITLE)));
+    for (word, by) in words {
+        for sql in [
+            "UPDATE notifications SET body = replace(body, $1, $2) WHERE instr(body, $1) > 0 AND (post_id IN \
+             (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN (SELECT id FROM conversations \
+             WHERE author_id = $3 OR responder_id = $3))",
+            "UPDATE outbox SET body = replace(body, $1, $2), subject = replace(subject, $1, $2) \
+             WHERE instr(body, $1) > 0 OR instr(subject, $1) > 0",
+        ] {
+            sqlx::query(sql).bind(word).bind(by).bind(id).execute(&mut *conn).await?;
+        }
+    }
+    Ok(posts)
+}
+
+/// Moves the write-ahead log into the database and empties it, so erased values do not stay in
+/// old WAL frames. Returns whether it completed (a long reader can keep it from finishing).
+pub async fn truncate_wal(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
+    let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(conn).await?;
+    Ok(busy == 0)
+}

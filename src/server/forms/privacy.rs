@@ -1,0 +1,63 @@
+//! "Mes données" (`GET /compte/mes-donnees.json`, a download) and "Supprimer mon compte"
+//! (`POST /compte/supprimer`, confirmed by the password; the session ends with it).
+
+use axum::extract::{Form, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use super::{echo, get, logged_in, rerender, status_of, Fields};
+use crate::api::forms::field_errors;
+use crate::server::state::AppState;
+use crate::server::{auth, services};
+
+/// `GET /compte/mes-donnees.json`
+pub async fn export(State(state): State<AppState>, session: Session) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, "/compte", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    match services::privacy::export(&state.db, &user, now).await {
+        Ok(json) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"mes-donnees-entraide.json\""),
+            ],
+            json,
+        )
+            .into_response(),
+        Err(e) => (status_of(&e), e.to_string()).into_response(),
+    }
+}
+
+/// `POST /compte/supprimer`
+pub async fn delete(
+    State(state): State<AppState>,
+    session: Session,
+    mut parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, "/compte", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    match services::privacy::delete_account(&state.db, &user, &get(&f, "password"), now).await {
+        Ok(()) => {
+            if let Err(e) = auth::log_out(&session).await {
+                tracing::warn!("account erased, session not ended: {e}");
+            }
+            Redirect::to("/compte-supprime").into_response()
+        }
+        Err(e) => {
+            if let Ok(uri) = "/compte".parse() {
+                parts.uri = uri;
+            }
+            let status = status_of(&e);
+            let status = if status == StatusCode::OK { StatusCode::BAD_REQUEST } else { status };
+            rerender(state, parts, echo("delete", &f, &[], field_errors(&e)), status).await
+        }
+    }
+}
