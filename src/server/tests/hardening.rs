@@ -1,0 +1,190 @@
+//! Faults and abuse: forced database failures never reach the person, the log-in throttle under
+//! a burst, and concurrent writers on the real two-pool setup. Each prints its figure as
+//! `FIGURE name value` (collected by `make security`).
+
+use axum::http::StatusCode;
+use sqlx::SqlitePool;
+
+use super::{published_id, send, signed_up, state, state_on, PUBLISH, SIGN_UP};
+use crate::server::db::{self, Db};
+use crate::server::state::AppState;
+
+/// What a response must never contain: database words, SQL, or a trace of the code.
+const INTERNALS: &[&str] = &[
+    "sqlite",
+    "constraint",
+    "select *",
+    "insert into",
+    "update posts",
+    " from posts",
+    " from users",
+    "no such",
+    "readonly",
+    "read-only database",
+    "panicked",
+    ".rs:",
+    "sqlx",
+    "database is locked",
+];
+
+fn leaks(body: &str) -> Option<&'static str> {
+    let lower = body.to_lowercase();
+    INTERNALS.iter().copied().find(|w| lower.contains(w))
+}
+
+/// Requests over every kind of route: pages, server functions, forms, the public API.
+fn requests(post: i64) -> Vec<(&'static str, String, String)> {
+    let get = |uri: String| ("GET", uri, String::new());
+    vec![
+        get("/".into()),
+        get(format!("/posts/{post}")),
+        get("/compte".into()),
+        get("/mes-annonces".into()),
+        get("/messages".into()),
+        get("/notifications".into()),
+        get("/compte/mes-donnees.json".into()),
+        get("/api/list_posts".into()),
+        get(format!("/api/get_post?id={post}")),
+        get("/api/my_posts".into()),
+        get("/api/badge_counts".into()),
+        get("/api/v1/posts.geojson".into()),
+        ("POST", "/inscription".into(), SIGN_UP.replace("claire", "nouvelle")),
+        ("POST", "/publier".into(), PUBLISH.into()),
+        ("POST", "/compte".into(), "form=profile&display_name=Claire+B.".into()),
+        ("POST", "/mes-annonces".into(), format!("form=extend&id={post}&days=30")),
+        ("POST", format!("/posts/{post}/signaler"), "reason=scam&details=Bizarre".into()),
+        ("POST", "/connexion".into(), "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit".into()),
+    ]
+}
+
+/// Sends every request; returns (responses leaking internals, 500s with a reference).
+async fn probe(s: &AppState, cookie: &str, post: i64, label: &str) -> (usize, usize) {
+    let (mut leaking, mut referenced) = (0, 0);
+    for (method, uri, form) in requests(post) {
+        let r = send(s, method, &uri, &form, Some(cookie)).await;
+        if let Some(word) = leaks(&r.body) {
+            leaking += 1;
+            eprintln!("{label}: {method} {uri} leaks « {word} »: {}", r.body.chars().take(300).collect::<String>());
+        }
+        if r.status == StatusCode::INTERNAL_SERVER_ERROR {
+            // Pages and forms say it in French; server functions send the variant, which the
+            // browser shows in French.
+            let told = r.body.contains("référence") || r.body.contains("{\"Internal\":{\"reference\":");
+            assert!(told, "{label} {uri}: {}", r.body);
+            referenced += 1;
+        }
+    }
+    (leaking, referenced)
+}
+
+#[sqlx::test]
+async fn database_failures_never_reach_the_person(pool: SqlitePool) {
+    let s = state(pool);
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let post = published_id(&s, &cookie, PUBLISH).await;
+    let mut leaking = 0;
+
+    // 1. Every write violates a constraint whose message names SQLite and the table.
+    for table in ["users", "posts", "reports", "notifications", "moderation_events", "tower_sessions"] {
+        for when in ["INSERT", "UPDATE"] {
+            sqlx::query(&format!(
+                "CREATE TRIGGER fail_{when}_{table} BEFORE {when} ON {table} \
+                 BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: sqlite_{table} SELECT * FROM {table}'); END"
+            ))
+            .execute(&s.db.write)
+            .await
+            .unwrap();
+        }
+    }
+    let (n, referenced) = probe(&s, &cookie, post, "constraint").await;
+    leaking += n;
+    assert!(referenced >= 3, "the writes failed ({referenced} internal errors)");
+
+    // 2. Tables gone: every read fails.
+    for table in ["posts", "users", "notifications", "conversations"] {
+        sqlx::query(&format!("ALTER TABLE {table} RENAME TO gone_{table}")).execute(&s.db.write).await.unwrap();
+    }
+    let (n, referenced) = probe(&s, &cookie, post, "missing table").await;
+    leaking += n;
+    assert!(referenced >= 5, "the reads failed ({referenced} internal errors)");
+    println!("FIGURE errors.leaking_responses {leaking}");
+    assert_eq!(leaking, 0, "responses leaking internals");
+}
+
+#[tokio::test]
+async fn a_read_only_database_answers_with_a_reference_only() {
+    let dir = std::env::temp_dir().join(format!("entraide-readonly-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = db::connect(&format!("sqlite://{}", dir.join("ro.db").display())).await.unwrap();
+    db::migrate(&db).await.unwrap();
+    let s = state_on(db.clone());
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let post = published_id(&s, &cookie, PUBLISH).await;
+    // The one writer connection now refuses every write, as a read-only file would.
+    sqlx::query("PRAGMA query_only = ON").execute(&db.write).await.unwrap();
+    let (leaking, referenced) = probe(&s, &cookie, post, "read-only").await;
+    println!("FIGURE errors.leaking_responses {leaking}");
+    assert_eq!(leaking, 0);
+    assert!(referenced >= 3, "the writes failed ({referenced} internal errors)");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[sqlx::test]
+async fn a_log_in_burst_is_held_to_the_configured_limit(pool: SqlitePool) {
+    let s = state(pool);
+    send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    // 100 guesses at one account within a few seconds (well inside one 5-minute window).
+    let mut accepted = 0;
+    for i in 0..100 {
+        let r = send(&s, "POST", "/connexion", &format!("email=claire%40exemple.fr&password=essai+{i}"), None).await;
+        accepted += usize::from(r.status != StatusCode::TOO_MANY_REQUESTS);
+    }
+    println!("FIGURE ratelimit.login_accepted_per_5min {accepted}");
+    println!("log-in attempts checked per account and window: {accepted} (configured: 5 per 15 minutes)");
+    assert_eq!(accepted, 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_concurrent_writers_never_meet_a_busy_database() {
+    use crate::domain::{Category, PostKind, PostStatus};
+    use crate::server::communes::Communes;
+    use crate::server::services::posts::tests::{creation, COLMAR};
+    use crate::server::services::{now, posts};
+
+    let dir = std::env::temp_dir().join(format!("entraide-writers-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = db::connect(&format!("sqlite://{}", dir.join("w.db").display())).await.unwrap();
+    db::migrate(&db).await.unwrap();
+    let communes = std::sync::Arc::new(Communes::haut_rhin().unwrap());
+    let (writers, each) = (20, 25);
+    let mut tasks = vec![];
+    for w in 0..writers {
+        let (db, communes): (Db, _) = (db.clone(), communes.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut failures = 0;
+            for i in 0..each {
+                let mut c = creation(
+                    &format!("Écrivain {w}, annonce {i}"),
+                    PostKind::Offer,
+                    Category::Diy,
+                    COLMAR,
+                    PostStatus::Published,
+                );
+                c.created_at = now();
+                failures += usize::from(posts::create(&db, &communes, c).await.is_err());
+                // Readers at the same time, on the read pool.
+                let _ = posts::list_public(&db, &Default::default()).await;
+            }
+            failures
+        }));
+    }
+    let mut failures = 0;
+    for t in tasks {
+        failures += t.await.unwrap();
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
+    println!("FIGURE sqlite.busy_errors {failures}");
+    println!("{writers} writers × {each} posts: {stored} stored, {failures} failed");
+    assert_eq!((failures, stored), (0, (writers * each) as i64));
+    let _ = std::fs::remove_dir_all(&dir);
+}
