@@ -21,6 +21,9 @@ LARGEST = {"crash.runs", "xss.payloads", "ratelimit.login_accepted_per_5min", "c
            "xss.pages_checked", "shutdown.inflight_completed", "audit.advisories_checked"}
 # Figures that are not failure counts (or whose target is not 0).
 NOT_FAILURES = LARGEST | {"headers.csp_coverage_pct"}
+# Only the families of the security checks (other tests print other `name value` lines).
+FAMILIES = ("csrf", "authz", "xss", "csp", "headers", "errors", "sqlite", "crash", "logs", "gdpr",
+            "ratelimit", "shutdown", "audit")
 TAGGED = re.compile(r"FIGURE ([a-z0-9_]+\.[a-z0-9_.]+) (-?\d+(?:\.\d+)?)")
 LINE = re.compile(r"^([a-z0-9_]+\.[a-z0-9_.]+) (-?\d+(?:\.\d+)?)\s*$")
 
@@ -34,6 +37,8 @@ def main():
                 if not m:
                     continue
                 name, value = m.group(1), float(m.group(2))
+                if name.split(".")[0] not in FAMILIES:
+                    continue
                 if name not in seen:
                     seen[name] = value
                 elif name.endswith("_pct"):

@@ -188,3 +188,58 @@ async fn twenty_concurrent_writers_never_meet_a_busy_database() {
     assert_eq!((failures, stored), (0, (writers * each) as i64));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[sqlx::test]
+async fn bursts_of_sign_ups_posts_and_messages_are_held_to_their_limits(pool: SqlitePool) {
+    use crate::server::services::conversations::MESSAGES_PER_HOUR;
+    use crate::server::services::posts::NEW_ACCOUNT_POSTS_PER_DAY;
+    use crate::server::throttle::SIGN_UPS_PER_HOUR;
+
+    let s = state(pool);
+    // Sign-ups from one address (the test requests all come from the same, unknown, peer).
+    let mut cookies = vec![];
+    for i in 0..SIGN_UPS_PER_HOUR + 5 {
+        let r = send(&s, "POST", "/inscription", &SIGN_UP.replace("claire", &format!("p{i}")), None).await;
+        if r.status == StatusCode::SEE_OTHER {
+            cookies.push(super::session_cookie(&r.cookie.unwrap_or_default()));
+        }
+    }
+    println!(
+        "sign-ups accepted from one address in an hour: {} of {} (configured: {SIGN_UPS_PER_HOUR})",
+        cookies.len(),
+        SIGN_UPS_PER_HOUR + 5
+    );
+    assert_eq!(cookies.len(), SIGN_UPS_PER_HOUR);
+
+    // Posts on an account's first day.
+    let mut posts = vec![];
+    for _ in 0..NEW_ACCOUNT_POSTS_PER_DAY + 3 {
+        let r = send(&s, "POST", "/publier", PUBLISH, Some(&cookies[0])).await;
+        if r.status == StatusCode::SEE_OTHER {
+            posts.push(r.location.unwrap_or_default().rsplit('=').next().unwrap_or("0").parse::<i64>().unwrap());
+        }
+    }
+    println!(
+        "posts accepted on a new account's first day: {} of {} (configured: {NEW_ACCOUNT_POSTS_PER_DAY})",
+        posts.len(),
+        NEW_ACCOUNT_POSTS_PER_DAY + 3
+    );
+    assert_eq!(posts.len() as i64, NEW_ACCOUNT_POSTS_PER_DAY);
+
+    // Messages in an hour, from a helper answering the (approved) post.
+    let staff = super::logged_in_as(&s, "moderatrice@exemple.fr", crate::domain::user::Role::Moderator).await;
+    let r = send(&s, "POST", "/moderation", &format!("id={}&action=approve", posts[0]), Some(&staff)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(&s, "POST", &format!("/posts/{}/repondre", posts[0]), "body=Bonjour", Some(&cookies[1])).await;
+    let conversation = r.location.unwrap_or_default();
+    let mut accepted = 1;
+    for i in 0..MESSAGES_PER_HOUR + 5 {
+        let r = send(&s, "POST", &conversation, &format!("action=message&body=Message+{i}"), Some(&cookies[1])).await;
+        accepted += usize::from(r.status == StatusCode::SEE_OTHER);
+    }
+    println!(
+        "messages accepted from one account in an hour: {accepted} of {} (configured: {MESSAGES_PER_HOUR})",
+        MESSAGES_PER_HOUR + 6
+    );
+    assert_eq!(accepted as i64, MESSAGES_PER_HOUR);
+}
