@@ -15,7 +15,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools
+.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools a11y
 
 ## run: install what is missing, build the release, migrate, load the demo data if empty, serve on :3000
 run: release
@@ -55,6 +55,16 @@ security: assets test-tools
 	set -o pipefail; $(MAKE) --no-print-directory audit | tee $(SECURITY_DIR)/audit.txt
 	@echo "── security figures ──"
 	@python3 benches/figures.py $(SECURITY_DIR)/*.txt $(SECURITY_DIR)/unit.log
+
+## a11y: axe-core on every page (four projects) and every journey without JavaScript, then the figures
+A11Y_DIR := $(CURDIR)/target/a11y
+a11y: assets test-tools
+	cargo leptos build
+	@rm -rf $(A11Y_DIR) && mkdir -p $(A11Y_DIR)
+	cd end2end && CI=1 FIGURES_FILE=$(A11Y_DIR)/figures.txt npx playwright test a11y.spec.ts || true
+	cd end2end && CI=1 npx playwright test --project=phone-nojs --project=desktop-nojs --reporter=json \
+	  > $(A11Y_DIR)/nojs.json || true
+	@python3 benches/a11y_figures.py $(A11Y_DIR)/figures.txt $(A11Y_DIR)/nojs.json
 
 ## audit: licences, crate sources and bans (cargo-deny), and advisories from the offline snapshot
 CARGO_DENY_VERSION := 0.20.2
@@ -100,7 +110,7 @@ assets: tools
 test-tools: tools
 	@command -v chromium >/dev/null && command -v ogrinfo >/dev/null && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin fonts-noto-color-emoji; }
-	@[ -f end2end/node_modules/@playwright/test/package.json ] || \
+	@[ -f end2end/node_modules/@playwright/test/package.json ] && [ -f end2end/node_modules/@axe-core/playwright/package.json ] || \
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 
 lint:

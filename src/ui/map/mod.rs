@@ -165,7 +165,8 @@ fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String)
         <div
             class="map map-small"
             node_ref=node
-            role="img"
+            // A group, not an image: it holds the tile credits' links.
+            role="group"
             aria-label="Carte : position approximative de l'annonce (à quelques centaines de mètres près)"
         ></div>
     }
