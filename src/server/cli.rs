@@ -145,4 +145,10 @@ pub struct SeedArgs {
     /// About 300 demo posts across the Haut-Rhin, loaded only into an empty database.
     #[arg(long)]
     pub demo: bool,
+    /// N synthetic posts, for benchmarks (added to what is there; no author, no private data).
+    #[arg(long, value_name = "N", conflicts_with = "demo")]
+    pub synthetic: Option<usize>,
+    /// Where the synthetic posts are.
+    #[arg(long, value_enum, default_value = "haut-rhin", requires = "synthetic")]
+    pub region: crate::server::seed::synthetic::Region,
 }

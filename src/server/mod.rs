@@ -121,9 +121,19 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             println!("Migrations applied to {}.", cli.database_url);
             Ok(())
         }
-        Command::Seed(SeedArgs { demo }) => {
+        Command::Seed(SeedArgs { synthetic: Some(n), region, .. }) => {
+            let db = open_and_migrate(&cli.database_url).await?;
+            let communes = Communes::haut_rhin()?;
+            let started = std::time::Instant::now();
+            let written = seed::synthetic::synthetic(&db, &communes, region, n, services::now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("Added {written} synthetic posts ({region:?}) in {:.1} s.", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Command::Seed(SeedArgs { demo, .. }) => {
             if !demo {
-                return Err("say what to load: `entraide seed --demo`".into());
+                return Err("say what to load: `entraide seed --demo` or `entraide seed --synthetic N`".into());
             }
             let db = open_and_migrate(&cli.database_url).await?;
             let communes = Communes::haut_rhin()?;

@@ -85,17 +85,32 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
 /// taken off the map by its author while in progress), removes it otherwise.
 pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    let mut qb = index_insert();
+    qb.push(" id = ").push_bind(id);
+    qb.build().execute(conn).await?;
+    Ok(())
+}
+
+/// Puts every public post with an id above `after` in `posts_geo` (bulk loads).
+pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
+    let mut qb = index_insert();
+    qb.push(" id > ").push_bind(after);
+    qb.build().execute(conn).await?;
+    Ok(())
+}
+
+/// `INSERT INTO posts_geo SELECT … WHERE <public and shown> AND` (the caller adds which ids).
+fn index_insert() -> QueryBuilder<'static, Sqlite> {
     let mut qb = QueryBuilder::<Sqlite>::new(
         "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) \
          SELECT id, public_lat, public_lat, public_lon, public_lon, ",
     );
     qb.push(category_code_sql()).push(", ").push(category_code_sql());
-    qb.push(" FROM posts WHERE id = ").push_bind(id).push(" AND hidden_at IS NULL AND status IN (");
+    qb.push(" FROM posts WHERE hidden_at IS NULL AND status IN (");
     push_public_statuses(&mut qb);
     // An author may take the post off the map while a helper is at work.
-    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1)");
-    qb.build().execute(conn).await?;
-    Ok(())
+    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1) AND");
+    qb
 }
 
 /// `CASE category WHEN 'groceries' THEN 0 ... END`, from the domain's codes.

@@ -4,6 +4,7 @@
 //! to the moment of seeding).
 
 pub mod accounts;
+pub mod synthetic;
 mod texts;
 
 use crate::domain::post::{Description, NewPost, Title};

@@ -242,7 +242,10 @@ fn the_command_line_is_well_formed() {
     use clap::CommandFactory;
     super::cli::Cli::command().debug_assert();
     let cli = <super::cli::Cli as clap::Parser>::try_parse_from(["entraide", "seed", "--demo"]).unwrap();
-    assert!(matches!(cli.command, Some(super::cli::Command::Seed(super::cli::SeedArgs { demo: true }))));
+    assert!(matches!(
+        cli.command,
+        Some(super::cli::Command::Seed(super::cli::SeedArgs { demo: true, synthetic: None, .. }))
+    ));
     let cli = <super::cli::Cli as clap::Parser>::try_parse_from([
         "entraide",
         "user",

@@ -101,8 +101,9 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
         <p><a class="btn btn-secondary" href="/compte/mes-donnees.json" download="mes-donnees-entraide.json" rel="external">
             "Télécharger mes données (fichier JSON)"
         </a></p>
-        <h2>"Supprimer mon compte"</h2>
-        <form method="post" action="/compte/supprimer" class="form danger-zone" novalidate>
+        <h2 id="supprimer">"Supprimer mon compte"</h2>
+        // The fragment brings the person back to this form when it shows a mistake.
+        <form method="post" action="/compte/supprimer#supprimer" class="form danger-zone" novalidate>
             <FormMessage form="delete" echo=echo.clone()/>
             <p>
                 "Votre nom, votre adresse e-mail, vos numéros de téléphone, vos notes privées et le lieu exact "
