@@ -6,7 +6,7 @@
 import { APIRequestContext, Browser, TestInfo } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import { test, expect, Page, isolate, markers } from './fixtures';
-import { DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
+import { DEMO_MODERATOR, DEMO_PASSWORD, logIn } from './journeys';
 
 const VECTORS: string[] = [
   '<script>__xss(N)</script>',
@@ -269,33 +269,19 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
 
   for (const url of pages('anonymous')) await visit(page, url);
 
-  for (const [role, email, password] of [
+  // The moderator, then the residents (the first author and the helper), each in a browser of
+  // their own, logged in through the log-in page.
+  const people: [string, string, string][] = [
     ['staff', DEMO_MODERATOR, DEMO_PASSWORD],
-  ] as const) {
+    ...world.residents.map((email): [string, string, string] => ['resident', email, 'le chat dort sur le toit']),
+  ];
+  for (const [role, email, password] of people) {
     const ctx = await browser.newContext({ baseURL, viewport: info.project.use.viewport });
     const p = await ctx.newPage();
     await isolate(p);
     await hook(p);
-    await p.goto('/connexion');
-    await p.getByLabel('Adresse e-mail').fill(email);
-    await p.getByLabel('Mot de passe').fill(password);
-    await p.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(p.getByRole('link', { name: /Mon compte/ })).toBeVisible();
+    await logIn(p, email, password);
     for (const url of pages(role)) await visit(p, url);
-    await ctx.close();
-  }
-  // The residents: the first author and the helper (their sessions come from logging in).
-  for (const email of world.residents) {
-    const ctx = await browser.newContext({ baseURL, viewport: info.project.use.viewport });
-    const p = await ctx.newPage();
-    await isolate(p);
-    await hook(p);
-    await p.goto('/connexion');
-    await p.getByLabel('Adresse e-mail').fill(email);
-    await p.getByLabel('Mot de passe').fill('le chat dort sur le toit');
-    await p.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(p.getByRole('link', { name: /Mon compte/ })).toBeVisible();
-    for (const url of pages('resident')) await visit(p, url);
     await ctx.close();
   }
 
