@@ -57,13 +57,18 @@ async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusC
     res
 }
 
-/// The request re-addressed to the page of post `id` (forms posted to `/posts/:id/…` show that
-/// page again on a mistake).
-fn on_post_page(mut parts: Parts, id: i64) -> Parts {
-    if let Ok(uri) = format!("/posts/{id}").parse() {
+/// The request re-addressed to the page at `path` (a form posted elsewhere shows that page again
+/// on a mistake).
+fn on_page(mut parts: Parts, path: &str) -> Parts {
+    if let Ok(uri) = path.parse() {
         parts.uri = uri;
     }
     parts
+}
+
+/// The request re-addressed to the page of post `id` (forms posted to `/posts/:id/…`).
+fn on_post_page(parts: Parts, id: i64) -> Parts {
+    on_page(parts, &format!("/posts/{id}"))
 }
 
 fn echo(form: &str, fields: &Fields, keep: &[&str], errors: FieldErrors) -> FormEcho {

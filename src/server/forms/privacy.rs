@@ -2,12 +2,12 @@
 //! (`POST /compte/supprimer`, confirmed by the password; the session ends with it).
 
 use axum::extract::{Form, State};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, rerender, status_of, Fields};
+use super::{echo, get, logged_in, on_page, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::server::state::AppState;
 use crate::server::{auth, services};
@@ -36,7 +36,7 @@ pub async fn export(State(state): State<AppState>, session: Session) -> Response
 pub async fn delete(
     State(state): State<AppState>,
     session: Session,
-    mut parts: Parts,
+    parts: Parts,
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
@@ -52,12 +52,8 @@ pub async fn delete(
             Redirect::to("/compte-supprime").into_response()
         }
         Err(e) => {
-            if let Ok(uri) = "/compte".parse() {
-                parts.uri = uri;
-            }
-            let status = status_of(&e);
-            let status = if status == StatusCode::OK { StatusCode::BAD_REQUEST } else { status };
-            rerender(state, parts, echo("delete", &f, &[], field_errors(&e)), status).await
+            let echo = echo("delete", &f, &[], field_errors(&e));
+            rerender(state, on_page(parts, "/compte"), echo, status_of(&e)).await
         }
     }
 }
