@@ -1,6 +1,9 @@
 //! Entraide: a neighbourhood mutual-aid map. One crate, two builds: the server (`ssr`) and the
 //! browser bundle (`hydrate`). See the README's code tour.
 
+// The post page's view type is deep: the release (non-erased) build needs more than 128.
+#![recursion_limit = "256"]
+
 /// Server functions: the public API shared with the browser.
 pub mod api;
 /// Shell, contexts and route table.

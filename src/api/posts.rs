@@ -6,11 +6,11 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::commune::CommuneRef;
+use crate::domain::grid::Grid;
 use crate::domain::{BBox, Category, LatLng, PostKind, PostQuery, PostStatus, PosterKind};
 use crate::error::AppError;
 
-/// The most pins one area returns; beyond it the list says how many more there are.
-pub const LIST_LIMIT: i64 = 200;
+pub use crate::domain::grid::{AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
 
 /// A post as shown on the map and in the list. `point` is the public point (privacy grid).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,15 +28,31 @@ pub struct PostSummary {
     pub created_at: i64,
 }
 
-/// The posts of an area, as the home page shows them.
+/// How many matching posts one cell of the map's grid holds, and where their centre of mass is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellCount {
+    pub cx: i64,
+    pub cy: i64,
+    pub count: i64,
+    pub centre: LatLng,
+}
+
+/// The posts of an area, as the home page shows them. Up to `AGGREGATE_ABOVE` matching posts,
+/// every one is listed and pinned. Beyond, the map shows `cells` (counts on `grid`) and the list
+/// the `LIST_WHEN_AGGREGATED` most relevant posts in the requested order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PostPage {
-    /// At most `LIST_LIMIT` posts, in the requested order.
+    /// The posts to list (and to pin when `cells` is empty), in the requested order.
     pub posts: Vec<PostSummary>,
     /// How many posts match in the whole area.
     pub total: i64,
-    /// The area that was queried.
+    /// The area that was counted: the requested one, or, when counted by cells, the requested
+    /// one rounded out to whole cells.
     pub area: BBox,
+    /// The grid of `cells`; `None` when every post is pinned.
+    pub grid: Option<Grid>,
+    /// The counts per cell, when the area holds more than `AGGREGATE_ABOVE` posts.
+    pub cells: Vec<CellCount>,
     /// Server time of the answer (UTC seconds), so relative dates read the same on both sides.
     pub now: i64,
 }

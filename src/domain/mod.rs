@@ -23,6 +23,7 @@ pub mod commune;
 pub mod conversation;
 pub mod filter;
 pub mod geo;
+pub mod grid;
 pub mod moderation;
 pub mod notification;
 pub mod post;

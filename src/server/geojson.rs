@@ -1,6 +1,8 @@
 //! `GET /api/v1/posts.geojson`: the open-data read API. A GeoJSON FeatureCollection (RFC 7946)
 //! of the public posts of an area, at their public points. Same filter parameters and slugs as
-//! the home page. Bad parameters get a 400 with a JSON body naming each problem.
+//! the home page. Bad parameters get a 400 with a JSON body naming each problem. An area holding
+//! more than 200 posts gets one feature per cell of the map's grid with its count instead
+//! (`"cluster": true`), like the map's bubbles.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -8,7 +10,8 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-use crate::api::posts::{PostPage, PostSummary};
+use crate::api::posts::{CellCount, PostPage, PostSummary};
+use crate::domain::grid::Grid;
 use crate::domain::time::rfc3339;
 use crate::domain::{PostFilter, PostQuery};
 use crate::error::AppError;
@@ -52,13 +55,33 @@ pub fn error_response(e: &AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
-/// The page as a FeatureCollection; `numberMatched` / `numberReturned` say whether it was cut.
+/// The page as a FeatureCollection: every post, or, when the area holds more than 200, the
+/// counts per cell (`numberReturned` is then 0 and `grid` says which grid).
 pub fn feature_collection(page: &PostPage) -> Value {
+    match page.grid {
+        None => json!({
+            "type": "FeatureCollection",
+            "numberMatched": page.total,
+            "numberReturned": page.posts.len(),
+            "features": page.posts.iter().map(feature).collect::<Vec<_>>(),
+        }),
+        Some(grid) => json!({
+            "type": "FeatureCollection",
+            "numberMatched": page.total,
+            "numberReturned": 0,
+            "grid": { "level": grid.level, "cell_degrees": 1.0 / grid.scale() },
+            "features": page.cells.iter().map(|c| cell_feature(c, grid)).collect::<Vec<_>>(),
+        }),
+    }
+}
+
+fn cell_feature(c: &CellCount, grid: Grid) -> Value {
+    let b = grid.cell_bounds(c.cx, c.cy);
     json!({
-        "type": "FeatureCollection",
-        "numberMatched": page.total,
-        "numberReturned": page.posts.len(),
-        "features": page.posts.iter().map(feature).collect::<Vec<_>>(),
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [round5(c.centre.lon), round5(c.centre.lat)] },
+        "bbox": [b.west, b.south, b.east, b.north],
+        "properties": { "cluster": true, "count": c.count, "cell": [c.cx, c.cy] },
     })
 }
 

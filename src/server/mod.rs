@@ -221,6 +221,19 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         report_threshold,
         trusted_proxy: args.trusted_proxy,
     };
+    // Expired posts leave the map's index and counts every minute.
+    {
+        let db = db.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(tokio::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                if let Err(e) = services::posts::sweep_expired(&db, services::now()).await {
+                    tracing::warn!("expired posts sweep failed, retried in a minute: {e}");
+                }
+            }
+        });
+    }
     // Expired sessions are deleted hourly.
     {
         use tower_sessions::session_store::ExpiredDeletion;

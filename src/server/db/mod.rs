@@ -5,6 +5,7 @@
 //! upgrades) and a pool of read-only readers, all in WAL mode.
 
 pub mod conversations;
+pub mod map;
 pub mod moderation;
 pub mod notifications;
 pub mod posts;
@@ -12,6 +13,7 @@ pub mod privacy;
 pub mod users;
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -29,12 +31,15 @@ pub struct Db {
     pub read: SqlitePool,
     /// The single writer connection.
     pub write: SqlitePool,
+    /// The map's hot reads (rusqlite, on blocking threads).
+    pub map: Arc<map::MapReader>,
 }
 
 impl Db {
-    /// Both roles on one pool (tests: `#[sqlx::test]` gives one pool per test).
+    /// Both roles on one pool (tests: `#[sqlx::test]` gives one pool per test, on a file).
     pub fn single(pool: SqlitePool) -> Db {
-        Db { read: pool.clone(), write: pool }
+        let map = map::MapReader::new(pool.connect_options().get_filename());
+        Db { read: pool.clone(), write: pool, map }
     }
 
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
@@ -72,7 +77,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options(url)?.read_only(true))
         .await?;
-    Ok(Db { read, write })
+    Ok(Db { read, write, map: map::MapReader::new(path) })
 }
 
 /// Applies pending migrations.

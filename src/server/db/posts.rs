@@ -1,12 +1,14 @@
 //! SQL for posts, and row <-> domain mapping. The spatial index `posts_geo` holds exactly the
-//! posts whose status is public, and is kept in step here, in the caller's transaction.
+//! posts on the public map (public status, not hidden, not expired at the last sweep), and the
+//! counts per grid cell `map_cells` hold exactly what `posts_geo` holds; both are kept in step
+//! here, in the caller's transaction. The map reads them in `db::map`.
 //! No authorization decisions here: callers (services) decide who sees what.
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::api::posts::{PostDetail, PostSummary};
 use crate::domain::post::{Description, Title};
-use crate::domain::{Category, LatLng, PostFilter, PostKind, PostStatus, PosterKind, SortOrder};
+use crate::domain::{Category, LatLng, PostKind, PostStatus, PosterKind};
 
 /// A post to insert: every field already validated by the domain.
 #[derive(Clone, Debug)]
@@ -81,36 +83,112 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
     sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
-/// Puts the post in `posts_geo` if its status is public and it is not hidden (reports, or
-/// taken off the map by its author while in progress), removes it otherwise.
+/// Puts the post in `posts_geo` if it belongs on the map (public status, not hidden, not taken
+/// off the map by its author while in progress, not expired at the last sweep), removes it
+/// otherwise; the counts per cell follow.
 pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    unindex(conn, id).await?;
     let mut qb = index_insert();
     qb.push(" id = ").push_bind(id);
+    qb.build().execute(&mut *conn).await?;
+    let mut qb = cells_insert();
+    qb.push(" id = ").push_bind(id);
+    qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
     qb.build().execute(conn).await?;
     Ok(())
 }
 
-/// Puts every public post with an id above `after` in `posts_geo` (bulk loads).
+/// Takes the post out of `posts_geo` and its counts out of `map_cells`, if it was there.
+async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
+    // The cells are computed from the values stored with the entry, exactly as they went in.
+    sqlx::query(&format!(
+        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
+         SELECT l.k, {cx}, {cy}, g.min_cat, g.kind, -1, -g.lat, -g.lon \
+         FROM posts_geo g CROSS JOIN map_levels l WHERE g.id = $1 {upsert}",
+        cx = floor_sql("g.lon * l.scale"),
+        cy = floor_sql("g.lat * l.scale"),
+        upsert = CELLS_UPSERT,
+    ))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Puts every post with an id above `after` that belongs on the map in `posts_geo` and in the
+/// counts (bulk loads).
 pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
     let mut qb = index_insert();
     qb.push(" id > ").push_bind(after);
+    qb.build().execute(&mut *conn).await?;
+    let mut qb = cells_insert();
+    qb.push(" id > ").push_bind(after);
+    qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
     qb.build().execute(conn).await?;
     Ok(())
 }
 
-/// `INSERT INTO posts_geo SELECT … WHERE <public and shown> AND` (the caller adds which ids).
+/// Takes the posts that expired since the last sweep (up to `now`) off the map index and the
+/// counts, and drops empty cells. Returns how many left the map.
+pub async fn sweep_expired(conn: &mut SqliteConnection, now: i64) -> Result<u64, sqlx::Error> {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.id FROM posts p WHERE p.expires_at > (SELECT swept_until FROM map_state) \
+         AND p.expires_at <= $1 AND EXISTS (SELECT 1 FROM posts_geo g WHERE g.id = p.id)",
+    )
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    for &id in &ids {
+        unindex(conn, id).await?;
+    }
+    sqlx::query("UPDATE map_state SET swept_until = max(swept_until, $1)").bind(now).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM map_cells WHERE n <= 0").execute(conn).await?;
+    Ok(ids.len() as u64)
+}
+
+/// `floor(expr)` for the grid's indices (SQLite's CAST truncates toward zero).
+fn floor_sql(expr: &str) -> String {
+    format!("(CAST({expr} + 1048576 AS INTEGER) - 1048576)")
+}
+
+const CELLS_UPSERT: &str = "ON CONFLICT (level, cx, cy, cat, kind) DO UPDATE SET n = n + excluded.n, \
+     sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon";
+
+/// `INSERT INTO posts_geo SELECT … WHERE <on the map> AND` (the caller adds which ids).
 fn index_insert() -> QueryBuilder<'static, Sqlite> {
     let mut qb = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) \
+        "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat, kind, lat, lon) \
          SELECT id, public_lat, public_lat, public_lon, public_lon, ",
     );
     qb.push(category_code_sql()).push(", ").push(category_code_sql());
-    qb.push(" FROM posts WHERE hidden_at IS NULL AND status IN (");
-    push_public_statuses(&mut qb);
-    // An author may take the post off the map while a helper is at work.
-    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1) AND");
+    qb.push(", kind, public_lat, public_lon FROM posts WHERE");
+    push_on_the_map(&mut qb);
     qb
+}
+
+/// `INSERT INTO map_cells SELECT … WHERE <on the map> AND` (the caller adds which ids, the
+/// grouping and `CELLS_UPSERT`).
+fn cells_insert() -> QueryBuilder<'static, Sqlite> {
+    let mut qb = QueryBuilder::<Sqlite>::new(format!(
+        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) SELECT l.k, {}, {}, ",
+        floor_sql("public_lon * l.scale"),
+        floor_sql("public_lat * l.scale"),
+    ));
+    qb.push(category_code_sql());
+    qb.push(", kind, count(*), sum(public_lat), sum(public_lon) FROM posts CROSS JOIN map_levels l WHERE");
+    push_on_the_map(&mut qb);
+    qb
+}
+
+/// ` <conditions> AND`: the post belongs on the public map.
+fn push_on_the_map(qb: &mut QueryBuilder<'static, Sqlite>) {
+    qb.push(" hidden_at IS NULL AND status IN (");
+    push_public_statuses(qb);
+    // An author may take the post off the map while a helper is at work.
+    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1)");
+    // Expired posts leave in the sweep, and never come back after it.
+    qb.push(" AND expires_at > (SELECT swept_until FROM map_state) AND");
 }
 
 /// `CASE category WHEN 'groceries' THEN 0 ... END`, from the domain's codes.
@@ -130,82 +208,22 @@ fn push_public_statuses(qb: &mut QueryBuilder<'_, Sqlite>) {
     }
 }
 
-/// `FROM ... WHERE ...` of the public posts matching `f` at time `now`, through the R*Tree.
-fn push_public_matching(qb: &mut QueryBuilder<'_, Sqlite>, f: &PostFilter, now: i64) {
-    let a = f.area();
-    // CROSS JOIN fixes the join order: the R*Tree drives, posts is reached by primary key
-    // (without it the planner may walk the status index on a young database).
-    qb.push(" FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
-        .push_bind(a.south)
-        .push(" AND g.max_lat <= ")
-        .push_bind(a.north)
-        .push(" AND g.min_lon >= ")
-        .push_bind(a.west)
-        .push(" AND g.max_lon <= ")
-        .push_bind(a.east);
-    if !f.categories.is_empty() {
-        let codes = f.categories.iter().map(|c| c.code());
-        let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
-        qb.push(" AND g.min_cat >= ").push_bind(lo).push(" AND g.max_cat <= ").push_bind(hi);
-        qb.push(" AND p.category IN (");
-        let mut sep = qb.separated(", ");
-        for c in &f.categories {
-            sep.push_bind(c.slug());
-        }
-        qb.push(")");
-    }
-    qb.push(" AND p.status IN (");
-    push_public_statuses(qb);
-    qb.push(") AND p.hidden_at IS NULL AND p.expires_at > ").push_bind(now);
-    if let Some(k) = f.kind {
-        qb.push(" AND p.kind = ").push_bind(k.slug());
-    }
-}
-
-const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
+/// The columns of a `PostSummary`, from `posts p`.
+pub(super) const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
      p.commune_name, p.public_lat, p.public_lon, p.created_at";
 
-/// The SQL of `list_public` (also used by the query-plan test).
-pub fn list_public_query(f: &PostFilter, now: i64, limit: i64) -> QueryBuilder<'static, Sqlite> {
-    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
-    push_public_matching(&mut qb, f, now);
-    match f.sort {
-        SortOrder::Recent => {
-            qb.push(" ORDER BY p.created_at DESC, p.id DESC");
-        }
-        SortOrder::Nearest => {
-            let c = f.area().centre();
-            // Equirectangular distance: exact enough to order points of one area.
-            let k = c.lat.to_radians().cos();
-            qb.push(" ORDER BY (p.public_lat - ")
-                .push_bind(c.lat)
-                .push(") * (p.public_lat - ")
-                .push_bind(c.lat)
-                .push(") + (p.public_lon - ")
-                .push_bind(c.lon)
-                .push(") * (p.public_lon - ")
-                .push_bind(c.lon)
-                .push(") * ")
-                .push_bind(k * k)
-                .push(", p.id DESC");
-        }
-    }
-    qb.push(" LIMIT ").push_bind(limit);
-    qb
-}
-
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: i64,
-    kind: String,
-    category: String,
-    poster_kind: String,
-    status: String,
-    title: String,
-    commune_name: String,
-    public_lat: f64,
-    public_lon: f64,
-    created_at: i64,
+pub(super) struct SummaryRow {
+    pub(super) id: i64,
+    pub(super) kind: String,
+    pub(super) category: String,
+    pub(super) poster_kind: String,
+    pub(super) status: String,
+    pub(super) title: String,
+    pub(super) commune_name: String,
+    pub(super) public_lat: f64,
+    pub(super) public_lon: f64,
+    pub(super) created_at: i64,
 }
 
 /// A stored value that the domain does not know: the database and the code disagree.
@@ -242,24 +260,6 @@ pub enum ReadError {
     Db(#[from] sqlx::Error),
     #[error(transparent)]
     Corrupt(#[from] CorruptRow),
-}
-
-/// Public posts matching `f`, in its order, at most `limit`.
-pub async fn list_public(
-    conn: &mut SqliteConnection,
-    f: &PostFilter,
-    now: i64,
-    limit: i64,
-) -> Result<Vec<PostSummary>, ReadError> {
-    let rows: Vec<SummaryRow> = list_public_query(f, now, limit).build_query_as().fetch_all(conn).await?;
-    Ok(rows.into_iter().map(PostSummary::try_from).collect::<Result<_, _>>()?)
-}
-
-/// How many public posts match `f`.
-pub async fn count_public(conn: &mut SqliteConnection, f: &PostFilter, now: i64) -> Result<i64, sqlx::Error> {
-    let mut qb = QueryBuilder::<Sqlite>::new("SELECT count(*)");
-    push_public_matching(&mut qb, f, now);
-    qb.build_query_scalar().fetch_one(conn).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -472,56 +472,18 @@ pub struct NewPlace {
     pub public: LatLng,
 }
 
-/// Moves the expiry date.
+/// Moves the expiry date (an expired post comes back on the map).
 pub async fn set_expiry(conn: &mut SqliteConnection, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE posts SET expires_at = $1, updated_at = $2 WHERE id = $3")
         .bind(expires_at)
         .bind(now)
         .bind(id)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    sync_index(conn, id).await
 }
 
 /// How many posts there are, whatever their status.
 pub async fn count_all(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(conn).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::BBox;
-    use sqlx::SqlitePool;
-
-    async fn plan(pool: &SqlitePool, f: &PostFilter) -> String {
-        let sql = list_public_query(f, 0, 200).into_sql();
-        // EXPLAIN QUERY PLAN needs values for the placeholders: bind harmless ones by kind.
-        let explain = format!("EXPLAIN QUERY PLAN {sql}");
-        let mut q = sqlx::query_as::<_, (i64, i64, i64, String)>(&explain);
-        for _ in 0..sql.matches('?').count() {
-            q = q.bind(0);
-        }
-        let rows = q.fetch_all(pool).await.unwrap();
-        rows.into_iter().map(|r| r.3).collect::<Vec<_>>().join("\n")
-    }
-
-    #[sqlx::test]
-    async fn the_viewport_query_uses_the_rtree(pool: SqlitePool) {
-        let bbox = Some(BBox { west: 7.2, south: 47.6, east: 7.5, north: 47.9 });
-        for f in [
-            PostFilter { bbox, ..Default::default() },
-            PostFilter {
-                bbox,
-                categories: vec![Category::Groceries, Category::Diy],
-                sort: SortOrder::Nearest,
-                ..Default::default()
-            },
-        ] {
-            let plan = plan(&pool, &f).await;
-            assert!(plan.contains("VIRTUAL TABLE INDEX 2:"), "{plan}");
-            // posts is reached by primary key, never scanned.
-            assert!(!plan.contains("SCAN p"), "{plan}");
-        }
-    }
 }

@@ -33,12 +33,7 @@ pub async fn export(State(state): State<AppState>, session: Session) -> Response
 }
 
 /// `POST /compte/supprimer`
-pub async fn delete(
-    State(state): State<AppState>,
-    session: Session,
-    parts: Parts,
-    Form(f): Form<Fields>,
-) -> Response {
+pub async fn delete(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
     let user = match logged_in(&state, &session, "/compte", now).await {
         Ok(u) => u,

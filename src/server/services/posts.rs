@@ -1,32 +1,52 @@
 //! Posts: reading what is public, creating, and moving a post through its life cycle.
 
 use crate::api::posts::MyPost;
-use crate::api::posts::{PostDetail, PostPage, ThanksView, LIST_LIMIT};
+use crate::api::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
 use crate::domain::geo::public_point;
+use crate::domain::grid::Grid;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::user::CurrentUser;
 use crate::domain::{PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::server::communes::Communes;
-use crate::server::db::{self, posts as sql, Db};
+use crate::server::db::{self, map, posts as sql, Db};
 
 /// The public posts of the filter's area, and how many match in all.
 pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppError> {
     list_public_at(db, filter, super::now()).await
 }
 
-/// `list_public` as seen at time `now`.
+/// `list_public` as seen at time `now`. The counts per cell decide first, in microseconds:
+/// an area holding at most `AGGREGATE_ABOVE` posts gets all its posts; a larger one gets the
+/// counts and its most relevant posts, never a sort of all of them.
 pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<PostPage, AppError> {
-    let mut conn = db.read.acquire().await.map_err(|e| db::internal("list posts: acquire", e))?;
-    let posts =
-        sql::list_public(&mut conn, filter, now, LIST_LIMIT).await.map_err(|e| db::internal("list posts", e))?;
-    // The count is only needed when the list was cut.
-    let total = if (posts.len() as i64) < LIST_LIMIT {
-        posts.len() as i64
-    } else {
-        sql::count_public(&mut conn, filter, now).await.map_err(|e| db::internal("count posts", e))?
-    };
-    Ok(PostPage { posts, total, area: filter.area(), now })
+    let filter = filter.clone();
+    db.map
+        .run(move |conn| {
+            let area = filter.area();
+            let grid = Grid::for_area(area);
+            let cells = map::cells(conn, &filter, grid, area)?;
+            let count: i64 = cells.iter().map(|c| c.count).sum();
+            if count <= AGGREGATE_ABOVE {
+                // The cells cover the area, so these are all of its posts.
+                let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, AGGREGATE_ABOVE))?;
+                return Ok(PostPage { total: posts.len() as i64, posts, area, grid: None, cells: vec![], now });
+            }
+            let zone = grid.snap(area);
+            let posts = map::most_relevant(conn, &filter, zone, count, now)?;
+            Ok(PostPage { posts, total: count, area: zone, grid: Some(grid), cells, now })
+        })
+        .await
+        .map_err(|e| db::internal("list posts", e))
+}
+
+/// Takes the posts expired by `now` off the map's index and counts; `serve` runs it every minute
+/// (the lists never show an expired post: they check the date themselves).
+pub async fn sweep_expired(db: &Db, now: i64) -> Result<u64, AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("sweep: begin", e))?;
+    let n = sql::sweep_expired(&mut tx, now).await.map_err(|e| db::internal("sweep", e))?;
+    tx.commit().await.map_err(|e| db::internal("sweep: commit", e))?;
+    Ok(n)
 }
 
 /// A public post, or `NotFound`.
@@ -389,6 +409,7 @@ pub async fn change_status(db: &Db, id: i64, next: PostStatus, now: i64) -> Resu
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::api::posts::{PostSummary, LIST_WHEN_AGGREGATED};
     use crate::domain::post::{Description, Title};
     use crate::domain::{BBox, Category, LatLng, PostKind, PosterKind, SortOrder};
     use sqlx::SqlitePool;
@@ -509,18 +530,42 @@ pub(crate) mod tests {
     }
 
     #[sqlx::test]
-    async fn the_list_is_capped_and_counts_the_rest(pool: SqlitePool) {
+    async fn a_crowded_area_is_counted_by_cells_and_lists_the_most_relevant(pool: SqlitePool) {
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
-        let list: Vec<Creation> = (0..(LIST_LIMIT + 5))
+        let exactly = (0..AGGREGATE_ABOVE)
+            .map(|i| {
+                creation(&format!("Annonce {i}"), PostKind::Offer, Category::Company, MULHOUSE, PostStatus::Published)
+            })
+            .collect();
+        create_many(&db, &communes, exactly).await.unwrap();
+        let page = list_public_at(&db, &PostFilter::default(), NOW).await.unwrap();
+        assert_eq!(
+            (page.posts.len() as i64, page.total, page.grid, page.cells.len()),
+            (AGGREGATE_ABOVE, AGGREGATE_ABOVE, None, 0)
+        );
+
+        let list: Vec<Creation> = (0..5)
             .map(|i| {
                 creation(&format!("Annonce {i}"), PostKind::Offer, Category::Company, MULHOUSE, PostStatus::Published)
             })
             .collect();
         create_many(&db, &communes, list).await.unwrap();
         let page = list_public_at(&db, &PostFilter::default(), NOW).await.unwrap();
-        assert_eq!(page.posts.len() as i64, LIST_LIMIT);
-        assert_eq!(page.total, LIST_LIMIT + 5);
+        assert_eq!(page.posts.len() as i64, LIST_WHEN_AGGREGATED);
+        assert_eq!(page.total, AGGREGATE_ABOVE + 5);
+        let grid = page.grid.expect("counted by cells");
+        assert_eq!(page.cells.iter().map(|c| c.count).sum::<i64>(), AGGREGATE_ABOVE + 5);
+        for c in &page.cells {
+            assert!(grid.cell_bounds(c.cx, c.cy).contains(c.centre), "{c:?}");
+        }
+        // The newest first, as the list asks.
+        let dates: Vec<i64> = page.posts.iter().map(|p| p.created_at).collect();
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]));
+        // A category with no post there: nothing, and no cells.
+        let f = PostFilter { categories: vec![Category::Diy], ..Default::default() };
+        let page = list_public_at(&db, &f, NOW).await.unwrap();
+        assert_eq!((page.total, page.cells.len(), page.grid), (0, 0, None));
     }
 
     #[sqlx::test]
@@ -546,6 +591,120 @@ pub(crate) mod tests {
         assert_eq!(change_status(&db, 999, PostStatus::Published, NOW).await, Err(AppError::NotFound));
         let in_index: i64 = sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap();
         assert_eq!(in_index, 0);
+    }
+
+    #[sqlx::test]
+    async fn the_most_relevant_of_a_crowded_area_are_the_true_newest_and_nearest(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        // 400 posts spread over the south of the département, created one minute apart, some
+        // of them more than a month ago (the newest walk then has to fall back).
+        let list: Vec<Creation> = (0..400)
+            .map(|i| {
+                let at = LatLng { lat: 47.65 + (i % 20) as f64 * 0.015, lon: 7.15 + (i / 20) as f64 * 0.015 };
+                let c =
+                    creation(&format!("Annonce {i}"), PostKind::Offer, Category::Groceries, at, PostStatus::Published);
+                Creation { created_at: NOW - 40 * 86_400 + (i * 7919 % 400) * 60 * 60 * 3, ..c }
+            })
+            .collect();
+        create_many(&db, &communes, list).await.unwrap();
+        let all = map_all(&db).await;
+        for sort in [SortOrder::Recent, SortOrder::Nearest] {
+            let f = PostFilter { sort, ..Default::default() };
+            let page = list_public_at(&db, &f, NOW).await.unwrap();
+            assert!(page.grid.is_some() && page.total == 400, "{sort:?}: counted by cells");
+            let c = f.area().centre();
+            let k = c.lat.to_radians().cos();
+            let mut expected = all.clone();
+            match sort {
+                SortOrder::Recent => expected.sort_by_key(|p| (-p.created_at, -p.id)),
+                SortOrder::Nearest => expected.sort_by(|a, b| {
+                    let d = |p: &PostSummary| (p.point.lat - c.lat).powi(2) + ((p.point.lon - c.lon) * k).powi(2);
+                    d(a).total_cmp(&d(b)).then(b.id.cmp(&a.id))
+                }),
+            }
+            let ids = |v: &[PostSummary]| v.iter().map(|p| p.id).collect::<Vec<_>>();
+            assert_eq!(ids(&page.posts), ids(&expected[..50]), "{sort:?}");
+        }
+    }
+
+    /// Every public post, through the pins query over the whole planet.
+    async fn map_all(db: &Db) -> Vec<PostSummary> {
+        let world = BBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 };
+        db.map
+            .run(move |c| map::summaries(c, &map::pins_sql(&PostFilter::default(), world, NOW, 100_000)))
+            .await
+            .unwrap()
+    }
+
+    /// Every level of `map_cells` counts exactly the posts of `posts_geo`, cell by cell.
+    async fn assert_cells_match_the_index(db: &Db) -> i64 {
+        let wrong: i64 = sqlx::query_scalar(
+            "WITH truth AS (SELECT l.k AS level, CAST(g.lon * l.scale + 1048576 AS INTEGER) - 1048576 AS cx, \
+             CAST(g.lat * l.scale + 1048576 AS INTEGER) - 1048576 AS cy, g.min_cat AS cat, g.kind AS kind, \
+             count(*) AS n FROM posts_geo g CROSS JOIN map_levels l GROUP BY 1, 2, 3, 4, 5), \
+             kept AS (SELECT level, cx, cy, cat, kind, n FROM map_cells WHERE n != 0) \
+             SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept \
+             UNION ALL SELECT * FROM kept EXCEPT SELECT * FROM truth)",
+        )
+        .fetch_one(&db.read)
+        .await
+        .unwrap();
+        assert_eq!(wrong, 0, "cells out of step with the index");
+        sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap()
+    }
+
+    #[sqlx::test]
+    async fn the_cell_counts_follow_every_change_and_the_expiry_sweep(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let mut ids = vec![];
+        for (i, at) in [COLMAR, MULHOUSE, COLMAR, MULHOUSE].into_iter().enumerate() {
+            let c =
+                creation(&format!("Annonce {i}"), PostKind::Request, Category::Transport, at, PostStatus::Published);
+            ids.push(create(&db, &communes, c).await.unwrap());
+        }
+        assert_eq!(assert_cells_match_the_index(&db).await, 4);
+        change_status(&db, ids[0], PostStatus::Pending, NOW).await.unwrap();
+        assert_eq!(assert_cells_match_the_index(&db).await, 3);
+        // An edit moving the post to another commune, another kind and category.
+        let mut conn = db.write.acquire().await.unwrap();
+        let place = sql::NewPlace { exact: MULHOUSE, public: MULHOUSE };
+        sql::update_content(
+            &mut conn,
+            ids[1],
+            "offer",
+            "diy",
+            "T",
+            "D",
+            None,
+            Some((&place, "68224", "Mulhouse")),
+            NOW,
+        )
+        .await
+        .unwrap();
+        sql::set_hidden(&mut conn, ids[2], Some(NOW)).await.unwrap();
+        drop(conn);
+        assert_eq!(assert_cells_match_the_index(&db).await, 2);
+
+        // Expiry: nothing leaves before its date; the sweep takes the expired off the map.
+        let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM posts WHERE id = $1")
+            .bind(ids[3])
+            .fetch_one(&db.read)
+            .await
+            .unwrap();
+        assert_eq!(sweep_expired(&db, expires - 1).await.unwrap(), 0);
+        assert_eq!(sweep_expired(&db, expires).await.unwrap(), 2, "both left posts expire together");
+        assert_eq!(assert_cells_match_the_index(&db).await, 0);
+        let empty: i64 = sqlx::query_scalar("SELECT count(*) FROM map_cells").fetch_one(&db.read).await.unwrap();
+        assert_eq!(empty, 0, "empty cells are dropped");
+        // An expired post does not come back with another change; extending it brings it back.
+        change_status(&db, ids[0], PostStatus::Published, expires + 1).await.unwrap();
+        assert_eq!(assert_cells_match_the_index(&db).await, 0);
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::set_expiry(&mut conn, ids[0], expires + 86_400, expires + 1).await.unwrap();
+        drop(conn);
+        assert_eq!(assert_cells_match_the_index(&db).await, 1);
     }
 
     #[sqlx::test]

@@ -2,6 +2,7 @@
 
 mod conversations;
 mod hardening;
+mod map;
 mod moderation;
 mod security;
 

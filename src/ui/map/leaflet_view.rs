@@ -8,14 +8,15 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use leaflet::{
     DivIconOptions, Icon, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
-    MarkerOptions, Point, TileLayer, TileLayerOptions,
+    MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 
 use super::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
-use crate::api::posts::PostSummary;
+use crate::api::posts::{CellCount, PostSummary};
+use crate::domain::grid::Grid;
 use crate::domain::time::relative_fr;
 use crate::domain::{BBox, Category, LatLng};
 
@@ -78,6 +79,24 @@ fn pin_icon(category: Category, faded: bool) -> Icon {
     opts.set_icon_size(Point::new(44.0, 44.0));
     opts.set_icon_anchor(Point::new(22.0, 22.0));
     opts.set_popup_anchor(Point::new(0.0, -20.0));
+    div_icon(&opts)
+}
+
+/// A count bubble: its size grows with the count's number of digits (at least 44 px, a touch
+/// target).
+fn count_icon(count: i64) -> Icon {
+    let opts = DivIconOptions::new();
+    let size = match count {
+        ..=999 => 44.0,
+        1_000..=9_999 => 52.0,
+        _ => 60.0,
+    };
+    let label = if count >= 10_000 { format!("{} k", count / 1000) } else { count.to_string() };
+    // A number only: no user text in this HTML.
+    opts.set_html(format!("<span class=\"cell-count\" aria-hidden=\"true\">{label}</span>"));
+    opts.set_class_name("cell-icon".into());
+    opts.set_icon_size(Point::new(size, size));
+    opts.set_icon_anchor(Point::new(size / 2.0, size / 2.0));
     div_icon(&opts)
 }
 
@@ -231,6 +250,28 @@ impl MapView {
             if let Some(content) = popup(&doc, p, now) {
                 marker.bind_popup_with_options(&content, &wasm_bindgen::JsValue::UNDEFINED);
             }
+            marker.add_to_layer_group(&self.pins);
+        }
+    }
+
+    /// Replaces the pins with one bubble per cell saying how many posts it holds; a click (or
+    /// Enter on the focused bubble) zooms on the cell, which then shows fewer posts.
+    pub fn show_cells(&self, cells: &[CellCount], grid: Grid) {
+        self.pins.clear_layers();
+        for c in cells {
+            let opts = MarkerOptions::new();
+            opts.set_icon(count_icon(c.count));
+            let noun = if c.count == 1 { "annonce" } else { "annonces" };
+            opts.set_title(format!("{} {noun} ici : zoomer sur cette zone", c.count));
+            opts.set_keyboard(true);
+            opts.set_rise_on_hover(true);
+            let marker = Marker::new_with_options(&LLatLng::new(c.centre.lat, c.centre.lon), &opts);
+            let (map, cell, alive) = (self.map.clone(), grid.cell_bounds(c.cx, c.cy), self.alive.clone());
+            marker.on_click(Box::new(move |_| {
+                if alive.get() {
+                    map.fit_bounds(&bounds(cell));
+                }
+            }));
             marker.add_to_layer_group(&self.pins);
         }
     }

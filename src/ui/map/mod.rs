@@ -64,7 +64,8 @@ fn ClientOnly(#[prop(into)] fallback: ViewFn, children: ChildrenFn) -> impl Into
     view! { <Show when=move || mounted.get() fallback=fallback>{children()}</Show> }
 }
 
-/// The home page's map: one pin per post of `page`; moving it calls `on_moved` with the new
+/// The home page's map: one pin per post of `page`, or one count bubble per cell of its grid
+/// when the area holds too many posts to pin; moving it calls `on_moved` with the new
 /// area (debounced), and "Autour de moi" asks the browser for its position.
 #[component]
 pub fn PostMap(
@@ -108,10 +109,10 @@ fn LivePostMap(
             return;
         }
         if let Some(Ok(p)) = posts {
-            view_handle.with_value(|v| {
-                if let Some(v) = v {
-                    v.show(&p.posts, p.now);
-                }
+            view_handle.with_value(|v| match (v, p.grid) {
+                (Some(v), Some(grid)) => v.show_cells(&p.cells, grid),
+                (Some(v), None) => v.show(&p.posts, p.now),
+                (None, _) => {}
             });
         }
     });

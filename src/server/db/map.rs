@@ -1,0 +1,330 @@
+//! The map's reads, the hottest path of the product: the pins of an area, the counts per cell
+//! of the grid, and the most relevant posts of a wide area. They run on a small pool of
+//! rusqlite connections on Tokio's blocking threads and hand their whole result over at once.
+//! Through sqlx each row crosses a channel, which costs 3–7× on 200-row reads
+//! (`research/perf.md`; `make bench` prints the ratio as G1). Everything else goes through sqlx.
+//!
+//! The SQL is built here only; `make bench` runs the very same text on a bare connection.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags};
+
+use super::posts::{CorruptRow, SummaryRow};
+use crate::api::posts::{CellCount, PostSummary};
+use crate::domain::grid::{Grid, LIST_WHEN_AGGREGATED};
+use crate::domain::{BBox, LatLng, PostFilter, PostStatus, SortOrder};
+
+/// Connections kept open between reads.
+const IDLE_CONNECTIONS: usize = 4;
+
+/// A failure of a map read.
+#[derive(Debug, thiserror::Error)]
+pub enum MapError {
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Corrupt(#[from] CorruptRow),
+    #[error("map read task: {0}")]
+    Task(String),
+}
+
+/// Read-only rusqlite connections to the database file.
+#[derive(Debug)]
+pub struct MapReader {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+impl MapReader {
+    /// Readers of the database file at `path` (opened on first use).
+    pub fn new(path: impl Into<PathBuf>) -> Arc<MapReader> {
+        Arc::new(MapReader { path: path.into(), idle: Mutex::new(Vec::new()) })
+    }
+
+    /// The file it reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `read` on a connection, on a blocking thread.
+    pub async fn run<T: Send + 'static>(
+        self: &Arc<Self>,
+        read: impl FnOnce(&Connection) -> Result<T, MapError> + Send + 'static,
+    ) -> Result<T, MapError> {
+        let me = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let conn = match me.idle.lock().ok().and_then(|mut idle| idle.pop()) {
+                Some(c) => c,
+                None => open(&me.path)?,
+            };
+            let out = read(&conn);
+            if let Ok(mut idle) = me.idle.lock() {
+                if idle.len() < IDLE_CONNECTIONS {
+                    idle.push(conn);
+                }
+            }
+            out
+        })
+        .await
+        .map_err(|e| MapError::Task(e.to_string()))?
+    }
+}
+
+/// A read-only connection with a statement cache (the map's queries differ only by filter).
+pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
+/// SQL text with its parameters, in order.
+#[derive(Clone, Debug, Default)]
+pub struct Sql {
+    pub text: String,
+    pub params: Vec<Value>,
+}
+
+impl Sql {
+    fn new(text: &str) -> Sql {
+        Sql { text: text.to_owned(), params: Vec::new() }
+    }
+    fn push(&mut self, text: &str) -> &mut Sql {
+        self.text.push_str(text);
+        self
+    }
+    fn bind(&mut self, v: impl Into<Value>) -> &mut Sql {
+        self.text.push('?');
+        self.params.push(v.into());
+        self
+    }
+    /// `a, b, c` of bound values.
+    fn bind_list<V: Into<Value>>(&mut self, values: impl IntoIterator<Item = V>) -> &mut Sql {
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(v);
+        }
+        self
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
+     p.commune_name, p.public_lat, p.public_lon, p.created_at";
+
+fn public_slugs() -> impl Iterator<Item = String> {
+    PostStatus::ALL.into_iter().filter(|s| s.is_public()).map(|s| s.slug().to_owned())
+}
+
+/// The conditions on `p` shared by every list: public, shown, unexpired, the kind and categories.
+fn push_post_conditions(q: &mut Sql, f: &PostFilter, now: i64) {
+    if !f.categories.is_empty() {
+        q.push(" AND p.category IN (").bind_list(f.categories.iter().map(|c| c.slug().to_owned())).push(")");
+    }
+    q.push(" AND p.status IN (").bind_list(public_slugs()).push(") AND p.hidden_at IS NULL AND p.expires_at > ");
+    q.bind(now);
+    if let Some(k) = f.kind {
+        q.push(" AND p.kind = ").bind(k.slug().to_owned());
+    }
+}
+
+/// The public posts of `area` matching `f`, in `f`'s order, at most `limit`: the R*Tree drives
+/// (`CROSS JOIN` fixes the order), `posts` is reached by primary key.
+pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
+    let mut q = Sql::new(SUMMARY_COLUMNS);
+    q.push(" FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
+        .bind(area.south)
+        .push(" AND g.max_lat <= ")
+        .bind(area.north)
+        .push(" AND g.min_lon >= ")
+        .bind(area.west)
+        .push(" AND g.max_lon <= ")
+        .bind(area.east);
+    if !f.categories.is_empty() {
+        let codes = f.categories.iter().map(|c| c.code());
+        let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
+        q.push(" AND g.min_cat >= ").bind(lo).push(" AND g.max_cat <= ").bind(hi);
+    }
+    push_post_conditions(&mut q, f, now);
+    match f.sort {
+        SortOrder::Recent => {
+            q.push(" ORDER BY p.created_at DESC, p.id DESC");
+        }
+        SortOrder::Nearest => {
+            let c = f.area().centre();
+            // Equirectangular distance: exact enough to order the points of one area.
+            let k = c.lat.to_radians().cos();
+            q.push(" ORDER BY (p.public_lat - ").bind(c.lat).push(") * (p.public_lat - ").bind(c.lat);
+            q.push(") + (p.public_lon - ").bind(c.lon).push(") * (p.public_lon - ").bind(c.lon);
+            q.push(") * ").bind(k * k).push(", p.id DESC");
+        }
+    }
+    q.push(" LIMIT ").bind(limit);
+    q
+}
+
+/// The newest public posts of `area` matching `f` created since `since`, walking posts newest
+/// first: fast when the area holds a large share of all posts.
+fn newest_walk_sql(f: &PostFilter, area: BBox, now: i64, since: i64, limit: i64) -> Sql {
+    let mut q = Sql::new(SUMMARY_COLUMNS);
+    q.push(" FROM posts p INDEXED BY posts_created WHERE p.created_at >= ").bind(since);
+    q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
+    q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
+    // What `posts_geo` leaves out: a post its author took off the map while a helper is at work.
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
+    push_post_conditions(&mut q, f, now);
+    q.push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ").bind(limit);
+    q
+}
+
+/// Counts per cell of `grid` over the cells meeting `area`, for `f`'s categories and kind.
+pub fn cells_sql(f: &PostFilter, grid: Grid, area: BBox) -> Sql {
+    let mut q = Sql::new("SELECT cx, cy, sum(n), sum(sum_lat), sum(sum_lon) FROM map_cells WHERE level = ");
+    q.bind(i64::from(grid.level));
+    q.push(" AND cx BETWEEN ").bind(grid.index(area.west)).push(" AND ").bind(grid.index(area.east));
+    q.push(" AND cy BETWEEN ").bind(grid.index(area.south)).push(" AND ").bind(grid.index(area.north));
+    if !f.categories.is_empty() {
+        q.push(" AND cat IN (").bind_list(f.categories.iter().map(|c| c.code())).push(")");
+    }
+    if let Some(k) = f.kind {
+        q.push(" AND kind = ").bind(k.slug().to_owned());
+    }
+    q.push(" GROUP BY cx, cy HAVING sum(n) > 0");
+    q
+}
+
+/// Runs a summary query.
+pub fn summaries(conn: &Connection, q: &Sql) -> Result<Vec<PostSummary>, MapError> {
+    let mut stmt = conn.prepare_cached(&q.text)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+        Ok(SummaryRow {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            category: r.get(2)?,
+            poster_kind: r.get(3)?,
+            status: r.get(4)?,
+            title: r.get(5)?,
+            commune_name: r.get(6)?,
+            public_lat: r.get(7)?,
+            public_lon: r.get(8)?,
+            created_at: r.get(9)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(PostSummary::try_from(row?)?);
+    }
+    Ok(out)
+}
+
+/// The counts per cell (`cells_sql`), with each cell's centre of mass to 5 decimals.
+pub fn cells(conn: &Connection, f: &PostFilter, grid: Grid, area: BBox) -> Result<Vec<CellCount>, MapError> {
+    let q = cells_sql(f, grid, area);
+    let mut stmt = conn.prepare_cached(&q.text)?;
+    let round = |v: f64| (v * 1e5).round() / 1e5;
+    let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+        let (cx, cy, n): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (lat, lon): (f64, f64) = (r.get(3)?, r.get(4)?);
+        Ok(CellCount { cx, cy, count: n, centre: LatLng { lat: round(lat / n as f64), lon: round(lon / n as f64) } })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The `LIST_WHEN_AGGREGATED` most relevant posts of a wide `area` holding about `count`
+/// matching posts: the newest, or the nearest to the centre of the requested area, without
+/// sorting every post of the area.
+pub fn most_relevant(
+    conn: &Connection,
+    f: &PostFilter,
+    area: BBox,
+    count: i64,
+    now: i64,
+) -> Result<Vec<PostSummary>, MapError> {
+    let limit = LIST_WHEN_AGGREGATED;
+    match f.sort {
+        SortOrder::Recent => {
+            // Posts of the last month, newest first; an area that had fewer than `limit` of
+            // them is small enough to sort whole.
+            let month = 30 * 86_400;
+            let found = summaries(conn, &newest_walk_sql(f, area, now, now - month, limit))?;
+            if found.len() as i64 == limit {
+                return Ok(found);
+            }
+            summaries(conn, &pins_sql(f, area, now, limit))
+        }
+        SortOrder::Nearest => {
+            // Boxes around the centre, sized to hold about 2 × limit posts, doubled until the
+            // `limit`-th nearest is inside the circle the box surrounds (then no post outside the
+            // box can be nearer), or the box holds the whole area.
+            let c = f.area().centre();
+            let k = c.lat.to_radians().cos().max(0.01);
+            let span = (area.north - area.south).max((area.east - area.west) * k);
+            let share = ((2 * limit) as f64 / count.max(1) as f64).min(1.0);
+            let mut half = (span / 2.0 * share.sqrt()).max(1.0 / 512.0);
+            loop {
+                let b = BBox {
+                    west: (c.lon - half / k).max(area.west),
+                    east: (c.lon + half / k).min(area.east),
+                    south: (c.lat - half).max(area.south),
+                    north: (c.lat + half).min(area.north),
+                };
+                let whole = b == area;
+                let found = summaries(conn, &pins_sql(f, b, now, limit))?;
+                let far = found.last().map(|p| {
+                    let (dy, dx) = (p.point.lat - c.lat, (p.point.lon - c.lon) * k);
+                    (dy * dy + dx * dx).sqrt()
+                });
+                if whole || (found.len() as i64 == limit && far.is_some_and(|d| d <= half)) {
+                    return Ok(found);
+                }
+                half *= 2.0;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlx::SqlitePool;
+
+    fn conn_of(pool: &SqlitePool) -> Connection {
+        open(pool.connect_options().get_filename()).unwrap()
+    }
+
+    fn plan(conn: &Connection, q: &Sql) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {}", q.text)).unwrap();
+        let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| r.get::<_, String>(3)).unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[sqlx::test]
+    async fn the_map_queries_use_their_indexes(pool: SqlitePool) {
+        let conn = conn_of(&pool);
+        let area = BBox { west: 7.2, south: 47.6, east: 7.5, north: 47.9 };
+        for f in [
+            PostFilter { bbox: Some(area), ..Default::default() },
+            PostFilter {
+                bbox: Some(area),
+                categories: vec![crate::domain::Category::Groceries, crate::domain::Category::Diy],
+                sort: SortOrder::Nearest,
+                ..Default::default()
+            },
+        ] {
+            let p = plan(&conn, &pins_sql(&f, area, 0, 200));
+            assert!(p.contains("VIRTUAL TABLE INDEX 2:"), "{p}");
+            // posts is reached by primary key, never scanned.
+            assert!(!p.contains("SCAN p"), "{p}");
+            let p = plan(&conn, &cells_sql(&f, Grid::for_area(area), area));
+            assert!(p.contains("SEARCH map_cells USING PRIMARY KEY (level=? AND cx>? AND cx<?)"), "{p}");
+            let p = plan(&conn, &newest_walk_sql(&f, area, 0, 0, 50));
+            assert!(p.contains("USING INDEX posts_created"), "{p}");
+            assert!(!p.contains("TEMP B-TREE"), "{p}");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The map at scale through HTTP: a crowded département is answered with counts per cell, and
+//! no viewport's answer weighs more than 8 KB once compressed with brotli (as browsers ask).
+
+use super::*;
+use crate::server::seed::synthetic::{synthetic, Region};
+
+/// The body of `uri` as sent to a browser accepting brotli, and its decompressed length.
+async fn get_br(s: &AppState, uri: &str) -> (StatusCode, usize, Option<String>) {
+    let req = Request::get(uri).header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+    let res = router(s.clone()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let encoding = res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_owned());
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, body.len(), encoding)
+}
+
+#[sqlx::test]
+async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
+    let s = state(pool);
+    let now = crate::server::services::now();
+    synthetic(&s.db, &s.communes, Region::HautRhin, 20_000, now).await.unwrap();
+
+    // The whole département: counted by cells; the counts add up to what is announced.
+    let (status, _, body) = get(&s, "/api/v1/posts.geojson").await;
+    assert_eq!(status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let features = v["features"].as_array().unwrap();
+    assert!(features.len() > 10 && v["numberReturned"] == 0, "{}", &body[..200]);
+    let counted: i64 = features.iter().map(|f| f["properties"]["count"].as_i64().unwrap()).sum();
+    assert_eq!(v["numberMatched"].as_i64().unwrap(), counted);
+    assert!(counted > 15_000, "most synthetic posts are open: {counted}");
+    assert!(features.iter().all(|f| f["properties"]["cluster"] == true && f["bbox"].is_array()));
+
+    // A street-sized box: every post, pinned.
+    let (_, _, body) = get(&s, "/api/v1/posts.geojson?bbox=7.3500,47.7480,7.3510,47.7490").await;
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(v["grid"].is_null() && v["numberReturned"] == v["numberMatched"], "{body}");
+
+    // Every zoom level over the two largest towns and the whole département, with and without
+    // filters: the heaviest answer of the home page's server function and of the GeoJSON API.
+    let mut heaviest = 0;
+    let centres = [(7.3397, 47.7495), (7.3585, 48.0794), (7.235, 47.87)];
+    for (lon, lat) in centres {
+        for half in [0.002, 0.01, 0.05, 0.2, 0.5, 2.0, 8.0] {
+            let bbox = format!("{},{},{},{}", lon - half, lat - half * 0.7, lon + half, lat + half * 0.7);
+            for filter in ["", "&category=groceries,transport", "&kind=request&sort=nearest"] {
+                for path in ["/api/list_posts", "/api/v1/posts.geojson"] {
+                    let (status, len, enc) = get_br(&s, &format!("{path}?bbox={bbox}{filter}")).await;
+                    assert_eq!(status, StatusCode::OK, "{path} {bbox}");
+                    if len > 1024 {
+                        assert_eq!(enc.as_deref(), Some("br"), "{path} is compressed");
+                    }
+                    heaviest = heaviest.max(len);
+                }
+            }
+        }
+    }
+    println!("FIGURE G2.max_payload_br_bytes {heaviest}");
+    assert!(heaviest <= 8 * 1024, "heaviest viewport answer: {heaviest} bytes");
+}
