@@ -15,7 +15,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools a11y
+.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools a11y bench bench-tools
 
 ## run: install what is missing, build the release, migrate, load the demo data if empty, serve on :3000
 run: release
@@ -55,6 +55,15 @@ security: assets test-tools
 	set -o pipefail; $(MAKE) --no-print-directory audit | tee $(SECURITY_DIR)/audit.txt
 	@echo "── security figures ──"
 	@python3 benches/figures.py $(SECURITY_DIR)/*.txt $(SECURITY_DIR)/unit.log
+
+## bench: speed and weight on this machine (1M and 100k synthetic posts), ending with the figures
+bench: release test-tools bench-tools
+	set -o pipefail; python3 benches/bench.py | tee target/bench.txt
+
+# wrk (load), brotli (sizes), taskset (pinning): Debian packages.
+bench-tools:
+	@command -v wrk >/dev/null && command -v brotli >/dev/null && command -v taskset >/dev/null || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q wrk brotli util-linux; }
 
 ## a11y: axe-core on every page (four projects) and every journey without JavaScript, then the figures
 A11Y_DIR := $(CURDIR)/target/a11y

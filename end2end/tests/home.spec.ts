@@ -2,10 +2,12 @@ import { test, expect, mapReady, listItems, markers, announcedCount, filters, se
 
 test.describe('home page', () => {
   test('the list of posts is rendered by the server', async ({ page, outside, js }) => {
-    await page.goto('/');
+    // One category of the demo data: few enough posts to pin every one.
+    await page.goto('/?category=homework');
     await expect(page.getByRole('heading', { level: 2, name: /\d+ annonces dans cette zone/ })).toBeVisible();
     const n = await listItems(page).count();
-    expect(n).toBeGreaterThan(50);
+    expect(n).toBe(await announcedCount(page));
+    expect(n).toBeGreaterThan(5);
     // Every card names its commune and a relative date in French.
     await expect(listItems(page).first()).toContainText(/il y a|hier|à l'instant/);
     await expect(page.getByRole('link', { name: 'Aller à la liste des annonces' })).toBeAttached();
@@ -15,6 +17,32 @@ test.describe('home page', () => {
     } else {
       await expect(page.getByRole('button', { name: 'Autour de moi' })).toHaveCount(0);
     }
+  });
+
+  test('a crowded area lists its 50 newest posts, counts the rest, and the map shows counts', async ({ page, outside, js }) => {
+    await page.goto('/');
+    const total = await announcedCount(page);
+    expect(total).toBeGreaterThan(200);
+    await expect(listItems(page)).toHaveCount(50);
+    await expect(page.getByText(`${total - 50} autres annonces dans cette zone`)).toBeVisible();
+    if (!js) return;
+    await mapReady(page);
+    // One bubble per cell of the grid; their counts add up to the announced total.
+    const titles = await markers(page).evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    expect(titles.length).toBeGreaterThan(3);
+    let sum = 0;
+    for (const t of titles) {
+      const m = t.match(/^(\d+) annonces? ici : zoomer sur cette zone$/);
+      expect(m, t).not.toBeNull();
+      sum += Number(m![1]);
+    }
+    expect(sum).toBe(total);
+    // A bubble, from the keyboard, zooms on its cell: fewer posts, in a smaller area.
+    const biggest = titles.indexOf(titles.reduce((a, b) => (parseInt(b) > parseInt(a) ? b : a)));
+    await markers(page).nth(biggest).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/bbox=/);
+    await expect.poll(() => announcedCount(page)).toBeLessThan(total);
   });
 
   test('a category chip filters the list and the map', async ({ page, outside, js }) => {
@@ -104,7 +132,7 @@ test.describe('map (JavaScript)', () => {
   });
 
   test('a pin opens a popup with a link to the post', async ({ page, outside }) => {
-    await page.goto('/');
+    await page.goto('/?category=homework');
     await mapReady(page);
     const pin = markers(page).first();
     await pin.focus();

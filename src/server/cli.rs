@@ -43,6 +43,22 @@ pub enum Command {
         /// Where to write it (replaced only once the new copy is complete and checked).
         path: String,
     },
+    /// Benchmarks of the map's reads and of posting (`make bench`).
+    #[command(hide = true)]
+    Bench {
+        /// Prefix of the printed figures.
+        #[arg(long, default_value = "G1")]
+        prefix: String,
+        /// Queries of each shape.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// Radius of the "newest in a radius" query, in km.
+        #[arg(long, default_value_t = 20.0)]
+        radius_km: f64,
+        /// Posts to create afterwards (timed).
+        #[arg(long, default_value_t = 0)]
+        creates: usize,
+    },
     /// The e-mails rendered for people, sent or waiting (newest first).
     Outbox {
         /// Only those not sent yet.

@@ -116,16 +116,40 @@ async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error
     Ok(())
 }
 
-/// Puts every post with an id above `after` that belongs on the map in `posts_geo` and in the
-/// counts (bulk loads).
+/// Puts every post with an id above `after` that belongs on the map in `posts_geo`, without
+/// counting them: bulk loads call `recount_cells` once at the end.
 pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
     let mut qb = index_insert();
     qb.push(" id > ").push_bind(after);
-    qb.build().execute(&mut *conn).await?;
-    let mut qb = cells_insert();
-    qb.push(" id > ").push_bind(after);
-    qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
     qb.build().execute(conn).await?;
+    Ok(())
+}
+
+/// Recomputes every count per cell from `posts_geo` after a bulk load: the finest level in one
+/// sorted pass, then each coarser level from the one below it (cell `(cx >> 1, cy >> 1)`:
+/// power-of-two scaling is exact in floating point, so this equals flooring at that level, as
+/// `sync_index` does).
+pub async fn recount_cells(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    use crate::domain::grid::{COARSEST, FINEST};
+    sqlx::query("DELETE FROM map_cells").execute(&mut *conn).await?;
+    sqlx::query(&format!(
+        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
+         SELECT {FINEST}, {cx}, {cy}, min_cat, kind, count(*), sum(lat), sum(lon) FROM posts_geo GROUP BY 2, 3, 4, 5",
+        cx = floor_sql(&format!("lon * {}", 2f64.powi(FINEST))),
+        cy = floor_sql(&format!("lat * {}", 2f64.powi(FINEST))),
+    ))
+    .execute(&mut *conn)
+    .await?;
+    for level in (COARSEST..FINEST).rev() {
+        sqlx::query(
+            "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
+             SELECT $1, cx >> 1, cy >> 1, cat, kind, sum(n), sum(sum_lat), sum(sum_lon) FROM map_cells \
+             WHERE level = $1 + 1 GROUP BY 2, 3, 4, 5",
+        )
+        .bind(level)
+        .execute(&mut *conn)
+        .await?;
+    }
     Ok(())
 }
 

@@ -638,7 +638,7 @@ pub(crate) mod tests {
     }
 
     /// Every level of `map_cells` counts exactly the posts of `posts_geo`, cell by cell.
-    async fn assert_cells_match_the_index(db: &Db) -> i64 {
+    pub async fn assert_cells_match_the_index(db: &Db) -> i64 {
         let wrong: i64 = sqlx::query_scalar(
             "WITH truth AS (SELECT l.k AS level, CAST(g.lon * l.scale + 1048576 AS INTEGER) - 1048576 AS cx, \
              CAST(g.lat * l.scale + 1048576 AS INTEGER) - 1048576 AS cy, g.min_cat AS cat, g.kind AS kind, \

@@ -69,6 +69,13 @@ async fn healthz_answers_once_migrated(pool: SqlitePool) {
 }
 
 #[sqlx::test(migrations = false)]
+async fn livez_answers_without_touching_the_database(pool: SqlitePool) {
+    let s = state(pool);
+    let (status, _, body) = get(&s, "/livez").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+}
+
+#[sqlx::test(migrations = false)]
 async fn healthz_refuses_without_schema(pool: SqlitePool) {
     let s = state(pool);
     assert_eq!(get(&s, "/healthz").await.0, StatusCode::SERVICE_UNAVAILABLE);

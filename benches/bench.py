@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""`make bench`: speed and weight of Entraide on this machine, measured side by side in one run.
+
+G1/G4  map reads through the app's path ÷ bare SQLite (and a full scan), creating posts, at
+       1M posts (France) and 100k (Haut-Rhin)                      `entraide bench`
+G2     the heaviest answer of the map's APIs, brotli, over zoom levels and filters (100k)
+G3     requests/s of a rendered home page with a filter ÷ an axum route that does nothing,
+       server on core 0, wrk on core 1
+G5     wasm and JS sizes raw/gzip/brotli, and the whole first load of the map page
+G6     lab page speed in headless Chromium (benches/vitals.mjs): LCP, CLS, filter click
+G7     server memory idle and with 1,000 open connections
+
+Ends with one `NAME VALUE` line per figure. Needs the release build (`make release`).
+"""
+
+import gzip
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / "target/release/entraide"
+SITE = ROOT / "target/site"
+WORK = ROOT / "target/bench"
+FR_POSTS = int(os.environ.get("BENCH_FR_POSTS", "1000000"))
+HR_POSTS = int(os.environ.get("BENCH_HR_POSTS", "100000"))
+summary: dict[str, str] = {}
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def db_env(db: Path) -> dict:
+    env = dict(os.environ)
+    env["DATABASE_URL"] = f"sqlite://{db}"
+    env["RUST_LOG"] = "warn"
+    return env
+
+
+def seed(name: str, n: int, region: str) -> Path:
+    db = WORK / f"{name}.db"
+    for f in WORK.glob(f"{name}.db*"):
+        f.unlink()
+    t = time.monotonic()
+    subprocess.run([BIN, "seed", "--synthetic", str(n), "--region", region], env=db_env(db), check=True,
+                   stdout=subprocess.DEVNULL)
+    log(f"seed.{name}_posts {n}\nseed.{name}_seconds {time.monotonic() - t:.1f}")
+    return db
+
+
+def figures(text: str) -> dict[str, str]:
+    out = {}
+    for line in text.splitlines():
+        m = re.match(r"^([A-Za-z0-9_.]+) (\S+)$", line.strip())
+        if m:
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+def queries(db: Path, prefix: str, radius_km: float, creates: int) -> dict[str, str]:
+    r = subprocess.run([BIN, "bench", "--prefix", prefix, "--queries", "1000", "--radius-km", str(radius_km),
+                        "--creates", str(creates)], env=db_env(db), check=True, capture_output=True, text=True)
+    log(r.stdout.rstrip())
+    return figures(r.stdout)
+
+
+class Server:
+    """The release server on `db`, optionally pinned to CPU 0."""
+
+    def __init__(self, db: Path, port: int, pin: bool = False):
+        env = db_env(db)
+        env.update(LEPTOS_SITE_ROOT=str(SITE), LEPTOS_SITE_ADDR=f"127.0.0.1:{port}",
+                   ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png")
+        cmd = ([shutil.which("taskset"), "-c", "0"] if pin else []) + [str(BIN), "serve"]
+        self.port = port
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(self.url("/livez"), timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("the server did not start")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def rss_kb(self) -> int:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def fetch_br(url: str) -> tuple[int, bytes]:
+    """Bytes on the wire for a browser accepting brotli, and the status."""
+    req = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return r.status, r.read()
+
+
+def payloads(srv: Server) -> int:
+    heaviest = 0
+    for lon, lat in [(7.3397, 47.7495), (7.3585, 48.0794), (7.235, 47.87)]:
+        for half in [0.002, 0.01, 0.05, 0.2, 0.5, 2.0, 8.0]:
+            bbox = f"{lon - half},{lat - half * 0.7},{lon + half},{lat + half * 0.7}"
+            for flt in ["", "&category=groceries,transport", "&kind=request&sort=nearest"]:
+                for path in ["/api/list_posts", "/api/v1/posts.geojson"]:
+                    _, body = fetch_br(srv.url(f"{path}?bbox={bbox}{flt}"))
+                    heaviest = max(heaviest, len(body))
+    return heaviest
+
+
+def wrk(url: str) -> tuple[float, float, float]:
+    """requests/s, p50 and p99 in ms, wrk pinned to CPU 1."""
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", "-c16", "-d8s", "--latency", url]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+    def ms(label: str) -> float:
+        m = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        if not m:
+            raise SystemExit(f"wrk output without {label}%:\n{out}")
+        v, unit = float(m.group(1)), m.group(2)
+        return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} failed responses")
+    return rps, ms("50"), ms("99")
+
+
+def compressed(data: bytes) -> tuple[int, int, int]:
+    br = subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout
+    return len(data), len(gzip.compress(data, 9)), len(br)
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "modulepreload") and a.get("href"):
+            self.urls.append(a["href"])
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def page_weight(srv: Server, path: str) -> int:
+    """The first load of `path` as a browser gets it (brotli where the server gives it), tiles
+    excluded: the HTML, every stylesheet, script and preload it names, and the wasm."""
+    _, html = fetch_br(srv.url(path))
+    parser = Assets()
+    parser.feed(subprocess.run(["brotli", "-d", "-c"], input=html, capture_output=True).stdout.decode()
+                if html[:1] not in (b"<", b"\n") else html.decode())
+    urls = set(parser.urls) | {"/pkg/entraide.wasm"}
+    total = len(html)
+    for u in sorted(urls):
+        if u.startswith("/"):
+            total += len(fetch_br(srv.url(u))[1])
+    return total
+
+
+def hold_connections(srv: Server, n: int) -> list[socket.socket]:
+    socks = []
+    for _ in range(n):
+        s = socket.create_connection(("127.0.0.1", srv.port))
+        s.sendall(b"GET /livez HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n")
+        socks.append(s)
+    for s in socks:
+        s.recv(1024)
+    return socks
+
+
+def main() -> None:
+    if not BIN.exists() or not (SITE / "pkg/entraide.wasm").exists():
+        raise SystemExit("build the release first: make release")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
+    WORK.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+
+    log("── G1/G4: map reads and posting ──")
+    fr = seed("fr", FR_POSTS, "france")
+    f = queries(fr, "fr", 20.0, 300)
+    hr = seed("hr", HR_POSTS, "haut-rhin")
+    h = queries(hr, "hr", 5.0, 0)
+    for shape in ["viewport", "knn", "newest"]:
+        summary[f"G1.{shape}.p50_ratio"] = f[f"fr.{shape}.p50_ratio"]
+    summary["G1.viewport.p99_ratio"] = f["fr.viewport.p99_ratio"]
+    summary["G1.viewport.p50_ms"] = f["fr.viewport.app_p50_ms"]
+    summary["G1.scan_over_app_ratio"] = f["fr.scan_over_app_ratio"]
+    log(f"(Haut-Rhin 100k: viewport ×{h['hr.viewport.p50_ratio']}, knn ×{h['hr.knn.p50_ratio']}, "
+        f"newest ×{h['hr.newest.p50_ratio']})")
+
+    log("── G2, G3, G5, G7: the server on 100k posts ──")
+    srv = Server(hr, 3190, pin=True)
+    try:
+        summary["G2.max_payload_br_bytes"] = str(payloads(srv))
+        wrk(srv.url("/livez"))  # warm-up
+        hello = wrk(srv.url("/livez"))
+        page = wrk(srv.url("/?category=groceries&bbox=7.30,47.72,7.38,47.78"))
+        log(f"G3.hello_rps {hello[0]:.0f}\nG3.ssr_rps {page[0]:.0f}\nG3.p50_ms {page[1]:.2f}")
+        summary["G3.ssr_over_hello_ratio"] = f"{page[0] / hello[0]:.3f}"
+        summary["G3.p99_ms"] = f"{page[2]:.2f}"
+        for name, path in [("wasm", SITE / "pkg/entraide.wasm"), ("js", SITE / "pkg/entraide.js"),
+                           ("leaflet_js", SITE / "leaflet/leaflet.js"), ("css", SITE / "pkg/entraide.css")]:
+            raw, gz, br = compressed(path.read_bytes())
+            log(f"G5.{name}_raw_bytes {raw}\nG5.{name}_gzip_bytes {gz}\nG5.{name}_br_bytes {br}")
+            if name == "wasm":
+                summary["G5.wasm_br_bytes"] = str(br)
+        summary["G5.page_br_bytes"] = str(page_weight(srv, "/"))
+        time.sleep(1)
+        idle = srv.rss_kb()
+        socks = hold_connections(srv, 1000)
+        time.sleep(1)
+        busy = srv.rss_kb()
+        for s in socks:
+            s.close()
+        log(f"G7.rss_idle_mb {idle / 1024:.1f}\nG7.rss_1k_conn_mb {busy / 1024:.1f}")
+        summary["G7.mb_per_1k_conn"] = f"{(busy - idle) / 1024:.1f}"
+    finally:
+        srv.stop()
+    summary["G4.create.p50_ms"] = f["fr.create_p50_ms"]
+    summary["G4.create.p99_ms"] = f["fr.create_p99_ms"]
+
+    log("── G6: lab page speed (demo data, Chromium, CPU ×4, Slow 4G) ──")
+    demo = WORK / "demo.db"
+    for p in WORK.glob("demo.db*"):
+        p.unlink()
+    subprocess.run([BIN, "seed", "--demo"], env=db_env(demo), check=True, stdout=subprocess.DEVNULL)
+    srv = Server(demo, 3191)
+    try:
+        r = subprocess.run(["node", str(ROOT / "benches/vitals.mjs"), srv.url("/")], cwd=ROOT / "end2end",
+                           capture_output=True, text=True)
+        log(r.stdout.rstrip())
+        if r.returncode != 0:
+            raise SystemExit(f"vitals failed:\n{r.stderr}")
+        summary.update({k: v for k, v in figures(r.stdout).items() if k.startswith("G6.")})
+    finally:
+        srv.stop()
+
+    log(f"bench.seconds {time.monotonic() - started:.0f}")
+    log("── summary ──")
+    names = ["G1.viewport.p50_ratio", "G1.viewport.p99_ratio", "G1.knn.p50_ratio", "G1.newest.p50_ratio",
+             "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
+             "G3.p99_ms", "G4.create.p50_ms", "G4.create.p99_ms", "G5.wasm_br_bytes", "G5.page_br_bytes",
+             "G6.lcp_ms", "G6.cls", "G6.filter_click_ms", "G7.mb_per_1k_conn"]
+    for n in names:
+        print(f"{n} {summary.get(n, 'missing')}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

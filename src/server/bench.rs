@@ -1,0 +1,251 @@
+//! `entraide bench queries`: the map's reads through the app's path against the floor, on a
+//! database filled by `entraide seed --synthetic` (`make bench` runs it). For each sampled place
+//! the same SQL runs through the app's path (pool, blocking thread, rows into the shared types)
+//! and on a bare rusqlite connection on the same file, interleaved in random order; and, every
+//! 20th place, as a full scan without the index (a sanity ratio). Then it times the creation of
+//! posts (insert, map index and counts in one transaction). It prints `NAME VALUE` lines.
+
+use std::time::Instant;
+
+use rusqlite::Connection;
+
+use crate::domain::{BBox, Category, LatLng, PostFilter, PostKind, PostStatus, SortOrder};
+use crate::server::communes::Communes;
+use crate::server::db::map::{self, Sql};
+use crate::server::db::Db;
+use crate::server::services;
+
+/// A deterministic generator (xorshift*), so two runs sample the same places.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// The three read shapes of G1.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// The pins of a box holding at most 200 posts, newest first.
+    Viewport,
+    /// The 50 nearest posts of one category around a point.
+    Knn,
+    /// The 50 newest posts of one category within a radius.
+    Newest,
+}
+
+fn box_around(c: LatLng, half_lat: f64) -> BBox {
+    let k = c.lat.to_radians().cos().max(0.01);
+    BBox { west: c.lon - half_lat / k, east: c.lon + half_lat / k, south: c.lat - half_lat, north: c.lat + half_lat }
+}
+
+/// About how many posts of `category` (all with `None`) the map index holds in `area`.
+fn count(conn: &Connection, category: Option<Category>, area: BBox) -> rusqlite::Result<i64> {
+    let (lo, hi) = category.map_or((0, 99), |c| (c.code(), c.code()));
+    conn.prepare_cached(
+        "SELECT count(*) FROM posts_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ? \
+         AND min_cat >= ? AND max_cat <= ?",
+    )?
+    .query_row(rusqlite::params![area.south, area.north, area.west, area.east, lo, hi], |r| r.get(0))
+}
+
+/// A summary row as plain values.
+type RawRow = (i64, String, String, String, String, String, String, f64, f64, i64);
+
+/// The floor: the same statement on a bare connection, rows read into plain tuples.
+fn bare(conn: &Connection, q: &Sql) -> rusqlite::Result<usize> {
+    let mut stmt = conn.prepare_cached(&q.text)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(q.params.iter()))?;
+    let mut out: Vec<RawRow> = Vec::with_capacity(200);
+    while let Some(r) = rows.next()? {
+        out.push((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+            r.get(9)?,
+        ));
+    }
+    Ok(out.len())
+}
+
+/// The same query without the spatial index: every post is read.
+fn scan_sql(q: &Sql) -> Sql {
+    let text = q
+        .text
+        .replace("FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE", "FROM posts p NOT INDEXED WHERE")
+        .replace("g.min_lat", "p.public_lat")
+        .replace("g.max_lat", "p.public_lat")
+        .replace("g.min_lon", "p.public_lon")
+        .replace("g.max_lon", "p.public_lon")
+        .replace("g.min_cat >= ? AND g.max_cat <= ?", "? IS NOT NULL AND ? IS NOT NULL");
+    Sql { text, params: q.params.clone() }
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Builds `n` queries of `shape` around places drawn from the posts themselves (so they follow
+/// the population), each sized like the research's: about 200 pins, 50 nearest, 20 km radius.
+fn queries(conn: &Connection, shape: Shape, n: usize, radius_km: f64, now: i64) -> Result<Vec<Sql>, String> {
+    let max_id: i64 = conn.query_row("SELECT max(id) FROM posts", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    let mut rng = Rng(0x5EED ^ shape as u64);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let id = 1 + rng.below(max_id as u64) as i64;
+        let p: Option<(f64, f64)> = conn
+            .query_row("SELECT public_lat, public_lon FROM posts WHERE id = ?", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .ok();
+        let Some((lat, lon)) = p else { continue };
+        let c = LatLng { lat, lon };
+        let category = Category::ALL[rng.below(Category::ALL.len() as u64) as usize];
+        let q = match shape {
+            Shape::Viewport => {
+                let f = PostFilter::default();
+                let mut half = 0.2;
+                // The largest box (halving from 0.4°) with at most 200 posts: a zoomed-in map.
+                while count(conn, None, box_around(c, half)).map_err(|e| e.to_string())? > 200 && half > 0.0005 {
+                    half /= 2.0;
+                }
+                map::pins_sql(&f, box_around(c, half), now, 200)
+            }
+            Shape::Knn => {
+                let f = PostFilter { categories: vec![category], sort: SortOrder::Nearest, ..Default::default() };
+                // The smallest box (doubling) with at least 50 of the category: what the
+                // expanding search of the list ends with.
+                let mut half = 0.005;
+                while count(conn, Some(category), box_around(c, half)).map_err(|e| e.to_string())? < 50 && half < 4.0 {
+                    half *= 2.0;
+                }
+                let f = PostFilter { bbox: Some(box_around(c, half)), ..f };
+                map::pins_sql(&f, box_around(c, half), now, 50)
+            }
+            Shape::Newest => {
+                let f = PostFilter { categories: vec![category], ..Default::default() };
+                map::pins_sql(&f, box_around(c, radius_km / 111.32), now, 50)
+            }
+        };
+        out.push(q);
+    }
+    Ok(out)
+}
+
+/// Times `shape`: app path and bare path interleaved in random order, the scan every 20th.
+async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -> Result<(f64, f64), String> {
+    let mut rng = Rng(0xBEEF);
+    let (mut app, mut floor, mut scan, mut scan_app) = (vec![], vec![], vec![], vec![]);
+    // Warm both paths (statement caches, page cache).
+    for q in qs.iter().take(20) {
+        let q2 = q.clone();
+        db.map.run(move |c| map::summaries(c, &q2)).await.map_err(|e| e.to_string())?;
+        bare(bare_conn, q).map_err(|e| e.to_string())?;
+    }
+    for (i, q) in qs.iter().enumerate() {
+        let run_app = || async {
+            let q2 = q.clone();
+            let t = Instant::now();
+            let rows = db.map.run(move |c| map::summaries(c, &q2)).await.map_err(|e| e.to_string())?;
+            Ok::<_, String>((t.elapsed().as_secs_f64() * 1e3, rows.len()))
+        };
+        let run_bare = || {
+            let t = Instant::now();
+            let n = bare(bare_conn, q).map_err(|e| e.to_string())?;
+            Ok::<_, String>((t.elapsed().as_secs_f64() * 1e3, n))
+        };
+        let ((a, na), (b, nb)) = if rng.below(2) == 0 {
+            let a = run_app().await?;
+            (a, run_bare()?)
+        } else {
+            let b = run_bare()?;
+            (run_app().await?, b)
+        };
+        if na != nb {
+            return Err(format!("{name}: the app read {na} rows, the bare connection {nb}"));
+        }
+        app.push(a);
+        floor.push(b);
+        if i % 20 == 0 {
+            let s = scan_sql(q);
+            let t = Instant::now();
+            let ns = bare(bare_conn, &s).map_err(|e| e.to_string())?;
+            scan.push(t.elapsed().as_secs_f64() * 1e3);
+            scan_app.push(a);
+            // The R*Tree keeps 32-bit coordinates rounded outwards: a point within a few
+            // centimetres of the box's edge may fall on either side of it.
+            if ns.abs_diff(na) > 2 {
+                return Err(format!("{name}: the scan read {ns} rows, the index {na}"));
+            }
+        }
+    }
+    let (a50, a99) = (percentile(&mut app, 0.5), percentile(&mut app, 0.99));
+    let (b50, b99) = (percentile(&mut floor, 0.5), percentile(&mut floor, 0.99));
+    let s50 = percentile(&mut scan, 0.5);
+    let sa50 = percentile(&mut scan_app, 0.5);
+    println!("{name}.app_p50_ms {a50:.3}\n{name}.app_p99_ms {a99:.3}\n{name}.bare_p50_ms {b50:.3}\n{name}.bare_p99_ms {b99:.3}");
+    println!("{name}.p50_ratio {:.2}\n{name}.p99_ratio {:.2}\n{name}.scan_p50_ms {s50:.1}", a50 / b50, a99 / b99);
+    Ok((a50, s50 / sa50))
+}
+
+/// Runs G1 (and G4 with `creates`) on `db` and prints the figures under `prefix`.
+pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, creates: usize) -> Result<(), String> {
+    let now = services::now();
+    let conn = map::open(db.map.path()).map_err(|e| e.to_string())?;
+    let posts: i64 = conn.query_row("SELECT count(*) FROM posts_geo", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    println!("{prefix}.posts_on_map {posts}");
+    eprintln!("{prefix}: sampling {n} places per query shape…");
+    let mut sanity = vec![];
+    for (shape, name) in [(Shape::Viewport, "viewport"), (Shape::Knn, "knn"), (Shape::Newest, "newest")] {
+        let qs = queries(&conn, shape, n, radius_km, now)?;
+        let (_, scan_ratio) = time_shape(db, &conn, &format!("{prefix}.{name}"), qs).await?;
+        sanity.push(scan_ratio);
+    }
+    println!("{prefix}.scan_over_app_ratio {:.0}", percentile(&mut sanity, 0.5));
+    if creates > 0 {
+        let communes = Communes::haut_rhin()?;
+        let mut times = vec![];
+        let mut rng = Rng(7);
+        for i in 0..creates {
+            let at = LatLng { lat: 47.70 + rng.below(1000) as f64 * 1e-4, lon: 7.25 + rng.below(1000) as f64 * 1e-4 };
+            let c = services::posts::Creation {
+                post: crate::domain::post::NewPost {
+                    kind: PostKind::Request,
+                    category: Category::Groceries,
+                    poster_kind: crate::domain::PosterKind::Individual,
+                    title: crate::domain::post::Title::parse(&format!("Banc d'essai {i}"))
+                        .map_err(|e| e.to_string())?,
+                    description: crate::domain::post::Description::parse("Annonce de mesure.")
+                        .map_err(|e| e.to_string())?,
+                    location: at,
+                    lifetime_days: 30,
+                },
+                status: PostStatus::Published,
+                created_at: now,
+                jitter: (0.0, 0.0),
+                author_id: None,
+                private_note: None,
+            };
+            let t = Instant::now();
+            services::posts::create(db, &communes, c).await.map_err(|e| e.to_string())?;
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        println!("{prefix}.create_p50_ms {:.3}", percentile(&mut times, 0.5));
+        println!("{prefix}.create_p99_ms {:.3}", percentile(&mut times, 0.99));
+    }
+    Ok(())
+}
