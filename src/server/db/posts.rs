@@ -83,14 +83,16 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
     sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
-/// Puts the post in `posts_geo` if it belongs on the map (public status, not hidden, not taken
-/// off the map by its author while in progress, not expired at the last sweep), removes it
-/// otherwise; the counts per cell follow.
+/// Puts the post in the map's indexes if it belongs on the map (public status, not hidden, not
+/// taken off the map by its author while in progress, not expired at the last sweep), removes
+/// it otherwise; the counts per cell follow.
 pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     unindex(conn, id).await?;
-    let mut qb = index_insert();
-    qb.push(" id = ").push_bind(id);
-    qb.build().execute(&mut *conn).await?;
+    for tree in TREES {
+        let mut qb = index_insert(tree);
+        qb.push(" id = ").push_bind(id);
+        qb.build().execute(&mut *conn).await?;
+    }
     let mut qb = cells_insert();
     qb.push(" id = ").push_bind(id);
     qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
@@ -98,12 +100,12 @@ pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx
     Ok(())
 }
 
-/// Takes the post out of `posts_geo` and its counts out of `map_cells`, if it was there.
+/// Takes the post out of the map's indexes and its counts out of `map_cells`, if it was there.
 async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
     // The cells are computed from the values stored with the entry, exactly as they went in.
     sqlx::query(&format!(
         "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
-         SELECT l.k, {cx}, {cy}, g.min_cat, g.kind, -1, -g.lat, -g.lon \
+         SELECT l.k, {cx}, {cy}, g.cat, g.kind, -1, -g.lat, -g.lon \
          FROM posts_geo g CROSS JOIN map_levels l WHERE g.id = $1 {upsert}",
         cx = floor_sql("g.lon * l.scale"),
         cy = floor_sql("g.lat * l.scale"),
@@ -113,15 +115,18 @@ async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error
     .execute(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM posts_geo_cat WHERE id = $1").bind(id).execute(&mut *conn).await?;
     Ok(())
 }
 
 /// Puts every post with an id above `after` that belongs on the map in `posts_geo`, without
 /// counting them: bulk loads call `recount_cells` once at the end.
 pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
-    let mut qb = index_insert();
-    qb.push(" id > ").push_bind(after);
-    qb.build().execute(conn).await?;
+    for tree in TREES {
+        let mut qb = index_insert(tree);
+        qb.push(" id > ").push_bind(after);
+        qb.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
@@ -134,7 +139,7 @@ pub async fn recount_cells(conn: &mut SqliteConnection) -> Result<(), sqlx::Erro
     sqlx::query("DELETE FROM map_cells").execute(&mut *conn).await?;
     sqlx::query(&format!(
         "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
-         SELECT {FINEST}, {cx}, {cy}, min_cat, kind, count(*), sum(lat), sum(lon) FROM posts_geo GROUP BY 2, 3, 4, 5",
+         SELECT {FINEST}, {cx}, {cy}, cat, kind, count(*), sum(lat), sum(lon) FROM posts_geo GROUP BY 2, 3, 4, 5",
         cx = floor_sql(&format!("lon * {}", 2f64.powi(FINEST))),
         cy = floor_sql(&format!("lat * {}", 2f64.powi(FINEST))),
     ))
@@ -179,14 +184,31 @@ fn floor_sql(expr: &str) -> String {
 const CELLS_UPSERT: &str = "ON CONFLICT (level, cx, cy, cat, kind) DO UPDATE SET n = n + excluded.n, \
      sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon";
 
-/// `INSERT INTO posts_geo SELECT … WHERE <on the map> AND` (the caller adds which ids).
-fn index_insert() -> QueryBuilder<'static, Sqlite> {
-    let mut qb = QueryBuilder::<Sqlite>::new(
-        "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat, kind, lat, lon) \
-         SELECT id, public_lat, public_lat, public_lon, public_lon, ",
-    );
-    qb.push(category_code_sql()).push(", ").push(category_code_sql());
-    qb.push(", kind, public_lat, public_lon FROM posts WHERE");
+/// The two spatial indexes of the map: `posts_geo` (2-D, for areas of every category) and
+/// `posts_geo_cat` (3-D, the category code as a third dimension, for a category filter).
+#[derive(Clone, Copy)]
+enum Tree {
+    Plain,
+    ByCategory,
+}
+
+const TREES: [Tree; 2] = [Tree::Plain, Tree::ByCategory];
+
+/// `INSERT INTO <tree> SELECT … WHERE <on the map> AND` (the caller adds which ids).
+fn index_insert(tree: Tree) -> QueryBuilder<'static, Sqlite> {
+    let mut qb = QueryBuilder::<Sqlite>::new(match tree {
+        Tree::Plain => "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, cat, kind, lat, lon) ",
+        Tree::ByCategory => "INSERT INTO posts_geo_cat (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) ",
+    });
+    qb.push("SELECT id, public_lat, public_lat, public_lon, public_lon, ").push(category_code_sql());
+    qb.push(match tree {
+        Tree::Plain => ", kind, public_lat, public_lon",
+        Tree::ByCategory => ", ",
+    });
+    if let Tree::ByCategory = tree {
+        qb.push(category_code_sql());
+    }
+    qb.push(" FROM posts WHERE");
     push_on_the_map(&mut qb);
     qb
 }

@@ -637,11 +637,12 @@ pub(crate) mod tests {
             .unwrap()
     }
 
-    /// Every level of `map_cells` counts exactly the posts of `posts_geo`, cell by cell.
+    /// Every level of `map_cells` counts exactly the posts of `posts_geo`, cell by cell, and
+    /// `posts_geo_cat` holds the same posts.
     pub async fn assert_cells_match_the_index(db: &Db) -> i64 {
         let wrong: i64 = sqlx::query_scalar(
             "WITH truth AS (SELECT l.k AS level, CAST(g.lon * l.scale + 1048576 AS INTEGER) - 1048576 AS cx, \
-             CAST(g.lat * l.scale + 1048576 AS INTEGER) - 1048576 AS cy, g.min_cat AS cat, g.kind AS kind, \
+             CAST(g.lat * l.scale + 1048576 AS INTEGER) - 1048576 AS cy, g.cat AS cat, g.kind AS kind, \
              count(*) AS n FROM posts_geo g CROSS JOIN map_levels l GROUP BY 1, 2, 3, 4, 5), \
              kept AS (SELECT level, cx, cy, cat, kind, n FROM map_cells WHERE n != 0) \
              SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept \
@@ -651,6 +652,14 @@ pub(crate) mod tests {
         .await
         .unwrap();
         assert_eq!(wrong, 0, "cells out of step with the index");
+        let apart: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM (SELECT id FROM posts_geo EXCEPT SELECT id FROM posts_geo_cat \
+             UNION ALL SELECT id FROM posts_geo_cat EXCEPT SELECT id FROM posts_geo)",
+        )
+        .fetch_one(&db.read)
+        .await
+        .unwrap();
+        assert_eq!(apart, 0, "the two spatial indexes hold the same posts");
         sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap()
     }
 
