@@ -57,8 +57,10 @@ CREATE TABLE map_state (
 INSERT INTO map_state (only_row, swept_until) VALUES (1, 0);
 CREATE INDEX posts_expires ON posts (expires_at);
 
--- "The newest posts of a wide area" walks posts newest first.
+-- "The newest posts of a wide area" walks posts newest first (of one category with a filter on
+-- one category).
 CREATE INDEX posts_created ON posts (created_at DESC, id DESC);
+CREATE INDEX posts_category_created ON posts (category, created_at DESC, id DESC);
 
 -- Rebuild the index and the counts as the application keeps them (statuses on the map:
 -- published, and in progress unless the author took it off the map).

@@ -177,10 +177,16 @@ pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
 }
 
 /// The newest public posts of `area` matching `f` created since `since`, walking posts newest
-/// first: fast when the area holds a large share of all posts.
+/// first (those of the category, when the filter names one): fast when the area holds a large
+/// share of the posts walked.
 fn newest_walk_sql(f: &PostFilter, area: BBox, now: i64, since: i64, limit: i64) -> Sql {
     let mut q = Sql::new(SUMMARY_COLUMNS);
-    q.push(" FROM posts p INDEXED BY posts_created WHERE p.created_at >= ").bind(since);
+    if let [one] = f.categories[..] {
+        q.push(" FROM posts p INDEXED BY posts_category_created WHERE p.category = ").bind(one.slug().to_owned());
+        q.push(" AND p.created_at >= ").bind(since);
+    } else {
+        q.push(" FROM posts p INDEXED BY posts_created WHERE p.created_at >= ").bind(since);
+    }
     q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
     q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
     // What `posts_geo` leaves out: a post its author took off the map while a helper is at work.
@@ -256,12 +262,23 @@ pub fn most_relevant(
     let limit = LIST_WHEN_AGGREGATED;
     match f.sort {
         SortOrder::Recent => {
-            // Posts of the last month, newest first; an area that had fewer than `limit` of
-            // them is small enough to sort whole.
-            let month = 30 * 86_400;
-            let found = summaries(conn, &newest_walk_sql(f, area, now, now - month, limit))?;
-            if found.len() as i64 == limit {
-                return Ok(found);
+            // Walking the posts newest first (those of the category with a one-category filter)
+            // finds `limit` of the area after reading about limit × walked / count of them;
+            // sorting the area reads `count`. Walk only when that is cheaper, through the last
+            // month (an area with fewer than `limit` of them then is sorted whole).
+            let world = BBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 };
+            let walked = match f.categories[..] {
+                [one] => PostFilter { categories: vec![one], ..Default::default() },
+                _ => PostFilter::default(),
+            };
+            let coarsest = Grid { level: crate::domain::grid::COARSEST };
+            let everywhere: i64 = cells(conn, &walked, coarsest, world)?.iter().map(|c| c.count).sum();
+            if count * count > limit * everywhere {
+                let month = 30 * 86_400;
+                let found = summaries(conn, &newest_walk_sql(f, area, now, now - month, limit))?;
+                if found.len() as i64 == limit {
+                    return Ok(found);
+                }
             }
             summaries(conn, &pins_sql(f, area, now, limit))
         }
@@ -332,6 +349,10 @@ mod tests {
             assert!(p.contains("SEARCH map_cells USING PRIMARY KEY (level=? AND cx>? AND cx<?)"), "{p}");
             let p = plan(&conn, &newest_walk_sql(&f, area, 0, 0, 50));
             assert!(p.contains("USING INDEX posts_created"), "{p}");
+            let one = PostFilter { categories: vec![crate::domain::Category::Diy], ..f.clone() };
+            let p = plan(&conn, &newest_walk_sql(&one, area, 0, 0, 50));
+            assert!(p.contains("USING INDEX posts_category_created (category=? AND created_at>?)"), "{p}");
+            assert!(!p.contains("TEMP B-TREE"), "{p}");
             assert!(!p.contains("TEMP B-TREE"), "{p}");
         }
     }
