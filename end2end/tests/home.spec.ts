@@ -128,7 +128,14 @@ test.describe('map (JavaScript)', () => {
     await expect.poll(() => announcedCount(page)).toBeLessThan(before);
     await settled(page);
     const n = await listItems(page).count();
-    await expect(markers(page)).toHaveCount(n);
+    if ((await announcedCount(page)) <= 200) {
+      // Every post is listed and pinned.
+      await expect(markers(page)).toHaveCount(n);
+    } else {
+      // Still crowded: the 50 newest, and count bubbles.
+      expect(n).toBe(50);
+      await expect(markers(page).first()).toHaveAttribute('title', /zoomer sur cette zone/);
+    }
   });
 
   test('a pin opens a popup with a link to the post', async ({ page, outside }) => {

@@ -14,8 +14,9 @@ pub const LIST_WHEN_AGGREGATED: i64 = 50;
 /// The coarsest level (4° cells) and the finest (1/256°, about 300 m: the privacy grid).
 pub const COARSEST: i32 = -2;
 pub const FINEST: i32 = 8;
-/// At most this many cells across the area's widest side.
-const CELLS_ACROSS: f64 = 10.0;
+/// At most this many cells across the area's widest side: on a phone's map (about 360 px) a
+/// cell is then 60 px or more, room for its 44 px bubble.
+const CELLS_ACROSS: f64 = 6.0;
 
 /// One level of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,8 +25,8 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// The finest level with at most 10 cells across the widest side of `area` (the coarsest
-    /// level for anything wider than 40°).
+    /// The finest level with at most 6 cells across the widest side of `area` (the coarsest
+    /// level for anything wider than 24°).
     pub fn for_area(area: BBox) -> Grid {
         let span = (area.east - area.west).max(area.north - area.south);
         let level = (COARSEST..=FINEST).rev().find(|&k| span * 2f64.powi(k) <= CELLS_ACROSS).unwrap_or(COARSEST);
@@ -65,12 +66,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_level_gives_at_most_ten_cells_across() {
+    fn the_level_gives_at_most_six_cells_across() {
         let town = BBox { west: 7.30, south: 47.70, east: 7.38, north: 47.76 };
         assert_eq!(Grid::for_area(town).level, 6); // 0.08° × 64 = 5.1; × 128 = 10.2 is too many
-        assert_eq!(Grid::for_area(BBox::HAUT_RHIN).level, 3); // 0.9° × 8 = 7.2
+        assert_eq!(Grid::for_area(BBox::HAUT_RHIN).level, 2); // 0.9° × 4 = 3.6; × 8 = 7.2 is too many
         let france = BBox { west: -5.2, south: 41.3, east: 9.6, north: 51.1 };
-        assert_eq!(Grid::for_area(france).level, -1); // 14.8° / 2 = 7.4
+        assert_eq!(Grid::for_area(france).level, -2); // 14.8° / 4 = 3.7
         let world = BBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 };
         assert_eq!(Grid::for_area(world).level, COARSEST);
         let stairwell = BBox { west: 7.300, south: 47.700, east: 7.301, north: 47.701 };
@@ -78,7 +79,7 @@ mod tests {
         for a in [town, BBox::HAUT_RHIN, france] {
             let g = Grid::for_area(a);
             let across = (g.index(a.east) - g.index(a.west) + 1).max(g.index(a.north) - g.index(a.south) + 1);
-            assert!(across <= 11, "{a:?}: {across}");
+            assert!(across <= 7, "{a:?}: {across}");
         }
     }
 

@@ -10,8 +10,9 @@ use leaflet::{
     DivIconOptions, Icon, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
     MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
 };
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
 use super::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
@@ -267,11 +268,24 @@ impl MapView {
             opts.set_rise_on_hover(true);
             let marker = Marker::new_with_options(&LLatLng::new(c.centre.lat, c.centre.lon), &opts);
             let (map, cell, alive) = (self.map.clone(), grid.cell_bounds(c.cx, c.cy), self.alive.clone());
-            marker.on_click(Box::new(move |_| {
+            let zoom = Rc::new(move || {
                 if alive.get() {
                     map.fit_bounds(&bounds(cell));
                 }
-            }));
+            });
+            let by_click = zoom.clone();
+            marker.on_click(Box::new(move |_| by_click()));
+            // Leaflet turns Enter on a focused marker into a `keypress` event, not a click.
+            let on_key = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+                let key = js_sys::Reflect::get(&e, &"originalEvent".into())
+                    .and_then(|o| js_sys::Reflect::get(&o, &"key".into()))
+                    .ok()
+                    .and_then(|k| k.as_string());
+                if matches!(key.as_deref(), Some("Enter" | " ")) {
+                    zoom();
+                }
+            });
+            marker.on("keypress", &on_key.into_js_value());
             marker.add_to_layer_group(&self.pins);
         }
     }
