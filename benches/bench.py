@@ -43,7 +43,7 @@ def log(msg: str) -> None:
 def db_env(db: Path) -> dict:
     env = dict(os.environ)
     env["DATABASE_URL"] = f"sqlite://{db}"
-    env["RUST_LOG"] = "warn"
+    env["RUST_LOG"] = "error"
     return env
 
 
