@@ -18,8 +18,8 @@ use crate::api::posts::{CellCount, PostSummary};
 use crate::domain::grid::{Grid, LIST_WHEN_AGGREGATED};
 use crate::domain::{BBox, LatLng, PostFilter, PostStatus, SortOrder};
 
-/// Connections kept open between reads.
-const IDLE_CONNECTIONS: usize = 4;
+/// Map reads running at once (more wait their turn): also the most connections ever open.
+const CONCURRENT_READS: usize = 8;
 
 /// A failure of a map read.
 #[derive(Debug, thiserror::Error)]
@@ -32,17 +32,22 @@ pub enum MapError {
     Task(String),
 }
 
-/// Read-only rusqlite connections to the database file.
+/// Read-only rusqlite connections to the database file, at most `CONCURRENT_READS` of them.
 #[derive(Debug)]
 pub struct MapReader {
     path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    turns: tokio::sync::Semaphore,
 }
 
 impl MapReader {
     /// Readers of the database file at `path` (opened on first use).
     pub fn new(path: impl Into<PathBuf>) -> Arc<MapReader> {
-        Arc::new(MapReader { path: path.into(), idle: Mutex::new(Vec::new()) })
+        Arc::new(MapReader {
+            path: path.into(),
+            idle: Mutex::new(Vec::new()),
+            turns: tokio::sync::Semaphore::new(CONCURRENT_READS),
+        })
     }
 
     /// The file it reads.
@@ -50,11 +55,13 @@ impl MapReader {
         &self.path
     }
 
-    /// Runs `read` on a connection, on a blocking thread.
+    /// Runs `read` on a connection, on a blocking thread, once one of the `CONCURRENT_READS`
+    /// turns is free (a spike of requests waits instead of opening ever more connections).
     pub async fn run<T: Send + 'static>(
         self: &Arc<Self>,
         read: impl FnOnce(&Connection) -> Result<T, MapError> + Send + 'static,
     ) -> Result<T, MapError> {
+        let _turn = self.turns.acquire().await.map_err(|e| MapError::Task(e.to_string()))?;
         let me = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
             let conn = match me.idle.lock().ok().and_then(|mut idle| idle.pop()) {
@@ -63,7 +70,7 @@ impl MapReader {
             };
             let out = read(&conn);
             if let Ok(mut idle) = me.idle.lock() {
-                if idle.len() < IDLE_CONNECTIONS {
+                if idle.len() < CONCURRENT_READS {
                     idle.push(conn);
                 }
             }
@@ -326,6 +333,35 @@ mod tests {
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {}", q.text)).unwrap();
         let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| r.get::<_, String>(3)).unwrap();
         rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[sqlx::test]
+    async fn a_spike_of_reads_shares_a_bounded_set_of_connections(pool: SqlitePool) {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let reader = MapReader::new(pool.connect_options().get_filename());
+        let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let reads = (0..64).map(|_| {
+            let (reader, running, most) = (Arc::clone(&reader), Arc::clone(&running), Arc::clone(&most));
+            tokio::spawn(async move {
+                reader
+                    .run(move |c| {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(5));
+                        let n = c.query_row("SELECT count(*) FROM posts", [], |r| r.get::<_, i64>(0));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                        Ok(n?)
+                    })
+                    .await
+            })
+        });
+        for r in reads.collect::<Vec<_>>() {
+            assert_eq!(r.await.unwrap().unwrap(), 0);
+        }
+        let most = most.load(Ordering::SeqCst);
+        assert!((2..=CONCURRENT_READS).contains(&most), "{most} reads at once");
+        let open = reader.idle.lock().unwrap().len();
+        assert!((1..=CONCURRENT_READS).contains(&open), "{open} connections");
     }
 
     #[sqlx::test]
