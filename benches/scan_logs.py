@@ -42,10 +42,16 @@ def main():
     with open(log_path, encoding="utf-8", errors="replace") as f:
         lines = f.read().splitlines()
     hits = []
+    # A position is a number on its own: not the tail of a longer one (a timestamp's seconds
+    # "11:31:37.246759" are not the longitude 7.246759).
+    patterns = [
+        (kind, re.compile(r"(?<![\d.])" + re.escape(value) + r"(?!\d)") if kind == "exact position" else None, value)
+        for kind, value in wanted
+    ]
     for number, line in enumerate(lines, 1):
         lower = line.lower()
-        for kind, value in wanted:
-            if value.lower() in lower:
+        for kind, pattern, value in patterns:
+            if (pattern.search(line) if pattern else value.lower() in lower):
                 hits.append((kind, number))
     for kind, number in hits[:50]:
         print(f"personal data in the log: {kind} on line {number}", file=sys.stderr)
