@@ -65,15 +65,17 @@ bench-tools:
 	@command -v wrk >/dev/null && command -v brotli >/dev/null && command -v taskset >/dev/null || { \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q wrk brotli util-linux; }
 
-## a11y: axe-core on every page (four projects) and every journey without JavaScript, then the figures
+## a11y: axe-core on every page (four projects), the layout, motion and keyboard checks, and every
+## journey without JavaScript, then the figures
 A11Y_DIR := $(CURDIR)/target/a11y
 a11y: assets test-tools
 	cargo leptos build
 	@rm -rf $(A11Y_DIR) && mkdir -p $(A11Y_DIR)
 	cd end2end && CI=1 FIGURES_FILE=$(A11Y_DIR)/figures.txt npx playwright test a11y.spec.ts || true
+	cd end2end && CI=1 npx playwright test inclusion.spec.ts --reporter=json > $(A11Y_DIR)/inclusion.json || true
 	cd end2end && CI=1 npx playwright test --project=phone-nojs --project=desktop-nojs --reporter=json \
 	  > $(A11Y_DIR)/nojs.json || true
-	@python3 benches/a11y_figures.py $(A11Y_DIR)/figures.txt $(A11Y_DIR)/nojs.json
+	@python3 benches/a11y_figures.py $(A11Y_DIR)/figures.txt $(A11Y_DIR)/nojs.json $(A11Y_DIR)/inclusion.json
 
 ## audit: licences, crate sources and bans (cargo-deny), and advisories from the offline snapshot
 CARGO_DENY_VERSION := 0.20.2

@@ -2,7 +2,9 @@
 """The summary of `make a11y`: axe-core violations and pages checked (from the a11y spec's
 figures), and the journeys run without JavaScript (from Playwright's JSON report).
 
-Usage: a11y_figures.py FIGURES NOJS_JSON
+Usage: a11y_figures.py FIGURES NOJS_JSON [INCLUSION_JSON]
+(INCLUSION_JSON: the report of inclusion.spec.ts — 320 px, 200 % zoom, touch targets, reduced
+motion, keyboard-only journeys — counted as `a11y.inclusion_checks_passed/failed`.)
 Exit status 1 on any violation or failed journey.
 """
 import json
@@ -42,11 +44,18 @@ def main():
                 pages += int(value)
     with open(report_path, encoding="utf-8") as f:
         passed, failed = journeys(json.load(f))
+    inclusion_ok = True
+    if len(sys.argv) > 3:
+        with open(sys.argv[3], encoding="utf-8") as f:
+            i_passed, i_failed = journeys(json.load(f))
+        print(f"a11y.inclusion_checks_passed {i_passed}")
+        print(f"a11y.inclusion_checks_failed {i_failed}")
+        inclusion_ok = i_failed == 0 and i_passed > 0
     print(f"a11y.axe_violations {violations}")
     print(f"a11y.pages_checked {pages}")
     print(f"nojs.journeys_passed {passed}")
     print(f"nojs.journeys_failed {failed}")
-    sys.exit(0 if violations == 0 and failed == 0 and pages > 0 and passed > 0 else 1)
+    sys.exit(0 if violations == 0 and failed == 0 and pages > 0 and passed > 0 and inclusion_ok else 1)
 
 
 if __name__ == "__main__":

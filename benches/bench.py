@@ -8,6 +8,7 @@ G3     requests/s of a rendered home page with a filter ÷ an axum route that do
        server on core 0, wrk on core 1
 G5     wasm and JS sizes raw/gzip/brotli, and the whole first load of the map page
 G6     lab page speed in headless Chromium (benches/vitals.mjs): LCP, CLS, filter click
+pwa    installability as Chromium judges it, and the start URL offline (benches/pwa.mjs)
 G7     server memory idle and with 1,000 open connections
 
 Ends with one `NAME VALUE` line per figure. Needs the release build (`make release`).
@@ -256,6 +257,13 @@ def main() -> None:
         if r.returncode != 0:
             raise SystemExit(f"vitals failed:\n{r.stderr}")
         summary.update({k: v for k, v in figures(r.stdout).items() if k.startswith("G6.")})
+        log("── PWA: installability (Chromium's own checks), offline start URL ──")
+        r = subprocess.run(["node", str(ROOT / "benches/pwa.mjs"), srv.url("/")], cwd=ROOT / "end2end",
+                           capture_output=True, text=True)
+        log(r.stdout.rstrip() + ("\n" + r.stderr.rstrip() if r.stderr.strip() else ""))
+        if r.returncode != 0:
+            raise SystemExit(f"pwa check failed:\n{r.stderr}")
+        summary.update({k: v for k, v in figures(r.stdout).items() if k.startswith("pwa.")})
     finally:
         srv.stop()
 
@@ -264,7 +272,8 @@ def main() -> None:
     names = ["G1.viewport.p50_ratio", "G1.viewport.p99_ratio", "G1.knn.p50_ratio", "G1.newest.p50_ratio",
              "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
              "G3.p99_ms", "G4.create.p50_ms", "G4.create.p99_ms", "G5.wasm_br_bytes", "G5.page_br_bytes",
-             "G6.lcp_ms", "G6.cls", "G6.filter_click_ms", "G7.mb_per_1k_conn"]
+             "G6.lcp_ms", "G6.cls", "G6.filter_click_ms", "G7.mb_per_1k_conn", "pwa.installability_errors",
+             "pwa.manifest_errors", "pwa.service_worker_controls", "pwa.offline_start_url_ok"]
     for n in names:
         print(f"{n} {summary.get(n, 'missing')}")
 

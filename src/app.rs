@@ -17,6 +17,7 @@ use crate::ui::pages::{
     my_posts::MyPostsPage,
     not_found::NotFoundPage,
     notifications::NotificationsPage,
+    offline::OfflinePage,
     post::PostPage,
     publish::PublishPage,
     sign_up::SignUpPage,
@@ -36,6 +37,9 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
                 <meta name=META_TILE_URL content=tiles.url/>
                 <meta name=META_TILE_ATTRIBUTION content=tiles.attribution/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // Installable (public/manifest.webmanifest); public/sw.js keeps it usable offline.
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="stylesheet" href="/leaflet/leaflet.css"/>
                 // Deferred scripts run in order before the (module) hydration script: `L` exists
                 // when the map code runs, and parsing is not blocked.
@@ -78,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async/>
                     <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>

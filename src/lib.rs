@@ -24,4 +24,5 @@ pub mod ui;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    ui::pwa::register_service_worker();
 }

@@ -98,6 +98,7 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
         .is_some_and(|c| c.to_str().is_ok_and(|c| c.contains(crate::server::SESSION_COOKIE)))
         || (req.uri().path().starts_with("/api/") && !req.uri().path().starts_with("/api/v1/"));
     let static_file = is_static(req.uri().path());
+    let worker = req.uri().path() == SERVICE_WORKER;
     let mut res = next.run(req).await;
     let status = res.status();
     let html = res
@@ -131,7 +132,16 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
     set(h, "cross-origin-opener-policy", "same-origin");
     // A redirect has nothing to protect, and some clients (Chromium under request interception)
     // carry its policy over to the page it leads to.
-    if !h.contains_key(header::CONTENT_SECURITY_POLICY) && !status.is_redirection() {
+    if worker {
+        // The service worker runs under its script's policy: it fetches this site, nothing else.
+        // Always revalidated, so a new version reaches installed apps at once.
+        set(
+            h,
+            "content-security-policy",
+            "default-src 'none'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+        );
+        set(h, "cache-control", "no-cache");
+    } else if !h.contains_key(header::CONTENT_SECURITY_POLICY) && !status.is_redirection() {
         set(h, "content-security-policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
     }
     if personal && !static_file {
@@ -140,8 +150,14 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
     res
 }
 
+/// The service worker's script (`public/sw.js`, registered by `ui/pwa.rs`).
+const SERVICE_WORKER: &str = crate::ui::pwa::SERVICE_WORKER;
+
 fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/") || path.starts_with("/leaflet/") || path == "/favicon.svg"
+    path.starts_with("/pkg/")
+        || path.starts_with("/leaflet/")
+        || path.starts_with("/icons/")
+        || matches!(path, "/favicon.svg" | "/manifest.webmanifest" | SERVICE_WORKER)
 }
 
 /// A 500 answered without a body (a layer failed, e.g. the session store) gets the same

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::moderation::{badge_counts, Badges};
+use crate::ui::pwa;
 use crate::ui::state::use_current_user;
 
 /// Wraps a page.
@@ -14,6 +15,27 @@ pub fn Layout(children: Children) -> impl IntoView {
     let home = move || location.pathname.get() == "/";
     // Refetched on every full page load, like the current user (actions are form posts).
     let badges = Resource::new(|| (), |_| badge_counts());
+    // The installed app keeps the list and the posts people leave, and the page shown when the
+    // app goes to the background, for reading offline (browser only: see `ui/pwa.rs`).
+    Effect::new(move |left: Option<String>| {
+        // The router's `search` has no leading "?".
+        let (path, search) = (location.pathname.get(), location.search.get());
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        if let Some(left) = left.filter(|l| l.split('?').next() != here.split('?').next()) {
+            pwa::remember(&left);
+        }
+        here
+    });
+    Effect::new(move |_| {
+        let hidden = window_event_listener(leptos::ev::visibilitychange, |_| {
+            if document().hidden() {
+                if let Some(here) = pwa::current_path() {
+                    pwa::remember(&here);
+                }
+            }
+        });
+        on_cleanup(move || hidden.remove());
+    });
     view! {
         <a class="skip-link" href=move || if home() { "#annonces" } else { "#contenu" }>
             {move || if home() { "Aller à la liste des annonces" } else { "Aller au contenu" }}

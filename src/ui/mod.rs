@@ -5,4 +5,5 @@ pub mod components;
 pub mod layout;
 pub mod map;
 pub mod pages;
+pub mod pwa;
 pub mod state;

@@ -183,10 +183,16 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     }
 }
 
+/// Tells the browser to forget what this site kept on the device: the offline copies of the
+/// service worker and the unsent post (a shared phone must not show the last person's pages).
+pub fn forget_device() -> [(axum::http::HeaderName, &'static str); 1] {
+    [(axum::http::HeaderName::from_static("clear-site-data"), "\"cache\", \"storage\"")]
+}
+
 /// `POST /deconnexion`
 pub async fn log_out(session: Session) -> Response {
     match auth::log_out(&session).await {
-        Ok(()) => Redirect::to("/").into_response(),
+        Ok(()) => (forget_device(), Redirect::to("/")).into_response(),
         Err(e) => (status_of(&e), e.to_string()).into_response(),
     }
 }

@@ -44,7 +44,7 @@ pub async fn delete(State(state): State<AppState>, session: Session, parts: Part
             if let Err(e) = auth::log_out(&session).await {
                 tracing::warn!("account erased, session not ended: {e}");
             }
-            Redirect::to("/compte-supprime").into_response()
+            (super::forget_device(), Redirect::to("/compte-supprime")).into_response()
         }
         Err(e) => {
             let echo = echo("delete", &f, &[], field_errors(&e));

@@ -156,3 +156,22 @@ async fn large_bodies_are_refused(pool: SqlitePool) {
     let (status, _, _) = raw(&s, req).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[sqlx::test]
+async fn the_service_worker_fetches_this_site_only_and_logging_out_clears_the_device(pool: SqlitePool) {
+    let s = state(pool);
+    let (_, h, _) = raw(&s, Request::get("/sw.js").body(Body::empty()).unwrap()).await;
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.starts_with("default-src 'none'; connect-src 'self';"), "{csp}");
+    assert_eq!(h["cache-control"], "no-cache");
+    // That policy is the worker's alone.
+    let (_, h, _) = raw(&s, Request::get("/favicon.svg").body(Body::empty()).unwrap()).await;
+    assert!(!h["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'; connect-src"));
+
+    // Logging out tells the browser to drop the offline copies and the unsent post.
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let req = Request::post("/deconnexion").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    let (status, h, _) = raw(&s, req).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(h["clear-site-data"], "\"cache\", \"storage\"");
+}

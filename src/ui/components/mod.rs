@@ -1,6 +1,7 @@
 //! Reusable pieces of pages.
 
 pub mod decision;
+pub mod draft;
 pub mod error_box;
 pub mod filter_bar;
 pub mod form_field;

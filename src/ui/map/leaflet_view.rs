@@ -8,7 +8,7 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use leaflet::{
     DivIconOptions, Icon, LatLng as LLatLng, LatLngBounds, LayerGroup, LocateOptions, Map, MapOptions, Marker,
-    MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions,
+    MarkerOptions, MouseEvents, Point, TileLayer, TileLayerOptions, Zoom, ZoomOptions,
 };
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::JsCast;
@@ -41,6 +41,13 @@ type LocateDone = Box<dyn Fn(Result<(), String>)>;
 
 fn document() -> Result<Document, String> {
     web_sys::window().and_then(|w| w.document()).ok_or_else(|| "La carte ne peut pas s'afficher ici.".to_owned())
+}
+
+/// Whether the system asks for reduced motion (`prefers-reduced-motion: reduce`).
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// The tile settings written by the server into the page.
@@ -110,16 +117,30 @@ impl MapView {
         let tiles = tile_settings(&doc).ok_or("La carte n'est pas configurée.")?;
         let opts = MapOptions::new();
         opts.set_keyboard(true);
+        if prefers_reduced_motion() {
+            // No zoom, fade or throw animations for people who asked their system for less motion.
+            opts.set_zoom_animation(false);
+            opts.set_fade_animation(false);
+            opts.set_marker_zoom_animation(false);
+            opts.set_inertia(false);
+        }
         if !interactive {
             opts.set_dragging(false);
             opts.set_scroll_wheel_zoom(false);
             opts.set_touch_zoom(false);
             opts.set_box_zoom(false);
             opts.set_keyboard(false);
-            opts.set_zoom_control(false);
             opts.set_double_click_zoom(false.into());
         }
+        // Leaflet's own zoom buttons are titled in English: ours, in French.
+        opts.set_zoom_control(false);
         let map = Map::new_with_element(el, &opts).map_err(|_| "La carte n'a pas pu être créée.".to_owned())?;
+        if interactive {
+            let mut zoom = ZoomOptions::new();
+            zoom.set_zoom_in_title("Zoom avant");
+            zoom.set_zoom_out_title("Zoom arrière");
+            Zoom::new(&zoom).add_to(&map);
+        }
         let tile_opts = TileLayerOptions::new();
         tile_opts.set_attribution(tiles.attribution);
         tile_opts.set_max_zoom(19.0);

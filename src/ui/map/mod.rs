@@ -177,7 +177,11 @@ fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String)
 /// that can be dragged; `on_pick` receives the point. Drawn in the browser only: without
 /// JavaScript the commune field is the way to say where.
 #[component]
-pub fn LocationPicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> impl IntoView {
+pub fn LocationPicker(
+    /// Read once, when the map is drawn (a draft kept on the device may set it first).
+    initial: Signal<Option<LatLng>>,
+    on_pick: Callback<LatLng>,
+) -> impl IntoView {
     view! {
         <ClientOnly fallback=|| ()>
             <LivePicker initial=initial on_pick=on_pick/>
@@ -186,11 +190,14 @@ pub fn LocationPicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> imp
 }
 
 #[component]
-fn LivePicker(initial: Option<LatLng>, on_pick: Callback<LatLng>) -> impl IntoView {
+fn LivePicker(initial: Signal<Option<LatLng>>, on_pick: Callback<LatLng>) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let (status, set_status) = signal(String::new());
-    let view_handle =
-        mount(node, move |el| MapView::picker(el, initial, move |p| on_pick.run(p)), move |m| set_status.set(m));
+    let view_handle = mount(
+        node,
+        move |el| MapView::picker(el, initial.get_untracked(), move |p| on_pick.run(p)),
+        move |m| set_status.set(m),
+    );
     let locate = move |_| {
         set_status.set("Recherche de votre position…".into());
         view_handle.with_value(|v| {

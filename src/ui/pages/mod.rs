@@ -9,6 +9,7 @@ pub mod moderation;
 pub mod my_posts;
 pub mod not_found;
 pub mod notifications;
+pub mod offline;
 pub mod post;
 pub mod publish;
 pub mod sign_up;

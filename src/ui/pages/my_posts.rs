@@ -21,6 +21,10 @@ pub fn MyPostsPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let published = query.get("publiee").is_some();
     let edited = query.get("modifiee").is_some();
+    if published {
+        // The post left: the draft kept on the device is done with (browser only).
+        Effect::new(|_| crate::ui::components::draft::forget());
+    }
     view! {
         <Title text="Mes annonces — Entraide Haut-Rhin"/>
         <div class="page narrow">

@@ -10,6 +10,7 @@ use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
 use crate::domain::{Category, LatLng, PostKind};
+use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::map::LocationPicker;
@@ -79,15 +80,72 @@ pub fn PostEditor(
     // A pin on the map (JavaScript only) fills these; it takes precedence over the commune.
     let (lat, set_lat) = signal(echo.value(F, "lat"));
     let (lon, set_lon) = signal(echo.value(F, "lon"));
-    let initial = match (lat.get_untracked().parse::<f64>(), lon.get_untracked().parse::<f64>()) {
+    let initial = Signal::derive(move || match (lat.get().parse::<f64>(), lon.get().parse::<f64>()) {
         (Ok(lat), Ok(lon)) => LatLng::parse(lat, lon).ok(),
         _ => None,
-    };
+    });
     let title_check = Callback::new(|v: String| Title::parse(&v).err());
     let description_check = Callback::new(|v: String| Description::parse(&v).err());
+
+    // A new post is kept on the device as it is typed (see `components/draft.rs`); a page
+    // showing the server's errors holds newer values than the draft, so it is not refilled.
+    let form = NodeRef::<leptos::html::Form>::new();
+    let (kept, set_kept) = signal(Kept::Nothing);
+    let save = move || {
+        if !new {
+            return;
+        }
+        if let Some(form) = form.get_untracked() {
+            let mut d = Draft::read(&form);
+            d.fields.retain(|(n, _)| n != "lat" && n != "lon");
+            d.fields.push(("lat".into(), lat.get_untracked()));
+            d.fields.push(("lon".into(), lon.get_untracked()));
+            d.save();
+        }
+    };
+    let refill = new && echo.form != F;
+    Effect::new(move |_| {
+        let Some(el) = form.get() else { return };
+        if !new {
+            return;
+        }
+        if refill {
+            if let Some(d) = Draft::load() {
+                d.fill(&el, &["lat", "lon"]);
+                if let (Some(a), Some(b)) = (d.get("lat"), d.get("lon")) {
+                    set_lat.set(a.to_owned());
+                    set_lon.set(b.to_owned());
+                }
+                set_kept.set(Kept::Found);
+            }
+        }
+        // Sent without a network: it leaves by itself when the network is back.
+        let back_online = window_event_listener(leptos::ev::online, move |_| {
+            if kept.get_untracked() == Kept::Waiting {
+                if let Some(el) = form.get_untracked() {
+                    let _ = el.request_submit();
+                }
+            }
+        });
+        on_cleanup(move || back_online.remove());
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if new && !draft::online() {
+            ev.prevent_default();
+            save();
+            set_kept.set(Kept::Waiting);
+        }
+    };
+    let forget = move |_| {
+        draft::forget();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().assign("/publier");
+        }
+    };
     let on_pick = Callback::new(move |p: LatLng| {
         set_lat.set(format!("{:.6}", p.lat));
         set_lon.set(format!("{:.6}", p.lon));
+        save();
     });
     let (kind_err, cat_err, loc_err, days_err) =
         (error("kind"), error("category"), error("location"), error("lifetime_days"));
@@ -99,7 +157,28 @@ pub fn PostEditor(
             "Ne donnez ni votre adresse exacte ni votre numéro de téléphone : la carte montre seulement "
             "un point approximatif."
         </p>
-        <form method="post" action=action class="form" novalidate>
+        <form method="post" action=action class="form" novalidate node_ref=form
+            on:input=move |_| save() on:change=move |_| save() on:submit=on_submit>
+            <div class="draft-status" role="status">
+                {move || match kept.get() {
+                    Kept::Nothing => None,
+                    Kept::Found => Some(view! {
+                        <div class="notice">
+                            <p>"Nous avons retrouvé l'annonce que vous aviez commencée sur cet appareil. Vérifiez-la, puis envoyez-la."</p>
+                            <button type="button" class="btn btn-small btn-secondary" on:click=forget>"Effacer le brouillon"</button>
+                        </div>
+                    }.into_any()),
+                    Kept::Waiting => Some(view! {
+                        <div class="notice notice-warning">
+                            <p>
+                                <strong>"Pas de réseau pour l'instant : votre annonce n'est pas encore partie."</strong>
+                                " Elle est gardée sur cet appareil et partira toute seule dès que le réseau revient. "
+                                "Vous pouvez aussi fermer cette page : vous la retrouverez ici."
+                            </p>
+                        </div>
+                    }.into_any()),
+                }}
+            </div>
             <FormMessage form=F echo=echo.clone()/>
             <fieldset class="field" class:field-invalid=kind_bad>
                 <legend>"Vous"</legend>
@@ -171,4 +250,14 @@ pub fn PostEditor(
             <p class="hint">{format!("Titre : {TITLE_MAX} caractères au plus. Description : {DESCRIPTION_MAX} au plus.")}</p>
         </form>
     }
+}
+
+/// What the page says about the draft kept on the device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kept {
+    Nothing,
+    /// A draft from an earlier visit was put back into the form.
+    Found,
+    /// Sent without a network: waiting for it.
+    Waiting,
 }

@@ -1,0 +1,137 @@
+// Entraide's service worker: the app opens without a network.
+//
+// - Every same-origin GET goes to the network first, so an online visitor always gets the
+//   current page and the bundle that matches it; the copy kept here is only used offline.
+// - Kept: the app shell (bundle, styles, Leaflet, icons, the "Pas de réseau" page), the last
+//   list viewed and the posts opened. Personal pages (messages, account, moderation) are never
+//   kept. Logging out clears everything (Clear-Site-Data).
+// - Offline, a page that was not kept, or a form sent without a network, leads to
+//   /hors-ligne. An unsent post itself is kept as a draft by the page (ui/components/draft.rs).
+'use strict';
+
+const VERSION = 'entraide-v1';
+const OFFLINE = '/hors-ligne';
+const LAST_LIST = '/__derniere-liste';
+const SHELL = [
+  OFFLINE,
+  '/pkg/entraide.js',
+  '/pkg/entraide.wasm',
+  '/pkg/entraide.css',
+  '/leaflet/leaflet.js',
+  '/leaflet/leaflet.css',
+  '/favicon.svg',
+  '/manifest.webmanifest',
+  '/icons/icon-192.png',
+  '/icons/icon.svg',
+];
+/** Pages kept for offline reading: the list (any filter) and a post's page. */
+const KEPT_PAGE = /^\/(posts\/\d+)?$/;
+/** Static files: the shell and what it loads. */
+const ASSET = /^\/(pkg|leaflet|icons)\/|^\/(favicon\.svg|manifest\.webmanifest)$/;
+/** A navigation waits this long for the network before a kept copy is shown. */
+const NAVIGATION_TIMEOUT_MS = 6000;
+
+self.addEventListener('install', (event) => {
+  // The "Pas de réseau" page must be kept; a missing shell file only means less offline.
+  const fetchAndKeep = (cache, url) => cache.add(url);
+  event.waitUntil(
+    caches.open(VERSION)
+      .then((cache) => Promise.all([
+        fetchAndKeep(cache, OFFLINE),
+        ...SHELL.filter((u) => u !== OFFLINE).map((u) => fetchAndKeep(cache, u).catch(() => {})),
+      ]))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(request.method === 'GET' ? navigate(request, url) : send(request));
+  } else if (request.method === 'GET' && ASSET.test(url.pathname)) {
+    event.respondWith(asset(request));
+  }
+  // Everything else (server functions, the GeoJSON API, health checks) is left to the network.
+});
+
+/** A page: the network; offline, the kept copy, else the last list (for the home page), else
+ *  the "Pas de réseau" page. On a slow network a kept copy is shown after a few seconds. */
+async function navigate(request, url) {
+  const cache = await caches.open(VERSION);
+  const key = url.href;
+  const network = fetch(request).then(async (response) => {
+    await keep(cache, url, response);
+    return response;
+  });
+  const slow = new Promise((resolve) => {
+    setTimeout(() => cache.match(key, { ignoreVary: true }).then((kept) => kept && resolve(kept)), NAVIGATION_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([network, slow]);
+  } catch (_) {
+    const kept = await cache.match(key, { ignoreVary: true });
+    if (kept) return kept;
+    if (url.pathname === '/') {
+      const last = await cache.match(LAST_LIST);
+      if (last) return Response.redirect(await last.text(), 302);
+    }
+    if (url.pathname === OFFLINE) {
+      const page = await cache.match(OFFLINE, { ignoreSearch: true, ignoreVary: true });
+      if (page) return page;
+    }
+    return Response.redirect(OFFLINE, 303);
+  }
+}
+
+/** Keeps a copy of a list or a post's page, if `response` is one. */
+async function keep(cache, url, response) {
+  if (!response.ok || response.type !== 'basic' || response.redirected || !KEPT_PAGE.test(url.pathname)) return;
+  await cache.put(url.href, response.clone());
+  if (url.pathname === '/') await cache.put(LAST_LIST, new Response(url.pathname + url.search));
+}
+
+// A page asks to keep a page it is leaving (the router moves between pages without loading
+// them, so this worker would not see them).
+self.addEventListener('message', (event) => {
+  if (typeof event.data !== 'string') return;
+  const url = new URL(event.data, self.location.origin);
+  if (url.origin !== self.location.origin || !KEPT_PAGE.test(url.pathname)) return;
+  event.waitUntil(
+    caches.open(VERSION)
+      .then((cache) => fetch(url.href, { credentials: 'same-origin' }).then((r) => keep(cache, url, r)))
+      .catch(() => {}),
+  );
+});
+
+/** A form sent without a network: the page keeps what was typed; say so. */
+async function send(request) {
+  try {
+    return await fetch(request);
+  } catch (_) {
+    return Response.redirect(OFFLINE, 303);
+  }
+}
+
+/** A static file: the network (refreshing the kept copy), else the kept copy. */
+async function asset(request) {
+  const cache = await caches.open(VERSION);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
+    if (kept) return kept;
+    throw error;
+  }
+}

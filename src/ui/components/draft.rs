@@ -1,0 +1,122 @@
+//! The unsent post, kept on the device (browser only, JavaScript only).
+//!
+//! While someone writes a new post, what they typed is saved in the browser's local storage at
+//! every change. It comes back if the page is closed, reloaded or the network drops, and it is
+//! forgotten once the post is published (`/mes-annonces?publiee=…`) or on "Effacer le
+//! brouillon". A post sent without a network is not sent: the page says so, and sends it by
+//! itself when the network is back. Logging out clears the device (`Clear-Site-Data`).
+//! Without JavaScript there is nothing to keep: the form posts as usual.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{FormData, HtmlFormElement};
+
+/// The local-storage key (one draft per device and site).
+const KEY: &str = "entraide:brouillon-annonce";
+
+/// What was typed: each field's name and value, in the form's order (a radio group appears
+/// once, with its checked value).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub fields: Vec<(String, String)>,
+}
+
+impl Draft {
+    /// The value of `name`, if kept and not empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.fields.iter().find(|(n, v)| n == name && !v.is_empty()).map(|(_, v)| v.as_str())
+    }
+
+    /// Whether anything at all was typed or chosen (the duration alone has a default).
+    pub fn is_empty(&self) -> bool {
+        self.fields.iter().all(|(n, v)| v.trim().is_empty() || n == "lifetime_days")
+    }
+
+    /// Reads `form` as it would be sent.
+    pub fn read(form: &HtmlFormElement) -> Draft {
+        let mut fields = Vec::new();
+        if let Ok(data) = FormData::new_with_form(form) {
+            if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+                for entry in entries.flatten() {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                        fields.push((name, value));
+                    }
+                }
+            }
+        }
+        Draft { fields }
+    }
+
+    /// Puts the kept values back into `form` (text fields, lists, radio groups), except the
+    /// fields in `skip`, and tells each field it changed (so its checks and counters follow).
+    pub fn fill(&self, form: &HtmlFormElement, skip: &[&str]) {
+        let elements: JsValue = form.elements().into();
+        for (name, value) in &self.fields {
+            if skip.contains(&name.as_str()) {
+                continue;
+            }
+            // A single field, or a RadioNodeList whose `value` checks the matching radio.
+            let item = js_sys::Reflect::get(&elements, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            if item.is_undefined() || item.is_null() {
+                continue;
+            }
+            let _ = js_sys::Reflect::set(&item, &JsValue::from_str("value"), &JsValue::from_str(value));
+            if let Ok(event) = web_sys::Event::new("input") {
+                if let Some(el) = item.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.dispatch_event(&event);
+                }
+            }
+        }
+    }
+
+    /// The draft kept on this device, if any.
+    pub fn load() -> Option<Draft> {
+        LocalStorage::get::<Draft>(KEY).ok().filter(|d| !d.is_empty())
+    }
+
+    /// Keeps this draft (an empty one is forgotten).
+    pub fn save(&self) {
+        if self.is_empty() {
+            forget();
+        } else if let Err(e) = LocalStorage::set(KEY, self) {
+            // Full or refused storage: the form still works, only the safety net is missing.
+            web_sys::console::info_2(&JsValue::from_str("Brouillon non gardé :"), &JsValue::from_str(&e.to_string()));
+        }
+    }
+}
+
+/// Forgets the draft (after publishing, or when asked).
+pub fn forget() {
+    LocalStorage::delete(KEY);
+}
+
+/// Whether the browser believes it is online.
+pub fn online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(fields: &[(&str, &str)]) -> Draft {
+        Draft { fields: fields.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect() }
+    }
+
+    #[test]
+    fn a_form_with_only_its_default_duration_is_no_draft() {
+        assert!(draft(&[("lifetime_days", "30"), ("title", "  "), ("lat", "")]).is_empty());
+        assert!(!draft(&[("lifetime_days", "30"), ("title", "Courses")]).is_empty());
+        assert!(!draft(&[("kind", "request")]).is_empty());
+    }
+
+    #[test]
+    fn values_are_found_by_name_and_empty_ones_are_absent() {
+        let d = draft(&[("lat", ""), ("lon", "7.35"), ("title", "Courses")]);
+        assert_eq!(d.get("lon"), Some("7.35"));
+        assert_eq!(d.get("lat"), None);
+        assert_eq!(d.get("nothing"), None);
+    }
+}

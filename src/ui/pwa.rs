@@ -1,0 +1,45 @@
+//! The installed app (browser only): registers the service worker (`public/sw.js`), which keeps
+//! the app shell, the last list and the posts opened for offline use. Called once by
+//! `hydrate()`; where service workers are unavailable (plain http, old browsers) it does
+//! nothing and the site works as before.
+
+use wasm_bindgen::JsValue;
+
+/// Asks the service worker to keep `path` (a page being left, or the page shown when the app is
+/// put in the background) for offline reading. It keeps only the list and posts' pages; pages
+/// reached without a full load (the router's own navigation) are kept this way.
+pub fn remember(path: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    if let Some(worker) = navigator.service_worker().controller() {
+        let _ = worker.post_message(&JsValue::from_str(path));
+    }
+}
+
+/// The current address (path and query), as the browser shows it.
+pub fn current_path() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!("{}{}", location.pathname().ok()?, location.search().ok()?))
+}
+
+/// The service worker's address; its scope is the whole site.
+pub const SERVICE_WORKER: &str = "/sw.js";
+
+/// Registers the service worker, quietly: a refusal (private mode, blocked by policy) only
+/// means no offline copy.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let promise = navigator.service_worker().register(SERVICE_WORKER);
+    leptos::task::spawn_local(async move {
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            web_sys::console::info_2(&JsValue::from_str("Entraide hors ligne indisponible :"), &e);
+        }
+    });
+}
