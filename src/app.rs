@@ -5,6 +5,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::i18n::{translate, Lang};
 use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
@@ -24,16 +25,17 @@ use crate::ui::pages::{
 };
 use crate::ui::state::provide_current_user;
 
-/// The document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions, tiles: TileSettings) -> impl IntoView {
+/// The document around the app, rendered on the server only, in `lang` (also provided to the
+/// app as its `Locale` by the caller).
+pub fn shell(options: LeptosOptions, tiles: TileSettings, lang: Lang) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="fr">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#14532d"/>
-                <meta name="description" content="Entraide Haut-Rhin : demandes et offres d'aide entre voisins, validées par le Département."/>
+                <meta name="description" content=translate(lang, "meta-description", &[])/>
                 <meta name=META_TILE_URL content=tiles.url/>
                 <meta name=META_TILE_ATTRIBUTION content=tiles.attribution/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>

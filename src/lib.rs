@@ -12,6 +12,8 @@ pub mod app;
 pub mod domain;
 /// The error type that crosses the wire.
 pub mod error;
+/// The interface's languages (Fluent catalogues) shared by both sides.
+pub mod i18n;
 /// Server only: router, database, services, command line.
 #[cfg(feature = "ssr")]
 pub mod server;
@@ -23,6 +25,11 @@ pub mod ui;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // The language the server rendered the page in, read back from `<html lang>`.
+    let locale = i18n::Locale(i18n::document_lang().unwrap_or_default());
+    leptos::mount::hydrate_body(move || {
+        leptos::prelude::provide_context(locale);
+        leptos::prelude::view! { <app::App/> }
+    });
     ui::pwa::register_service_worker();
 }

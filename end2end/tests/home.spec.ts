@@ -122,8 +122,8 @@ test.describe('map (JavaScript)', () => {
     await page.goto('/');
     await mapReady(page);
     const before = await announcedCount(page);
-    await page.getByRole('button', { name: 'Zoom in' }).click();
-    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom avant' }).click();
+    await page.getByRole('button', { name: 'Zoom avant' }).click();
     await expect(page).toHaveURL(/bbox=/);
     await expect.poll(() => announcedCount(page)).toBeLessThan(before);
     await settled(page);

@@ -1,55 +1,50 @@
-//! Dates as people read them in France: "il y a 3 h", "12 novembre 2026 à 14 h 05" (Paris time).
+//! Dates as people read them in France: "il y a 3 h", "12 novembre 2026 à 14 h 05" (Paris time);
+//! the words come from the catalogues (`i18n`), the arithmetic is here.
 //! Timestamps are UTC seconds since the Unix epoch, everywhere.
 
-/// A relative date in French, from `then` to `now` (both UTC seconds).
-pub fn relative_fr(now: i64, then: i64) -> String {
+/// How long ago (or how soon) a moment is, in the units people use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ago {
+    Now,
+    Minutes(i64),
+    Hours(i64),
+    Yesterday,
+    Days(i64),
+    Months(i64),
+    Years(i64),
+    Soon,
+    InMinutes(i64),
+    InHours(i64),
+    InDays(i64),
+}
+
+/// How far `then` is from `now` (both UTC seconds).
+pub fn ago(now: i64, then: i64) -> Ago {
     let d = now - then;
     if d < 0 {
-        return relative_future_fr(-d);
+        let d = -d;
+        return match d {
+            0..=59 => Ago::Soon,
+            60..=3599 => Ago::InMinutes(d / 60),
+            3600..=86_399 => Ago::InHours(d / 3600),
+            _ => Ago::InDays(d / 86_400),
+        };
     }
     match d {
-        0..=59 => "à l'instant".into(),
-        60..=3599 => format!("il y a {} min", d / 60),
-        3600..=86_399 => format!("il y a {} h", d / 3600),
-        86_400..=172_799 => "hier".into(),
-        _ if d < 30 * 86_400 => format!("il y a {} jours", d / 86_400),
-        _ if d < 365 * 86_400 => {
-            let m = d / (30 * 86_400);
-            format!("il y a {m} mois")
-        }
-        _ => {
-            let y = d / (365 * 86_400);
-            format!("il y a {y} an{}", if y > 1 { "s" } else { "" })
-        }
+        0..=59 => Ago::Now,
+        60..=3599 => Ago::Minutes(d / 60),
+        3600..=86_399 => Ago::Hours(d / 3600),
+        86_400..=172_799 => Ago::Yesterday,
+        _ if d < 30 * 86_400 => Ago::Days(d / 86_400),
+        _ if d < 365 * 86_400 => Ago::Months(d / (30 * 86_400)),
+        _ => Ago::Years(d / (365 * 86_400)),
     }
 }
 
-fn relative_future_fr(d: i64) -> String {
-    match d {
-        0..=59 => "dans un instant".into(),
-        60..=3599 => format!("dans {} min", d / 60),
-        3600..=86_399 => format!("dans {} h", d / 3600),
-        _ => {
-            let days = d / 86_400;
-            format!("dans {days} jour{}", if days > 1 { "s" } else { "" })
-        }
-    }
+/// A relative date in French ("il y a 3 h"), from `then` to `now` (both UTC seconds).
+pub fn relative_fr(now: i64, then: i64) -> String {
+    crate::i18n::relative_in(crate::i18n::Lang::Fr, now, then)
 }
-
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// Civil date (year, month 1–12, day) of a day count since 1970-01-01 (H. Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
@@ -94,13 +89,17 @@ pub fn paris_offset(ts: i64) -> i64 {
     }
 }
 
-/// An absolute date in Paris time, e.g. "12 novembre 2026 à 14 h 05".
-pub fn absolute_fr(ts: i64) -> String {
+/// Paris local time of `ts`: (year, month 1–12, day, hour, minute).
+pub fn paris_civil(ts: i64) -> (i64, u32, u32, i64, i64) {
     let local = ts + paris_offset(ts);
     let (y, m, d) = civil_from_days(local.div_euclid(86_400));
     let secs = local.rem_euclid(86_400);
-    let day = if d == 1 { "1er".to_owned() } else { d.to_string() };
-    format!("{day} {} {y} à {} h {:02}", MONTHS_FR[(m - 1) as usize], secs / 3600, (secs % 3600) / 60)
+    (y, m, d, secs / 3600, (secs % 3600) / 60)
+}
+
+/// An absolute date in Paris time, in French: "12 novembre 2026 à 14 h 05".
+pub fn absolute_fr(ts: i64) -> String {
+    crate::i18n::absolute_in(crate::i18n::Lang::Fr, ts)
 }
 
 /// The date as `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339, UTC).

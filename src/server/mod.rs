@@ -10,6 +10,7 @@ pub mod context;
 pub mod db;
 pub mod forms;
 pub mod geojson;
+pub mod locale;
 pub mod mailer;
 pub mod operator;
 pub mod passwords;
@@ -50,11 +51,11 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let page_shell = {
         let (options, tiles) = (state.leptos_options.clone(), state.tiles.clone());
-        move || shell(options.clone(), tiles.clone())
+        move || shell(options.clone(), tiles.clone(), locale::provide_for_request())
     };
     let error_shell = {
         let tiles = state.tiles.clone();
-        move |options| shell(options, tiles.clone())
+        move |options| shell(options, tiles.clone(), locale::provide_for_request())
     };
     let sessions = SessionManagerLayer::new(SqliteStore::new(state.db.write.clone()))
         .with_name(SESSION_COOKIE)
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/messages/{id}", post(forms::conversations::conversation))
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
+        .route("/langue/{code}", get(locale::switch))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
         .layer(sessions)

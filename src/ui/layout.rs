@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::moderation::{badge_counts, Badges};
+use crate::i18n::{lang, n, t, t_args};
 use crate::ui::pwa;
 use crate::ui::state::use_current_user;
 
@@ -38,17 +39,18 @@ pub fn Layout(children: Children) -> impl IntoView {
     });
     view! {
         <a class="skip-link" href=move || if home() { "#annonces" } else { "#contenu" }>
-            {move || if home() { "Aller à la liste des annonces" } else { "Aller au contenu" }}
+            {move || if home() { t("skip-to-list") } else { t("skip-to-content") }}
         </a>
         <header class="site-header">
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"🤝"</span>
                 <span class="brand-name">"Entraide"</span>
-                <span class="brand-place">"Haut-Rhin"</span>
+                <span class="brand-place">{t("brand-place")}</span>
             </a>
-            <p class="tagline">"Demander ou offrir un coup de main, près de chez soi"</p>
-            <a class="btn btn-small header-publish" href="/publier">"Publier"</a>
-            <nav class="account-nav" aria-label="Compte">
+            <p class="tagline">{t("tagline")}</p>
+            <a class="btn btn-small header-publish" href="/publier">{t("nav-publish")}</a>
+            <LanguageSwitch/>
+            <nav class="account-nav" aria-label=t("nav-account")>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         let me = match use_current_user() {
@@ -63,37 +65,43 @@ pub fn Layout(children: Children) -> impl IntoView {
                             Some(me) => view! {
                                 {me.role.is_staff().then(|| view! {
                                     <a class="nav-link" href="/moderation">
-                                        "Modération"
+                                        {t("nav-moderation")}
                                         {(badges.to_moderate > 0).then(|| view! {
                                             " "<span class="nav-badge" aria-hidden="true">{badges.to_moderate}</span>
-                                            <span class="visually-hidden">{format!(" : {} à traiter", badges.to_moderate)}</span>
+                                            <span class="visually-hidden">
+                                                {format!(" : {}", t_args("nav-to-handle", &[("count", n(badges.to_moderate as f64))]))}
+                                            </span>
                                         })}
                                     </a>
                                 })}
-                                <a class="nav-link" href="/mes-annonces">"Mes annonces"</a>
+                                <a class="nav-link" href="/mes-annonces">{t("nav-my-posts")}</a>
                                 <a class="nav-link" href="/messages">
                                     <span aria-hidden="true">"✉️"</span>
-                                    <span class="visually-hidden">"Messages"</span>
+                                    <span class="visually-hidden">{t("nav-messages")}</span>
                                     {(badges.unread_messages > 0).then(|| view! {
                                         " "<span class="nav-badge" aria-hidden="true">{badges.unread_messages}</span>
-                                        <span class="visually-hidden">{format!(" : {} non lu(s)", badges.unread_messages)}</span>
+                                        <span class="visually-hidden">
+                                            {format!(" : {}", t_args("nav-unread-messages", &[("count", n(badges.unread_messages as f64))]))}
+                                        </span>
                                     })}
                                 </a>
                                 <a class="nav-link" href="/notifications">
                                     <span aria-hidden="true">"🔔"</span>
-                                    <span class="visually-hidden">"Notifications"</span>
+                                    <span class="visually-hidden">{t("nav-notifications")}</span>
                                     {(badges.unread > 0).then(|| view! {
                                         " "<span class="nav-badge" aria-hidden="true">{badges.unread}</span>
-                                        <span class="visually-hidden">{format!(" : {} non lue(s)", badges.unread)}</span>
+                                        <span class="visually-hidden">
+                                            {format!(" : {}", t_args("nav-unread-notifications", &[("count", n(badges.unread as f64))]))}
+                                        </span>
                                     })}
                                 </a>
                                 <a class="nav-link" href="/compte">
                                     <span aria-hidden="true">"👤 "</span>
-                                    <span class="visually-hidden">"Mon compte : "</span>
+                                    <span class="visually-hidden">{format!("{} ", t("nav-my-account"))}</span>
                                     <span class="nav-account-name">{me.display_name}</span>
                                 </a>
                             }.into_any(),
-                            None => view! { <a class="nav-link" href="/connexion">"Se connecter"</a> }.into_any(),
+                            None => view! { <a class="nav-link" href="/connexion">{t("nav-log-in")}</a> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -101,14 +109,43 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
+            <p>{t("footer-privacy")}</p>
             <p>
-                "Les positions affichées sont approximatives (à quelques centaines de mètres) pour protéger "
-                "les personnes."
-            </p>
-            <p>
-                "Communes : sources INSEE, IGN, DILA — Licence Ouverte. "
-                <a href="/api/v1/posts.geojson">"Données ouvertes (GeoJSON)"</a>
+                {t("footer-sources")}" "
+                <a href="/api/v1/posts.geojson">{t("footer-open-data")}</a>
             </p>
         </footer>
     }
+}
+
+/// The language switch: a link to the other language, named in that language, back to the
+/// same page (it works without JavaScript; the choice is remembered on the device).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = use_location();
+    let other = lang().other();
+    let href = move || {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        format!("/langue/{}?retour={}", other.code(), encode_query_value(&here))
+    };
+    view! {
+        // `rel="external"`: a full load through the server (which sets the cookie), not the router.
+        <a class="nav-link lang-switch" href=href lang=other.code() hreflang=other.code() rel="external">
+            {other.own_name()}
+        </a>
+    }
+}
+
+/// `s` as a query value (`/?category=a,b` → `%2F%3Fcategory%3Da%2Cb`).
+fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }

@@ -44,7 +44,7 @@ async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusC
                 provide_context(echo.clone());
             }
         },
-        move || shell(options.clone(), tiles.clone()),
+        move || shell(options.clone(), tiles.clone(), crate::server::locale::provide_for_request()),
     );
     let mut req = Request::new(axum::body::Body::empty());
     *req.uri_mut() = parts.uri;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Category, PostFilter, PostKind, SortOrder};
+use crate::i18n::{label, t};
 
 /// The filter bar for `filter`.
 #[component]
@@ -23,8 +24,8 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
                             <span class="chip-icon" aria-hidden="true" style=format!("background:{}", c.colour())>
                                 {c.icon()}
                             </span>
-                            {c.label_fr()}
-                            {on.then(|| view! { <span class="visually-hidden">" (filtre actif, retirer)"</span> })}
+                            {label("category", c.slug())}
+                            {on.then(|| view! { <span class="visually-hidden">{format!(" {}", t("filters-active"))}</span> })}
                         </a>
                     </li>
                 }
@@ -33,19 +34,23 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
     };
     let kinds = move || {
         let f = filter.get();
-        [(None, "Tout"), (Some(PostKind::Request), "Demandes"), (Some(PostKind::Offer), "Offres")]
-            .into_iter()
-            .map(|(k, label)| {
-                let on = f.kind == k;
-                view! {
-                    <li>
-                        <a class="seg" class:seg-on=on href=f.with_kind(k).href() aria-current=on.then_some("true")>
-                            {label}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
+        [
+            (None, "filters-all"),
+            (Some(PostKind::Request), "filters-requests"),
+            (Some(PostKind::Offer), "filters-offers"),
+        ]
+        .into_iter()
+        .map(|(k, label)| {
+            let on = f.kind == k;
+            view! {
+                <li>
+                    <a class="seg" class:seg-on=on href=f.with_kind(k).href() aria-current=on.then_some("true")>
+                        {t(label)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view()
     };
     let clear = move || {
         let f = filter.get();
@@ -53,18 +58,18 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
             let href = PostFilter { categories: vec![], kind: None, ..f }.href();
             view! {
                 <a class="clear-filters" href=href>
-                    "Effacer les filtres"
+                    {t("filters-clear")}
                 </a>
             }
         })
     };
     view! {
-        <nav class="filters" aria-label="Filtres des annonces">
+        <nav class="filters" aria-label=t("filters")>
             <div class="filter-row">
-                <ul class="segments" aria-label="Type d'annonce">{kinds}</ul>
+                <ul class="segments" aria-label=t("filters-kind")>{kinds}</ul>
                 {clear}
             </div>
-            <ul class="chips" aria-label="Catégories">{chips}</ul>
+            <ul class="chips" aria-label=t("filters-categories")>{chips}</ul>
         </nav>
     }
 }
@@ -79,14 +84,14 @@ pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
             .map(|s| {
                 let on = f.sort == s;
                 let href = PostFilter { sort: s, ..f.clone() }.href();
-                let label = match s {
-                    SortOrder::Recent => "Plus récentes",
-                    SortOrder::Nearest => "Plus proches",
+                let (short, long) = match s {
+                    SortOrder::Recent => ("sort-recent-short", "sort-recent"),
+                    SortOrder::Nearest => ("sort-nearest-short", "sort-nearest"),
                 };
                 view! {
                     <li>
-                        <a class="seg" class:seg-on=on href=href aria-current=on.then_some("true") title=s.label_fr()>
-                            {label}
+                        <a class="seg" class:seg-on=on href=href aria-current=on.then_some("true") title=t(long)>
+                            {t(short)}
                         </a>
                     </li>
                 }
@@ -94,7 +99,7 @@ pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <nav class="sort" aria-label="Ordre de la liste">
+        <nav class="sort" aria-label=t("sort")>
             <ul class="segments segments-small">{links}</ul>
         </nav>
     }

@@ -4,17 +4,18 @@
 use leptos::prelude::*;
 
 use crate::api::forms::FormEcho;
+use crate::i18n::{n, t, t_args};
 
 /// A labelled text input of form `form`, prefilled and annotated from `echo`.
 #[component]
 pub fn TextField(
     #[prop(into)] form: String,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     echo: FormEcho,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(default = true)] required: bool,
     /// The domain's check, run in the browser when the field changes (the server runs it too).
     #[prop(optional)]
@@ -23,7 +24,7 @@ pub fn TextField(
     #[prop(optional, into)]
     initial: Option<String>,
 ) -> impl IntoView {
-    let field = Field::new(&form, name, hint, &echo, check);
+    let field = Field::new(&form, name, hint.as_deref(), &echo, check);
     // Passwords are never sent back.
     let value = if kind == "password" {
         String::new()
@@ -94,7 +95,7 @@ impl Field {
     }
 
     /// The label, hint and error around `control`.
-    fn frame(self, label: &'static str, hint: Option<&'static str>, control: AnyView) -> impl IntoView {
+    fn frame(self, label: String, hint: Option<String>, control: AnyView) -> impl IntoView {
         let Field { id, hint_id, error_id, error, .. } = self;
         view! {
             <div class="field" class:field-invalid=move || error.is_some()>
@@ -135,12 +136,9 @@ impl Live {
 pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView {
     let form = form.as_str();
     let field_problems = if echo.form == form { echo.errors.0.iter().filter(|e| e.field != "form").count() } else { 0 };
-    let error = echo.error(form, "form").or_else(|| {
-        (field_problems > 0).then(|| match field_problems {
-            1 => "Le formulaire contient une erreur : corrigez le champ signalé ci-dessous.".to_owned(),
-            n => format!("Le formulaire contient {n} erreurs : corrigez les champs signalés ci-dessous."),
-        })
-    });
+    let error = echo
+        .error(form, "form")
+        .or_else(|| (field_problems > 0).then(|| t_args("form-errors", &[("count", n(field_problems as f64))])));
     let notice = (echo.form == form).then(|| echo.notice.clone()).flatten();
     view! {
         {error.map(|e| view! { <div class="alert" role="alert"><p>{e}</p></div> })}
@@ -153,9 +151,9 @@ pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView 
 pub fn TextArea(
     #[prop(into)] form: String,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     echo: FormEcho,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(default = true)] required: bool,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] maxlength: Option<u32>,
@@ -166,7 +164,7 @@ pub fn TextArea(
     #[prop(optional, into)]
     initial: Option<String>,
 ) -> impl IntoView {
-    let field = Field::new(&form, name, hint, &echo, check);
+    let field = Field::new(&form, name, hint.as_deref(), &echo, check);
     let value = if echo.form == form { echo.value(&form, name) } else { initial.unwrap_or_default() };
     let (error, described, on_change) = (field.error, field.described(), field.on_change());
     // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape them
@@ -194,13 +192,16 @@ pub fn TextArea(
 pub fn SelectField(
     #[prop(into)] form: String,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     echo: FormEcho,
-    options: Vec<(&'static str, &'static str)>,
-    #[prop(default = "Choisir…")] placeholder: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    options: Vec<(&'static str, String)>,
+    /// The first, empty choice ("Choisir…" by default).
+    #[prop(optional, into)]
+    placeholder: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let field = Field::new(&form, name, hint, &echo, None);
+    let placeholder = placeholder.unwrap_or_else(|| t("form-choose"));
+    let field = Field::new(&form, name, hint.as_deref(), &echo, None);
     let chosen = echo.value(&form, name);
     let (error, described) = (field.error, field.described());
     let control = view! {

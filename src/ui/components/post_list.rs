@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::posts::{PostPage, PostSummary};
-use crate::domain::time::{absolute_fr, relative_fr};
 use crate::domain::{PostFilter, PostKind, PostStatus};
+use crate::i18n::{absolute, label, n, relative, t, t_args};
 use crate::ui::components::filter_bar::SortLinks;
 
 /// The posts of `page`, with how many there are and the choice of order.
@@ -13,11 +13,7 @@ use crate::ui::components::filter_bar::SortLinks;
 pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
     let shown = page.posts.len() as i64;
     let more = page.total - shown;
-    let heading = match page.total {
-        0 => "Aucune annonce dans cette zone".to_owned(),
-        1 => "1 annonce dans cette zone".to_owned(),
-        n => format!("{n} annonces dans cette zone"),
-    };
+    let heading = t_args("list-heading", &[("count", n(page.total as f64))]);
     let now = page.now;
     view! {
         <div class="list-head">
@@ -26,8 +22,8 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
         </div>
         {(page.total == 0).then(|| view! {
             <p class="empty">
-                "Essayez d'élargir la carte ou d'enlever un filtre. "
-                <a href="/">"Voir toutes les annonces du Haut-Rhin"</a>
+                {t("list-empty")}" "
+                <a href="/">{t("list-see-all")}</a>
             </p>
         })}
         <ul class="post-list">
@@ -35,7 +31,7 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
         </ul>
         {(more > 0).then(|| view! {
             <p class="more">
-                {format!("{more} autres annonces dans cette zone : zoomez sur la carte ou choisissez une catégorie pour les voir.")}
+                {t_args("list-more", &[("count", n(more as f64))])}
             </p>
         })}
     }
@@ -55,21 +51,23 @@ pub fn PostCard(post: PostSummary, now: i64) -> impl IntoView {
                     <a href=format!("/posts/{}", post.id)>{post.title.clone()}</a>
                 </h3>
                 <p class="post-tags">
-                    <span class=kind_class>{post.kind.label_fr()}</span>
+                    <span class=kind_class>{label("kind", post.kind.slug())}</span>
                     <span class="cat" style=format!("--cat:{}", post.category.colour())>
                         <span aria-hidden="true">{post.category.icon()}</span>
-                        {post.category.label_fr()}
+                        {label("category", post.category.slug())}
                     </span>
-                    {(post.status == PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
+                    {(post.status == PostStatus::InProgress).then(|| view! {
+                        <span class="badge badge-progress">{label("status", PostStatus::InProgress.slug())}</span>
+                    })}
                 </p>
                 <p class="post-meta">
                     {post.commune.clone()}
                     " · "
-                    <time datetime=crate::domain::time::rfc3339(post.created_at) title=absolute_fr(post.created_at)>
-                        {relative_fr(now, post.created_at)}
+                    <time datetime=crate::domain::time::rfc3339(post.created_at) title=absolute(post.created_at)>
+                        {relative(now, post.created_at)}
                     </time>
                     " · "
-                    {post.poster_kind.label_fr()}
+                    {label("poster", post.poster_kind.slug())}
                 </p>
             </article>
         </li>

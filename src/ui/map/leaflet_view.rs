@@ -18,8 +18,8 @@ use web_sys::{Document, HtmlElement};
 use super::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::api::posts::{CellCount, PostSummary};
 use crate::domain::grid::Grid;
-use crate::domain::time::relative_fr;
 use crate::domain::{BBox, Category, LatLng};
+use crate::i18n::{label, n, relative, t, t_args};
 
 /// Wait after the map stops moving before asking for the new area.
 const MOVE_DEBOUNCE_MS: u32 = 350;
@@ -40,7 +40,7 @@ pub struct MapView {
 type LocateDone = Box<dyn Fn(Result<(), String>)>;
 
 fn document() -> Result<Document, String> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| "La carte ne peut pas s'afficher ici.".to_owned())
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| t("map-unavailable"))
 }
 
 /// Whether the system asks for reduced motion (`prefers-reduced-motion: reduce`).
@@ -112,9 +112,9 @@ impl MapView {
     fn base(el: &HtmlElement, interactive: bool) -> Result<Map, String> {
         let doc = document()?;
         if !leaflet_loaded() {
-            return Err("La carte n'a pas pu être chargée. La liste des annonces reste disponible.".into());
+            return Err(t("map-not-loaded"));
         }
-        let tiles = tile_settings(&doc).ok_or("La carte n'est pas configurée.")?;
+        let tiles = tile_settings(&doc).ok_or_else(|| t("map-not-configured"))?;
         let opts = MapOptions::new();
         opts.set_keyboard(true);
         if prefers_reduced_motion() {
@@ -134,11 +134,11 @@ impl MapView {
         }
         // Leaflet's own zoom buttons are titled in English: ours, in French.
         opts.set_zoom_control(false);
-        let map = Map::new_with_element(el, &opts).map_err(|_| "La carte n'a pas pu être créée.".to_owned())?;
+        let map = Map::new_with_element(el, &opts).map_err(|_| t("map-not-created"))?;
         if interactive {
             let mut zoom = ZoomOptions::new();
-            zoom.set_zoom_in_title("Zoom avant");
-            zoom.set_zoom_out_title("Zoom arrière");
+            zoom.set_zoom_in_title(&t("map-zoom-in"));
+            zoom.set_zoom_out_title(&t("map-zoom-out"));
             Zoom::new(&zoom).add_to(&map);
         }
         let tile_opts = TileLayerOptions::new();
@@ -163,12 +163,12 @@ impl MapView {
         }));
         map.on_location_error(Box::new(move |e| {
             let message = match e.code() {
-                1 => "Vous n'avez pas autorisé la localisation. Autorisez-la dans votre navigateur, ou déplacez la carte vous-même.",
-                3 => "La localisation a pris trop de temps. Réessayez, ou déplacez la carte vous-même.",
-                _ => "Votre position n'a pas pu être trouvée. Déplacez la carte vous-même.",
+                1 => t("map-locate-denied"),
+                3 => t("map-locate-timeout"),
+                _ => t("map-locate-failed"),
             };
             if let Some(done) = failed.borrow().as_ref() {
-                done(Err(message.to_owned()));
+                done(Err(message));
             }
         }));
         Ok(MapView { map, pins, located, pending_move: Rc::default(), alive: Rc::new(std::cell::Cell::new(true)) })
@@ -217,8 +217,8 @@ impl MapView {
                         let opts = MarkerOptions::new();
                         opts.set_draggable(true);
                         opts.set_keyboard(true);
-                        opts.set_title("Lieu choisi (vous pouvez le déplacer)".into());
-                        opts.set_alt("Lieu choisi (vous pouvez le déplacer)".into());
+                        opts.set_title(t("map-pin"));
+                        opts.set_alt(t("map-pin"));
                         let m = Marker::new_with_options(&ll, &opts);
                         let on_pick = on_pick.clone();
                         let dragged = m.clone();
@@ -265,7 +265,7 @@ impl MapView {
         for p in posts {
             let opts = MarkerOptions::new();
             opts.set_icon(pin_icon(p.category, !matches!(p.status, crate::domain::PostStatus::Published)));
-            opts.set_title(format!("{} — {}", p.category.label_fr(), p.title));
+            opts.set_title(format!("{} — {}", label("category", p.category.slug()), p.title));
             opts.set_keyboard(true);
             opts.set_rise_on_hover(true);
             let marker = Marker::new_with_options(&LLatLng::new(p.point.lat, p.point.lon), &opts);
@@ -283,8 +283,7 @@ impl MapView {
         for c in cells {
             let opts = MarkerOptions::new();
             opts.set_icon(count_icon(c.count));
-            let noun = if c.count == 1 { "annonce" } else { "annonces" };
-            opts.set_title(format!("{} {noun} ici : zoomer sur cette zone", c.count));
+            opts.set_title(t_args("map-cell", &[("count", n(c.count as f64))]));
             opts.set_keyboard(true);
             opts.set_rise_on_hover(true);
             let marker = Marker::new_with_options(&LLatLng::new(c.centre.lat, c.centre.lon), &opts);
@@ -367,12 +366,12 @@ fn popup(doc: &Document, p: &PostSummary, now: i64) -> Option<HtmlElement> {
     };
     let root = doc.create_element("div").ok()?;
     root.set_class_name("popup");
-    let meta1 = format!("{} · {}", p.category.label_fr(), p.kind.label_fr());
-    let meta2 = format!("{} · {}", p.commune, relative_fr(now, p.created_at));
+    let meta1 = format!("{} · {}", label("category", p.category.slug()), label("kind", p.kind.slug()));
+    let meta2 = format!("{} · {}", p.commune, relative(now, p.created_at));
     for child in [el("p", "popup-title", &p.title)?, el("p", "popup-meta", &meta1)?, el("p", "popup-meta", &meta2)?] {
         root.append_child(&child).ok()?;
     }
-    let a = el("a", "popup-link", "Voir l'annonce")?;
+    let a = el("a", "popup-link", &t("map-see-post"))?;
     a.set_attribute("href", &format!("/posts/{}", p.id)).ok()?;
     root.append_child(&a).ok()?;
     root.dyn_into::<HtmlElement>().ok()

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::posts::PostPage;
 use crate::domain::{BBox, LatLng};
 use crate::error::AppError;
+use crate::i18n::t;
 use leaflet_view::MapView;
 
 /// The tile server and its attribution, set by the operator (see `entraide serve --help`).
@@ -118,11 +119,11 @@ fn LivePostMap(
     });
 
     let locate = move |_| {
-        set_status.set("Recherche de votre position…".into());
+        set_status.set(t("map-locating"));
         view_handle.with_value(|v| {
             if let Some(v) = v {
                 v.locate(move |result| match result {
-                    Ok(()) => set_status.set("La carte est centrée sur votre position.".into()),
+                    Ok(()) => set_status.set(t("map-centred")),
                     Err(m) => set_status.set(m),
                 });
             }
@@ -134,12 +135,12 @@ fn LivePostMap(
             class="map"
             node_ref=node
             role="region"
-            aria-label="Carte des annonces ; la liste des annonces en donne le même contenu"
+            aria-label=t("map-posts")
         ></div>
         <Show when=move || ready.get()>
             <button type="button" class="btn near-me" on:click=locate>
                 <span aria-hidden="true">"◎ "</span>
-                "Autour de moi"
+                {t("map-around-me")}
             </button>
         </Show>
         <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
@@ -168,7 +169,7 @@ fn LivePointMap(point: LatLng, category: crate::domain::Category, label: String)
             node_ref=node
             // A group, not an image: it holds the tile credits' links.
             role="group"
-            aria-label="Carte : position approximative de l'annonce (à quelques centaines de mètres près)"
+            aria-label=t("map-post")
         ></div>
     }
 }
@@ -199,11 +200,11 @@ fn LivePicker(initial: Signal<Option<LatLng>>, on_pick: Callback<LatLng>) -> imp
         move |m| set_status.set(m),
     );
     let locate = move |_| {
-        set_status.set("Recherche de votre position…".into());
+        set_status.set(t("map-locating"));
         view_handle.with_value(|v| {
             if let Some(v) = v {
                 v.locate(move |r| match r {
-                    Ok(()) => set_status.set("Le repère est placé sur votre position. Vous pouvez le déplacer.".into()),
+                    Ok(()) => set_status.set(t("map-pin-placed")),
                     Err(m) => set_status.set(m),
                 });
             }
@@ -212,10 +213,10 @@ fn LivePicker(initial: Signal<Option<LatLng>>, on_pick: Callback<LatLng>) -> imp
     view! {
         <div class="picker">
             <p class="hint" id="picker-hint">
-                "Ou touchez la carte pour placer un repère près de chez vous (il sera montré à quelques centaines de mètres près)."
+                {t("map-picker-hint")}
             </p>
-            <button type="button" class="btn btn-small btn-secondary" on:click=locate>"Utiliser ma position"</button>
-            <div class="map map-picker" node_ref=node role="region" aria-label="Carte pour choisir le lieu" aria-describedby="picker-hint"></div>
+            <button type="button" class="btn btn-small btn-secondary" on:click=locate>{t("map-use-my-position")}</button>
+            <div class="map map-picker" node_ref=node role="region" aria-label=t("map-picker") aria-describedby="picker-hint"></div>
             <p class="map-status" role="status" aria-live="polite">{move || status.get()}</p>
         </div>
     }

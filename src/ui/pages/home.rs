@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::posts::fetch_posts;
 use crate::domain::{BBox, PostFilter, PostQuery};
+use crate::i18n::t;
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::post_list::PostList;
@@ -37,16 +38,16 @@ pub fn HomePage() -> impl IntoView {
     let reported = query.read_untracked().get("signalee").is_some();
 
     view! {
-        <Title text="Entraide Haut-Rhin — demandes et offres d'aide près de chez vous"/>
-        <h1 class="visually-hidden">"Demandes et offres d'aide dans le Haut-Rhin"</h1>
+        <Title text=t("home-title")/>
+        <h1 class="visually-hidden">{t("home-heading")}</h1>
         {reported.then(|| view! {
             <div class="notice notice-page" role="status">
-                <p>"Merci, votre signalement est enregistré. L'annonce est masquée le temps que l'équipe du Département la vérifie."</p>
+                <p>{t("home-reported")}</p>
             </div>
         })}
         <FilterBar filter=filter/>
         <div class="home">
-            <section class="map-pane" aria-label="Carte">
+            <section class="map-pane" aria-label=t("home-map")>
                 <PostMap page=page initial=initial on_moved=on_moved/>
             </section>
             <section
@@ -57,7 +58,7 @@ pub fn HomePage() -> impl IntoView {
                 aria-busy=move || loading.get().to_string()
             >
                 <Transition
-                    fallback=|| view! { <p class="loading">"Chargement des annonces…"</p> }
+                    fallback=|| view! { <p class="loading">{t("list-loading")}</p> }
                     set_pending=set_loading
                 >
                     {move || Suspend::new(async move {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::t;
 use crate::ui::components::http_status::set_http_status;
 
 /// "Page introuvable", with a way back.
@@ -10,15 +11,12 @@ use crate::ui::components::http_status::set_http_status;
 pub fn NotFoundPage() -> impl IntoView {
     set_http_status(404);
     view! {
-        <Title text="Page introuvable — Entraide Haut-Rhin"/>
+        <Title text=t("not-found-title")/>
         <div class="page narrow">
-            <h1>"Page introuvable"</h1>
+            <h1>{t("not-found-heading")}</h1>
+            <p>{t("not-found-text")}</p>
             <p>
-                "Cette page n'existe pas, ou l'annonce n'est plus en ligne : elle a peut-être été "
-                "réalisée, retirée, ou elle a expiré."
-            </p>
-            <p>
-                <a class="btn" href="/">"Voir les annonces près de chez vous"</a>
+                <a class="btn" href="/">{t("not-found-back")}</a>
             </p>
         </div>
     }

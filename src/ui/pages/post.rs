@@ -6,10 +6,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::{get_post, PostDetail};
-use crate::domain::conversation::respond_label;
 use crate::domain::moderation::ReportReason;
-use crate::domain::time::{absolute_fr, relative_fr, rfc3339};
+use crate::domain::time::rfc3339;
 use crate::error::AppError;
+use crate::i18n::{absolute, label, relative, s as text, t, t_args};
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
 use crate::ui::map::PointMap;
@@ -30,7 +30,7 @@ pub fn PostPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let reported = use_query_map().read_untracked().get("signalee").is_some();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Chargement de l'annonce…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("post-loading")}</p> }>
             {move || Suspend::new(async move {
                 let echo = echo.await.ok().flatten().unwrap_or_default();
                 let logged_in = match use_current_user() {
@@ -52,8 +52,7 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
     let s = post.summary;
     let id = s.id;
     let reportable = s.status.is_public() && post.expires_at > post.now && !post.mine;
-    let only_me =
-        if post.mine { "seule vous voyez cette annonce" } else { "visible par l'équipe de modération seulement" };
+    let only_me = if post.mine { t("post-only-me") } else { t("post-only-staff") };
     let title = format!("{} — Entraide Haut-Rhin", s.title);
     let fulfilled = s.status == crate::domain::PostStatus::Fulfilled;
     let thanked = query_flag("merci");
@@ -72,26 +71,28 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
         <Title text=title/>
         <article class="page post-page">
             <p class="back">
-                <a href="/">"← Retour aux annonces"</a>
+                <a href="/">{t("post-back")}</a>
             </p>
             <p class="post-tags">
                 <span class=if s.kind == crate::domain::PostKind::Request { "badge badge-request" } else { "badge badge-offer" }>
-                    {s.kind.label_fr()}
+                    {label("kind", s.kind.slug())}
                 </span>
                 <span class="cat" style=format!("--cat:{}", s.category.colour())>
                     <span aria-hidden="true">{s.category.icon()}</span>
-                    {s.category.label_fr()}
+                    {label("category", s.category.slug())}
                 </span>
-                {(s.status == crate::domain::PostStatus::InProgress).then(|| view! { <span class="badge badge-progress">"En cours"</span> })}
+                {(s.status == crate::domain::PostStatus::InProgress).then(|| view! {
+                    <span class="badge badge-progress">{label("status", s.status.slug())}</span>
+                })}
             </p>
             {fulfilled.then(|| view! {
-                <div class="notice" role="status"><p>"L'aide a été apportée. Merci à tous !"</p></div>
+                <div class="notice" role="status"><p>{t("post-fulfilled")}</p></div>
             })}
             {((!s.status.is_public() && !fulfilled) || (s.status.is_public() && post.expires_at <= post.now)).then(|| {
-                let text = if s.status.is_public() { "Expirée".to_owned() } else { s.status.label_fr().to_owned() };
+                let state = if s.status.is_public() { t("status-expired") } else { label("status", s.status.slug()) };
                 view! {
                     <div class="notice" role="status">
-                        <p>{format!("{text} : {only_me}.")}</p>
+                        <p>{t_args("post-state-notice", &[("state", text(state)), ("who", text(only_me))])}</p>
                     </div>
                 }
             })}
@@ -100,31 +101,31 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             </div>
             <dl class="facts">
-                <dt>"Publiée par"</dt>
-                <dd>{s.poster_kind.label_fr()}</dd>
-                <dt>"Lieu"</dt>
-                <dd>{s.commune.clone()}" (position approximative)"</dd>
-                <dt>"Publiée"</dt>
+                <dt>{t("post-published-by")}</dt>
+                <dd>{label("poster", s.poster_kind.slug())}</dd>
+                <dt>{t("post-place")}</dt>
+                <dd>{t_args("post-place-approximate", &[("commune", text(s.commune.clone()))])}</dd>
+                <dt>{t("post-published")}</dt>
                 <dd>
-                    <time datetime=rfc3339(s.created_at)>{relative_fr(post.now, s.created_at)}</time>
-                    " — le "{absolute_fr(s.created_at)}
+                    <time datetime=rfc3339(s.created_at)>{relative(post.now, s.created_at)}</time>
+                    " "{t_args("post-published-on", &[("date", text(absolute(s.created_at)))])}
                 </dd>
-                <dt>"En ligne jusqu'au"</dt>
-                <dd><time datetime=rfc3339(post.expires_at)>{absolute_fr(post.expires_at)}</time></dd>
+                <dt>{t("post-online-until")}</dt>
+                <dd><time datetime=rfc3339(post.expires_at)>{absolute(post.expires_at)}</time></dd>
             </dl>
             <PointMap point=s.point category=s.category label=s.title.clone()/>
             {respond.view(echo.clone())}
-            {thanked.then(|| view! { <div class="notice" role="status"><p>"Merci, votre mot est publié."</p></div> })}
+            {thanked.then(|| view! { <div class="notice" role="status"><p>{t("post-thanked")}</p></div> })}
             {(!thanks.is_empty()).then(|| view! {
                 <section class="thanks" aria-labelledby="merci-titre">
-                    <h2 id="merci-titre">"Mots de remerciement"</h2>
+                    <h2 id="merci-titre">{t("post-thanks")}</h2>
                     <ul>
                         {thanks
                             .into_iter()
                             .map(|t| view! {
                                 <li>
                                     <p class="pre-line">"« "{t.body}" »"</p>
-                                    <p class="post-meta">{t.writer}", le "{absolute_fr(t.at)}</p>
+                                    <p class="post-meta">{t_args("post-thanks-by", &[("writer", text(t.writer)), ("date", text(absolute(t.at)))])}</p>
                                 </li>
                             })
                             .collect_view()}
@@ -133,7 +134,7 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
             })}
             {reported.then(|| view! {
                 <div class="notice" role="status">
-                    <p>"Merci, votre signalement est enregistré. L'équipe du Département va vérifier cette annonce."</p>
+                    <p>{t("post-reported")}</p>
                 </div>
             })}
             {(reportable && !reported).then(|| view! { <ReportBox id=id echo=echo logged_in=logged_in/> })}
@@ -145,35 +146,35 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
 #[component]
 fn ReportBox(id: i64, echo: FormEcho, logged_in: bool) -> impl IntoView {
     let open = echo.form == "report";
-    let options: Vec<(&'static str, &'static str)> =
-        ReportReason::ALL.iter().map(|r| (r.slug(), r.label_fr())).collect();
+    let options: Vec<(&'static str, String)> =
+        ReportReason::ALL.iter().map(|r| (r.slug(), label("report-reason", r.slug()))).collect();
     view! {
         <details class="report-box" open=open>
-            <summary>"Signaler un problème avec cette annonce"</summary>
+            <summary>{t("report-summary")}</summary>
             {if logged_in {
                 view! {
                     <form method="post" action=format!("/posts/{id}/signaler")>
                         <FormMessage form="report" echo=echo.clone()/>
-                        <SelectField form="report" name="reason" label="Qu'est-ce qui ne va pas ?" echo=echo.clone() options=options/>
+                        <SelectField form="report" name="reason" label=t("report-reason") echo=echo.clone() options=options/>
                         <TextArea
                             form="report"
                             name="details"
-                            label="Précisez (facultatif)"
-                            hint="Votre signalement est lu par l'équipe du Département, pas par l'auteur."
+                            label=t("report-details")
+                            hint=t("report-details-hint")
                             echo=echo.clone()
                             required=false
                             rows=3
                             maxlength=1000
                         />
-                        <button type="submit" class="btn btn-secondary">"Envoyer le signalement"</button>
+                        <button type="submit" class="btn btn-secondary">{t("report-send")}</button>
                     </form>
                 }
                     .into_any()
             } else {
                 view! {
                     <p>
-                        <a href=format!("/connexion?next=/posts/{id}")>"Connectez-vous"</a>
-                        " pour signaler cette annonce à l'équipe du Département."
+                        <a href=format!("/connexion?next=/posts/{id}")>{t("report-log-in")}</a>
+                        " "{t("report-log-in-rest")}
                     </p>
                 }
                     .into_any()
@@ -198,15 +199,15 @@ struct RespondBox {
 
 impl RespondBox {
     fn view(self, echo: FormEcho) -> Option<AnyView> {
-        let label = respond_label(self.kind);
+        let label = t(&format!("respond-{}", self.kind.slug()));
         let id = self.id;
         let body = if self.mine {
             return Some(
                 view! {
                     <section class="respond-box" aria-labelledby="repondre-titre">
-                        <h2 id="repondre-titre">"Les réponses à votre annonce"</h2>
-                        <p>"Les personnes qui vous répondent vous écrivent en privé."</p>
-                        <p><a class="btn" href="/messages">"Voir mes messages"</a></p>
+                        <h2 id="repondre-titre">{t("respond-mine-heading")}</h2>
+                        <p>{t("respond-mine-text")}</p>
+                        <p><a class="btn" href="/messages">{t("respond-see-messages")}</a></p>
                     </section>
                 }
                 .into_any(),
@@ -214,8 +215,8 @@ impl RespondBox {
         } else if let Some(c) = self.conversation {
             Some(
                 view! {
-                    <p>"Vous avez déjà écrit à l'auteur. "</p>
-                    <p><a class="btn" href=format!("/messages/{c}")>"Voir la conversation"</a></p>
+                    <p>{t("respond-already")}</p>
+                    <p><a class="btn" href=format!("/messages/{c}")>{t("respond-see-conversation")}</a></p>
                 }
                 .into_any(),
             )
@@ -224,8 +225,8 @@ impl RespondBox {
         } else if !self.logged_in {
             Some(
                 view! {
-                    <p>"Pour répondre, connectez-vous : votre message restera privé entre vous et l'auteur."</p>
-                    <p><a class="btn" href=format!("/connexion?next=/posts/{id}")>{format!("{label} — se connecter")}</a></p>
+                    <p>{t("respond-log-in-text")}</p>
+                    <p><a class="btn" href=format!("/connexion?next=/posts/{id}")>{t_args("respond-log-in", &[("action", text(label.clone()))])}</a></p>
                 }
                 .into_any(),
             )
@@ -237,13 +238,13 @@ impl RespondBox {
                         <TextArea
                             form="respond"
                             name="body"
-                            label="Votre message à l'auteur"
-                            hint="Présentez-vous en quelques mots et dites quand vous êtes disponible. Seul l'auteur le lira ; ne donnez pas votre adresse ici."
+                            label=t("respond-message")
+                            hint=t("respond-message-hint")
                             echo=echo.clone()
                             rows=4
                             maxlength=2000
                         />
-                        <button type="submit" class="btn">{label}</button>
+                        <button type="submit" class="btn">{label.clone()}</button>
                     </form>
                 }
                 .into_any(),

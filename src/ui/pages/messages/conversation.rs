@@ -152,8 +152,8 @@ fn poll(id: i64, last: i64, set_messages: WriteSignal<Vec<MessageView>>, staff_v
 fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bool) -> impl IntoView {
     let form = format!("report-{}", m.id);
     let open = echo.form == form;
-    let options: Vec<(&'static str, &'static str)> =
-        ReportReason::ALL.iter().map(|r| (r.slug(), r.label_fr())).collect();
+    let options: Vec<(&'static str, String)> =
+        ReportReason::ALL.iter().map(|r| (r.slug(), crate::i18n::label("report-reason", r.slug()))).collect();
     view! {
         <li class="message" class:message-mine=m.mine>
             <p class="message-meta">

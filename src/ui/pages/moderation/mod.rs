@@ -72,8 +72,8 @@ pub fn orphan_echo(echo: &FormEcho, shown: impl IntoIterator<Item = i64>) -> Opt
 }
 
 /// The reasons staff choose from, as (slug, label).
-pub fn reason_options() -> Vec<(&'static str, &'static str)> {
-    DecisionReason::ALL.iter().map(|r| (r.slug(), r.label_fr())).collect()
+pub fn reason_options() -> Vec<(&'static str, String)> {
+    DecisionReason::ALL.iter().map(|r| (r.slug(), r.label_fr().to_owned())).collect()
 }
 
 #[component]

@@ -1,0 +1,217 @@
+//! The interface's languages: French (the default) and English, from the Fluent catalogues
+//! `fr.ftl` and `en.ftl` beside this file (translators edit those, not the code).
+//!
+//! - Which language: the `entraide_lang` cookie set by the switch in the header (`/langue/en`),
+//!   else the browser's `Accept-Language` on a first visit, else French. The server decides
+//!   (`server::locale`) and writes it into `<html lang>`; the browser reads it back there when
+//!   it hydrates, so both render the same words.
+//! - Components call [`t`] (or [`t_args`]) with a message id; a missing id shows the id itself
+//!   and a test fails (every id used in `src/` must exist in both catalogues).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The cookie remembering the chosen language.
+pub const LANG_COOKIE: &str = "entraide_lang";
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The BCP 47 code, as in `<html lang>` and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a code ("fr", "en-GB", …), if it is one of ours.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a browser prefers among ours, from its `Accept-Language` header
+    /// (`en-GB,en;q=0.9,fr;q=0.8`): the highest weight wins, the first listed on a tie;
+    /// French when none of ours is listed.
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in accept_language.split(',') {
+            let mut pieces = part.split(';');
+            let Some(lang) = pieces.next().and_then(Lang::from_code) else { continue };
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or_default()
+    }
+
+    /// The language's own name, for the switch ("Français", "English").
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    /// The other language (the one the switch offers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::Fr => include_str!("fr.ftl"),
+            Lang::En => include_str!("en.ftl"),
+        }
+    }
+}
+
+/// The page's language, provided as a context by the server's shell and by `hydrate()`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Locale(pub Lang);
+
+/// The current page's language: from the context inside the app; outside it (a map callback
+/// in the browser) from `<html lang>`; French otherwise.
+pub fn lang() -> Lang {
+    use_context::<Locale>().map(|l| l.0).or_else(document_lang).unwrap_or_default()
+}
+
+/// The language written in the page's `<html lang>` (browser only; `None` on the server).
+pub fn document_lang() -> Option<Lang> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let html = web_sys::window()?.document()?.document_element()?;
+    Lang::from_code(&html.get_attribute("lang")?)
+}
+
+/// The message `id` in the page's language.
+pub fn t(id: &str) -> String {
+    translate(lang(), id, &[])
+}
+
+/// The message `id` with its arguments (`{ $count }`, …) in the page's language.
+pub fn t_args(id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    translate(lang(), id, args)
+}
+
+/// The message `id` in `lang` (for the server: e-mails, errors, outside a page).
+pub fn translate(lang: Lang, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    let bundle = &bundles()[lang as usize];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors);
+    text.into_owned()
+}
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // No invisible Unicode isolation marks around arguments: the texts are plain French or
+    // English, and tests and screen readers see exactly what is written.
+    bundle.set_use_isolating(false);
+    // A catalogue that does not parse is caught by the tests; what parses is still used.
+    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// "il y a 3 h" / "3 h ago", in the page's language.
+pub fn relative(now: i64, then: i64) -> String {
+    relative_in(lang(), now, then)
+}
+
+/// "12 novembre 2026 à 14 h 05" / "12 November 2026 at 14:05" (Paris time), in the page's language.
+pub fn absolute(ts: i64) -> String {
+    absolute_in(lang(), ts)
+}
+
+/// A relative date in `lang`.
+pub fn relative_in(lang: Lang, now: i64, then: i64) -> String {
+    use crate::domain::time::{ago, Ago};
+    let (id, count) = match ago(now, then) {
+        Ago::Now => ("time-now", 0),
+        Ago::Minutes(k) => ("time-minutes-ago", k),
+        Ago::Hours(k) => ("time-hours-ago", k),
+        Ago::Yesterday => ("time-yesterday", 0),
+        Ago::Days(k) => ("time-days-ago", k),
+        Ago::Months(k) => ("time-months-ago", k),
+        Ago::Years(k) => ("time-years-ago", k),
+        Ago::Soon => ("time-soon", 0),
+        Ago::InMinutes(k) => ("time-in-minutes", k),
+        Ago::InHours(k) => ("time-in-hours", k),
+        Ago::InDays(k) => ("time-in-days", k),
+    };
+    translate(lang, id, &[("n", n(count as f64))])
+}
+
+/// An absolute date (Paris time) in `lang`.
+pub fn absolute_in(lang: Lang, ts: i64) -> String {
+    let (year, month, day, hour, minute) = crate::domain::time::paris_civil(ts);
+    let day = translate(lang, "date-day", &[("day", n(day))]);
+    let month = translate(lang, &format!("date-month-{month}"), &[]);
+    translate(
+        lang,
+        "date-absolute",
+        &[
+            ("day", s(day)),
+            ("month", s(month)),
+            ("year", s(year.to_string())),
+            ("hour", s(hour.to_string())),
+            ("minute", s(format!("{minute:02}"))),
+        ],
+    )
+}
+
+/// The label of a category, a kind of post, a kind of poster, a status or a report reason, in
+/// the page's language (the ids are `category-<slug>`, `kind-<slug>`, …).
+pub fn label(prefix: &str, slug: &str) -> String {
+    t(&format!("{prefix}-{slug}"))
+}
+
+/// A number argument.
+pub fn n(value: impl Into<f64>) -> FluentValue<'static> {
+    FluentValue::from(value.into())
+}
+
+/// A text argument.
+pub fn s(value: impl Into<String>) -> FluentValue<'static> {
+    FluentValue::from(value.into())
+}
+
+#[cfg(test)]
+mod tests;
