@@ -5,7 +5,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::i18n::{translate, Lang};
+use crate::i18n::{translate, Locale, EASY_CLASS};
 use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
@@ -25,12 +25,13 @@ use crate::ui::pages::{
 };
 use crate::ui::state::provide_current_user;
 
-/// The document around the app, rendered on the server only, in `lang` (also provided to the
-/// app as its `Locale` by the caller).
-pub fn shell(options: LeptosOptions, tiles: TileSettings, lang: Lang) -> impl IntoView {
+/// The document around the app, rendered on the server only, in `locale`'s language and mode
+/// (also provided to the app as its context by the caller).
+pub fn shell(options: LeptosOptions, tiles: TileSettings, locale: Locale) -> impl IntoView {
+    let lang = locale.lang;
     view! {
         <!DOCTYPE html>
-        <html lang=lang.code()>
+        <html lang=lang.code() class=locale.easy.then_some(EASY_CLASS)>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

@@ -26,7 +26,7 @@ pub mod ui;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The language the server rendered the page in, read back from `<html lang>`.
-    let locale = i18n::Locale(i18n::document_lang().unwrap_or_default());
+    let locale = i18n::document_locale().unwrap_or_default();
     leptos::mount::hydrate_body(move || {
         leptos::prelude::provide_context(locale);
         leptos::prelude::view! { <app::App/> }

@@ -78,6 +78,23 @@ for (const who of ['anonymous', 'resident', 'moderator'] as const) {
   });
 }
 
+test('easy-read mode: every public page fits 320 px, with 44 px touch targets', async ({ browser, outside, js }, info) => {
+  test.skip(info.project.name.startsWith('desktop'), 'sizes are checked once per mode, on the phone projects');
+  test.setTimeout(120_000);
+  const page = await context(browser, info, { width: 320, height: 640 }, { isMobile: true, hasTouch: true });
+  await page.context().addCookies([{ name: 'entraide_lecture', value: 'facile', url: info.project.use.baseURL! }]);
+  const problems: string[] = [];
+  for (const url of await pagesOf(page, 'anonymous', info)) {
+    await page.goto(url);
+    await page.waitForLoadState(js ? 'networkidle' : 'load');
+    await expect(page.locator('html')).toHaveClass(/falc/);
+    for (const o of await overflow(page)) problems.push(`${url}: sideways scroll: ${o}`);
+    for (const t of await smallTargets(page)) problems.push(`${url}: small target: ${t}`);
+  }
+  await page.context().close();
+  expect(problems).toEqual([]);
+});
+
 test('reduced motion: no transitions, and the map neither fades nor animates its zoom', async ({ browser, outside, js }, info) => {
   test.skip(!js, 'the map and its animations need JavaScript');
   for (const motion of ['reduce', 'no-preference'] as const) {

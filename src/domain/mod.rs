@@ -27,6 +27,7 @@ pub mod grid;
 pub mod moderation;
 pub mod notification;
 pub mod post;
+pub mod steps;
 pub mod time;
 pub mod user;
 

@@ -212,3 +212,37 @@ form-errors = { $count ->
     [one] The form has one mistake: correct the field marked below.
    *[other] The form has { $count } mistakes: correct the fields marked below.
 }
+
+## Easy read
+
+reading-easy = Easy read
+reading-standard = Standard reading
+
+## Posting step by step (easy-read mode)
+
+steps-progress = Step { $n } of { $total }
+steps-kind-question = What do you want to do?
+steps-kind-request = I need help
+steps-kind-offer = I want to help someone
+steps-category-question = What is it for?
+steps-title-question = Write a short title.
+steps-title-hint = For example: "Shopping on Saturday".
+steps-description-question = Explain what needs doing.
+steps-description-hint = Say what, which day and what time.
+steps-place-question = In which commune?
+steps-place-hint = Write the name of the commune or its postcode. For example: Colmar or 68000.
+steps-note-question = A detail for the person who will help you?
+steps-note-hint = For example: the building, the floor. Only the person you choose will see it. You can leave it empty.
+steps-confirm-question = Check your post.
+steps-confirm-text = The Département's team reads your post. Then everyone can see it.
+steps-continue = Continue
+steps-change = Change
+steps-publish = Publish the post
+steps-back = Go back
+steps-summary-kind = You
+steps-summary-category = It is for
+steps-summary-title = Title
+steps-summary-description = Explanation
+steps-summary-place = Commune
+steps-summary-note = Detail
+steps-none = (nothing)

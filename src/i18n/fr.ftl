@@ -219,3 +219,37 @@ form-errors = { $count ->
     [one] Le formulaire contient une erreur : corrigez le champ signalé ci-dessous.
    *[other] Le formulaire contient { $count } erreurs : corrigez les champs signalés ci-dessous.
 }
+
+## Lecture facile (FALC)
+
+reading-easy = Lecture facile
+reading-standard = Lecture habituelle
+
+## Publier pas à pas (mode lecture facile)
+
+steps-progress = Étape { $n } sur { $total }
+steps-kind-question = Que voulez-vous faire ?
+steps-kind-request = J'ai besoin d'aide
+steps-kind-offer = Je veux aider quelqu'un
+steps-category-question = C'est pour quoi ?
+steps-title-question = Écrivez un titre court.
+steps-title-hint = Par exemple : « Courses le samedi ».
+steps-description-question = Expliquez ce qu'il faut faire.
+steps-description-hint = Dites quoi, quel jour et à quelle heure.
+steps-place-question = Dans quelle commune ?
+steps-place-hint = Écrivez le nom de la commune ou le code postal. Par exemple : Colmar ou 68000.
+steps-note-question = Une précision pour la personne qui vous aidera ?
+steps-note-hint = Par exemple : le bâtiment, l'étage. Seule la personne que vous choisirez la verra. Vous pouvez laisser vide.
+steps-confirm-question = Vérifiez votre annonce.
+steps-confirm-text = L'équipe du Département lit votre annonce. Ensuite, tout le monde peut la voir.
+steps-continue = Continuer
+steps-change = Changer
+steps-publish = Publier l'annonce
+steps-back = Revenir en arrière
+steps-summary-kind = Vous
+steps-summary-category = C'est pour
+steps-summary-title = Titre
+steps-summary-description = Explication
+steps-summary-place = Commune
+steps-summary-note = Précision
+steps-none = (rien)

@@ -5,6 +5,10 @@
 //!   else the browser's `Accept-Language` on a first visit, else French. The server decides
 //!   (`server::locale`) and writes it into `<html lang>`; the browser reads it back there when
 //!   it hydrates, so both render the same words.
+//! - Easy-read mode ("Lecture facile", FALC): the `entraide_lecture=facile` cookie, set by its
+//!   switch (`/lecture/facile`). Larger text (the `falc` class on `<html>`), pictograms, one
+//!   question per screen to publish, and simpler words: `fr-facile.ftl` and `en-facile.ftl`
+//!   override some messages of the main catalogues (the others stay as they are).
 //! - Components call [`t`] (or [`t_args`]) with a message id; a missing id shows the id itself
 //!   and a test fails (every id used in `src/` must exist in both catalogues).
 
@@ -17,6 +21,10 @@ use serde::{Deserialize, Serialize};
 
 /// The cookie remembering the chosen language.
 pub const LANG_COOKIE: &str = "entraide_lang";
+/// The cookie remembering the easy-read mode (`facile`).
+pub const READING_COOKIE: &str = "entraide_lecture";
+/// The class on `<html>` in easy-read mode (larger text, pictograms).
+pub const EASY_CLASS: &str = "falc";
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,41 +95,74 @@ impl Lang {
             Lang::En => include_str!("en.ftl"),
         }
     }
+
+    /// The easy-read overrides.
+    fn easy_source(self) -> &'static str {
+        match self {
+            Lang::Fr => include_str!("fr-facile.ftl"),
+            Lang::En => include_str!("en-facile.ftl"),
+        }
+    }
 }
 
-/// The page's language, provided as a context by the server's shell and by `hydrate()`.
+/// The page's language and reading mode, provided as a context by the server's shell and by
+/// `hydrate()`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Locale(pub Lang);
-
-/// The current page's language: from the context inside the app; outside it (a map callback
-/// in the browser) from `<html lang>`; French otherwise.
-pub fn lang() -> Lang {
-    use_context::<Locale>().map(|l| l.0).or_else(document_lang).unwrap_or_default()
+pub struct Locale {
+    pub lang: Lang,
+    /// Easy-read mode (FALC).
+    pub easy: bool,
 }
 
-/// The language written in the page's `<html lang>` (browser only; `None` on the server).
-pub fn document_lang() -> Option<Lang> {
+/// The current page's language and mode: from the context inside the app; outside it (a map
+/// callback in the browser) from `<html>`; French, standard otherwise.
+pub fn locale() -> Locale {
+    use_context::<Locale>().or_else(document_locale).unwrap_or_default()
+}
+
+/// The current page's language.
+pub fn lang() -> Lang {
+    locale().lang
+}
+
+/// Whether the page is in easy-read mode.
+pub fn easy() -> bool {
+    locale().easy
+}
+
+/// The language and mode written on the page's `<html>` (browser only; `None` on the server).
+pub fn document_locale() -> Option<Locale> {
     if !cfg!(target_arch = "wasm32") {
         return None;
     }
     let html = web_sys::window()?.document()?.document_element()?;
-    Lang::from_code(&html.get_attribute("lang")?)
+    let lang = Lang::from_code(&html.get_attribute("lang")?)?;
+    let easy = html.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|c| c == EASY_CLASS));
+    Some(Locale { lang, easy })
 }
 
-/// The message `id` in the page's language.
+/// The message `id` in the page's language and mode.
 pub fn t(id: &str) -> String {
-    translate(lang(), id, &[])
+    translate_for(locale(), id, &[])
 }
 
-/// The message `id` with its arguments (`{ $count }`, …) in the page's language.
+/// The message `id` with its arguments (`{ $count }`, …) in the page's language and mode.
 pub fn t_args(id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    translate(lang(), id, args)
+    translate_for(locale(), id, args)
 }
 
 /// The message `id` in `lang` (for the server: e-mails, errors, outside a page).
 pub fn translate(lang: Lang, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let bundle = &bundles()[lang as usize];
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    translate_for(Locale { lang, easy: false }, id, args)
+}
+
+/// The message `id` for `locale`: in easy-read mode its easy wording when there is one.
+pub fn translate_for(locale: Locale, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    let all = bundles();
+    let easy = &all[2 + locale.lang as usize];
+    let standard = &all[locale.lang as usize];
+    let found = |b: &'static FluentBundle<FluentResource>| b.get_message(id).and_then(|m| m.value()).map(|p| (b, p));
+    let Some((bundle, pattern)) = locale.easy.then(|| found(easy)).flatten().or_else(|| found(standard)) else {
         return id.to_owned();
     };
     let mut fluent_args = FluentArgs::new();
@@ -133,35 +174,48 @@ pub fn translate(lang: Lang, id: &str, args: &[(&str, FluentValue<'static>)]) ->
     text.into_owned()
 }
 
-fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+/// French, English, then their easy-read overrides.
+fn bundles() -> &'static [FluentBundle<FluentResource>; 4] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 4]> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        [
+            bundle(Lang::Fr, Lang::Fr.source()),
+            bundle(Lang::En, Lang::En.source()),
+            bundle(Lang::Fr, Lang::Fr.easy_source()),
+            bundle(Lang::En, Lang::En.easy_source()),
+        ]
+    })
 }
 
-fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // No invisible Unicode isolation marks around arguments: the texts are plain French or
     // English, and tests and screen readers see exactly what is written.
     bundle.set_use_isolating(false);
     // A catalogue that does not parse is caught by the tests; what parses is still used.
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
 }
 
 /// "il y a 3 h" / "3 h ago", in the page's language.
 pub fn relative(now: i64, then: i64) -> String {
-    relative_in(lang(), now, then)
+    relative_for(locale(), now, then)
 }
 
 /// "12 novembre 2026 à 14 h 05" / "12 November 2026 at 14:05" (Paris time), in the page's language.
 pub fn absolute(ts: i64) -> String {
-    absolute_in(lang(), ts)
+    absolute_for(locale(), ts)
 }
 
 /// A relative date in `lang`.
 pub fn relative_in(lang: Lang, now: i64, then: i64) -> String {
+    relative_for(Locale { lang, easy: false }, now, then)
+}
+
+/// A relative date for `locale`.
+pub fn relative_for(locale: Locale, now: i64, then: i64) -> String {
     use crate::domain::time::{ago, Ago};
     let (id, count) = match ago(now, then) {
         Ago::Now => ("time-now", 0),
@@ -176,11 +230,17 @@ pub fn relative_in(lang: Lang, now: i64, then: i64) -> String {
         Ago::InHours(k) => ("time-in-hours", k),
         Ago::InDays(k) => ("time-in-days", k),
     };
-    translate(lang, id, &[("n", n(count as f64))])
+    translate_for(locale, id, &[("n", n(count as f64))])
 }
 
 /// An absolute date (Paris time) in `lang`.
 pub fn absolute_in(lang: Lang, ts: i64) -> String {
+    absolute_for(Locale { lang, easy: false }, ts)
+}
+
+/// An absolute date (Paris time) for `locale`.
+pub fn absolute_for(locale: Locale, ts: i64) -> String {
+    let lang = locale.lang;
     let (year, month, day, hour, minute) = crate::domain::time::paris_civil(ts);
     let day = translate(lang, "date-day", &[("day", n(day))]);
     let month = translate(lang, &format!("date-month-{month}"), &[]);

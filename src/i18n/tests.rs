@@ -11,9 +11,13 @@ use crate::domain::post::{PostStatus, PosterKind};
 use crate::domain::{Category, PostKind};
 
 fn ids(lang: Lang) -> BTreeSet<String> {
-    let resource = match FluentResource::try_new(lang.source().to_owned()) {
+    ids_of(lang.source(), lang.code())
+}
+
+fn ids_of(source: &str, name: &str) -> BTreeSet<String> {
+    let resource = match FluentResource::try_new(source.to_owned()) {
         Ok(r) => r,
-        Err((_, errors)) => panic!("{}.ftl does not parse: {errors:?}", lang.code()),
+        Err((_, errors)) => panic!("{name}.ftl does not parse: {errors:?}"),
     };
     resource
         .entries()
@@ -31,6 +35,26 @@ fn both_catalogues_parse_and_hold_the_same_ids() {
     let only_fr: Vec<_> = fr.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&fr).collect();
     assert!(only_fr.is_empty() && only_en.is_empty(), "only in fr: {only_fr:?}; only in en: {only_en:?}");
+}
+
+#[test]
+fn the_easy_read_wordings_override_existing_messages() {
+    for lang in Lang::ALL {
+        let easy = ids_of(lang.easy_source(), &format!("{}-facile", lang.code()));
+        assert!(easy.len() >= 20, "{}", easy.len());
+        let all = ids(lang);
+        let strays: Vec<_> = easy.difference(&all).collect();
+        assert!(strays.is_empty(), "{}-facile.ftl has ids the main catalogue lacks: {strays:?}", lang.code());
+    }
+    let easy = Locale { lang: Lang::Fr, easy: true };
+    let standard = Locale { lang: Lang::Fr, easy: false };
+    let heading = |l| translate_for(l, "list-heading", &[("count", n(3.0))]);
+    assert_eq!(heading(standard), "3 annonces dans cette zone");
+    assert_eq!(heading(easy), "3 annonces ici");
+    // A message without an easy wording is the usual one.
+    assert_eq!(translate_for(easy, "nav-log-in", &[]), "Se connecter");
+    assert_eq!(relative_in(Lang::En, 1_000_000, 1_000_000 - 7200), "2 h ago");
+    assert_eq!(translate_for(Locale { lang: Lang::En, easy: true }, "time-hours-ago", &[("n", n(2.0))]), "2 hours ago");
 }
 
 /// Every `t("…")`, `t_args("…"`, `translate(…, "…"` in `src/` names a message of both catalogues.

@@ -1,5 +1,7 @@
 //! The language of a request: the `entraide_lang` cookie (set by the switch, `/langue/:code`),
-//! else the browser's `Accept-Language`, else French. See `crate::i18n`.
+//! else the browser's `Accept-Language`, else French; and the easy-read mode, the
+//! `entraide_lecture` cookie (set by `/lecture/facile`, unset by `/lecture/normale`).
+//! See `crate::i18n`.
 
 use axum::extract::{Path, Query};
 use axum::http::header;
@@ -9,30 +11,42 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::{provide_context, use_context};
 use serde::Deserialize;
 
-use crate::i18n::{Lang, Locale, LANG_COOKIE};
+use crate::i18n::{Lang, Locale, LANG_COOKIE, READING_COOKIE};
 
 /// One year: the choice is remembered on this device.
 const REMEMBER_SECS: u64 = 365 * 24 * 3600;
 
-/// The language asked for by these request headers.
-pub fn of_headers(headers: &HeaderMap) -> Lang {
-    let cookie = headers
+/// The value of cookie `name` in these headers.
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('=').and_then(Lang::from_code));
-    cookie.unwrap_or_else(|| {
+        .find_map(|c| c.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
+/// The language and reading mode asked for by these request headers.
+pub fn locale_of(headers: &HeaderMap) -> Locale {
+    Locale { lang: of_headers(headers), easy: cookie(headers, READING_COOKIE) == Some(EASY) }
+}
+
+/// The language asked for by these request headers.
+pub fn of_headers(headers: &HeaderMap) -> Lang {
+    cookie(headers, LANG_COOKIE).and_then(Lang::from_code).unwrap_or_else(|| {
         headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::negotiate).unwrap_or_default()
     })
 }
 
-/// Inside a page render: the request's language, provided to the app as its `Locale`.
-pub fn provide_for_request() -> Lang {
-    let lang = use_context::<Parts>().map(|p| of_headers(&p.headers)).unwrap_or_default();
-    provide_context(Locale(lang));
-    lang
+/// Inside a page render: the request's language and mode, provided to the app as its `Locale`.
+pub fn provide_for_request() -> Locale {
+    let locale = use_context::<Parts>().map(|p| locale_of(&p.headers)).unwrap_or_default();
+    provide_context(locale);
+    locale
 }
+
+/// The cookie value of the easy-read mode.
+const EASY: &str = "facile";
 
 #[derive(Deserialize)]
 pub struct Back {
@@ -42,8 +56,7 @@ pub struct Back {
 /// `GET /langue/:code?retour=/page`: remembers the language and goes back to the page.
 /// A plain link, so it works without JavaScript; an unknown code changes nothing.
 pub async fn switch(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
-    let to = back.retour.as_deref().filter(|r| r.starts_with('/') && !r.starts_with("//") && !r.contains('\\'));
-    let to = to.unwrap_or("/").to_owned();
+    let to = back_to(&back);
     match Lang::from_code(&code) {
         Some(lang) => (
             [(
@@ -55,6 +68,23 @@ pub async fn switch(Path(code): Path<String>, Query(back): Query<Back>) -> Respo
             .into_response(),
         None => Redirect::to(&to).into_response(),
     }
+}
+
+/// `GET /lecture/facile` or `/lecture/normale` `?retour=/page`: turns the easy-read mode on or off
+/// on this device and goes back to the page.
+pub async fn reading(Path(mode): Path<String>, Query(back): Query<Back>) -> Response {
+    let to = back_to(&back);
+    let cookie = match mode.as_str() {
+        "facile" => format!("{READING_COOKIE}={EASY}; Path=/; Max-Age={REMEMBER_SECS}; SameSite=Lax"),
+        _ => format!("{READING_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
+    };
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&to)).into_response()
+}
+
+/// Where a switch goes back to: a path of this site, else the home page.
+fn back_to(back: &Back) -> String {
+    let to = back.retour.as_deref().filter(|r| r.starts_with('/') && !r.starts_with("//") && !r.contains('\\'));
+    to.unwrap_or("/").to_owned()
 }
 
 #[cfg(test)]
@@ -80,5 +110,8 @@ mod tests {
         assert_eq!(of_headers(&headers(Some("entraide_lang=en"), Some("fr-FR"))), Lang::En);
         // A cookie with a language we do not have is ignored.
         assert_eq!(of_headers(&headers(Some("entraide_lang=de"), Some("en"))), Lang::En);
+        // The easy-read mode is its own cookie.
+        assert!(locale_of(&headers(Some("entraide_lecture=facile; entraide_lang=en"), None)).easy);
+        assert!(!locale_of(&headers(Some("entraide_lecture=; entraide_lang=en"), None)).easy);
     }
 }

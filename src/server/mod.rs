@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .route("/langue/{code}", get(locale::switch))
+        .route("/lecture/{mode}", get(locale::reading))
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
         .layer(sessions)

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::moderation::{badge_counts, Badges};
-use crate::i18n::{lang, n, t, t_args};
+use crate::i18n::{easy, lang, n, t, t_args};
 use crate::ui::pwa;
 use crate::ui::state::use_current_user;
 
@@ -50,6 +50,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p class="tagline">{t("tagline")}</p>
             <a class="btn btn-small header-publish" href="/publier">{t("nav-publish")}</a>
             <LanguageSwitch/>
+            <ReadingSwitch/>
             <nav class="account-nav" aria-label=t("nav-account")>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -133,6 +134,24 @@ fn LanguageSwitch() -> impl IntoView {
         // `rel="external"`: a full load through the server (which sets the cookie), not the router.
         <a class="nav-link lang-switch" href=href lang=other.code() hreflang=other.code() rel="external">
             {other.own_name()}
+        </a>
+    }
+}
+
+/// The easy-read switch ("Lecture facile" / "Lecture habituelle"), back to the same page.
+#[component]
+fn ReadingSwitch() -> impl IntoView {
+    let location = use_location();
+    let (mode, label) = if easy() { ("normale", t("reading-standard")) } else { ("facile", t("reading-easy")) };
+    let href = move || {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        format!("/lecture/{mode}?retour={}", encode_query_value(&here))
+    };
+    view! {
+        <a class="nav-link reading-switch" href=href rel="external">
+            <span aria-hidden="true">"📖 "</span>
+            {label}
         </a>
     }
 }

@@ -20,6 +20,7 @@ use tower_sessions::Session;
 use crate::api::forms::{field_errors, FormEcho};
 use crate::app::shell;
 use crate::domain::post::PostForm;
+use crate::domain::steps::{self, Step};
 use crate::domain::user::{CurrentUser, DisplayName, SignUpForm};
 use crate::domain::PostStatus;
 use crate::error::{AppError, FieldErrors};
@@ -267,6 +268,23 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
         Err(to_log_in) => return to_log_in,
     };
     let form = post_form(&f);
+    // Step by step (easy-read mode, `domain::steps`): go back to a step, or check this one and
+    // show the next; the last step publishes like the whole form.
+    let step = get(&f, "etape").parse::<Step>().ok();
+    if let Some(step) = step {
+        if let Ok(to) = get(&f, "aller").parse::<Step>() {
+            return rerender(state, parts, step_echo(&f, to, FieldErrors::new()), StatusCode::OK).await;
+        }
+        if step != Step::Confirm {
+            return match steps::advance(step, &form, &state.communes.refs()) {
+                Ok(next) => rerender(state, parts, step_echo(&f, next, FieldErrors::new()), StatusCode::OK).await,
+                Err(errors) => {
+                    let status = status_of(&AppError::Validation(errors.clone()));
+                    rerender(state, parts, step_echo(&f, step, errors), status).await
+                }
+            };
+        }
+    }
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
         services::posts::publish(&state.db, &state.communes, &user, draft, now).await
@@ -274,8 +292,29 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     .await;
     match result {
         Ok(id) => Redirect::to(&format!("/mes-annonces?publiee={id}")).into_response(),
-        Err(e) => rerender(state, parts, echo("publish", &f, &POST_FIELDS, field_errors(&e)), status_of(&e)).await,
+        Err(e) => {
+            let errors = field_errors(&e);
+            let echo = match step {
+                // Back to the first step whose answer is wrong.
+                Some(_) => {
+                    let first = Step::ALL
+                        .into_iter()
+                        .find(|s| errors.0.iter().any(|e| s.fields().contains(&e.field.as_str())))
+                        .unwrap_or(Step::Confirm);
+                    step_echo(&f, first, errors)
+                }
+                None => echo("publish", &f, &POST_FIELDS, errors),
+            };
+            rerender(state, parts, echo, status_of(&e)).await
+        }
     }
+}
+
+/// The step-by-step form's echo: the answers so far, and the step to show.
+fn step_echo(f: &Fields, step: Step, errors: FieldErrors) -> FormEcho {
+    let mut e = echo("publish", f, &POST_FIELDS, errors);
+    e.values.insert("etape".to_owned(), step.slug().to_owned());
+    e
 }
 
 /// `POST /mes-annonces/:id/modifier`: new text, category or place for one of my posts.

@@ -12,4 +12,5 @@ pub mod notifications;
 pub mod offline;
 pub mod post;
 pub mod publish;
+pub mod publish_steps;
 pub mod sign_up;

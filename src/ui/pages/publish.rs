@@ -14,6 +14,7 @@ use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::map::LocationPicker;
+use crate::ui::pages::publish_steps::StepByStep;
 use crate::ui::state::use_current_user;
 
 /// The form's name in `FormEcho` (the same for a new and an edited post).
@@ -38,6 +39,8 @@ pub fn PublishPage() -> impl IntoView {
                         None => None,
                     };
                     match me {
+                        // Easy-read mode: one question per screen.
+                        Some(_) if crate::i18n::easy() => view! { <StepByStep echo=echo communes=communes/> }.into_any(),
                         Some(_) => view! {
                             <PostEditor echo=echo communes=communes action="/publier".into() submit="Publier l'annonce" new=true/>
                         }
