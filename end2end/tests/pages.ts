@@ -4,7 +4,8 @@ import { TestInfo } from '@playwright/test';
 import { expect, Page, listItems } from './fixtures';
 import { DEMO_MODERATOR, DEMO_PASSWORD, logIn, signUp } from './journeys';
 
-export const ANONYMOUS = ['/', '/?category=groceries,homework&kind=request', '/inscription', '/connexion', '/publier',
+// The last chips active too: each carries hidden text at the far end of the scrolled strip.
+export const ANONYMOUS = ['/', '/?category=groceries,homework&kind=request', '/?category=transport,other', '/inscription', '/connexion', '/publier',
   '/nulle-part', '/compte-supprime', '/hors-ligne'];
 export const RESIDENT = ['/compte', '/publier', '/mes-annonces', '/messages', '/notifications'];
 export const MODERATOR = ['/moderation', '/moderation/signalements'];

@@ -246,3 +246,270 @@ steps-summary-description = Explanation
 steps-summary-place = Commune
 steps-summary-note = Detail
 steps-none = (nothing)
+
+## Account: signing up and logging in
+
+field-email = E-mail address
+field-password = Password
+sign-up-title = Create an account — Entraide Haut-Rhin
+sign-up-heading = Create an account
+sign-up-intro = An account lets you post a request or an offer of help. It is free.
+sign-up-have-account = Already have an account?
+sign-up-name = Your name (what others will see)
+sign-up-name-hint = Your first name is enough.
+sign-up-you-are = You are
+sign-up-organisation = Name of the organisation
+sign-up-organisation-hint = Only if you represent a company, an association or a body.
+sign-up-password-hint = At least 10 characters. A sentence easy to remember works very well, for example "the cat sleeps on the roof".
+sign-up-submit = Create my account
+log-in-title = Log in — Entraide Haut-Rhin
+log-in-no-account = No account yet?
+
+## Posting
+
+publish-title = Post a request or an offer — Entraide Haut-Rhin
+publish-heading = Post a request or an offer
+publish-log-in = To post, log in or create an account (it is free).
+publish-intro = Your post will be read by the Département's team before it is published. Give neither your exact address nor your phone number: the map only shows an approximate point.
+publish-you = You
+publish-you-request = are asking for help
+publish-you-offer = are offering help
+publish-category = Category
+publish-field-title = Title
+publish-field-title-hint = In a few words, for example "Shopping for an elderly lady".
+publish-field-description = Description
+publish-field-description-hint = What needs doing, when, for how long.
+publish-commune = Commune or postcode
+publish-commune-hint = For example "Colmar" or "68000". Accents and capitals do not matter.
+publish-duration = How long the post stays online
+publish-days = { $n } days
+publish-note = A detail for the person who will help you (optional)
+publish-note-hint = Building, staircase, floor… It will only be shown to the person you choose, never on the map.
+publish-limits = Title: { $title } characters at most. Description: { $description } at most.
+draft-found = We found the post you had started on this device. Check it, then send it.
+draft-forget = Delete the draft
+draft-waiting = No network right now: your post has not left yet.
+draft-waiting-more = It is kept on this device and will leave by itself as soon as the network is back. You can also close this page: you will find it here.
+
+## My posts
+
+my-posts-title = My posts — Entraide Haut-Rhin
+my-posts-log-in = Log in to see your posts.
+my-posts-published = Your post is saved. Everyone will see it once the Département's team has approved it.
+my-posts-edited = Your changes are saved. The post will be visible again once approved.
+my-posts-none = You have not posted anything yet.
+my-posts-hidden = Hidden while it is checked
+my-posts-published-on = posted on { $date }
+my-posts-online-until = online until { $date }
+my-posts-edit = Edit
+my-posts-extend = Extend by 30 days
+my-posts-fulfilled = Mark as done
+my-posts-withdraw = Withdraw the post
+edit-title = Edit my post — Entraide Haut-Rhin
+edit-heading = Edit my post
+edit-intro = After a change, the post is read again by the Département's team before it is published.
+edit-submit = Save the changes
+edit-log-in = Log in to edit your posts.
+
+## My account
+
+account-title = My account — Entraide Haut-Rhin
+account-heading = My account
+account-log-in = Log in to see your account.
+account-welcome = Welcome! Your account is created.
+account-name = Name
+account-change-name = Change my name
+account-display-name = Name shown
+account-save-name = Save the name
+account-change-password = Change my password
+account-current-password = Current password
+account-new-password = New password
+account-new-password-hint = At least 10 characters.
+account-save-password = Change the password
+account-emails = E-mail notifications
+account-emails-choice = Also receive notifications by e-mail (answers, messages, decisions)
+account-emails-save = Save this choice
+account-log-out = Log out
+account-data = My data
+account-data-text = Download everything Entraide keeps about you: your account, your posts (with the exact place), your conversations, your reports, your notifications, and who saw your contact details.
+account-data-download = Download my data (JSON file)
+account-delete = Delete my account
+account-delete-text = Your name, your e-mail address, your phone numbers, your private notes and the exact place of your posts are erased. Your posts are withdrawn. Messages already sent stay readable by the people you wrote to, signed "Deleted user". This cannot be undone.
+account-delete-password = Your password, to confirm
+account-delete-submit = Delete my account for good
+deleted-title = Account deleted — Entraide Haut-Rhin
+deleted-heading = Your account is deleted
+deleted-text = Your personal data has been erased. Thank you for taking part in mutual aid in your neighbourhood.
+deleted-home = Back to the home page
+
+## Notifications
+
+loading = Loading…
+notifications-title = Notifications — Entraide Haut-Rhin
+notifications-new = { $count ->
+    [0] You have no new notifications.
+    [one] { $count } new notification.
+   *[other] { $count } new notifications.
+}
+notifications-all-read = Mark all as read
+notifications-empty = Answers to your posts and the decisions of the Département's team will show here.
+notifications-unread-mark = New:
+
+## Messages
+
+messages-title = My messages — Entraide Haut-Rhin
+messages-heading = My messages
+messages-empty = No conversation yet. When you answer a post, or when someone answers yours, the conversation shows here.
+messages-answered-you = { $name } answered your post
+messages-you-wrote = You wrote to { $name }
+messages-unread = { $count ->
+    [one] unread message
+   *[other] unread messages
+}
+messages-accepted = help accepted
+
+## A conversation
+
+conversation-loading = Loading the conversation…
+conversation-done-message = Message sent.
+conversation-done-accept = You accepted this help. The person now sees the exact address.
+conversation-done-withdraw = Acceptance withdrawn. The post is open again.
+conversation-done-done = Thank you! The author will confirm that the help was given.
+conversation-done-confirm = The help was given: the post is marked as done and leaves the map. Thank you!
+conversation-done-report = Thank you, the message is reported to the Département's team.
+conversation-title = Conversation with { $name } — Entraide Haut-Rhin
+conversation-heading-author = { $name } answers you
+conversation-heading-helper = Your conversation with { $name }
+conversation-you-accepted = You accepted the help of { $name }.
+conversation-accepted-you = { $name } accepted your help.
+conversation-helper-done = { $name } says the help was given. Do you confirm?
+conversation-about = About
+conversation-staff-view = You are reading this conversation because one of its messages was reported.
+conversation-refresh = See new messages
+conversation-your-message = Your message
+conversation-send = Send
+conversation-you = You
+conversation-report = Report this message
+conversation-report-send = Report
+conversation-fulfilled = This post is done.
+private-heading-author = What the accepted person sees
+private-heading-helper = Where to go
+private-hint = This information is private: do not share it.
+private-exact = Exact address
+private-note = Detail
+private-none = none
+private-phone = Phone
+private-open-map = Open in a map (OpenStreetMap)
+accept-help-of = Accept the help of { $name }
+accept-person = Accept { $name }
+accept-text = { $name } will then see the exact address and your detail (building, floor). Other people only see the commune.
+accept-share-phone = Also share my phone number with this person
+accept-phone = My number (if I share it)
+accept-off-map = Take the post off the map during the help
+action-confirm = Confirm that the help was given
+action-done = The help was given
+action-withdraw = Withdraw my acceptance
+thank-label = A thank-you note (it will be visible on the post's page)
+thank-submit = Publish my note
+
+## Access and errors
+
+restricted-log-in = Log in to see this page.
+restricted-staff = This page is for the Département's moderation team only.
+restricted-back = Back to the posts
+error-box-title = We could not show the posts.
+error-box-all = See all posts
+
+## Moderation decisions
+
+decision-reason-personal-data = it contains personal details
+decision-reason-not-mutual-aid = it is not mutual aid between neighbours
+decision-reason-commercial = it is a commercial post
+decision-reason-duplicate = it duplicates another post
+decision-reason-inappropriate = its content is not appropriate
+decision-reason-other = another reason
+action-approve = Published
+action-reject = Refused
+action-redact = Edited, then published
+action-unpublish = Taken off the map
+action-dismiss-reports = Reports dismissed
+action-auto-hide = Hidden automatically (reports)
+action-disable-author = Author's account disabled
+event-by = by { $name }
+event-automatic = automatically
+event-reason = reason: { $reason }
+event-message = Message: "{ $message }"
+change-before = Before
+change-after = Published
+author-approved = Published by the Département's team.
+author-redacted = Published after an edit by the team (to protect personal details).
+author-rejected = Refused.
+author-rejected-because = Refused: { $reason }.
+author-unpublished = Taken off the map while it is checked.
+author-unpublished-because = Taken off the map while it is checked: { $reason }.
+author-team-message = Message from the team: "{ $message }"
+author-see-change = See what changed
+author-can-edit = You can edit the post: it will be examined again.
+
+## Moderation (the Département's team)
+
+moderation-title = Post approval — Entraide Haut-Rhin
+moderation-heading = Post approval
+moderation-loading = Loading the queue…
+moderation-empty = All done: no post is waiting for approval.
+moderation-submitted = Submitted
+moderation-full-history = Full history of the post
+moderation-reject-open = Refuse…
+moderation-reject-reason = Reason for refusal
+moderation-message = Message to the author (optional)
+moderation-message-hint = They will read it in their notifications. Tell them how to correct their post.
+moderation-reject = Refuse the post
+moderation-redact-open = Edit, then publish…
+moderation-redact-hint = Remove a phone number, an address or a surname. The author will see what changed.
+moderation-redact = Publish the edited text
+moderation-queues = Moderation queues
+moderation-tab-pending = To approve
+moderation-tab-reports = Reports
+moderation-health = { $count ->
+    [one] 1 post waiting, submitted { $oldest }.
+   *[other] { $count } posts waiting; the oldest was submitted { $oldest }.
+}
+moderation-health-none = No post waiting for approval.
+moderation-hidden = { $count ->
+    [one] 1 post hidden after reports.
+   *[other] { $count } posts hidden after reports.
+}
+moderation-done-approve = The post is published. The author is told.
+moderation-done-reject = The post is refused. The author is told, with the reason.
+moderation-done-redact = The post is published with the edited text. The author sees what changed.
+moderation-done-dismiss = The reports are dismissed. The post is visible again.
+moderation-done-unpublish = The post is taken off the map and goes back to approval. The author is told.
+moderation-done-disable = The author's account is disabled and their posts are withdrawn.
+moderation-account-disabled = account disabled
+moderation-demo-data = Demo data (no account)
+moderation-hidden-badge = Hidden
+moderation-author = Author
+moderation-private-note = Private note
+moderation-previous = Previous decisions
+moderation-handled = handled
+moderation-reported-message = Reported message: "{ $message }"
+moderation-read-conversation = Read the conversation
+reports-title = Reports — Entraide Haut-Rhin
+reports-heading = Reported posts
+reports-loading = Loading the reports…
+reports-empty = No reports to handle.
+reports-open = { $count ->
+    [one] 1 open report
+   *[other] { $count } open reports
+}
+reports-dismiss = Dismiss (the post stays online)
+reports-unpublish-open = Take off the map…
+reports-unpublish-hint = The post goes back to the approval queue; the author is told the reason.
+reports-reason = Reason
+reports-disable-open = Disable the author's account…
+reports-disable-hint = The author will no longer be able to log in, their sessions end and all their current posts are withdrawn. Only an administrator can enable the account again.
+reports-disable = Disable the account
+history-title = History: { $title } — Entraide Haut-Rhin
+history-back = Approval queue
+history-public = See the public post
+history-empty = No decision has been made on this post yet.

@@ -253,3 +253,270 @@ steps-summary-description = Explication
 steps-summary-place = Commune
 steps-summary-note = Précision
 steps-none = (rien)
+
+## Compte : inscription et connexion
+
+field-email = Adresse e-mail
+field-password = Mot de passe
+sign-up-title = Créer un compte — Entraide Haut-Rhin
+sign-up-heading = Créer un compte
+sign-up-intro = Un compte vous permet de publier une demande ou une offre d'aide. Il est gratuit.
+sign-up-have-account = Vous avez déjà un compte ?
+sign-up-name = Votre nom (ce que les autres verront)
+sign-up-name-hint = Votre prénom suffit.
+sign-up-you-are = Vous êtes
+sign-up-organisation = Nom de l'organisation
+sign-up-organisation-hint = Seulement si vous représentez une entreprise, une association ou une structure.
+sign-up-password-hint = 10 caractères au moins. Une phrase facile à retenir convient très bien, par exemple « le chat dort sur le toit ».
+sign-up-submit = Créer mon compte
+log-in-title = Se connecter — Entraide Haut-Rhin
+log-in-no-account = Pas encore de compte ?
+
+## Publier une annonce
+
+publish-title = Publier une annonce — Entraide Haut-Rhin
+publish-heading = Publier une annonce
+publish-log-in = Pour publier une annonce, connectez-vous ou créez un compte (c'est gratuit).
+publish-intro = Votre annonce sera relue par l'équipe du Département avant d'être publiée. Ne donnez ni votre adresse exacte ni votre numéro de téléphone : la carte montre seulement un point approximatif.
+publish-you = Vous
+publish-you-request = demandez de l'aide
+publish-you-offer = proposez de l'aide
+publish-category = Catégorie
+publish-field-title = Titre
+publish-field-title-hint = En quelques mots, par exemple « Courses pour une dame âgée ».
+publish-field-description = Description
+publish-field-description-hint = Ce qu'il faut faire, quand, combien de temps.
+publish-commune = Commune ou code postal
+publish-commune-hint = Par exemple « Colmar » ou « 68000 ». Les accents et les majuscules ne comptent pas.
+publish-duration = Durée de l'annonce
+publish-days = { $n } jours
+publish-note = Précision pour la personne qui vous aidera (facultatif)
+publish-note-hint = Bâtiment, escalier, étage… Elle ne sera montrée qu'à la personne que vous choisirez, jamais sur la carte.
+publish-limits = Titre : { $title } caractères au plus. Description : { $description } au plus.
+draft-found = Nous avons retrouvé l'annonce que vous aviez commencée sur cet appareil. Vérifiez-la, puis envoyez-la.
+draft-forget = Effacer le brouillon
+draft-waiting = Pas de réseau pour l'instant : votre annonce n'est pas encore partie.
+draft-waiting-more = Elle est gardée sur cet appareil et partira toute seule dès que le réseau revient. Vous pouvez aussi fermer cette page : vous la retrouverez ici.
+
+## Mes annonces
+
+my-posts-title = Mes annonces — Entraide Haut-Rhin
+my-posts-log-in = Connectez-vous pour voir vos annonces.
+my-posts-published = Votre annonce est enregistrée. Elle sera visible de tous après validation par l'équipe du Département.
+my-posts-edited = Vos modifications sont enregistrées. L'annonce sera de nouveau visible après validation.
+my-posts-none = Vous n'avez pas encore publié d'annonce.
+my-posts-hidden = Masquée le temps d'une vérification
+my-posts-published-on = publiée le { $date }
+my-posts-online-until = en ligne jusqu'au { $date }
+my-posts-edit = Modifier
+my-posts-extend = Prolonger de 30 jours
+my-posts-fulfilled = Marquer comme réalisée
+my-posts-withdraw = Retirer l'annonce
+edit-title = Modifier mon annonce — Entraide Haut-Rhin
+edit-heading = Modifier mon annonce
+edit-intro = Après modification, l'annonce est relue à nouveau par l'équipe du Département avant d'être publiée.
+edit-submit = Enregistrer les modifications
+edit-log-in = Connectez-vous pour modifier vos annonces.
+
+## Mon compte
+
+account-title = Mon compte — Entraide Haut-Rhin
+account-heading = Mon compte
+account-log-in = Connectez-vous pour voir votre compte.
+account-welcome = Bienvenue ! Votre compte est créé.
+account-name = Nom
+account-change-name = Changer mon nom
+account-display-name = Nom affiché
+account-save-name = Enregistrer le nom
+account-change-password = Changer mon mot de passe
+account-current-password = Mot de passe actuel
+account-new-password = Nouveau mot de passe
+account-new-password-hint = 10 caractères au moins.
+account-save-password = Changer le mot de passe
+account-emails = Notifications par e-mail
+account-emails-choice = Recevoir aussi les notifications par e-mail (réponses, messages, décisions)
+account-emails-save = Enregistrer ce choix
+account-log-out = Se déconnecter
+account-data = Mes données
+account-data-text = Téléchargez tout ce qu'Entraide garde sur vous : votre compte, vos annonces (avec le lieu exact), vos conversations, vos signalements, vos notifications, et qui a vu vos coordonnées.
+account-data-download = Télécharger mes données (fichier JSON)
+account-delete = Supprimer mon compte
+account-delete-text = Votre nom, votre adresse e-mail, vos numéros de téléphone, vos notes privées et le lieu exact de vos annonces sont effacés. Vos annonces sont retirées. Les messages déjà envoyés restent lisibles par les personnes à qui vous avez écrit, signés « Utilisateur supprimé ». Cela ne peut pas être annulé.
+account-delete-password = Votre mot de passe, pour confirmer
+account-delete-submit = Supprimer définitivement mon compte
+deleted-title = Compte supprimé — Entraide Haut-Rhin
+deleted-heading = Votre compte est supprimé
+deleted-text = Vos données personnelles ont été effacées. Merci d'avoir participé à l'entraide de votre quartier.
+deleted-home = Revenir à l'accueil
+
+## Notifications
+
+loading = Chargement…
+notifications-title = Notifications — Entraide Haut-Rhin
+notifications-new = { $count ->
+    [0] Vous n'avez pas de nouvelle notification.
+    [one] { $count } nouvelle notification.
+   *[other] { $count } nouvelles notifications.
+}
+notifications-all-read = Tout marquer comme lu
+notifications-empty = Les réponses à vos annonces et les décisions de l'équipe du Département s'afficheront ici.
+notifications-unread-mark = Nouveau :
+
+## Messages
+
+messages-title = Mes messages — Entraide Haut-Rhin
+messages-heading = Mes messages
+messages-empty = Pas encore de conversation. Quand vous répondez à une annonce, ou quand quelqu'un répond à la vôtre, la conversation apparaît ici.
+messages-answered-you = { $name } a répondu à votre annonce
+messages-you-wrote = Vous avez écrit à { $name }
+messages-unread = { $count ->
+    [one] message non lu
+   *[other] messages non lus
+}
+messages-accepted = aide acceptée
+
+## Une conversation
+
+conversation-loading = Chargement de la conversation…
+conversation-done-message = Message envoyé.
+conversation-done-accept = Vous avez accepté cette aide. La personne voit maintenant l'adresse exacte.
+conversation-done-withdraw = Acceptation retirée. L'annonce est de nouveau ouverte.
+conversation-done-done = Merci ! L'auteur va confirmer que l'aide est faite.
+conversation-done-confirm = L'aide est faite : l'annonce est marquée comme réalisée et quitte la carte. Merci !
+conversation-done-report = Merci, le message est signalé à l'équipe du Département.
+conversation-title = Conversation avec { $name } — Entraide Haut-Rhin
+conversation-heading-author = { $name } vous répond
+conversation-heading-helper = Votre conversation avec { $name }
+conversation-you-accepted = Vous avez accepté l'aide de { $name }.
+conversation-accepted-you = { $name } a accepté votre aide.
+conversation-helper-done = { $name } indique que l'aide est faite. Confirmez-vous ?
+conversation-about = À propos de
+conversation-staff-view = Vous lisez cette conversation parce qu'un de ses messages a été signalé.
+conversation-refresh = Voir les nouveaux messages
+conversation-your-message = Votre message
+conversation-send = Envoyer
+conversation-you = Vous
+conversation-report = Signaler ce message
+conversation-report-send = Signaler
+conversation-fulfilled = Cette annonce est réalisée.
+private-heading-author = Ce que voit la personne acceptée
+private-heading-helper = Où aller
+private-hint = Ces informations sont privées : ne les partagez pas.
+private-exact = Adresse exacte
+private-note = Précision
+private-none = aucune
+private-phone = Téléphone
+private-open-map = Ouvrir dans une carte (OpenStreetMap)
+accept-help-of = Accepter l'aide de { $name }
+accept-person = Accepter { $name }
+accept-text = { $name } verra alors l'adresse exacte et votre précision (bâtiment, étage). Les autres personnes ne voient que la commune.
+accept-share-phone = Partager aussi mon numéro de téléphone avec cette personne
+accept-phone = Mon numéro (si je le partage)
+accept-off-map = Retirer l'annonce de la carte pendant l'aide
+action-confirm = Confirmer que l'aide est faite
+action-done = L'aide est faite
+action-withdraw = Retirer mon acceptation
+thank-label = Un mot de remerciement (il sera visible sur la page de l'annonce)
+thank-submit = Publier mon mot
+
+## Accès et erreurs
+
+restricted-log-in = Connectez-vous pour voir cette page.
+restricted-staff = Cette page est réservée à l'équipe de modération du Département.
+restricted-back = Retour aux annonces
+error-box-title = Nous n'avons pas pu afficher les annonces.
+error-box-all = Voir toutes les annonces
+
+## Décisions de modération
+
+decision-reason-personal-data = elle contient des informations personnelles
+decision-reason-not-mutual-aid = ce n'est pas de l'entraide entre voisins
+decision-reason-commercial = c'est une annonce commerciale
+decision-reason-duplicate = elle fait doublon avec une autre annonce
+decision-reason-inappropriate = son contenu n'est pas approprié
+decision-reason-other = autre motif
+action-approve = Publiée
+action-reject = Refusée
+action-redact = Modifiée puis publiée
+action-unpublish = Retirée de la carte
+action-dismiss-reports = Signalements classés sans suite
+action-auto-hide = Masquée automatiquement (signalements)
+action-disable-author = Compte de l'auteur désactivé
+event-by = par { $name }
+event-automatic = automatiquement
+event-reason = motif : { $reason }
+event-message = Message : « { $message } »
+change-before = Avant
+change-after = Publié
+author-approved = Publiée par l'équipe du Département.
+author-redacted = Publiée après une modification par l'équipe (pour protéger des informations personnelles).
+author-rejected = Refusée.
+author-rejected-because = Refusée : { $reason }.
+author-unpublished = Retirée de la carte en attendant une vérification.
+author-unpublished-because = Retirée de la carte en attendant une vérification : { $reason }.
+author-team-message = Message de l'équipe : « { $message } »
+author-see-change = Voir ce qui a changé
+author-can-edit = Vous pouvez modifier l'annonce : elle sera de nouveau examinée.
+
+## Modération (équipe du Département)
+
+moderation-title = Validation des annonces — Entraide Haut-Rhin
+moderation-heading = Validation des annonces
+moderation-loading = Chargement de la file…
+moderation-empty = Tout est à jour : aucune annonce n'attend de validation.
+moderation-submitted = Déposée
+moderation-full-history = Historique complet de l'annonce
+moderation-reject-open = Refuser…
+moderation-reject-reason = Motif du refus
+moderation-message = Message à l'auteur (facultatif)
+moderation-message-hint = Il le lira dans ses notifications. Dites-lui comment corriger son annonce.
+moderation-reject = Refuser l'annonce
+moderation-redact-open = Modifier puis publier…
+moderation-redact-hint = Retirez un numéro de téléphone, une adresse ou un nom de famille. L'auteur verra ce qui a changé.
+moderation-redact = Publier le texte modifié
+moderation-queues = Files de modération
+moderation-tab-pending = À valider
+moderation-tab-reports = Signalements
+moderation-health = { $count ->
+    [one] 1 annonce en attente, déposée { $oldest }.
+   *[other] { $count } annonces en attente ; la plus ancienne a été déposée { $oldest }.
+}
+moderation-health-none = Aucune annonce en attente de validation.
+moderation-hidden = { $count ->
+    [one] 1 annonce masquée après signalements.
+   *[other] { $count } annonces masquées après signalements.
+}
+moderation-done-approve = L'annonce est publiée. L'auteur est prévenu.
+moderation-done-reject = L'annonce est refusée. L'auteur est prévenu, avec le motif.
+moderation-done-redact = L'annonce est publiée avec le texte modifié. L'auteur voit ce qui a changé.
+moderation-done-dismiss = Les signalements sont classés sans suite. L'annonce est de nouveau visible.
+moderation-done-unpublish = L'annonce est retirée de la carte et revient en validation. L'auteur est prévenu.
+moderation-done-disable = Le compte de l'auteur est désactivé et ses annonces sont retirées.
+moderation-account-disabled = compte désactivé
+moderation-demo-data = Données de démonstration (sans compte)
+moderation-hidden-badge = Masquée
+moderation-author = Auteur
+moderation-private-note = Note privée
+moderation-previous = Décisions précédentes
+moderation-handled = traité
+moderation-reported-message = Message signalé : « { $message } »
+moderation-read-conversation = Lire la conversation
+reports-title = Signalements — Entraide Haut-Rhin
+reports-heading = Annonces signalées
+reports-loading = Chargement des signalements…
+reports-empty = Aucun signalement à traiter.
+reports-open = { $count ->
+    [one] 1 signalement ouvert
+   *[other] { $count } signalements ouverts
+}
+reports-dismiss = Classer sans suite (l'annonce reste en ligne)
+reports-unpublish-open = Retirer de la carte…
+reports-unpublish-hint = L'annonce revient dans la file de validation ; l'auteur est prévenu du motif.
+reports-reason = Motif
+reports-disable-open = Désactiver le compte de l'auteur…
+reports-disable-hint = L'auteur ne pourra plus se connecter, ses sessions prennent fin et toutes ses annonces en cours sont retirées. Seul un administrateur peut réactiver le compte.
+reports-disable = Désactiver le compte
+history-title = Historique : { $title } — Entraide Haut-Rhin
+history-back = File de validation
+history-public = Voir l'annonce publique
+history-empty = Aucune décision n'a encore été prise sur cette annonce.

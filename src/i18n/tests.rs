@@ -6,7 +6,7 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast::Entry;
 
 use super::*;
-use crate::domain::moderation::ReportReason;
+use crate::domain::moderation::{DecisionReason, ModerationAction, ReportReason};
 use crate::domain::post::{PostStatus, PosterKind};
 use crate::domain::{Category, PostKind};
 
@@ -129,10 +129,18 @@ fn every_label_of_the_vocabulary_is_translated() {
     wanted.extend(PosterKind::ALL.iter().map(|k| format!("poster-{}", k.slug())));
     wanted.extend(PostStatus::ALL.iter().map(|s| format!("status-{}", s.slug())));
     wanted.extend(ReportReason::ALL.iter().map(|r| format!("report-reason-{}", r.slug())));
+    wanted.extend(DecisionReason::ALL.iter().map(|r| format!("decision-reason-{}", r.slug())));
+    wanted.extend(ModerationAction::ALL.iter().map(|a| format!("action-{}", a.slug())));
     wanted.extend((1..=12).map(|m| format!("date-month-{m}")));
     let missing: Vec<_> = wanted.iter().filter(|id| !fr.contains(*id)).collect();
     assert!(missing.is_empty(), "{missing:?}");
     // The French labels are the domain's own.
+    for r in DecisionReason::ALL {
+        assert_eq!(translate(Lang::Fr, &format!("decision-reason-{}", r.slug()), &[]), r.label_fr());
+    }
+    for a in ModerationAction::ALL {
+        assert_eq!(translate(Lang::Fr, &format!("action-{}", a.slug()), &[]), a.label_fr());
+    }
     for c in Category::ALL {
         assert_eq!(translate(Lang::Fr, &format!("category-{}", c.slug()), &[]), c.label_fr());
         assert_eq!(translate(Lang::En, &format!("category-{}", c.slug()), &[]), c.label_en());
@@ -175,4 +183,61 @@ fn accept_language_picks_the_preferred_of_ours() {
     assert_eq!(Lang::negotiate("fr;q=0.2, en;q=0.9"), Lang::En);
     assert_eq!(Lang::negotiate("en;q=0, fr"), Lang::Fr);
     assert_eq!(Lang::negotiate("*"), Lang::Fr);
+}
+
+/// No sentence is written in the components (`src/ui/`): their words come from the catalogues.
+/// A literal that looks like words people read (a capitalised word followed by another, or a
+/// French accent) fails, outside comments and tests.
+#[test]
+fn the_components_hold_no_sentences() {
+    let mut found = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from("src/ui")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("//") {
+                    continue;
+                }
+                for literal in line.split('"').skip(1).step_by(2) {
+                    if reads_as_words(literal) {
+                        found.push(format!("{}:{}: {literal}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "words written in components instead of the catalogues:\n{}", found.join("\n"));
+}
+
+fn reads_as_words(s: &str) -> bool {
+    let accented = s.chars().any(|c| "àâäéèêëîïôöûùüçœÀÂÉÈÊÎÔÛÇ".contains(c));
+    let mut words = s.split_whitespace();
+    let sentence = match (words.next(), words.next()) {
+        (Some(a), Some(b)) => {
+            a.chars().next().is_some_and(char::is_uppercase)
+                && a.chars().skip(1).all(char::is_lowercase)
+                && b.chars().all(|c| c.is_alphabetic() || c == '\'')
+        }
+        _ => false,
+    };
+    accented || sentence
+}
+
+#[test]
+fn the_sentence_detector_tells_words_from_code() {
+    assert!(reads_as_words("Voir l'annonce"));
+    assert!(reads_as_words("Déposée"));
+    assert!(reads_as_words("Tout marquer comme lu"));
+    assert!(!reads_as_words("badge badge-request"));
+    assert!(!reads_as_words("publish-commune-hint publish-commune-error"));
+    assert!(!reads_as_words("Entraide"));
+    assert!(!reads_as_words("(prefers-reduced-motion: reduce)"));
 }

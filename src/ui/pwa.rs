@@ -39,7 +39,7 @@ pub fn register_service_worker() {
     let promise = navigator.service_worker().register(SERVICE_WORKER);
     leptos::task::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            web_sys::console::info_2(&JsValue::from_str("Entraide hors ligne indisponible :"), &e);
+            web_sys::console::info_2(&JsValue::from_str("Entraide: no offline copy (service worker refused):"), &e);
         }
     });
 }

@@ -239,7 +239,7 @@ async fn three_reports_hide_a_post_until_staff_review_it(pool: SqlitePool) {
         assert!(!body.contains("Courses pour ma voisine"), "{uri} still shows a hidden post");
     }
     let q = send(&s, "GET", "/moderation/signalements", "", Some(&moderator)).await;
-    assert!(q.body.contains("3 signalement(s) ouvert(s)") && q.body.contains("Il demande un virement"));
+    assert!(q.body.contains("3 signalements ouverts") && q.body.contains("Il demande un virement"));
     let r = send(&s, "POST", "/moderation/signalements", &format!("id={id}&action=dismiss"), Some(&moderator)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(send(&s, "GET", "/api/v1/posts.geojson", "", None).await.body.contains("Courses pour ma voisine"));

@@ -5,24 +5,27 @@ use leptos::prelude::*;
 
 use crate::api::moderation::EventView;
 use crate::domain::moderation::ModerationAction;
-use crate::domain::time::{absolute_fr, rfc3339};
+use crate::domain::time::rfc3339;
+use crate::i18n::{absolute, label, s as text, t, t_args};
 
 /// One entry of a post's history. Staff see who acted; authors see "l'équipe".
 #[component]
 pub fn EventItem(event: EventView, staff: bool) -> impl IntoView {
     let who = match (&event.actor, staff) {
-        (Some(name), true) => format!(" par {name}"),
-        (None, true) => " automatiquement".to_owned(),
+        (Some(name), true) => format!(" {}", t_args("event-by", &[("name", text(name.clone()))])),
+        (None, true) => format!(" {}", t("event-automatic")),
         _ => String::new(),
     };
-    let reason = event.reason.map(|r| format!(" — motif : {}", r.label_fr()));
+    let reason = event
+        .reason
+        .map(|r| format!(" — {}", t_args("event-reason", &[("reason", text(label("decision-reason", r.slug())))])));
     view! {
         <li class="event">
             <p>
-                <time datetime=rfc3339(event.at)>{absolute_fr(event.at)}</time>
-                " — "<strong>{event.action.label_fr()}</strong>{who}{reason}
+                <time datetime=rfc3339(event.at)>{absolute(event.at)}</time>
+                " — "<strong>{label("action", event.action.slug())}</strong>{who}{reason}
             </p>
-            {event.message.clone().map(|m| view! { <p class="event-message">"Message : « "{m}" »"</p> })}
+            {event.message.clone().map(|m| view! { <p class="event-message">{t_args("event-message", &[("message", text(m))])}</p> })}
             {event.before.clone().zip(event.after.clone()).map(|(b, a)| view! { <TextChange before=b after=a/> })}
         </li>
     }
@@ -35,12 +38,12 @@ pub fn TextChange(before: (String, String), after: (String, String)) -> impl Int
     view! {
         <div class="text-change">
             <div class="text-before">
-                <p class="text-change-label">"Avant"</p>
+                <p class="text-change-label">{t("change-before")}</p>
                 {title_changed.then(|| view! { <p><strong>{before.0.clone()}</strong></p> })}
                 <p class="pre-line">{before.1}</p>
             </div>
             <div class="text-after">
-                <p class="text-change-label">"Publié"</p>
+                <p class="text-change-label">{t("change-after")}</p>
                 {title_changed.then(|| view! { <p><strong>{after.0.clone()}</strong></p> })}
                 <p class="pre-line">{after.1}</p>
             </div>
@@ -51,34 +54,30 @@ pub fn TextChange(before: (String, String), after: (String, String)) -> impl Int
 /// The latest decision on one of my posts, said to its author.
 #[component]
 pub fn AuthorDecision(event: EventView) -> impl IntoView {
+    let reason = |id: &str, r: Option<crate::domain::moderation::DecisionReason>| match r {
+        Some(r) => t_args(&format!("{id}-because"), &[("reason", text(label("decision-reason", r.slug())))]),
+        None => t(id),
+    };
     let headline = match event.action {
-        ModerationAction::Approve => "Publiée par l'équipe du Département.".to_owned(),
-        ModerationAction::Redact => {
-            "Publiée après une modification par l'équipe (pour protéger des informations personnelles).".to_owned()
-        }
-        ModerationAction::Reject => match event.reason {
-            Some(r) => format!("Refusée : {}.", r.label_fr()),
-            None => "Refusée.".to_owned(),
-        },
-        ModerationAction::Unpublish => match event.reason {
-            Some(r) => format!("Retirée de la carte en attendant une vérification : {}.", r.label_fr()),
-            None => "Retirée de la carte en attendant une vérification.".to_owned(),
-        },
-        other => other.label_fr().to_owned(),
+        ModerationAction::Approve => t("author-approved"),
+        ModerationAction::Redact => t("author-redacted"),
+        ModerationAction::Reject => reason("author-rejected", event.reason),
+        ModerationAction::Unpublish => reason("author-unpublished", event.reason),
+        other => label("action", other.slug()),
     };
     let is_problem = matches!(event.action, ModerationAction::Reject | ModerationAction::Unpublish);
     view! {
         <div class="decision" class:decision-problem=is_problem>
             <p>{headline}</p>
-            {event.message.clone().map(|m| view! { <p>"Message de l'équipe : « "{m}" »"</p> })}
+            {event.message.clone().map(|m| view! { <p>{t_args("author-team-message", &[("message", text(m))])}</p> })}
             {event.before.clone().zip(event.after.clone()).map(|(b, a)| view! {
                 <details>
-                    <summary>"Voir ce qui a changé"</summary>
+                    <summary>{t("author-see-change")}</summary>
                     <TextChange before=b after=a/>
                 </details>
             })}
             {is_problem.then(|| view! {
-                <p class="hint">"Vous pouvez modifier l'annonce : elle sera de nouveau examinée."</p>
+                <p class="hint">{t("author-can-edit")}</p>
             })}
         </div>
     }

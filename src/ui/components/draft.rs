@@ -82,7 +82,10 @@ impl Draft {
             forget();
         } else if let Err(e) = LocalStorage::set(KEY, self) {
             // Full or refused storage: the form still works, only the safety net is missing.
-            web_sys::console::info_2(&JsValue::from_str("Brouillon non gardé :"), &JsValue::from_str(&e.to_string()));
+            web_sys::console::info_2(
+                &JsValue::from_str("Entraide: draft not kept:"),
+                &JsValue::from_str(&e.to_string()),
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::t;
 
 /// Shows `error` in an alert box; validation errors list each problem.
 #[component]
@@ -14,10 +15,10 @@ pub fn ErrorBox(error: AppError) -> impl IntoView {
     };
     view! {
         <div class="alert" role="alert">
-            <p class="alert-title">"Nous n'avons pas pu afficher les annonces."</p>
+            <p class="alert-title">{t("error-box-title")}</p>
             <ul>{items.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             <p>
-                <a href="/">"Voir toutes les annonces"</a>
+                <a href="/">{t("error-box-all")}</a>
             </p>
         </div>
     }

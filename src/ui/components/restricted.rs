@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::http_status::set_http_status;
 
 /// `Unauthenticated`: a link to log in and come back to `next`; `Forbidden`: a plain word; any
@@ -12,14 +13,14 @@ pub fn Restricted(error: AppError, next: &'static str) -> impl IntoView {
     set_http_status(error.status_code());
     match error {
         AppError::Unauthenticated => view! {
-            <p>"Connectez-vous pour voir cette page."</p>
-            <p><a class="btn" href=format!("/connexion?next={next}")>"Se connecter"</a></p>
+            <p>{t("restricted-log-in")}</p>
+            <p><a class="btn" href=format!("/connexion?next={next}")>{t("nav-log-in")}</a></p>
         }
         .into_any(),
         AppError::Forbidden => view! {
             <div class="alert" role="alert">
-                <p>"Cette page est réservée à l'équipe de modération du Département."</p>
-                <p><a href="/">"Retour aux annonces"</a></p>
+                <p>{t("restricted-staff")}</p>
+                <p><a href="/">{t("restricted-back")}</a></p>
             </div>
         }
         .into_any(),

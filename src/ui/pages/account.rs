@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::domain::user::CurrentUser;
+use crate::i18n::{label, t};
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
@@ -17,9 +18,9 @@ pub fn AccountPage() -> impl IntoView {
     let user = use_current_user();
     let welcome = use_query_map().read_untracked().get("bienvenue").is_some();
     view! {
-        <Title text="Mon compte — Entraide Haut-Rhin"/>
+        <Title text=t("account-title")/>
         <div class="page narrow">
-            <h1>"Mon compte"</h1>
+            <h1>{t("account-heading")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
@@ -32,8 +33,8 @@ pub fn AccountPage() -> impl IntoView {
                         None => {
                             set_http_status(401);
                             view! {
-                                <p>"Connectez-vous pour voir votre compte."</p>
-                                <p><a class="btn" href="/connexion?next=/compte">"Se connecter"</a></p>
+                                <p>{t("account-log-in")}</p>
+                                <p><a class="btn" href="/connexion?next=/compte">{t("nav-log-in")}</a></p>
                             }
                                 .into_any()
                         }
@@ -54,66 +55,58 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
     }
     view! {
         {welcome.then(|| view! {
-            <div class="notice" role="status"><p>"Bienvenue ! Votre compte est créé."</p></div>
+            <div class="notice" role="status"><p>{t("account-welcome")}</p></div>
         })}
         <dl class="facts">
-            <dt>"Nom"</dt><dd>{me.display_name.clone()}</dd>
-            <dt>"Adresse e-mail"</dt><dd>{me.email.clone()}</dd>
-            <dt>"Vous êtes"</dt>
-            <dd>{me.poster_kind.label_fr()}{me.organisation.clone().map(|o| format!(" — {o}"))}</dd>
+            <dt>{t("account-name")}</dt><dd>{me.display_name.clone()}</dd>
+            <dt>{t("field-email")}</dt><dd>{me.email.clone()}</dd>
+            <dt>{t("sign-up-you-are")}</dt>
+            <dd>{label("poster", me.poster_kind.slug())}{me.organisation.clone().map(|o| format!(" — {o}"))}</dd>
         </dl>
-        <h2>"Changer mon nom"</h2>
+        <h2>{t("account-change-name")}</h2>
         <form method="post" action="/compte" class="form" novalidate>
             <input type="hidden" name="form" value="profile"/>
             <FormMessage form="profile" echo=echo.clone()/>
-            <TextField form="profile" name="display_name" label="Nom affiché" echo=name_echo autocomplete="nickname"/>
-            <button type="submit" class="btn">"Enregistrer le nom"</button>
+            <TextField form="profile" name="display_name" label=t("account-display-name") echo=name_echo autocomplete="nickname"/>
+            <button type="submit" class="btn">{t("account-save-name")}</button>
         </form>
-        <h2>"Changer mon mot de passe"</h2>
+        <h2>{t("account-change-password")}</h2>
         <form method="post" action="/compte" class="form" novalidate>
             <input type="hidden" name="form" value="password"/>
             <FormMessage form="password" echo=echo.clone()/>
-            <TextField form="password" name="current_password" label="Mot de passe actuel" kind="password"
+            <TextField form="password" name="current_password" label=t("account-current-password") kind="password"
                 echo=echo.clone() autocomplete="current-password"/>
-            <TextField form="password" name="new_password" label="Nouveau mot de passe" kind="password"
-                echo=echo.clone() autocomplete="new-password" hint="10 caractères au moins."/>
-            <button type="submit" class="btn">"Changer le mot de passe"</button>
+            <TextField form="password" name="new_password" label=t("account-new-password") kind="password"
+                echo=echo.clone() autocomplete="new-password" hint=t("account-new-password-hint")/>
+            <button type="submit" class="btn">{t("account-save-password")}</button>
         </form>
-        <h2>"Notifications par e-mail"</h2>
+        <h2>{t("account-emails")}</h2>
         <form method="post" action="/compte" class="form">
             <input type="hidden" name="form" value="emails"/>
             <FormMessage form="emails" echo=echo.clone()/>
             <label class="choice">
                 <input type="checkbox" name="email_notifications" checked=me.email_notifications/>
-                "Recevoir aussi les notifications par e-mail (réponses, messages, décisions)"
+                {t("account-emails-choice")}
             </label>
-            <button type="submit" class="btn btn-secondary">"Enregistrer ce choix"</button>
+            <button type="submit" class="btn btn-secondary">{t("account-emails-save")}</button>
         </form>
-        <h2>"Se déconnecter"</h2>
+        <h2>{t("account-log-out")}</h2>
         <form method="post" action="/deconnexion">
-            <button type="submit" class="btn btn-secondary">"Se déconnecter"</button>
+            <button type="submit" class="btn btn-secondary">{t("account-log-out")}</button>
         </form>
-        <h2>"Mes données"</h2>
-        <p>
-            "Téléchargez tout ce qu'Entraide garde sur vous : votre compte, vos annonces (avec le lieu exact), "
-            "vos conversations, vos signalements, vos notifications, et qui a vu vos coordonnées."
-        </p>
+        <h2>{t("account-data")}</h2>
+        <p>{t("account-data-text")}</p>
         <p><a class="btn btn-secondary" href="/compte/mes-donnees.json" download="mes-donnees-entraide.json" rel="external">
-            "Télécharger mes données (fichier JSON)"
+            {t("account-data-download")}
         </a></p>
-        <h2 id="supprimer">"Supprimer mon compte"</h2>
+        <h2 id="supprimer">{t("account-delete")}</h2>
         // The fragment brings the person back to this form when it shows a mistake.
         <form method="post" action="/compte/supprimer#supprimer" class="form danger-zone" novalidate>
             <FormMessage form="delete" echo=echo.clone()/>
-            <p>
-                "Votre nom, votre adresse e-mail, vos numéros de téléphone, vos notes privées et le lieu exact "
-                "de vos annonces sont effacés. Vos annonces sont retirées. Les messages déjà envoyés restent "
-                "lisibles par les personnes à qui vous avez écrit, signés « Utilisateur supprimé ». "
-                "Cela ne peut pas être annulé."
-            </p>
-            <TextField form="delete" name="password" label="Votre mot de passe, pour confirmer" kind="password"
+            <p>{t("account-delete-text")}</p>
+            <TextField form="delete" name="password" label=t("account-delete-password") kind="password"
                 echo=echo.clone() autocomplete="current-password"/>
-            <button type="submit" class="btn btn-danger">"Supprimer définitivement mon compte"</button>
+            <button type="submit" class="btn btn-danger">{t("account-delete-submit")}</button>
         </form>
     }
 }
@@ -122,11 +115,11 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
 #[component]
 pub fn AccountDeletedPage() -> impl IntoView {
     view! {
-        <Title text="Compte supprimé — Entraide Haut-Rhin"/>
+        <Title text=t("deleted-title")/>
         <div class="page narrow">
-            <h1>"Votre compte est supprimé"</h1>
-            <p>"Vos données personnelles ont été effacées. Merci d'avoir participé à l'entraide de votre quartier."</p>
-            <p><a class="btn" href="/">"Revenir à l'accueil"</a></p>
+            <h1>{t("deleted-heading")}</h1>
+            <p>{t("deleted-text")}</p>
+            <p><a class="btn" href="/">{t("deleted-home")}</a></p>
         </div>
     }
 }

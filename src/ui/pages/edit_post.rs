@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::{get_editable_post, list_communes};
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::pages::publish::{PostEditor, F};
@@ -21,7 +22,7 @@ pub fn EditPostPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let communes = Resource::new(|| (), |_| list_communes());
     view! {
-        <Title text="Modifier mon annonce — Entraide Haut-Rhin"/>
+        <Title text=t("edit-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let echo = echo.await.ok().flatten();
@@ -43,13 +44,13 @@ pub fn EditPostPage() -> impl IntoView {
                         });
                         view! {
                             <div class="page narrow">
-                                <p class="back"><a href="/mes-annonces">"← Mes annonces"</a></p>
-                                <h1>"Modifier mon annonce"</h1>
+                                <p class="back"><a href="/mes-annonces">{format!("← {}", t("nav-my-posts"))}</a></p>
+                                <h1>{t("edit-heading")}</h1>
                                 <p class="notice-plain">
-                                    "Après modification, l'annonce est relue à nouveau par l'équipe du Département avant d'être publiée."
+                                    {t("edit-intro")}
                                 </p>
                                 <PostEditor echo=echo communes=communes action=format!("/mes-annonces/{}/modifier", id())
-                                    submit="Enregistrer les modifications" new=false/>
+                                    submit=t("edit-submit") new=false/>
                             </div>
                         }
                             .into_any()
@@ -58,8 +59,8 @@ pub fn EditPostPage() -> impl IntoView {
                         set_http_status(401);
                         view! {
                             <div class="page narrow">
-                                <p>"Connectez-vous pour modifier vos annonces."</p>
-                                <p><a class="btn" href="/connexion?next=/mes-annonces">"Se connecter"</a></p>
+                                <p>{t("edit-log-in")}</p>
+                                <p><a class="btn" href="/connexion?next=/mes-annonces">{t("nav-log-in")}</a></p>
                             </div>
                         }
                             .into_any()

@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::read_form_echo;
+use crate::i18n::t;
 use crate::ui::components::form_field::{FormMessage, TextField};
 
 /// The log-in page. `?next=/path` says where to go afterwards.
@@ -14,9 +15,9 @@ pub fn LogInPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let query = use_query_map();
     view! {
-        <Title text="Se connecter — Entraide Haut-Rhin"/>
+        <Title text=t("log-in-title")/>
         <div class="page narrow">
-            <h1>"Se connecter"</h1>
+            <h1>{t("nav-log-in")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
@@ -27,16 +28,16 @@ pub fn LogInPage() -> impl IntoView {
                         <form method="post" action="/connexion" class="form" novalidate>
                             <FormMessage form=F echo=echo.clone()/>
                             <input type="hidden" name="next" value=next/>
-                            <TextField form=F name="email" label="Adresse e-mail" kind="email" echo=echo.clone()
+                            <TextField form=F name="email" label=t("field-email") kind="email" echo=echo.clone()
                                 autocomplete="email"/>
-                            <TextField form=F name="password" label="Mot de passe" kind="password" echo=echo.clone()
+                            <TextField form=F name="password" label=t("field-password") kind="password" echo=echo.clone()
                                 autocomplete="current-password"/>
-                            <button type="submit" class="btn">"Se connecter"</button>
+                            <button type="submit" class="btn">{t("nav-log-in")}</button>
                         </form>
                     }
                 })}
             </Suspense>
-            <p>"Pas encore de compte ? " <a href="/inscription">"Créer un compte"</a></p>
+            <p>{t("log-in-no-account")}" " <a href="/inscription">{t("sign-up-heading")}</a></p>
         </div>
     }
 }

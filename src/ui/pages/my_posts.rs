@@ -6,9 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::posts::{my_posts, MyPost};
-use crate::domain::time::absolute_fr;
 use crate::domain::PostStatus;
 use crate::error::AppError;
+use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::decision::AuthorDecision;
 use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::http_status::set_http_status;
@@ -26,9 +26,9 @@ pub fn MyPostsPage() -> impl IntoView {
         Effect::new(|_| crate::ui::components::draft::forget());
     }
     view! {
-        <Title text="Mes annonces — Entraide Haut-Rhin"/>
+        <Title text=t("my-posts-title")/>
         <div class="page narrow">
-            <h1>"Mes annonces"</h1>
+            <h1>{t("nav-my-posts")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
@@ -37,8 +37,8 @@ pub fn MyPostsPage() -> impl IntoView {
                         Err(AppError::Unauthenticated) => {
                             set_http_status(401);
                             view! {
-                                <p>"Connectez-vous pour voir vos annonces."</p>
-                                <p><a class="btn" href="/connexion?next=/mes-annonces">"Se connecter"</a></p>
+                                <p>{t("my-posts-log-in")}</p>
+                                <p><a class="btn" href="/connexion?next=/mes-annonces">{t("nav-log-in")}</a></p>
                             }
                                 .into_any()
                         }
@@ -56,29 +56,29 @@ fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool, edited: bool) 
     view! {
         {published.then(|| view! {
             <div class="notice" role="status">
-                <p>"Votre annonce est enregistrée. Elle sera visible de tous après validation par l'équipe du Département."</p>
+                <p>{t("my-posts-published")}</p>
             </div>
         })}
         {edited.then(|| view! {
             <div class="notice" role="status">
-                <p>"Vos modifications sont enregistrées. L'annonce sera de nouveau visible après validation."</p>
+                <p>{t("my-posts-edited")}</p>
             </div>
         })}
         <FormMessage form="my_posts" echo=echo/>
-        <p><a class="btn" href="/publier">"Publier une annonce"</a></p>
-        {empty.then(|| view! { <p>"Vous n'avez pas encore publié d'annonce."</p> })}
+        <p><a class="btn" href="/publier">{t("publish-heading")}</a></p>
+        {empty.then(|| view! { <p>{t("my-posts-none")}</p> })}
         <ul class="post-list">{list.into_iter().map(|p| view! { <MyPostItem post=p/> }).collect_view()}</ul>
     }
 }
 
 #[component]
 fn MyPostItem(post: MyPost) -> impl IntoView {
-    let label = if post.hidden && post.status.is_public() {
-        "Masquée le temps d'une vérification".to_owned()
+    let status = if post.hidden && post.status.is_public() {
+        t("my-posts-hidden")
     } else if post.expired && post.status.is_public() {
-        "Expirée".to_owned()
+        t("status-expired")
     } else {
-        post.status.label_fr().to_owned()
+        label("status", post.status.slug())
     };
     let decision = post.decision.clone();
     let open = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress);
@@ -92,20 +92,20 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                     <a href=format!("/posts/{}", post.id)>{post.title.clone()}</a>
                 </h2>
                 <p class="post-tags">
-                    <span class="badge badge-status" class:badge-pending=post.status == PostStatus::Pending || post.hidden>{label}</span>
+                    <span class="badge badge-status" class:badge-pending=post.status == PostStatus::Pending || post.hidden>{status}</span>
                     <span class="cat" style=format!("--cat:{}", post.category.colour())>
                         <span aria-hidden="true">{post.category.icon()}</span>
-                        {post.category.label_fr()}
+                        {label("category", post.category.slug())}
                     </span>
                 </p>
                 <p class="post-meta">
-                    {post.commune.clone()} " · publiée le " {absolute_fr(post.created_at)}
-                    {open.then(|| format!(" · en ligne jusqu'au {}", absolute_fr(post.expires_at)))}
+                    {post.commune.clone()} " · " {t_args("my-posts-published-on", &[("date", text(absolute(post.created_at)))])}
+                    {open.then(|| format!(" · {}", t_args("my-posts-online-until", &[("date", text(absolute(post.expires_at)))])))}
                 </p>
                 {decision.map(|d| view! { <AuthorDecision event=d/> })}
                 {editable.then(|| view! {
                     <p class="row-actions">
-                        <a class="btn btn-small btn-secondary" href=format!("/mes-annonces/{}/modifier", post.id)>"Modifier"</a>
+                        <a class="btn btn-small btn-secondary" href=format!("/mes-annonces/{}/modifier", post.id)>{t("my-posts-edit")}</a>
                     </p>
                 })}
                 {open.then(|| view! {
@@ -114,21 +114,21 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                             <input type="hidden" name="form" value="extend"/>
                             <input type="hidden" name="id" value=id.clone()/>
                             <input type="hidden" name="days" value="30"/>
-                            <button type="submit" class="btn btn-small btn-secondary">"Prolonger de 30 jours"</button>
+                            <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-extend")}</button>
                         </form>
                         {can_fulfil.then(|| view! {
                             <form method="post" action="/mes-annonces">
                                 <input type="hidden" name="form" value="close"/>
                                 <input type="hidden" name="id" value=id.clone()/>
                                 <input type="hidden" name="outcome" value="fulfilled"/>
-                                <button type="submit" class="btn btn-small btn-secondary">"Marquer comme réalisée"</button>
+                                <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-fulfilled")}</button>
                             </form>
                         })}
                         <form method="post" action="/mes-annonces">
                             <input type="hidden" name="form" value="close"/>
                             <input type="hidden" name="id" value=id.clone()/>
                             <input type="hidden" name="outcome" value="closed"/>
-                            <button type="submit" class="btn btn-small btn-secondary">"Retirer l'annonce"</button>
+                            <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-withdraw")}</button>
                         </form>
                     </div>
                 })}

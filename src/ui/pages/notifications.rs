@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::moderation::{my_notifications, Notifications};
-use crate::domain::time::{relative_fr, rfc3339};
+use crate::domain::time::rfc3339;
+use crate::i18n::{n as num, relative, t, t_args};
 use crate::ui::components::restricted::Restricted;
 
 /// My notifications.
@@ -12,10 +13,10 @@ use crate::ui::components::restricted::Restricted;
 pub fn NotificationsPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_notifications());
     view! {
-        <Title text="Notifications — Entraide Haut-Rhin"/>
+        <Title text=t("notifications-title")/>
         <div class="page narrow">
-            <h1>"Notifications"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
+            <h1>{t("nav-notifications")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(n) => view! { <NotificationList list=n/> }.into_any(),
@@ -33,19 +34,15 @@ fn NotificationList(list: Notifications) -> impl IntoView {
     let now = list.now;
     view! {
         <p>
-            {match unread {
-                0 => "Vous n'avez pas de nouvelle notification.".to_owned(),
-                1 => "1 nouvelle notification.".to_owned(),
-                n => format!("{n} nouvelles notifications."),
-            }}
+            {t_args("notifications-new", &[("count", num(unread as f64))])}
         </p>
         {(unread > 0).then(|| view! {
             <form method="post" action="/notifications">
-                <button type="submit" class="btn btn-small btn-secondary">"Tout marquer comme lu"</button>
+                <button type="submit" class="btn btn-small btn-secondary">{t("notifications-all-read")}</button>
             </form>
         })}
         {list.items.is_empty().then(|| view! {
-            <p class="empty">"Les réponses à vos annonces et les décisions de l'équipe du Département s'afficheront ici."</p>
+            <p class="empty">{t("notifications-empty")}</p>
         })}
         <ul class="notifications">
             {list
@@ -53,15 +50,15 @@ fn NotificationList(list: Notifications) -> impl IntoView {
                 .into_iter()
                 .map(|n| view! {
                     <li class="notification" class:unread=!n.read>
-                        {(!n.read).then(|| view! { <span class="visually-hidden">"Nouveau : "</span> })}
+                        {(!n.read).then(|| view! { <span class="visually-hidden">{format!("{} ", t("notifications-unread-mark"))}</span> })}
                         <p>{n.body.clone()}</p>
                         <p class="post-meta">
-                            <time datetime=rfc3339(n.created_at)>{relative_fr(now, n.created_at)}</time>
+                            <time datetime=rfc3339(n.created_at)>{relative(now, n.created_at)}</time>
                             {match (n.conversation_id, n.post_id) {
-                                (Some(c), _) => view! { " · " <a href=format!("/messages/{c}")>"Voir la conversation"</a> }.into_any(),
+                                (Some(c), _) => view! { " · " <a href=format!("/messages/{c}")>{t("respond-see-conversation")}</a> }.into_any(),
                                 (None, Some(id)) => view! {
-                                    " · " <a href=format!("/posts/{id}")>"Voir l'annonce"</a>
-                                    " · " <a href="/mes-annonces">"Mes annonces"</a>
+                                    " · " <a href=format!("/posts/{id}")>{t("map-see-post")}</a>
+                                    " · " <a href="/mes-annonces">{t("nav-my-posts")}</a>
                                 }.into_any(),
                                 (None, None) => ().into_any(),
                             }}

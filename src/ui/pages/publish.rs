@@ -10,6 +10,7 @@ use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
 use crate::domain::{Category, LatLng, PostKind};
+use crate::i18n::{label, n, t, t_args};
 use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
@@ -27,9 +28,9 @@ pub fn PublishPage() -> impl IntoView {
     let communes = Resource::new(|| (), |_| list_communes());
     let user = use_current_user();
     view! {
-        <Title text="Publier une annonce — Entraide Haut-Rhin"/>
+        <Title text=t("publish-title")/>
         <div class="page narrow">
-            <h1>"Publier une annonce"</h1>
+            <h1>{t("publish-heading")}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
@@ -42,16 +43,16 @@ pub fn PublishPage() -> impl IntoView {
                         // Easy-read mode: one question per screen.
                         Some(_) if crate::i18n::easy() => view! { <StepByStep echo=echo communes=communes/> }.into_any(),
                         Some(_) => view! {
-                            <PostEditor echo=echo communes=communes action="/publier".into() submit="Publier l'annonce" new=true/>
+                            <PostEditor echo=echo communes=communes action="/publier".into() submit=t("steps-publish") new=true/>
                         }
                             .into_any(),
                         None => {
                             set_http_status(401);
                             view! {
-                                <p>"Pour publier une annonce, connectez-vous ou créez un compte (c'est gratuit)."</p>
+                                <p>{t("publish-log-in")}</p>
                                 <p class="actions">
-                                    <a class="btn" href="/connexion?next=/publier">"Se connecter"</a>
-                                    <a class="btn btn-secondary" href="/inscription">"Créer un compte"</a>
+                                    <a class="btn" href="/connexion?next=/publier">{t("nav-log-in")}</a>
+                                    <a class="btn btn-secondary" href="/inscription">{t("sign-up-heading")}</a>
                                 </p>
                             }
                                 .into_any()
@@ -69,7 +70,7 @@ pub fn PostEditor(
     echo: FormEcho,
     communes: Vec<CommuneRef>,
     action: String,
-    submit: &'static str,
+    #[prop(into)] submit: String,
     /// A new post chooses its duration; an edited one keeps it (extend it from the list).
     new: bool,
 ) -> impl IntoView {
@@ -156,9 +157,7 @@ pub fn PostEditor(
         (kind_err.is_some(), cat_err.is_some(), loc_err.is_some(), days_err.is_some());
     view! {
         <p class="notice-plain">
-            "Votre annonce sera relue par l'équipe du Département avant d'être publiée. "
-            "Ne donnez ni votre adresse exacte ni votre numéro de téléphone : la carte montre seulement "
-            "un point approximatif."
+            {t("publish-intro")}
         </p>
         <form method="post" action=action class="form" novalidate node_ref=form
             on:input=move |_| save() on:change=move |_| save() on:submit=on_submit>
@@ -167,16 +166,15 @@ pub fn PostEditor(
                     Kept::Nothing => None,
                     Kept::Found => Some(view! {
                         <div class="notice">
-                            <p>"Nous avons retrouvé l'annonce que vous aviez commencée sur cet appareil. Vérifiez-la, puis envoyez-la."</p>
-                            <button type="button" class="btn btn-small btn-secondary" on:click=forget>"Effacer le brouillon"</button>
+                            <p>{t("draft-found")}</p>
+                            <button type="button" class="btn btn-small btn-secondary" on:click=forget>{t("draft-forget")}</button>
                         </div>
                     }.into_any()),
                     Kept::Waiting => Some(view! {
                         <div class="notice notice-warning">
                             <p>
-                                <strong>"Pas de réseau pour l'instant : votre annonce n'est pas encore partie."</strong>
-                                " Elle est gardée sur cet appareil et partira toute seule dès que le réseau revient. "
-                                "Vous pouvez aussi fermer cette page : vous la retrouverez ici."
+                                <strong>{t("draft-waiting")}</strong>
+                                " "{t("draft-waiting-more")}
                             </p>
                         </div>
                     }.into_any()),
@@ -184,9 +182,9 @@ pub fn PostEditor(
             </div>
             <FormMessage form=F echo=echo.clone()/>
             <fieldset class="field" class:field-invalid=kind_bad>
-                <legend>"Vous"</legend>
+                <legend>{t("publish-you")}</legend>
                 {kind_err.map(|e| view! { <p class="field-error">{e}</p> })}
-                {[(PostKind::Request, "demandez de l'aide"), (PostKind::Offer, "proposez de l'aide")]
+                {[(PostKind::Request, t("publish-you-request")), (PostKind::Offer, t("publish-you-offer"))]
                     .into_iter()
                     .map(|(k, label)| view! {
                         <label class="choice">
@@ -197,7 +195,7 @@ pub fn PostEditor(
                     .collect_view()}
             </fieldset>
             <fieldset class="field" class:field-invalid=cat_bad>
-                <legend>"Catégorie"</legend>
+                <legend>{t("publish-category")}</legend>
                 {cat_err.map(|e| view! { <p class="field-error">{e}</p> })}
                 <div class="choices-grid">
                     {Category::ALL
@@ -206,20 +204,20 @@ pub fn PostEditor(
                             <label class="choice">
                                 <input type="radio" name="category" value=c.slug() checked=category == c.slug() required=true/>
                                 <span class="chip-icon" aria-hidden="true" style=format!("background:{}", c.colour())>{c.icon()}</span>
-                                {c.label_fr()}
+                                {label("category", c.slug())}
                             </label>
                         })
                         .collect_view()}
                 </div>
             </fieldset>
-            <TextField form=F name="title" label="Titre" echo=echo.clone() check=title_check
-                hint="En quelques mots, par exemple « Courses pour une dame âgée »."/>
-            <TextArea form=F name="description" label="Description" echo=echo.clone() rows=6 check=description_check
-                maxlength=DESCRIPTION_MAX as u32 hint="Ce qu'il faut faire, quand, combien de temps."/>
+            <TextField form=F name="title" label=t("publish-field-title") echo=echo.clone() check=title_check
+                hint=t("publish-field-title-hint")/>
+            <TextArea form=F name="description" label=t("publish-field-description") echo=echo.clone() rows=6 check=description_check
+                maxlength=DESCRIPTION_MAX as u32 hint=t("publish-field-description-hint")/>
             <div class="field" class:field-invalid=loc_bad>
-                <label for="publish-commune">"Commune ou code postal"</label>
+                <label for="publish-commune">{t("publish-commune")}</label>
                 <p class="hint" id="publish-commune-hint">
-                    "Par exemple « Colmar » ou « 68000 ». Les accents et les majuscules ne comptent pas."
+                    {t("publish-commune-hint")}
                 </p>
                 {loc_err.map(|e| view! { <p class="field-error" id="publish-commune-error">{e}</p> })}
                 <input id="publish-commune" name="commune" type="text" list="communes-68" value=commune
@@ -232,25 +230,25 @@ pub fn PostEditor(
             </div>
             {new.then(|| view! {
             <div class="field" class:field-invalid=days_bad>
-                <label for="publish-lifetime_days">"Durée de l'annonce"</label>
+                <label for="publish-lifetime_days">{t("publish-duration")}</label>
                 {days_err.map(|e| view! { <p class="field-error">{e}</p> })}
                 <select id="publish-lifetime_days" name="lifetime_days">
                     {[7u32, 14, 30, 60, 90]
                         .into_iter()
                         .map(|d| view! {
-                            <option value=d.to_string() selected=days == d.to_string()>{format!("{d} jours")}</option>
+                            <option value=d.to_string() selected=days == d.to_string()>{t_args("publish-days", &[("n", n(d))])}</option>
                         })
                         .collect_view()}
                 </select>
             </div>
             })}
-            <TextArea form=F name="private_note" label="Précision pour la personne qui vous aidera (facultatif)"
+            <TextArea form=F name="private_note" label=t("publish-note")
                 echo=echo.clone() required=false rows=2 maxlength=500
-                hint="Bâtiment, escalier, étage… Elle ne sera montrée qu'à la personne que vous choisirez, jamais sur la carte."/>
+                hint=t("publish-note-hint")/>
             <input type="hidden" name="lat" value=move || lat.get()/>
             <input type="hidden" name="lon" value=move || lon.get()/>
             <button type="submit" class="btn">{submit}</button>
-            <p class="hint">{format!("Titre : {TITLE_MAX} caractères au plus. Description : {DESCRIPTION_MAX} au plus.")}</p>
+            <p class="hint">{t_args("publish-limits", &[("title", n(TITLE_MAX as f64)), ("description", n(DESCRIPTION_MAX as f64))])}</p>
         </form>
     }
 }

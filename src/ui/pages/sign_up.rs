@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::domain::user::{DisplayName, Email, Password};
 use crate::domain::PosterKind;
+use crate::i18n::{label, t};
 use crate::ui::components::form_field::{FormMessage, TextField};
 
 /// The sign-up page.
@@ -13,17 +14,17 @@ use crate::ui::components::form_field::{FormMessage, TextField};
 pub fn SignUpPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     view! {
-        <Title text="Créer un compte — Entraide Haut-Rhin"/>
+        <Title text=t("sign-up-title")/>
         <div class="page narrow">
-            <h1>"Créer un compte"</h1>
-            <p>"Un compte vous permet de publier une demande ou une offre d'aide. Il est gratuit."</p>
+            <h1>{t("sign-up-heading")}</h1>
+            <p>{t("sign-up-intro")}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     view! { <SignUpForm echo=echo/> }
                 })}
             </Suspense>
-            <p>"Vous avez déjà un compte ? " <a href="/connexion">"Se connecter"</a></p>
+            <p>{t("sign-up-have-account")}" " <a href="/connexion">{t("nav-log-in")}</a></p>
         </div>
     }
 }
@@ -41,12 +42,12 @@ fn SignUpForm(echo: FormEcho) -> impl IntoView {
     view! {
         <form method="post" action="/inscription" class="form" novalidate>
             <FormMessage form=F echo=echo.clone()/>
-            <TextField form=F name="display_name" label="Votre nom (ce que les autres verront)" echo=echo.clone()
-                autocomplete="nickname" hint="Votre prénom suffit." check=name_check/>
-            <TextField form=F name="email" label="Adresse e-mail" kind="email" echo=echo.clone() autocomplete="email"
+            <TextField form=F name="display_name" label=t("sign-up-name") echo=echo.clone()
+                autocomplete="nickname" hint=t("sign-up-name-hint") check=name_check/>
+            <TextField form=F name="email" label=t("field-email") kind="email" echo=echo.clone() autocomplete="email"
                 check=email_check/>
             <fieldset class="field" class:field-invalid=kind_invalid>
-                <legend>"Vous êtes"</legend>
+                <legend>{t("sign-up-you-are")}</legend>
                 {kind_error.map(|e| view! { <p class="field-error" id="sign_up-poster_kind-error">{e}</p> })}
                 {PosterKind::ALL
                     .into_iter()
@@ -55,19 +56,19 @@ fn SignUpForm(echo: FormEcho) -> impl IntoView {
                         view! {
                             <label class="choice">
                                 <input type="radio" name="poster_kind" value=k.slug() checked=checked/>
-                                {k.label_fr()}
+                                {label("poster", k.slug())}
                             </label>
                         }
                     })
                     .collect_view()}
             </fieldset>
-            <TextField form=F name="organisation" label="Nom de l'organisation" echo=echo.clone()
+            <TextField form=F name="organisation" label=t("sign-up-organisation") echo=echo.clone()
                 autocomplete="organization" required=false
-                hint="Seulement si vous représentez une entreprise, une association ou une structure."/>
-            <TextField form=F name="password" label="Mot de passe" kind="password" echo=echo.clone()
+                hint=t("sign-up-organisation-hint")/>
+            <TextField form=F name="password" label=t("field-password") kind="password" echo=echo.clone()
                 autocomplete="new-password" check=password_check
-                hint="10 caractères au moins. Une phrase facile à retenir convient très bien, par exemple « le chat dort sur le toit »."/>
-            <button type="submit" class="btn">"Créer mon compte"</button>
+                hint=t("sign-up-password-hint")/>
+            <button type="submit" class="btn">{t("sign-up-submit")}</button>
         </form>
     }
 }

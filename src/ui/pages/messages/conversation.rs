@@ -10,9 +10,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::conversations::{get_conversation, new_messages, ConversationView, MessageView};
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::domain::moderation::ReportReason;
-use crate::domain::time::{absolute_fr, rfc3339};
+use crate::domain::time::rfc3339;
 use crate::domain::{PostKind, PostStatus};
 use crate::error::AppError;
+use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
 use crate::ui::components::restricted::Restricted;
 use crate::ui::map::PointMap;
@@ -35,7 +36,7 @@ pub fn ConversationPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let done = use_query_map().read_untracked().get("fait");
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Chargement de la conversation…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("conversation-loading")}</p> }>
             {move || {
                 let done = done.clone();
                 Suspend::new(async move {
@@ -51,57 +52,53 @@ pub fn ConversationPage() -> impl IntoView {
     }
 }
 
-fn done_text(done: Option<String>) -> Option<&'static str> {
-    Some(match done?.as_str() {
-        "message" => "Message envoyé.",
-        "accept" => "Vous avez accepté cette aide. La personne voit maintenant l'adresse exacte.",
-        "withdraw" => "Acceptation retirée. L'annonce est de nouveau ouverte.",
-        "done" => "Merci ! L'auteur va confirmer que l'aide est faite.",
-        "confirm" => "L'aide est faite : l'annonce est marquée comme réalisée et quitte la carte. Merci !",
-        "report" => "Merci, le message est signalé à l'équipe du Département.",
-        _ => return None,
-    })
+fn done_text(done: Option<String>) -> Option<String> {
+    let done = done?;
+    matches!(done.as_str(), "message" | "accept" | "withdraw" | "done" | "confirm" | "report")
+        .then(|| t(&format!("conversation-done-{done}")))
 }
 
 #[component]
 fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> impl IntoView {
     let id = c.id;
-    let title = format!("Conversation avec {} — Entraide Haut-Rhin", c.other_name);
+    let name = || text(c.other_name.clone());
+    let title = t_args("conversation-title", &[("name", name())]);
     let last = c.messages.last().map(|m| m.id).unwrap_or(0);
     let (messages, set_messages) = signal(c.messages.clone());
     poll(id, last, set_messages, c.staff_view);
     let heading = if c.i_am_author {
-        format!("{} vous répond", c.other_name)
+        t_args("conversation-heading-author", &[("name", name())])
     } else {
-        format!("Votre conversation avec {}", c.other_name)
+        t_args("conversation-heading-helper", &[("name", name())])
     };
     let accepted_line = match (c.accepted, c.i_am_author) {
-        (true, true) => Some(format!("Vous avez accepté l'aide de {}.", c.other_name)),
-        (true, false) => Some(format!("{} a accepté votre aide.", c.other_name)),
+        (true, true) => Some(t_args("conversation-you-accepted", &[("name", name())])),
+        (true, false) => Some(t_args("conversation-accepted-you", &[("name", name())])),
         _ => None,
     };
+    let helper_done = t_args("conversation-helper-done", &[("name", name())]);
     let others_msgs = echo.clone();
     view! {
         <Title text=title/>
         <div class="page narrow conversation-page">
-            <p class="back"><a href="/messages">"← Mes messages"</a></p>
+            <p class="back"><a href="/messages">{format!("← {}", t("messages-heading"))}</a></p>
             <h1>{heading}</h1>
             <p class="post-meta">
-                "À propos de "<a href=format!("/posts/{}", c.post_id)>{c.post_title.clone()}</a>
-                " · "{c.commune.clone()}" · "{c.post_status.label_fr()}
+                {t("conversation-about")}" "<a href=format!("/posts/{}", c.post_id)>{c.post_title.clone()}</a>
+                " · "{c.commune.clone()}" · "{label("status", c.post_status.slug())}
             </p>
             {c.staff_view.then(|| view! {
                 <div class="notice" role="status">
-                    <p>"Vous lisez cette conversation parce qu'un de ses messages a été signalé."</p>
+                    <p>{t("conversation-staff-view")}</p>
                 </div>
             })}
             {done_text(done).map(|t| view! { <div class="notice" role="status"><p>{t}</p></div> })}
             {accepted_line.map(|t| view! { <p class="accepted-line">{t}</p> })}
             {(c.helper_done && c.i_am_author && c.actions.confirm).then(|| view! {
-                <div class="notice"><p>{format!("{} indique que l'aide est faite. Confirmez-vous ?", c.other_name)}</p></div>
+                <div class="notice"><p>{helper_done}</p></div>
             })}
             <Private c=c.clone()/>
-            <h2 class="visually-hidden">"Messages"</h2>
+            <h2 class="visually-hidden">{t("nav-messages")}</h2>
             <ol class="thread" aria-live="polite">
                 <For each=move || messages.get() key=|m| m.id let:m>
                     <MessageItem m=m conversation=id echo=others_msgs.clone() reportable=!c.staff_view/>
@@ -109,14 +106,14 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
             </ol>
             // A GET form, not a link: a link to the same page would only scroll.
             <form id="fin" method="get" action=format!("/messages/{id}") class="refresh">
-                <button type="submit" class="btn btn-small btn-secondary">"Voir les nouveaux messages"</button>
+                <button type="submit" class="btn btn-small btn-secondary">{t("conversation-refresh")}</button>
             </form>
             {c.actions.reply.then(|| view! {
                 <form method="post" action=format!("/messages/{id}") class="form reply-form">
                     <input type="hidden" name="action" value="message"/>
                     <FormMessage form="message" echo=echo.clone()/>
-                    <TextArea form="message" name="body" label="Votre message" echo=echo.clone() rows=3 maxlength=2000/>
-                    <button type="submit" class="btn">"Envoyer"</button>
+                    <TextArea form="message" name="body" label=t("conversation-your-message") echo=echo.clone() rows=3 maxlength=2000/>
+                    <button type="submit" class="btn">{t("conversation-send")}</button>
                 </form>
             })}
             <Actions c=c echo=echo/>
@@ -157,20 +154,20 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
     view! {
         <li class="message" class:message-mine=m.mine>
             <p class="message-meta">
-                <strong>{if m.mine { "Vous".to_owned() } else { m.sender.clone() }}</strong>
-                " · "<time datetime=rfc3339(m.at)>{absolute_fr(m.at)}</time>
+                <strong>{if m.mine { t("conversation-you") } else { m.sender.clone() }}</strong>
+                " · "<time datetime=rfc3339(m.at)>{absolute(m.at)}</time>
             </p>
             <p class="pre-line">{m.body.clone()}</p>
             {(!m.mine && reportable).then(|| view! {
                 <details class="report-message" open=open>
-                    <summary>"Signaler ce message"</summary>
+                    <summary>{t("conversation-report")}</summary>
                     <form method="post" action=format!("/messages/{conversation}")>
                         <input type="hidden" name="action" value="report"/>
                         <input type="hidden" name="message_id" value=m.id.to_string()/>
                         <FormMessage form=form.clone() echo=echo.clone()/>
-                        <SelectField form=form.clone() name="reason" label="Qu'est-ce qui ne va pas ?" echo=echo.clone() options=options/>
-                        <TextArea form=form name="details" label="Précisez (facultatif)" echo=echo.clone() required=false rows=2 maxlength=1000/>
-                        <button type="submit" class="btn btn-small btn-secondary">"Signaler"</button>
+                        <SelectField form=form.clone() name="reason" label=t("report-reason") echo=echo.clone() options=options/>
+                        <TextArea form=form name="details" label=t("report-details") echo=echo.clone() required=false rows=2 maxlength=1000/>
+                        <button type="submit" class="btn btn-small btn-secondary">{t("conversation-report-send")}</button>
                     </form>
                 </details>
             })}
@@ -184,25 +181,25 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
 fn Private(c: ConversationView) -> impl IntoView {
     let show = c.private.clone().filter(|_| c.accepted);
     show.map(|p| {
-        let heading = if c.i_am_author { "Ce que voit la personne acceptée" } else { "Où aller" };
+        let heading = if c.i_am_author { t("private-heading-author") } else { t("private-heading-helper") };
         let label = c.post_title.clone();
         view! {
             <section class="private-box" aria-labelledby="prive-titre">
                 <h2 id="prive-titre">{heading}</h2>
-                <p class="hint">"Ces informations sont privées : ne les partagez pas."</p>
+                <p class="hint">{t("private-hint")}</p>
                 <dl class="facts">
-                    <dt>"Adresse exacte"</dt>
+                    <dt>{t("private-exact")}</dt>
                     <dd>{format!("{} — {:.5}, {:.5}", c.commune, p.exact.lat, p.exact.lon)}</dd>
-                    <dt>"Précision"</dt>
-                    <dd>{p.private_note.clone().unwrap_or_else(|| "aucune".into())}</dd>
+                    <dt>{t("private-note")}</dt>
+                    <dd>{p.private_note.clone().unwrap_or_else(|| t("private-none"))}</dd>
                     {p.phone.clone().map(|ph| view! {
-                        <dt>"Téléphone"</dt>
+                        <dt>{t("private-phone")}</dt>
                         <dd><a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a></dd>
                     })}
                 </dl>
                 <p>
                     <a href=format!("https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=18/{:.5}/{:.5}", p.exact.lat, p.exact.lon, p.exact.lat, p.exact.lon)>
-                        "Ouvrir dans une carte (OpenStreetMap)"
+                        {t("private-open-map")}
                     </a>
                 </p>
                 <PointMap point=p.exact category=crate::domain::Category::Other label=label/>
@@ -224,10 +221,12 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
             </form>
         }
     };
+    let name = text(c.other_name.clone());
     let accept_label = match c.post_kind {
-        PostKind::Request => format!("Accepter l'aide de {}", c.other_name),
-        PostKind::Offer => format!("Accepter {}", c.other_name),
+        PostKind::Request => t_args("accept-help-of", &[("name", name.clone())]),
+        PostKind::Offer => t_args("accept-person", &[("name", name.clone())]),
     };
+    let accept_text = t_args("accept-text", &[("name", name)]);
     let share_checked = echo.form == "accept" && echo.value("accept", "share_phone") == "on";
     view! {
         <div class="conversation-actions">
@@ -237,28 +236,28 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
             {a.accept.then(|| view! {
                 <section aria-labelledby="accepter-titre">
                     <h2 id="accepter-titre">{accept_label.clone()}</h2>
-                    <p>{format!("{} verra alors l'adresse exacte et votre précision (bâtiment, étage). Les autres personnes ne voient que la commune.", c.other_name)}</p>
+                    <p>{accept_text}</p>
                     <form method="post" action=format!("/messages/{id}") class="form">
                         <input type="hidden" name="action" value="accept"/>
                         <FormMessage form="accept" echo=echo.clone()/>
                         <label class="choice">
                             <input type="checkbox" name="share_phone" checked=share_checked/>
-                            "Partager aussi mon numéro de téléphone avec cette personne"
+                            {t("accept-share-phone")}
                         </label>
-                        <TextField form="accept" name="phone" label="Mon numéro (si je le partage)" echo=echo.clone() kind="tel" autocomplete="tel" required=false/>
+                        <TextField form="accept" name="phone" label=t("accept-phone") echo=echo.clone() kind="tel" autocomplete="tel" required=false/>
                         {(c.post_kind == PostKind::Request).then(|| view! {
                             <label class="choice">
                                 <input type="checkbox" name="off_map"/>
-                                "Retirer l'annonce de la carte pendant l'aide"
+                                {t("accept-off-map")}
                             </label>
                         })}
                         <button type="submit" class="btn">{accept_label.clone()}</button>
                     </form>
                 </section>
             })}
-            {a.confirm.then(|| action_form("confirm", "Confirmer que l'aide est faite".into(), "btn"))}
-            {a.mark_done.then(|| action_form("done", "L'aide est faite".into(), "btn"))}
-            {a.withdraw.then(|| action_form("withdraw", "Retirer mon acceptation".into(), "btn btn-secondary"))}
+            {a.confirm.then(|| action_form("confirm", t("action-confirm"), "btn"))}
+            {a.mark_done.then(|| action_form("done", t("action-done"), "btn"))}
+            {a.withdraw.then(|| action_form("withdraw", t("action-withdraw"), "btn btn-secondary"))}
             {a.thank.then(|| view! {
                 <form method="post" action=format!("/messages/{id}") class="form">
                     <input type="hidden" name="action" value="thank"/>
@@ -266,15 +265,15 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
                     <TextArea
                         form="thank"
                         name="note"
-                        label="Un mot de remerciement (il sera visible sur la page de l'annonce)"
+                        label=t("thank-label")
                         echo=echo.clone()
                         rows=3
                         maxlength=500
                     />
-                    <button type="submit" class="btn">"Publier mon mot"</button>
+                    <button type="submit" class="btn">{t("thank-submit")}</button>
                 </form>
             })}
-            {(c.post_status == PostStatus::Fulfilled).then(|| view! { <p class="hint">"Cette annonce est réalisée."</p> })}
+            {(c.post_status == PostStatus::Fulfilled).then(|| view! { <p class="hint">{t("conversation-fulfilled")}</p> })}
         </div>
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::conversations::{my_conversations, Conversations};
-use crate::domain::time::{relative_fr, rfc3339};
+use crate::domain::time::rfc3339;
+use crate::i18n::{label, n, relative, s as text, t, t_args};
 use crate::ui::components::restricted::Restricted;
 
 /// "Mes messages".
@@ -14,10 +15,10 @@ use crate::ui::components::restricted::Restricted;
 pub fn MessagesPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_conversations());
     view! {
-        <Title text="Mes messages — Entraide Haut-Rhin"/>
+        <Title text=t("messages-title")/>
         <div class="page narrow">
-            <h1>"Mes messages"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
+            <h1>{t("messages-heading")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(l) => view! { <ConversationList list=l/> }.into_any(),
@@ -35,10 +36,7 @@ fn ConversationList(list: Conversations) -> impl IntoView {
     let empty = list.items.is_empty();
     view! {
         {empty.then(|| view! {
-            <p class="empty">
-                "Pas encore de conversation. Quand vous répondez à une annonce, ou quand quelqu'un répond à "
-                "la vôtre, la conversation apparaît ici."
-            </p>
+            <p class="empty">{t("messages-empty")}</p>
         })}
         <ul class="conversations">
             {list
@@ -46,9 +44,9 @@ fn ConversationList(list: Conversations) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let who = if c.i_am_author {
-                        format!("{} a répondu à votre annonce", c.other_name)
+                        t_args("messages-answered-you", &[("name", text(c.other_name.clone()))])
                     } else {
-                        format!("Vous avez écrit à {}", c.other_name)
+                        t_args("messages-you-wrote", &[("name", text(c.other_name.clone()))])
                     };
                     view! {
                         <li class="conversation-item" class:unread={c.unread > 0}>
@@ -56,14 +54,14 @@ fn ConversationList(list: Conversations) -> impl IntoView {
                                 <span class="conversation-title">{c.post_title.clone()}</span>
                                 {(c.unread > 0).then(|| view! {
                                     " "<span class="nav-badge">{c.unread}</span>
-                                    <span class="visually-hidden">" message(s) non lu(s)"</span>
+                                    <span class="visually-hidden">{format!(" {}", t_args("messages-unread", &[("count", n(c.unread as f64))]))}</span>
                                 })}
                             </a>
                             <p class="post-meta">
                                 {who}
-                                {c.accepted.then_some(" · aide acceptée")}
-                                " · "{c.post_status.label_fr()}" · "
-                                <time datetime=rfc3339(c.last_message_at)>{relative_fr(now, c.last_message_at)}</time>
+                                {c.accepted.then(|| format!(" · {}", t("messages-accepted")))}
+                                " · "{label("status", c.post_status.slug())}" · "
+                                <time datetime=rfc3339(c.last_message_at)>{relative(now, c.last_message_at)}</time>
                             </p>
                         </li>
                     }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::parts::{History, Reports, StaffPostDetails};
 use crate::api::moderation::{post_history, StaffPost};
 use crate::error::AppError;
+use crate::i18n::{s as text, t, t_args};
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
 
@@ -23,7 +24,7 @@ pub fn PostHistoryPage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Chargement…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match post.await {
                     Ok(p) => view! { <HistoryView post=p/> }.into_any(),
@@ -37,18 +38,18 @@ pub fn PostHistoryPage() -> impl IntoView {
 
 #[component]
 fn HistoryView(post: StaffPost) -> impl IntoView {
-    let title = format!("Historique : {} — Entraide Haut-Rhin", post.title);
+    let title = t_args("history-title", &[("title", text(post.title.clone()))]);
     let public = post.status.is_public() && !post.hidden;
     let empty = post.history.is_empty();
     view! {
         <Title text=title/>
         <article class="page staff-page">
-            <p class="back"><a href="/moderation">"← File de validation"</a></p>
+            <p class="back"><a href="/moderation">{format!("← {}", t("history-back"))}</a></p>
             <h1>{post.title.clone()}</h1>
             <StaffPostDetails post=post.clone()/>
-            {public.then(|| view! { <p><a href=format!("/posts/{}", post.id)>"Voir l'annonce publique"</a></p> })}
+            {public.then(|| view! { <p><a href=format!("/posts/{}", post.id)>{t("history-public")}</a></p> })}
             <Reports reports=post.reports.clone()/>
-            {empty.then(|| view! { <p>"Aucune décision n'a encore été prise sur cette annonce."</p> })}
+            {empty.then(|| view! { <p>{t("history-empty")}</p> })}
             <History post=post/>
         </article>
     }

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::moderation::{moderation_queue, QueuePage, StaffPost};
 use crate::domain::moderation::DecisionReason;
-use crate::domain::time::relative_fr;
+use crate::i18n::{label, relative, t};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
 use crate::ui::components::restricted::Restricted;
 use parts::{ActionNotice, History, QueueTabs, StaffPostDetails, Tab};
@@ -25,10 +25,10 @@ pub fn ModerationPage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| moderation_queue());
     let done = use_query_map().read_untracked().get("fait");
     view! {
-        <Title text="Validation des annonces — Entraide Haut-Rhin"/>
+        <Title text=t("moderation-title")/>
         <div class="page staff-page">
-            <h1>"Validation des annonces"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Chargement de la file…"</p> }>
+            <h1>{t("moderation-heading")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t("moderation-loading")}</p> }>
                 {move || {
                     let done = done.clone();
                     Suspend::new(async move {
@@ -53,7 +53,7 @@ fn Queue(queue: QueuePage, echo: FormEcho, done: Option<String>) -> impl IntoVie
         <QueueTabs stats=queue.stats.clone() current=Tab::Pending/>
         <ActionNotice done=done/>
         {orphan.map(|form| view! { <FormMessage form=form echo=echo.clone()/> })}
-        {empty.then(|| view! { <p class="empty">"Tout est à jour : aucune annonce n'attend de validation."</p> })}
+        {empty.then(|| view! { <p class="empty">{t("moderation-empty")}</p> })}
         <ol class="queue">
             {queue
                 .posts
@@ -73,7 +73,7 @@ pub fn orphan_echo(echo: &FormEcho, shown: impl IntoIterator<Item = i64>) -> Opt
 
 /// The reasons staff choose from, as (slug, label).
 pub fn reason_options() -> Vec<(&'static str, String)> {
-    DecisionReason::ALL.iter().map(|r| (r.slug(), r.label_fr().to_owned())).collect()
+    DecisionReason::ALL.iter().map(|r| (r.slug(), label("decision-reason", r.slug()))).collect()
 }
 
 #[component]
@@ -83,63 +83,63 @@ fn PendingCard(post: StaffPost, echo: FormEcho, now: i64) -> impl IntoView {
     let (approve, reject, redact) = (format!("approve-{id}"), format!("reject-{id}"), format!("redact-{id}"));
     let reject_open = echo.form == reject;
     let redact_open = echo.form == redact;
-    let waited = relative_fr(now, post.created_at);
+    let waited = relative(now, post.created_at);
     let late = now - post.created_at > 48 * 3600;
     let (title, description) = (post.title.clone(), post.description.clone());
     view! {
         <article class="mod-card" id=format!("annonce-{id}") aria-labelledby=format!("annonce-{id}-titre")>
             <header class="mod-card-head">
                 <h2 id=heading>{post.title.clone()}</h2>
-                <p class="age" class:queue-late=late>"Déposée "{waited}</p>
+                <p class="age" class:queue-late=late>{t("moderation-submitted")}" "{waited}</p>
             </header>
             <StaffPostDetails post=post.clone()/>
             <History post=post.clone()/>
-            <p><a href=format!("/moderation/annonces/{id}")>"Historique complet de l'annonce"</a></p>
+            <p><a href=format!("/moderation/annonces/{id}")>{t("moderation-full-history")}</a></p>
             <div class="mod-actions">
                 <form method="post" action="/moderation">
                     <FormMessage form=approve.clone() echo=echo.clone()/>
                     <input type="hidden" name="id" value=id.to_string()/>
-                    <button type="submit" class="btn" name="action" value="approve">"Publier l'annonce"</button>
+                    <button type="submit" class="btn" name="action" value="approve">{t("steps-publish")}</button>
                 </form>
                 <details open=reject_open>
-                    <summary>"Refuser…"</summary>
+                    <summary>{t("moderation-reject-open")}</summary>
                     <form method="post" action="/moderation">
                         <FormMessage form=reject.clone() echo=echo.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <SelectField form=reject.clone() name="reason" label="Motif du refus" echo=echo.clone() options=reason_options()/>
+                        <SelectField form=reject.clone() name="reason" label=t("moderation-reject-reason") echo=echo.clone() options=reason_options()/>
                         <TextArea
                             form=reject.clone()
                             name="message"
-                            label="Message à l'auteur (facultatif)"
-                            hint="Il le lira dans ses notifications. Dites-lui comment corriger son annonce."
+                            label=t("moderation-message")
+                            hint=t("moderation-message-hint")
                             echo=echo.clone()
                             required=false
                             rows=3
                             maxlength=1000
                         />
-                        <button type="submit" class="btn btn-danger" name="action" value="reject">"Refuser l'annonce"</button>
+                        <button type="submit" class="btn btn-danger" name="action" value="reject">{t("moderation-reject")}</button>
                     </form>
                 </details>
                 <details open=redact_open>
-                    <summary>"Modifier puis publier…"</summary>
+                    <summary>{t("moderation-redact-open")}</summary>
                     <form method="post" action="/moderation">
                         <FormMessage form=redact.clone() echo=echo.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <p class="hint">
-                            "Retirez un numéro de téléphone, une adresse ou un nom de famille. L'auteur verra ce qui a changé."
+                            {t("moderation-redact-hint")}
                         </p>
-                        <TextField form=redact.clone() name="title" label="Titre" echo=echo.clone() initial=title/>
-                        <TextArea form=redact.clone() name="description" label="Description" echo=echo.clone() initial=description rows=6 maxlength=2000/>
+                        <TextField form=redact.clone() name="title" label=t("publish-field-title") echo=echo.clone() initial=title/>
+                        <TextArea form=redact.clone() name="description" label=t("publish-field-description") echo=echo.clone() initial=description rows=6 maxlength=2000/>
                         <TextArea
                             form=redact.clone()
                             name="message"
-                            label="Message à l'auteur (facultatif)"
+                            label=t("moderation-message")
                             echo=echo.clone()
                             required=false
                             rows=2
                             maxlength=1000
                         />
-                        <button type="submit" class="btn" name="action" value="redact">"Publier le texte modifié"</button>
+                        <button type="submit" class="btn" name="action" value="redact">{t("moderation-redact")}</button>
                     </form>
                 </details>
             </div>

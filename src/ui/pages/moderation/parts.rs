@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::moderation::{QueueStats, ReportView, StaffPost};
-use crate::domain::time::{absolute_fr, relative_fr, rfc3339};
+use crate::domain::time::rfc3339;
+use crate::i18n::{absolute, label, n, relative, s as text, t, t_args};
 use crate::ui::components::decision::EventItem;
 use crate::ui::map::PointMap;
 
@@ -18,25 +19,26 @@ pub enum Tab {
 /// The two queues with their counts, and how long the oldest pending post has waited.
 #[component]
 pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
-    let oldest = stats.oldest_pending_at.map(|t| relative_fr(stats.now, t));
+    let oldest = stats.oldest_pending_at.map(|at| relative(stats.now, at));
     let late = stats.oldest_pending_at.is_some_and(|t| stats.now - t > 48 * 3600);
     let aria = |t: Tab| (t == current).then_some("page");
     view! {
-        <nav class="tabs" aria-label="Files de modération">
+        <nav class="tabs" aria-label=t("moderation-queues")>
             <a href="/moderation" aria-current=aria(Tab::Pending)>
-                "À valider " <span class="count" class:count-zero=stats.pending == 0>{stats.pending}</span>
+                {t("moderation-tab-pending")}" " <span class="count" class:count-zero=stats.pending == 0>{stats.pending}</span>
             </a>
             <a href="/moderation/signalements" aria-current=aria(Tab::Reports)>
-                "Signalements " <span class="count" class:count-zero=stats.reported_posts == 0>{stats.reported_posts}</span>
+                {t("moderation-tab-reports")}" " <span class="count" class:count-zero=stats.reported_posts == 0>{stats.reported_posts}</span>
             </a>
         </nav>
         <p class="queue-health" class:queue-late=late>
-            {match (stats.pending, oldest) {
-                (0, _) | (_, None) => "Aucune annonce en attente de validation.".to_owned(),
-                (1, Some(o)) => format!("1 annonce en attente, déposée {o}."),
-                (n, Some(o)) => format!("{n} annonces en attente ; la plus ancienne a été déposée {o}."),
+            {match oldest {
+                Some(o) if stats.pending > 0 => {
+                    t_args("moderation-health", &[("count", n(stats.pending as f64)), ("oldest", text(o))])
+                }
+                _ => t("moderation-health-none"),
             }}
-            {(stats.hidden > 0).then(|| format!(" {} annonce(s) masquée(s) après signalements.", stats.hidden))}
+            {(stats.hidden > 0).then(|| format!(" {}", t_args("moderation-hidden", &[("count", n(stats.hidden as f64))])))}
         </p>
     }
 }
@@ -44,16 +46,10 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
 /// The word after an action (`?fait=approve`), said where a screen reader hears it.
 #[component]
 pub fn ActionNotice(done: Option<String>) -> impl IntoView {
-    let text = done.and_then(|d| match d.as_str() {
-        "approve" => Some("L'annonce est publiée. L'auteur est prévenu."),
-        "reject" => Some("L'annonce est refusée. L'auteur est prévenu, avec le motif."),
-        "redact" => Some("L'annonce est publiée avec le texte modifié. L'auteur voit ce qui a changé."),
-        "dismiss" => Some("Les signalements sont classés sans suite. L'annonce est de nouveau visible."),
-        "unpublish" => Some("L'annonce est retirée de la carte et revient en validation. L'auteur est prévenu."),
-        "disable" => Some("Le compte de l'auteur est désactivé et ses annonces sont retirées."),
-        _ => None,
-    });
-    text.map(|t| view! { <div class="notice" role="status"><p>{t}</p></div> })
+    let said = done
+        .filter(|d| matches!(d.as_str(), "approve" | "reject" | "redact" | "dismiss" | "unpublish" | "disable"))
+        .map(|d| t(&format!("moderation-done-{d}")));
+    said.map(|said| view! { <div class="notice" role="status"><p>{said}</p></div> })
 }
 
 /// A post as staff see it: text, author, exact place, private note.
@@ -68,37 +64,37 @@ pub fn StaffPostDetails(post: StaffPost) -> impl IntoView {
                 s.push_str(&format!(" — {o}"));
             }
             if a.disabled {
-                s.push_str(" (compte désactivé)");
+                s.push_str(&format!(" ({})", t("moderation-account-disabled")));
             }
             s
         }
-        None => "Données de démonstration (sans compte)".to_owned(),
+        None => t("moderation-demo-data"),
     };
-    let label = post.title.clone();
+    let map_label = post.title.clone();
     view! {
         <p class="post-tags">
             <span class=if post.kind == crate::domain::PostKind::Request { "badge badge-request" } else { "badge badge-offer" }>
-                {post.kind.label_fr()}
+                {label("kind", post.kind.slug())}
             </span>
             <span class="cat" style=format!("--cat:{}", post.category.colour())>
                 <span aria-hidden="true">{post.category.icon()}</span>
-                {post.category.label_fr()}
+                {label("category", post.category.slug())}
             </span>
-            <span class="badge badge-status">{post.status.label_fr()}</span>
-            {post.hidden.then(|| view! { <span class="badge badge-pending">"Masquée"</span> })}
+            <span class="badge badge-status">{label("status", post.status.slug())}</span>
+            {post.hidden.then(|| view! { <span class="badge badge-pending">{t("moderation-hidden-badge")}</span> })}
         </p>
         <div class="post-body">{paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
         <dl class="facts">
-            <dt>"Auteur"</dt>
-            <dd>{author}" · "{post.poster_kind.label_fr()}</dd>
-            <dt>"Déposée"</dt>
-            <dd><time datetime=rfc3339(post.created_at)>{absolute_fr(post.created_at)}</time></dd>
-            <dt>"Lieu exact"</dt>
+            <dt>{t("moderation-author")}</dt>
+            <dd>{author}" · "{label("poster", post.poster_kind.slug())}</dd>
+            <dt>{t("moderation-submitted")}</dt>
+            <dd><time datetime=rfc3339(post.created_at)>{absolute(post.created_at)}</time></dd>
+            <dt>{t("private-exact")}</dt>
             <dd>{format!("{} ({:.5}, {:.5})", post.commune, post.exact.lat, post.exact.lon)}</dd>
-            <dt>"Note privée"</dt>
-            <dd>{post.private_note.clone().unwrap_or_else(|| "aucune".into())}</dd>
+            <dt>{t("moderation-private-note")}</dt>
+            <dd>{post.private_note.clone().unwrap_or_else(|| t("private-none"))}</dd>
         </dl>
-        <PointMap point=post.exact category=post.category label=label/>
+        <PointMap point=post.exact category=post.category label=map_label/>
     }
 }
 
@@ -107,7 +103,7 @@ pub fn StaffPostDetails(post: StaffPost) -> impl IntoView {
 pub fn History(post: StaffPost) -> impl IntoView {
     (!post.history.is_empty()).then(|| {
         view! {
-            <h3>"Décisions précédentes"</h3>
+            <h3>{t("moderation-previous")}</h3>
             <ol class="history">
                 {post.history.into_iter().map(|e| view! { <EventItem event=e staff=true/> }).collect_view()}
             </ol>
@@ -120,20 +116,20 @@ pub fn History(post: StaffPost) -> impl IntoView {
 pub fn Reports(reports: Vec<ReportView>) -> impl IntoView {
     (!reports.is_empty()).then(|| {
         view! {
-            <h3>"Signalements"</h3>
+            <h3>{t("moderation-tab-reports")}</h3>
             <ul class="reports">
                 {reports
                     .into_iter()
                     .map(|r| view! {
                         <li class:report-closed=!r.open>
                             <p>
-                                <strong>{r.reason.label_fr()}</strong>
-                                {format!(" — {}, le {}", r.reporter, absolute_fr(r.at))}
-                                {(!r.open).then_some(" (traité)")}
+                                <strong>{label("report-reason", r.reason.slug())}</strong>
+                                {format!(" — {}", t_args("post-thanks-by", &[("writer", text(r.reporter.clone())), ("date", text(absolute(r.at)))]))}
+                                {(!r.open).then(|| format!(" ({})", t("moderation-handled")))}
                             </p>
                             {(!r.details.is_empty()).then(|| view! { <p class="event-message">"« "{r.details.clone()}" »"</p> })}
-                            {r.message.clone().map(|m| view! { <p>"Message signalé : « "{m}" »"</p> })}
-                            {r.conversation_id.map(|c| view! { <p><a href=format!("/messages/{c}")>"Lire la conversation"</a></p> })}
+                            {r.message.clone().map(|m| view! { <p>{t_args("moderation-reported-message", &[("message", text(m))])}</p> })}
+                            {r.conversation_id.map(|c| view! { <p><a href=format!("/messages/{c}")>{t("moderation-read-conversation")}</a></p> })}
                         </li>
                     })
                     .collect_view()}

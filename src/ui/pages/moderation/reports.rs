@@ -10,6 +10,7 @@ use super::parts::{ActionNotice, History, QueueTabs, Reports, StaffPostDetails, 
 use super::{orphan_echo, reason_options};
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::api::moderation::{report_queue, QueuePage, StaffPost};
+use crate::i18n::{n, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
 use crate::ui::components::restricted::Restricted;
 
@@ -20,10 +21,10 @@ pub fn ReportsPage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| report_queue());
     let done = use_query_map().read_untracked().get("fait");
     view! {
-        <Title text="Signalements — Entraide Haut-Rhin"/>
+        <Title text=t("reports-title")/>
         <div class="page staff-page">
-            <h1>"Annonces signalées"</h1>
-            <Suspense fallback=|| view! { <p class="loading">"Chargement des signalements…"</p> }>
+            <h1>{t("reports-heading")}</h1>
+            <Suspense fallback=|| view! { <p class="loading">{t("reports-loading")}</p> }>
                 {move || {
                     let done = done.clone();
                     Suspend::new(async move {
@@ -47,7 +48,7 @@ fn ReportQueue(queue: QueuePage, echo: FormEcho, done: Option<String>) -> impl I
         <QueueTabs stats=queue.stats.clone() current=Tab::Reports/>
         <ActionNotice done=done/>
         {orphan.map(|form| view! { <FormMessage form=form echo=echo.clone()/> })}
-        {empty.then(|| view! { <p class="empty">"Aucun signalement à traiter."</p> })}
+        {empty.then(|| view! { <p class="empty">{t("reports-empty")}</p> })}
         <ol class="queue">
             {queue
                 .posts
@@ -71,50 +72,47 @@ fn ReportedCard(post: StaffPost, echo: FormEcho) -> impl IntoView {
         <article class="mod-card" id=format!("annonce-{id}") aria-labelledby=format!("annonce-{id}-titre")>
             <header class="mod-card-head">
                 <h2 id=heading>{post.title.clone()}</h2>
-                <p class="age">{format!("{open_reports} signalement(s) ouvert(s)")}</p>
+                <p class="age">{t_args("reports-open", &[("count", n(open_reports as f64))])}</p>
             </header>
             <Reports reports=post.reports.clone()/>
             <StaffPostDetails post=post.clone()/>
             <History post=post.clone()/>
-            <p><a href=format!("/moderation/annonces/{id}")>"Historique complet de l'annonce"</a></p>
+            <p><a href=format!("/moderation/annonces/{id}")>{t("moderation-full-history")}</a></p>
             <div class="mod-actions">
                 <form method="post" action="/moderation/signalements">
                     <FormMessage form=dismiss.clone() echo=echo.clone()/>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="btn btn-secondary" name="action" value="dismiss">
-                        "Classer sans suite (l'annonce reste en ligne)"
+                        {t("reports-dismiss")}
                     </button>
                 </form>
                 <details open=unpublish_open>
-                    <summary>"Retirer de la carte…"</summary>
+                    <summary>{t("reports-unpublish-open")}</summary>
                     <form method="post" action="/moderation/signalements">
                         <FormMessage form=unpublish.clone() echo=echo.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <p class="hint">"L'annonce revient dans la file de validation ; l'auteur est prévenu du motif."</p>
-                        <SelectField form=unpublish.clone() name="reason" label="Motif" echo=echo.clone() options=reason_options()/>
+                        <p class="hint">{t("reports-unpublish-hint")}</p>
+                        <SelectField form=unpublish.clone() name="reason" label=t("reports-reason") echo=echo.clone() options=reason_options()/>
                         <TextArea
                             form=unpublish.clone()
                             name="message"
-                            label="Message à l'auteur (facultatif)"
+                            label=t("moderation-message")
                             echo=echo.clone()
                             required=false
                             rows=3
                             maxlength=1000
                         />
-                        <button type="submit" class="btn btn-danger" name="action" value="unpublish">"Retirer l'annonce"</button>
+                        <button type="submit" class="btn btn-danger" name="action" value="unpublish">{t("my-posts-withdraw")}</button>
                     </form>
                 </details>
                 {can_disable.then(|| view! {
                     <details open=disable_open>
-                        <summary>"Désactiver le compte de l'auteur…"</summary>
+                        <summary>{t("reports-disable-open")}</summary>
                         <form method="post" action="/moderation/signalements">
                             <FormMessage form=disable.clone() echo=echo.clone()/>
                             <input type="hidden" name="id" value=id.to_string()/>
-                            <p class="hint">
-                                "L'auteur ne pourra plus se connecter, ses sessions prennent fin et toutes ses annonces "
-                                "en cours sont retirées. Seul un administrateur peut réactiver le compte."
-                            </p>
-                            <button type="submit" class="btn btn-danger" name="action" value="disable">"Désactiver le compte"</button>
+                            <p class="hint">{t("reports-disable-hint")}</p>
+                            <button type="submit" class="btn btn-danger" name="action" value="disable">{t("reports-disable")}</button>
                         </form>
                     </details>
                 })}
