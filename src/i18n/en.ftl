@@ -488,6 +488,7 @@ moderation-done-disable = The author's account is disabled and their posts are w
 moderation-account-disabled = account disabled
 moderation-demo-data = Demo data (no account)
 moderation-hidden-badge = Hidden
+moderation-exact = Exact place
 moderation-author = Author
 moderation-private-note = Private note
 moderation-previous = Previous decisions

@@ -495,6 +495,7 @@ moderation-done-disable = Le compte de l'auteur est désactivé et ses annonces 
 moderation-account-disabled = compte désactivé
 moderation-demo-data = Données de démonstration (sans compte)
 moderation-hidden-badge = Masquée
+moderation-exact = Lieu exact
 moderation-author = Auteur
 moderation-private-note = Note privée
 moderation-previous = Décisions précédentes

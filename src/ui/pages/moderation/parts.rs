@@ -89,7 +89,7 @@ pub fn StaffPostDetails(post: StaffPost) -> impl IntoView {
             <dd>{author}" · "{label("poster", post.poster_kind.slug())}</dd>
             <dt>{t("moderation-submitted")}</dt>
             <dd><time datetime=rfc3339(post.created_at)>{absolute(post.created_at)}</time></dd>
-            <dt>{t("private-exact")}</dt>
+            <dt>{t("moderation-exact")}</dt>
             <dd>{format!("{} ({:.5}, {:.5})", post.commune, post.exact.lat, post.exact.lon)}</dd>
             <dt>{t("moderation-private-note")}</dt>
             <dd>{post.private_note.clone().unwrap_or_else(|| t("private-none"))}</dd>
