@@ -19,9 +19,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     // The installed app keeps the list and the posts people leave, and the page shown when the
     // app goes to the background, for reading offline (browser only: see `ui/pwa.rs`).
     Effect::new(move |left: Option<String>| {
-        // The router's `search` has no leading "?".
-        let (path, search) = (location.pathname.get(), location.search.get());
-        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        let here = here(&location);
         if let Some(left) = left.filter(|l| l.split('?').next() != here.split('?').next()) {
             pwa::remember(&left);
         }
@@ -126,8 +124,7 @@ fn LanguageSwitch() -> impl IntoView {
     let location = use_location();
     let other = lang().other();
     let href = move || {
-        let (path, search) = (location.pathname.get(), location.search.get());
-        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        let here = here(&location);
         format!("/langue/{}?retour={}", other.code(), encode_query_value(&here))
     };
     view! {
@@ -144,8 +141,7 @@ fn ReadingSwitch() -> impl IntoView {
     let location = use_location();
     let (mode, label) = if easy() { ("normale", t("reading-standard")) } else { ("facile", t("reading-easy")) };
     let href = move || {
-        let (path, search) = (location.pathname.get(), location.search.get());
-        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        let here = here(&location);
         format!("/lecture/{mode}?retour={}", encode_query_value(&here))
     };
     view! {
@@ -153,6 +149,17 @@ fn ReadingSwitch() -> impl IntoView {
             <span aria-hidden="true">"📖 "</span>
             {label}
         </a>
+    }
+}
+
+/// The current address, path and query (tracked: reruns when it changes).
+fn here(location: &leptos_router::location::Location) -> String {
+    // The router's `search` has no leading "?".
+    let (path, search) = (location.pathname.get(), location.search.get());
+    if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
     }
 }
 
