@@ -109,7 +109,8 @@ test('a post written without a network is kept on the device and sent when the n
   await context.setOffline(false);
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
   await expect(page.getByRole('main').getByRole('article', { name: title })).toContainText('Colmar');
-  // Published: the draft is forgotten.
+  // Published: the draft is forgotten on the device (once "Mes annonces" has loaded its script).
+  await page.waitForFunction(() => localStorage.getItem('entraide:brouillon-annonce') === null, null, { timeout: 15_000 });
   await page.goto('/publier');
   await expect(page.getByLabel('Titre')).toHaveValue('');
   await expect(page.getByText('Nous avons retrouvé')).toHaveCount(0);
