@@ -5,13 +5,15 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// One problem with one input field, said in French for the person who typed it.
+use crate::i18n::Msg;
+
+/// One problem with one input field, said to the person who typed it in their language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// Name of the field (the form input's `name`, or the query parameter).
     pub field: String,
-    /// What was wrong, in French.
-    pub message: String,
+    /// What was wrong (put into words where it is shown).
+    pub message: Msg,
 }
 
 /// Validation problems, keyed by field so forms show them next to the input.
@@ -24,15 +26,15 @@ impl FieldErrors {
     }
 
     /// One problem for one field.
-    pub fn single(field: &str, message: impl Into<String>) -> Self {
+    pub fn single(field: &str, message: Msg) -> Self {
         let mut e = Self::new();
         e.push(field, message);
         e
     }
 
     /// Adds a problem for `field`.
-    pub fn push(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.to_owned(), message: message.into() });
+    pub fn push(&mut self, field: &str, message: Msg) {
+        self.0.push(FieldError { field: field.to_owned(), message });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -40,8 +42,13 @@ impl FieldErrors {
     }
 
     /// The first message for `field`, if any.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    pub fn get(&self, field: &str) -> Option<&Msg> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.message)
+    }
+
+    /// Whether `field` has the problem `id`.
+    pub fn has(&self, field: &str, id: &str) -> bool {
+        self.0.iter().any(|e| e.field == field && e.message.id == id)
     }
 
     /// `Ok(value)` when no problem was recorded.
@@ -54,33 +61,53 @@ impl FieldErrors {
     }
 }
 
+/// In French (logs, the operator's command line).
 impl std::fmt::Display for FieldErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let msgs: Vec<&str> = self.0.iter().map(|e| e.message.as_str()).collect();
+        let msgs: Vec<String> = self.0.iter().map(|e| e.message.to_string()).collect();
         f.write_str(&msgs.join(" "))
     }
 }
 
 /// Every error a server function or API route can answer with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("{0}")]
     Validation(FieldErrors),
-    #[error("Cette page n'existe pas ou n'est plus disponible.")]
     NotFound,
-    #[error("Connectez-vous pour continuer.")]
     Unauthenticated,
-    #[error("Vous n'avez pas le droit de faire cela.")]
     Forbidden,
-    #[error("Trop d'essais. Réessayez dans {} minute(s).", retry_after.div_ceil(60))]
-    TooManyRequests { retry_after: u64 },
-    #[error("Une erreur est survenue de notre côté (référence {reference}). Réessayez dans un instant.")]
-    Internal { reference: String },
-    #[error("La connexion au serveur a échoué. Vérifiez votre connexion et réessayez.")]
+    TooManyRequests {
+        retry_after: u64,
+    },
+    Internal {
+        reference: String,
+    },
+    /// The server could not be reached (what failed, for the logs: never shown).
     Transport(String),
 }
 
 impl AppError {
+    /// What to tell the person: each problem of a validation error, else one sentence.
+    pub fn messages(&self) -> Vec<Msg> {
+        let one = match self {
+            AppError::Validation(f) => return f.0.iter().map(|e| e.message.clone()).collect(),
+            AppError::NotFound => Msg::new("error-not-found"),
+            AppError::Unauthenticated => Msg::new("error-unauthenticated"),
+            AppError::Forbidden => Msg::new("error-forbidden"),
+            AppError::TooManyRequests { retry_after } => {
+                Msg::new("error-too-many").num("minutes", retry_after.div_ceil(60).min(i64::MAX as u64) as i64)
+            }
+            AppError::Internal { reference } => Msg::new("error-internal").text("reference", reference.clone()),
+            AppError::Transport(_) => Msg::new("error-transport"),
+        };
+        vec![one]
+    }
+
+    /// What to tell the person, in the page's language, in one paragraph.
+    pub fn say(&self) -> String {
+        self.messages().iter().map(Msg::say).collect::<Vec<_>>().join(" ")
+    }
+
     /// The HTTP status this error answers with.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -95,6 +122,16 @@ impl AppError {
     }
 }
 
+/// In French (logs, the operator's command line); pages say [`AppError::say`].
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let msgs: Vec<String> = self.messages().iter().map(Msg::to_string).collect();
+        f.write_str(&msgs.join(" "))
+    }
+}
+
+impl std::error::Error for AppError {}
+
 impl From<FieldErrors> for AppError {
     fn from(e: FieldErrors) -> Self {
         AppError::Validation(e)
@@ -108,9 +145,7 @@ impl FromServerFnError for AppError {
         match value {
             // Arguments that do not even deserialize are bad input, not a transport failure.
             ServerFnErrorErr::Args(_) => {
-                let mut e = FieldErrors::new();
-                e.push("query", "La demande est mal formée.");
-                AppError::Validation(e)
+                AppError::Validation(FieldErrors::single("query", Msg::new("error-bad-request")))
             }
             other => AppError::Transport(other.to_string()),
         }

@@ -10,6 +10,7 @@ use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 
 /// What a form post left for the page to show: which form, what was typed, what was wrong,
 /// or a confirmation.
@@ -19,8 +20,8 @@ pub struct FormEcho {
     pub form: String,
     pub values: BTreeMap<String, String>,
     pub errors: FieldErrors,
-    /// A success message ("Votre nom a été changé.").
-    pub notice: Option<String>,
+    /// A confirmation ("Votre nom a été changé."), said in the page's language.
+    pub notice: Option<Msg>,
 }
 
 impl FormEcho {
@@ -33,9 +34,9 @@ impl FormEcho {
         }
     }
 
-    /// The error of `field` of form `form`.
+    /// The error of `field` of form `form`, in the page's language.
     pub fn error(&self, form: &str, field: &str) -> Option<String> {
-        (self.form == form).then(|| self.errors.get(field).map(str::to_owned)).flatten()
+        (self.form == form).then(|| self.errors.get(field).map(Msg::say)).flatten()
     }
 }
 
@@ -49,6 +50,12 @@ pub async fn read_form_echo() -> Result<Option<FormEcho>, AppError> {
 pub fn field_errors(e: &AppError) -> FieldErrors {
     match e {
         AppError::Validation(f) => f.clone(),
-        other => FieldErrors::single("form", other.to_string()),
+        other => {
+            let mut errors = FieldErrors::new();
+            for m in other.messages() {
+                errors.push("form", m);
+            }
+            errors
+        }
     }
 }

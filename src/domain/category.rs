@@ -63,36 +63,6 @@ impl Category {
         }
     }
 
-    /// French label, as shown in the interface.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Category::Groceries => "Courses",
-            Category::Homework => "Aide aux devoirs",
-            Category::Childcare => "Garde d'enfants",
-            Category::FoodAid => "Aide alimentaire",
-            Category::Transport => "Déplacements",
-            Category::Diy => "Bricolage, petits travaux",
-            Category::Company => "Compagnie, visites",
-            Category::Paperwork => "Démarches administratives et numériques",
-            Category::Other => "Autre",
-        }
-    }
-
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Category::Groceries => "Groceries",
-            Category::Homework => "Homework help",
-            Category::Childcare => "Childcare",
-            Category::FoodAid => "Food aid",
-            Category::Transport => "Getting around",
-            Category::Diy => "DIY and small jobs",
-            Category::Company => "Company and visits",
-            Category::Paperwork => "Paperwork and digital help",
-            Category::Other => "Other",
-        }
-    }
-
     /// A pictogram shown next to the label and inside the map marker (decorative: the label is
     /// always present as text).
     pub fn icon(self) -> &'static str {
@@ -138,7 +108,6 @@ mod tests {
             assert_eq!(c.slug().parse::<Category>(), Ok(c));
             assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.slug()));
             assert!(codes.insert(c.code()));
-            assert!(!c.label_fr().is_empty() && !c.label_en().is_empty());
         }
         assert_eq!(codes.len(), 9);
     }

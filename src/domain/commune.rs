@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::post::fold_for_search;
+use crate::i18n::Msg;
 
 /// A commune as the search knows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,11 +22,11 @@ impl CommuneRef {
     }
 }
 
-/// The INSEE code of the one commune matching `typed`, or a French message saying why not.
-pub fn resolve(typed: &str, communes: &[CommuneRef]) -> Result<String, String> {
+/// The INSEE code of the one commune matching `typed`, or why not.
+pub fn resolve(typed: &str, communes: &[CommuneRef]) -> Result<String, Msg> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err("Indiquez votre commune ou son code postal.".into());
+        return Err(Msg::new("commune-missing"));
     }
     // A label picked from the list: "Name (postcodes)".
     if let Some(c) = communes.iter().find(|c| c.label() == typed) {
@@ -34,17 +35,16 @@ pub fn resolve(typed: &str, communes: &[CommuneRef]) -> Result<String, String> {
     let name_part = typed.split(" (").next().unwrap_or(typed);
     let q = fold_for_search(name_part).split_whitespace().collect::<Vec<_>>().join(" ");
     let folded = |c: &CommuneRef| fold_for_search(&c.name).split_whitespace().collect::<Vec<_>>().join(" ");
-    let pick = |found: Vec<&CommuneRef>| -> Result<String, String> {
+    let pick = |found: Vec<&CommuneRef>| -> Result<String, Msg> {
         match found.as_slice() {
             [one] => Ok(one.insee.clone()),
-            [] => Err(format!("Aucune commune du Haut-Rhin ne correspond à « {typed} ».")),
+            [] => Err(Msg::new("commune-unknown").text("typed", typed)),
             many => {
                 let names: Vec<String> = many.iter().take(6).map(|c| c.label()).collect();
-                Err(format!(
-                    "Plusieurs communes correspondent à « {typed} » : {}{}. Précisez laquelle.",
-                    names.join(" ; "),
-                    if many.len() > 6 { "…" } else { "" }
-                ))
+                let more = if many.len() > 6 { "…" } else { "" };
+                Err(Msg::new("commune-ambiguous")
+                    .text("typed", typed)
+                    .text("names", format!("{}{more}", names.join(" ; "))))
             }
         }
     };
@@ -93,16 +93,21 @@ mod tests {
     fn finds_by_postcode() {
         let l = list();
         assert_eq!(resolve("68200", &l).unwrap(), "68224");
-        assert!(resolve("68600", &l).unwrap_err().contains("Plusieurs"));
-        assert!(resolve("67000", &l).unwrap_err().contains("Aucune"));
+        assert!(resolve("68600", &l).unwrap_err().to_string().contains("Plusieurs"));
+        assert!(resolve("67000", &l).unwrap_err().to_string().contains("Aucune"));
     }
 
     #[test]
     fn ambiguous_or_unknown_names_are_explained() {
         let l = list();
         let e = resolve("saint", &l).unwrap_err();
-        assert!(e.contains("Saint-Louis") && e.contains("Saint-Hippolyte") && e.contains("Précisez"), "{e}");
-        assert!(resolve("Strasbourg", &l).unwrap_err().contains("Aucune commune du Haut-Rhin"));
+        assert!(
+            e.to_string().contains("Saint-Louis")
+                && e.to_string().contains("Saint-Hippolyte")
+                && e.to_string().contains("Précisez"),
+            "{e}"
+        );
+        assert!(resolve("Strasbourg", &l).unwrap_err().to_string().contains("Aucune commune du Haut-Rhin"));
         assert!(resolve("", &l).is_err());
     }
 }

@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::too_long;
 use crate::domain::post::PostKind;
 use crate::error::FieldErrors;
+use crate::i18n::Msg;
 
 /// The longest message, in characters.
 pub const MESSAGE_MAX: usize = 2000;
@@ -23,13 +25,13 @@ fn clean(raw: &str) -> String {
 pub struct MessageBody(String);
 
 impl MessageBody {
-    pub fn parse(raw: &str) -> Result<MessageBody, String> {
+    pub fn parse(raw: &str) -> Result<MessageBody, Msg> {
         let m = clean(raw);
         let n = m.chars().count();
         if n == 0 {
-            Err("Écrivez quelques mots avant d'envoyer.".into())
+            Err(Msg::new("message-empty"))
         } else if n > MESSAGE_MAX {
-            Err(format!("Le message est trop long : {n} caractères pour {MESSAGE_MAX} au plus."))
+            Err(too_long("message-too-long", n, MESSAGE_MAX))
         } else {
             Ok(MessageBody(m))
         }
@@ -45,13 +47,13 @@ impl MessageBody {
 pub struct ThanksNote(String);
 
 impl ThanksNote {
-    pub fn parse(raw: &str) -> Result<ThanksNote, String> {
+    pub fn parse(raw: &str) -> Result<ThanksNote, Msg> {
         let m = clean(raw);
         let n = m.chars().count();
         if n == 0 {
-            Err("Écrivez votre mot de remerciement.".into())
+            Err(Msg::new("thanks-empty"))
         } else if n > THANKS_MAX {
-            Err(format!("Le mot est trop long : {n} caractères pour {THANKS_MAX} au plus."))
+            Err(too_long("thanks-too-long", n, THANKS_MAX))
         } else {
             Ok(ThanksNote(m))
         }
@@ -64,7 +66,7 @@ impl ThanksNote {
 
 /// A French phone number, kept as typed but checked: 10 digits starting with 0, or +33 and 9
 /// digits; spaces, dots and dashes allowed.
-pub fn parse_phone(raw: &str) -> Result<String, String> {
+pub fn parse_phone(raw: &str) -> Result<String, Msg> {
     let t = raw.trim();
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     let allowed = t.chars().all(|c| c.is_ascii_digit() || " .-+()".contains(c));
@@ -72,7 +74,7 @@ pub fn parse_phone(raw: &str) -> Result<String, String> {
     if ok {
         Ok(t.to_owned())
     } else {
-        Err("Ce numéro de téléphone n'est pas valable (exemple : 06 12 34 56 78).".into())
+        Err(Msg::new("phone-invalid"))
     }
 }
 
@@ -104,14 +106,6 @@ impl AcceptForm {
     }
 }
 
-/// The words of the answer button: "Je peux aider" on a request, "Ça m'intéresse" on an offer.
-pub fn respond_label(kind: PostKind) -> &'static str {
-    match kind {
-        PostKind::Request => "Je peux aider",
-        PostKind::Offer => "Ça m'intéresse",
-    }
-}
-
 /// Whether several responders may be accepted at once: offers can serve many people.
 pub fn accepts_several(kind: PostKind) -> bool {
     kind == PostKind::Offer
@@ -127,9 +121,9 @@ mod tests {
             MessageBody::parse("  Bonjour,\r\nje passe demain.\u{7}  ").unwrap().as_str(),
             "Bonjour,\nje passe demain."
         );
-        assert!(MessageBody::parse(" \n ").unwrap_err().contains("quelques mots"));
+        assert!(MessageBody::parse(" \n ").unwrap_err().to_string().contains("quelques mots"));
         assert!(MessageBody::parse(&"é".repeat(2000)).is_ok());
-        assert!(MessageBody::parse(&"é".repeat(2001)).unwrap_err().contains("2001"));
+        assert!(MessageBody::parse(&"é".repeat(2001)).unwrap_err().to_string().contains("2001"));
         assert!(ThanksNote::parse(&"a".repeat(501)).is_err());
     }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{BBox, Category, PostKind};
 use crate::error::FieldErrors;
+use crate::i18n::Msg;
 
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,13 +26,6 @@ impl SortOrder {
         match self {
             SortOrder::Recent => "recent",
             SortOrder::Nearest => "nearest",
-        }
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            SortOrder::Recent => "Les plus récentes",
-            SortOrder::Nearest => "Les plus proches du centre de la carte",
         }
     }
 }
@@ -67,7 +61,7 @@ fn non_empty(v: &Option<String>) -> Option<&str> {
 }
 
 impl PostFilter {
-    /// Parses the query, naming each wrong parameter in French.
+    /// Parses the query, naming each wrong parameter.
     pub fn parse(q: &PostQuery) -> Result<PostFilter, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut f = PostFilter::default();
@@ -78,10 +72,9 @@ impl PostFilter {
                     Ok(_) => {}
                     Err(_) => errors.push(
                         "category",
-                        format!(
-                            "La catégorie « {slug} » n'existe pas. Catégories possibles : {}.",
-                            Category::ALL.map(|c| c.slug()).join(", ")
-                        ),
+                        Msg::new("filter-category-unknown")
+                            .text("value", slug)
+                            .text("known", Category::ALL.map(|c| c.slug()).join(", ")),
                     ),
                 }
             }
@@ -91,13 +84,13 @@ impl PostFilter {
             None | Some("all") => {}
             Some(k) => match k.parse::<PostKind>() {
                 Ok(k) => f.kind = Some(k),
-                Err(_) => errors.push("kind", format!("« {k} » n'est pas un type d'annonce : request, offer ou all.")),
+                Err(_) => errors.push("kind", Msg::new("filter-kind-unknown").text("value", k)),
             },
         }
         if let Some(s) = non_empty(&q.sort) {
             match s.parse::<SortOrder>() {
                 Ok(s) => f.sort = s,
-                Err(_) => errors.push("sort", format!("« {s} » n'est pas un ordre connu : recent ou nearest.")),
+                Err(_) => errors.push("sort", Msg::new("filter-sort-unknown").text("value", s)),
             }
         }
         if let Some(b) = non_empty(&q.bbox) {
@@ -197,9 +190,9 @@ mod tests {
     #[test]
     fn bad_values_are_named() {
         let e = PostFilter::parse(&q("cooking", "both", "random", "1,2")).unwrap_err();
-        assert!(e.get("category").unwrap().contains("« cooking »"));
-        assert!(e.get("kind").unwrap().contains("« both »"));
-        assert!(e.get("sort").unwrap().contains("« random »"));
+        assert!(e.get("category").unwrap().to_string().contains("« cooking »"));
+        assert!(e.get("kind").unwrap().to_string().contains("« both »"));
+        assert!(e.get("sort").unwrap().to_string().contains("« random »"));
         assert!(e.get("bbox").is_some());
         assert!(PostFilter::parse(&q("", "all", "", "")).unwrap().kind.is_none());
     }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Msg;
+
 /// Side of a privacy grid cell, in metres (at least 250 m, as the product requires).
 pub const GRID_METRES: f64 = 300.0;
 /// Metres per degree of latitude (mean).
@@ -20,13 +22,13 @@ pub struct LatLng {
 }
 
 impl LatLng {
-    /// A position within the valid ranges, or a French message.
-    pub fn parse(lat: f64, lon: f64) -> Result<LatLng, String> {
+    /// A position within the valid ranges, or what is wrong.
+    pub fn parse(lat: f64, lon: f64) -> Result<LatLng, Msg> {
         if !lat.is_finite() || !lon.is_finite() {
-            return Err("La position n'est pas un nombre.".into());
+            return Err(Msg::new("geo-not-a-number"));
         }
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err("La position est hors des limites de la Terre.".into());
+            return Err(Msg::new("geo-out-of-earth"));
         }
         Ok(LatLng { lat, lon })
     }
@@ -55,11 +57,11 @@ impl BBox {
     /// The Haut-Rhin and its edges: the default view.
     pub const HAUT_RHIN: BBox = BBox { west: 6.84, south: 47.42, east: 7.63, north: 48.32 };
 
-    /// Parses `W,S,E,N`, or says in French what is wrong.
-    pub fn parse(raw: &str) -> Result<BBox, String> {
+    /// Parses `W,S,E,N`, or says what is wrong.
+    pub fn parse(raw: &str) -> Result<BBox, Msg> {
         let parts: Vec<&str> = raw.split(',').map(str::trim).collect();
         if parts.len() != 4 {
-            return Err("La zone doit s'écrire ouest,sud,est,nord (quatre nombres séparés par des virgules).".into());
+            return Err(Msg::new("bbox-four-numbers"));
         }
         let mut v = [0.0f64; 4];
         for (slot, p) in v.iter_mut().zip(&parts) {
@@ -67,17 +69,17 @@ impl BBox {
                 .parse::<f64>()
                 .ok()
                 .filter(|x| x.is_finite())
-                .ok_or_else(|| format!("« {p} » n'est pas un nombre valable dans la zone."))?;
+                .ok_or_else(|| Msg::new("bbox-not-a-number").text("value", *p))?;
         }
         let b = BBox { west: v[0], south: v[1], east: v[2], north: v[3] };
         if !(-180.0..=180.0).contains(&b.west) || !(-180.0..=180.0).contains(&b.east) {
-            return Err("La longitude doit être comprise entre -180 et 180.".into());
+            return Err(Msg::new("bbox-longitude"));
         }
         if !(-90.0..=90.0).contains(&b.south) || !(-90.0..=90.0).contains(&b.north) {
-            return Err("La latitude doit être comprise entre -90 et 90.".into());
+            return Err(Msg::new("bbox-latitude"));
         }
         if b.west >= b.east || b.south >= b.north {
-            return Err("La zone est vide : l'ouest doit être avant l'est et le sud avant le nord.".into());
+            return Err(Msg::new("bbox-empty"));
         }
         Ok(b)
     }
@@ -196,9 +198,9 @@ mod tests {
         let b = BBox::parse("7.2,47.6,7.5,47.9").unwrap();
         assert_eq!(b, BBox { west: 7.2, south: 47.6, east: 7.5, north: 47.9 });
         assert!(b.contains(LatLng { lat: 47.75, lon: 7.34 }));
-        assert!(BBox::parse("7.2,47.6,7.5").unwrap_err().contains("quatre"));
-        assert!(BBox::parse("7.5,47.6,7.2,47.9").unwrap_err().contains("vide"));
-        assert!(BBox::parse("a,b,c,d").unwrap_err().contains("« a »"));
+        assert!(BBox::parse("7.2,47.6,7.5").unwrap_err().to_string().contains("quatre"));
+        assert!(BBox::parse("7.5,47.6,7.2,47.9").unwrap_err().to_string().contains("vide"));
+        assert!(BBox::parse("a,b,c,d").unwrap_err().to_string().contains("« a »"));
         assert!(BBox::parse("7,95,8,96").is_err());
         assert!(BBox::parse("nan,1,2,3").is_err());
         assert_eq!(BBox::parse(&b.to_query()).unwrap(), b);

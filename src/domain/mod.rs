@@ -39,3 +39,9 @@ pub use post::{PostKind, PostStatus, PosterKind};
 /// A slug that names none of the known values.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownSlug(pub String);
+
+/// "The X is too long: `count` characters, `max` at most", for the message `id` (which takes
+/// `$count` and `$max`).
+pub(crate) fn too_long(id: &str, count: usize, max: usize) -> crate::i18n::Msg {
+    crate::i18n::Msg::new(id).num("count", count as i64).num("max", max as i64)
+}

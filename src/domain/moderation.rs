@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::domain::notification::NotificationKind;
 use crate::domain::post::{parse_text, Description, Title};
 use crate::error::FieldErrors;
+use crate::i18n::{Lang, Msg};
 
 /// The longest message to an author, or report text, in characters.
 pub const MESSAGE_MAX: usize = 1000;
@@ -39,18 +40,6 @@ impl DecisionReason {
             DecisionReason::Duplicate => "duplicate",
             DecisionReason::Inappropriate => "inappropriate",
             DecisionReason::Other => "other",
-        }
-    }
-
-    /// As the author reads it ("refusée : motif").
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            DecisionReason::PersonalData => "elle contient des informations personnelles",
-            DecisionReason::NotMutualAid => "ce n'est pas de l'entraide entre voisins",
-            DecisionReason::Commercial => "c'est une annonce commerciale",
-            DecisionReason::Duplicate => "elle fait doublon avec une autre annonce",
-            DecisionReason::Inappropriate => "son contenu n'est pas approprié",
-            DecisionReason::Other => "autre motif",
         }
     }
 }
@@ -88,18 +77,6 @@ impl ReportReason {
             ReportReason::Commercial => "commercial",
             ReportReason::NotMutualAid => "not-mutual-aid",
             ReportReason::Other => "other",
-        }
-    }
-
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            ReportReason::Scam => "Arnaque ou demande d'argent",
-            ReportReason::Danger => "Une personne pourrait être en danger",
-            ReportReason::PersonalData => "Informations personnelles (adresse, téléphone, nom)",
-            ReportReason::Inappropriate => "Contenu choquant ou injurieux",
-            ReportReason::Commercial => "Publicité ou annonce commerciale",
-            ReportReason::NotMutualAid => "Ce n'est pas de l'entraide",
-            ReportReason::Other => "Autre chose",
         }
     }
 }
@@ -142,31 +119,18 @@ impl ModerationAction {
             ModerationAction::DisableAuthor => "disable-author",
         }
     }
-
-    /// As the history lists it.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            ModerationAction::Approve => "Publiée",
-            ModerationAction::Reject => "Refusée",
-            ModerationAction::Redact => "Modifiée puis publiée",
-            ModerationAction::Unpublish => "Retirée de la carte",
-            ModerationAction::DismissReports => "Signalements classés sans suite",
-            ModerationAction::AutoHide => "Masquée automatiquement (signalements)",
-            ModerationAction::DisableAuthor => "Compte de l'auteur désactivé",
-        }
-    }
 }
 slug_parse_display!(ModerationAction);
 
 /// An optional message: trimmed, control characters but line breaks removed, at most
 /// `MESSAGE_MAX` characters; `None` when empty.
-pub fn parse_message(raw: &str) -> Result<Option<String>, String> {
+pub fn parse_message(raw: &str) -> Result<Option<String>, Msg> {
     let cleaned: String =
         raw.replace("\r\n", "\n").chars().filter(|c| *c == '\n' || !c.is_control()).collect::<String>();
     let m = cleaned.trim();
     let n = m.chars().count();
     if n > MESSAGE_MAX {
-        return Err(format!("Le message est trop long : {n} caractères pour {MESSAGE_MAX} au plus."));
+        return Err(super::too_long("message-too-long", n, MESSAGE_MAX));
     }
     Ok((!m.is_empty()).then(|| m.to_owned()))
 }
@@ -191,16 +155,13 @@ impl DecisionForm {
         let reason = self
             .reason
             .parse::<DecisionReason>()
-            .map_err(|_| e.push("reason", "Choisissez un motif dans la liste."))
+            .map_err(|_| e.push("reason", Msg::new("decision-reason-missing")))
             .ok();
         let message = parse_message(&self.message).map_err(|m| e.push("message", m)).ok();
         match (reason, message) {
             (Some(reason), Some(message)) if e.is_empty() => {
                 if reason == DecisionReason::Other && message.is_none() {
-                    return Err(FieldErrors::single(
-                        "message",
-                        "Avec « autre motif », expliquez en quelques mots à l'auteur.",
-                    ));
+                    return Err(FieldErrors::single("message", Msg::new("decision-other-needs-message")));
                 }
                 Ok(Decision { reason, message })
             }
@@ -227,10 +188,7 @@ pub fn parse_redaction(
     let (t, d) = parse_text(title, description)?;
     let message = parse_message(message).map_err(|m| FieldErrors::single("message", m))?;
     if t.as_str() == before.0 && d.as_str() == before.1 {
-        return Err(FieldErrors::single(
-            "description",
-            "Le texte n'a pas changé. Modifiez-le, ou choisissez « Publier » tel quel.",
-        ));
+        return Err(FieldErrors::single("description", Msg::new("redaction-unchanged")));
     }
     Ok(Redaction { title: t, description: d, message })
 }
@@ -252,16 +210,13 @@ pub struct Report {
 impl ReportForm {
     pub fn parse(&self) -> Result<Report, FieldErrors> {
         let mut e = FieldErrors::new();
-        let reason = self
-            .reason
-            .parse::<ReportReason>()
-            .map_err(|_| e.push("reason", "Choisissez ce qui ne va pas dans la liste."))
-            .ok();
+        let reason =
+            self.reason.parse::<ReportReason>().map_err(|_| e.push("reason", Msg::new("report-reason-missing"))).ok();
         let details = parse_message(&self.details).map_err(|m| e.push("details", m)).ok();
         match (reason, details) {
             (Some(reason), Some(details)) => {
                 if reason == ReportReason::Other && details.is_none() {
-                    return Err(FieldErrors::single("details", "Dites en quelques mots ce qui ne va pas."));
+                    return Err(FieldErrors::single("details", Msg::new("report-other-needs-details")));
                 }
                 Ok(Report { reason, details: details.unwrap_or_default() })
             }
@@ -270,35 +225,37 @@ impl ReportForm {
     }
 }
 
-/// The message an author receives about a decision on their post titled `title`.
+/// What an author is told about a decision on their post titled `title`, said in their
+/// language by the caller.
 pub fn notification_text(
     kind: NotificationKind,
     title: &str,
     reason: Option<DecisionReason>,
     message: Option<&str>,
-) -> String {
-    let mut s = match kind {
-        NotificationKind::Published => format!("Votre annonce « {title} » a été publiée."),
-        NotificationKind::Redacted => format!(
-            "Votre annonce « {title} » a été publiée après une modification par l'équipe de modération. \
-             Vous pouvez voir ce qui a changé dans « Mes annonces »."
-        ),
-        NotificationKind::Rejected => format!("Votre annonce « {title} » a été refusée"),
-        NotificationKind::Unpublished => {
-            format!("Votre annonce « {title} » a été retirée de la carte en attendant une vérification")
+) -> Vec<Msg> {
+    let first = match (kind, reason) {
+        (NotificationKind::Rejected | NotificationKind::Unpublished, Some(r)) => {
+            Msg::new(&format!("notify-{}-because", kind.slug())).label("reason", "decision-reason", r.slug())
         }
-        other => format!("{} : « {title} ».", other.subject_fr()),
+        (
+            NotificationKind::Published
+            | NotificationKind::Redacted
+            | NotificationKind::Rejected
+            | NotificationKind::Unpublished,
+            _,
+        ) => Msg::new(&format!("notify-{}", kind.slug())),
+        (other, _) => Msg::new("notify-other").label("subject", "email-subject", other.slug()),
     };
-    if matches!(kind, NotificationKind::Rejected | NotificationKind::Unpublished) {
-        match reason {
-            Some(r) => s.push_str(&format!(" : {}.", r.label_fr())),
-            None => s.push('.'),
-        }
-    }
+    let mut said = vec![first.text("title", title)];
     if let Some(m) = message {
-        s.push_str(&format!(" Message de l'équipe : « {m} »"));
+        said.push(Msg::new("notify-team-message").text("message", m));
     }
-    s
+    said
+}
+
+/// Sentences put together in `lang`, one after the other.
+pub fn say_all(msgs: &[Msg], lang: Lang) -> String {
+    msgs.iter().map(|m| m.say_in(lang)).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -336,7 +293,7 @@ mod tests {
         assert_eq!(d.reason, DecisionReason::Commercial);
         assert_eq!(d.message.as_deref(), Some("Merci de passer par le site de votre entreprise."));
         let e = DecisionForm { reason: "duplicate".into(), message: "x".repeat(1001) }.parse().unwrap_err();
-        assert!(e.get("message").unwrap().contains("1001"));
+        assert!(e.get("message").unwrap().to_string().contains("1001"));
     }
 
     #[test]
@@ -370,8 +327,17 @@ mod tests {
     fn authors_are_told_why() {
         let t =
             notification_text(NotificationKind::Rejected, "Courses", Some(DecisionReason::Commercial), Some("Désolé."));
-        assert_eq!(t, "Votre annonce « Courses » a été refusée : c'est une annonce commerciale. Message de l'équipe : « Désolé. »");
+        assert_eq!(
+            say_all(&t, Lang::Fr),
+            "Votre annonce « Courses » a été refusée : c'est une annonce commerciale. Message de l'équipe : « Désolé. »"
+        );
+        assert_eq!(
+            say_all(&t, Lang::En),
+            "Your post “Courses” was declined: it is a commercial post. Message from the team: “Désolé.”"
+        );
         let t = notification_text(NotificationKind::Published, "Courses", None, None);
-        assert_eq!(t, "Votre annonce « Courses » a été publiée.");
+        assert_eq!(say_all(&t, Lang::Fr), "Votre annonce « Courses » a été publiée.");
+        let t = notification_text(NotificationKind::Unpublished, "Courses", None, None);
+        assert_eq!(say_all(&t, Lang::En), "Your post “Courses” was taken off the map until it is checked.");
     }
 }

@@ -53,20 +53,9 @@ impl NotificationKind {
         }
     }
 
-    /// The subject line of the e-mail that carries it.
-    pub fn subject_fr(self) -> &'static str {
-        match self {
-            NotificationKind::Published => "Votre annonce est publiée",
-            NotificationKind::Rejected => "Votre annonce n'a pas été publiée",
-            NotificationKind::Redacted => "Votre annonce est publiée (avec une modification)",
-            NotificationKind::Unpublished => "Votre annonce est retirée de la carte",
-            NotificationKind::Response => "Quelqu'un répond à votre annonce",
-            NotificationKind::Message => "Nouveau message",
-            NotificationKind::Accepted => "Votre aide est acceptée",
-            NotificationKind::Withdrawn => "Votre aide n'est plus attendue",
-            NotificationKind::Done => "L'aide est faite : confirmez-vous ?",
-            NotificationKind::Fulfilled => "Merci : l'aide est faite",
-        }
+    /// The subject line of the e-mail that carries it (the message `email-subject-<slug>`).
+    pub fn subject(self) -> crate::i18n::Msg {
+        crate::i18n::Msg::new(&format!("email-subject-{}", self.slug()))
     }
 }
 slug_parse_display!(NotificationKind);

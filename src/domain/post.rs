@@ -1,7 +1,9 @@
 //! Posts: requests and offers of help, who posts them, their life cycle, and the parsing of the
 //! text a person types. Pure rules, shared by the server and the browser.
 
+use super::too_long;
 use crate::error::FieldErrors;
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 /// Longest title, in characters.
@@ -27,14 +29,6 @@ impl PostKind {
             PostKind::Offer => "offer",
         }
     }
-
-    /// French label, singular.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PostKind::Request => "Demande d'aide",
-            PostKind::Offer => "Offre d'aide",
-        }
-    }
 }
 
 /// Who publishes: a resident, or an organisation.
@@ -58,16 +52,6 @@ impl PosterKind {
             PosterKind::Company => "company",
             PosterKind::Association => "association",
             PosterKind::Institution => "institution",
-        }
-    }
-
-    /// French label.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PosterKind::Individual => "Particulier",
-            PosterKind::Company => "Entreprise",
-            PosterKind::Association => "Association",
-            PosterKind::Institution => "Structure publique ou privée",
         }
     }
 }
@@ -112,18 +96,6 @@ impl PostStatus {
         }
     }
 
-    /// French label.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            PostStatus::Pending => "En attente de validation",
-            PostStatus::Published => "Publiée",
-            PostStatus::InProgress => "En cours",
-            PostStatus::Fulfilled => "Réalisée",
-            PostStatus::Closed => "Retirée",
-            PostStatus::Rejected => "Refusée",
-        }
-    }
-
     /// Shown to everyone on the map, the list and the open-data API (when not expired).
     pub fn is_public(self) -> bool {
         matches!(self, PostStatus::Published | PostStatus::InProgress)
@@ -156,16 +128,16 @@ slug_parse_display!(PostStatus);
 pub struct Title(String);
 
 impl Title {
-    /// Parses what was typed, or says in French what is wrong.
-    pub fn parse(raw: &str) -> Result<Title, String> {
+    /// Parses what was typed, or says what is wrong.
+    pub fn parse(raw: &str) -> Result<Title, Msg> {
         let t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         let n = t.chars().count();
         if n == 0 {
-            Err("Donnez un titre à votre annonce.".into())
+            Err(Msg::new("title-empty"))
         } else if n < 3 {
-            Err("Le titre est trop court (3 caractères au moins).".into())
+            Err(Msg::new("title-too-short").num("min", 3))
         } else if n > TITLE_MAX {
-            Err(format!("Le titre est trop long : {n} caractères pour {TITLE_MAX} au plus."))
+            Err(too_long("title-too-long", n, TITLE_MAX))
         } else {
             Ok(Title(t))
         }
@@ -182,17 +154,17 @@ impl Title {
 pub struct Description(String);
 
 impl Description {
-    /// Parses what was typed, or says in French what is wrong.
-    pub fn parse(raw: &str) -> Result<Description, String> {
+    /// Parses what was typed, or says what is wrong.
+    pub fn parse(raw: &str) -> Result<Description, Msg> {
         let cleaned: String =
             raw.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|c| *c == '\n' || !c.is_control()).collect();
         let lines: Vec<&str> = cleaned.lines().map(str::trim_end).collect();
         let d = lines.join("\n").trim().to_owned();
         let n = d.chars().count();
         if n == 0 {
-            Err("Décrivez en quelques mots ce dont il s'agit.".into())
+            Err(Msg::new("description-empty"))
         } else if n > DESCRIPTION_MAX {
-            Err(format!("La description est trop longue : {n} caractères pour {DESCRIPTION_MAX} au plus."))
+            Err(too_long("description-too-long", n, DESCRIPTION_MAX))
         } else {
             Ok(Description(d))
         }
@@ -227,8 +199,8 @@ mod tests {
     fn title_length_is_counted_in_characters() {
         assert!(Title::parse(&"é".repeat(120)).is_ok());
         let err = Title::parse(&"é".repeat(121)).unwrap_err();
-        assert!(err.contains("121"), "{err}");
-        assert!(Title::parse("   ").unwrap_err().contains("titre"));
+        assert!(err.to_string().contains("121"), "{err}");
+        assert!(Title::parse("   ").unwrap_err().to_string().contains("titre"));
         assert!(Title::parse("ab").is_err());
     }
 
@@ -302,12 +274,12 @@ pub struct NewPost {
     pub lifetime_days: u32,
 }
 
-/// A lifetime in days between 1 and `MAX_LIFETIME_DAYS`, or a French message.
-pub fn parse_lifetime_days(days: u32) -> Result<u32, String> {
+/// A lifetime in days between 1 and `MAX_LIFETIME_DAYS`, or what is wrong.
+pub fn parse_lifetime_days(days: u32) -> Result<u32, Msg> {
     if days == 0 {
-        Err("Une annonce reste en ligne au moins un jour.".into())
+        Err(Msg::new("lifetime-too-short"))
     } else if days > MAX_LIFETIME_DAYS {
-        Err(format!("Une annonce reste en ligne {MAX_LIFETIME_DAYS} jours au plus."))
+        Err(Msg::new("lifetime-too-long").num("max", MAX_LIFETIME_DAYS))
     } else {
         Ok(days)
     }
@@ -322,7 +294,7 @@ mod lifetime_tests {
         assert_eq!(parse_lifetime_days(DEFAULT_LIFETIME_DAYS), Ok(30));
         assert_eq!(parse_lifetime_days(90), Ok(90));
         assert!(parse_lifetime_days(0).is_err());
-        assert!(parse_lifetime_days(91).unwrap_err().contains("90"));
+        assert_eq!(parse_lifetime_days(91).unwrap_err(), Msg::new("lifetime-too-long").num("max", 90));
     }
 }
 
@@ -371,15 +343,11 @@ impl PostForm {
     /// in `communes` (see `commune::resolve`).
     pub fn parse(&self, communes: &[super::commune::CommuneRef]) -> Result<PostDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let kind = self
-            .kind
-            .parse::<PostKind>()
-            .map_err(|_| errors.push("kind", "Dites s'il s'agit d'une demande ou d'une offre d'aide."))
-            .ok();
+        let kind = self.kind.parse::<PostKind>().map_err(|_| errors.push("kind", Msg::new("post-kind-missing"))).ok();
         let category = self
             .category
             .parse::<super::Category>()
-            .map_err(|_| errors.push("category", "Choisissez une catégorie."))
+            .map_err(|_| errors.push("category", Msg::new("category-missing")))
             .ok();
         let title = Title::parse(&self.title).map_err(|m| errors.push("title", m)).ok();
         let description = Description::parse(&self.description).map_err(|m| errors.push("description", m)).ok();
@@ -389,7 +357,7 @@ impl PostForm {
             match self.lifetime_days.trim().parse::<u32>() {
                 Ok(d) => parse_lifetime_days(d).map_err(|m| errors.push("lifetime_days", m)).ok(),
                 Err(_) => {
-                    errors.push("lifetime_days", "Indiquez un nombre de jours.");
+                    errors.push("lifetime_days", Msg::new("lifetime-not-a-number"));
                     None
                 }
             }
@@ -400,7 +368,7 @@ impl PostForm {
                     super::LatLng::parse(lat, lon).map(Place::Point).map_err(|m| errors.push("location", m)).ok()
                 }
                 _ => {
-                    errors.push("location", "La position choisie sur la carte n'est pas valable.");
+                    errors.push("location", Msg::new("location-invalid-point"));
                     None
                 }
             },
@@ -409,15 +377,13 @@ impl PostForm {
                 .map_err(|m| errors.push("location", m))
                 .ok(),
             _ => {
-                errors
-                    .push("location", "Indiquez votre commune (ou son code postal), ou placez un repère sur la carte.");
+                errors.push("location", Msg::new("location-missing"));
                 None
             }
         };
         let note = self.private_note.trim();
         let private_note = if note.chars().count() > PRIVATE_NOTE_MAX {
-            errors
-                .push("private_note", format!("La précision est trop longue ({PRIVATE_NOTE_MAX} caractères au plus)."));
+            errors.push("private_note", Msg::new("private-note-too-long").num("max", PRIVATE_NOTE_MAX as i64));
             None
         } else {
             (!note.is_empty()).then(|| note.to_owned())
@@ -504,14 +470,14 @@ mod form_tests {
         let e = PostForm { lifetime_days: "120".into(), lat: "abc".into(), lon: "7".into(), ..ok_form() }
             .parse(&communes())
             .unwrap_err();
-        assert!(e.get("lifetime_days").unwrap().contains("90"));
+        assert!(e.get("lifetime_days").unwrap().to_string().contains("90"));
         assert!(e.get("location").is_some());
         let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse(&communes()).unwrap_err();
         assert!(e.get("private_note").is_some());
         // An unknown commune is reported with the other problems.
         let e =
             PostForm { title: "".into(), commune: "Strasbourg".into(), ..ok_form() }.parse(&communes()).unwrap_err();
-        assert!(e.get("title").is_some() && e.get("location").unwrap().contains("Strasbourg"));
+        assert!(e.get("title").is_some() && e.get("location").unwrap().to_string().contains("Strasbourg"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::PosterKind;
 use crate::error::FieldErrors;
+use crate::i18n::Msg;
 
 /// Shortest password, in characters.
 pub const PASSWORD_MIN: usize = 10;
@@ -48,11 +49,11 @@ slug_parse_display!(Role);
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(raw: &str) -> Result<Email, String> {
+    pub fn parse(raw: &str) -> Result<Email, Msg> {
         let e = raw.trim().to_lowercase();
-        let bad = || "Cette adresse e-mail n'est pas valable (exemple : prenom.nom@exemple.fr).".to_owned();
+        let bad = || Msg::new("email-invalid");
         if e.is_empty() {
-            return Err("Indiquez votre adresse e-mail.".into());
+            return Err(Msg::new("email-missing"));
         }
         if e.chars().count() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(bad());
@@ -79,17 +80,17 @@ impl Email {
 pub struct DisplayName(String);
 
 impl DisplayName {
-    pub fn parse(raw: &str) -> Result<DisplayName, String> {
+    pub fn parse(raw: &str) -> Result<DisplayName, Msg> {
         let n = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         let len = n.chars().count();
         if len == 0 {
-            Err("Indiquez le nom que les autres verront (votre prénom suffit).".into())
+            Err(Msg::new("name-missing"))
         } else if len < 2 {
-            Err("Le nom est trop court (2 caractères au moins).".into())
+            Err(Msg::new("name-too-short").num("min", 2))
         } else if len > NAME_MAX {
-            Err(format!("Le nom est trop long : {len} caractères pour {NAME_MAX} au plus."))
+            Err(super::too_long("name-too-long", len, NAME_MAX))
         } else if n.chars().any(char::is_control) {
-            Err("Le nom contient des caractères invisibles.".into())
+            Err(Msg::new("name-invisible"))
         } else {
             Ok(DisplayName(n))
         }
@@ -113,35 +114,33 @@ impl std::fmt::Debug for Password {
 impl Password {
     /// Checks a new password. `personal` are strings the password must not equal (e-mail,
     /// name), compared case-insensitively.
-    pub fn parse_new(raw: &str, personal: &[&str]) -> Result<Password, String> {
+    pub fn parse_new(raw: &str, personal: &[&str]) -> Result<Password, Msg> {
         let len = raw.chars().count();
         if len < PASSWORD_MIN {
-            return Err(format!(
-                "Le mot de passe doit faire au moins {PASSWORD_MIN} caractères. Une phrase facile à retenir convient très bien."
-            ));
+            return Err(Msg::new("password-too-short").num("min", PASSWORD_MIN as i64));
         }
         if len > PASSWORD_MAX {
-            return Err(format!("Le mot de passe est trop long ({PASSWORD_MAX} caractères au plus)."));
+            return Err(Msg::new("password-too-long").num("max", PASSWORD_MAX as i64));
         }
         let lower = raw.to_lowercase();
         if is_common(&lower) {
-            return Err("Ce mot de passe est parmi les plus utilisés : choisissez-en un autre.".into());
+            return Err(Msg::new("password-common"));
         }
         if personal.iter().any(|p| !p.is_empty() && p.to_lowercase() == lower) {
-            return Err("Le mot de passe ne doit pas reprendre votre nom ou votre adresse e-mail.".into());
+            return Err(Msg::new("password-personal"));
         }
         if raw.chars().all(|c| c == raw.chars().next().unwrap_or(' ')) {
-            return Err("Le mot de passe ne doit pas répéter un seul caractère.".into());
+            return Err(Msg::new("password-repeated"));
         }
         Ok(Password(raw.to_owned()))
     }
 
     /// A password typed to log in: only its length is bounded.
-    pub fn parse_attempt(raw: &str) -> Result<Password, String> {
+    pub fn parse_attempt(raw: &str) -> Result<Password, Msg> {
         if raw.is_empty() {
-            Err("Indiquez votre mot de passe.".into())
+            Err(Msg::new("password-missing"))
         } else if raw.chars().count() > PASSWORD_MAX {
-            Err("Adresse e-mail ou mot de passe incorrect.".into())
+            Err(Msg::new("log-in-wrong"))
         } else {
             Ok(Password(raw.to_owned()))
         }
@@ -187,17 +186,17 @@ impl SignUpForm {
         let poster_kind = self
             .poster_kind
             .parse::<PosterKind>()
-            .map_err(|_| errors.push("poster_kind", "Dites si vous êtes un particulier ou une organisation."))
+            .map_err(|_| errors.push("poster_kind", Msg::new("poster-kind-missing")))
             .ok();
         let organisation = self.organisation.split_whitespace().collect::<Vec<_>>().join(" ");
         let organisation = match poster_kind {
             Some(PosterKind::Individual) | None => None,
             Some(_) if organisation.is_empty() => {
-                errors.push("organisation", "Indiquez le nom de votre organisation.");
+                errors.push("organisation", Msg::new("organisation-missing"));
                 None
             }
             Some(_) if organisation.chars().count() > 120 => {
-                errors.push("organisation", "Le nom de l'organisation est trop long (120 caractères au plus).");
+                errors.push("organisation", Msg::new("organisation-too-long").num("max", 120));
                 None
             }
             Some(_) => Some(organisation),
@@ -250,9 +249,9 @@ mod tests {
 
     #[test]
     fn password_policy() {
-        assert!(Password::parse_new("courte", &[]).unwrap_err().contains("10"));
-        assert!(Password::parse_new("azertyuiop", &[]).unwrap_err().contains("plus utilisés"));
-        assert!(Password::parse_new("MotDePasse", &[]).unwrap_err().contains("plus utilisés"));
+        assert!(Password::parse_new("courte", &[]).unwrap_err().to_string().contains("10"));
+        assert!(Password::parse_new("azertyuiop", &[]).unwrap_err().to_string().contains("plus utilisés"));
+        assert!(Password::parse_new("MotDePasse", &[]).unwrap_err().to_string().contains("plus utilisés"));
         assert!(Password::parse_new("aaaaaaaaaaaa", &[]).is_err());
         assert!(Password::parse_new("jean.dupont@exemple.fr", &["jean.dupont@exemple.fr"]).is_err());
         // No composition rule: a long phrase of lower-case words is fine.

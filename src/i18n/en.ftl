@@ -514,3 +514,159 @@ history-title = History: { $title } — Entraide Haut-Rhin
 history-back = Approval queue
 history-public = See the public post
 history-empty = No decision has been made on this post yet.
+
+## What the server says: validation errors, refusals, confirmations, notifications and
+## e-mails (ids built by the domain and the services, put into words where they are shown).
+
+geo-not-a-number = The position is not a number.
+geo-out-of-earth = The position is outside the Earth's bounds.
+bbox-four-numbers = The area must be written west,south,east,north (four numbers separated by commas).
+bbox-not-a-number = “{ $value }” is not a valid number in the area.
+bbox-longitude = The longitude must be between -180 and 180.
+bbox-latitude = The latitude must be between -90 and 90.
+bbox-empty = The area is empty: west must come before east and south before north.
+message-empty = Write a few words before sending.
+message-too-long = The message is too long: { $count } characters, { $max } at most.
+thanks-empty = Write your thank-you note.
+thanks-too-long = The note is too long: { $count } characters, { $max } at most.
+phone-invalid = This phone number is not valid (example: 06 12 34 56 78).
+title-empty = Give your post a title.
+title-too-short = The title is too short ({ $min } characters at least).
+title-too-long = The title is too long: { $count } characters, { $max } at most.
+description-empty = Describe in a few words what it is about.
+description-too-long = The description is too long: { $count } characters, { $max } at most.
+lifetime-too-short = A post stays online for at least one day.
+lifetime-too-long = A post stays online for { $max } days at most.
+lifetime-not-a-number = Enter a number of days.
+post-kind-missing = Say whether it is a request or an offer of help.
+category-missing = Choose a category.
+location-invalid-point = The position chosen on the map is not valid.
+location-missing = Enter your commune (or its postcode), or place a marker on the map.
+commune-missing = Enter your commune or its postcode.
+commune-unknown = No commune of the Haut-Rhin matches “{ $typed }”.
+commune-ambiguous = Several communes match “{ $typed }”: { $names }. Say which one.
+email-invalid = This e-mail address is not valid (example: first.last@example.com).
+email-missing = Enter your e-mail address.
+name-missing = Enter the name others will see (your first name is enough).
+name-too-short = The name is too short ({ $min } characters at least).
+name-too-long = The name is too long: { $count } characters, { $max } at most.
+name-invisible = The name contains invisible characters.
+password-too-short = The password must be at least { $min } characters long. A sentence that is easy to remember works very well.
+password-too-long = The password is too long ({ $max } characters at most).
+password-common = This password is among the most used: choose another one.
+password-personal = The password must not repeat your name or your e-mail address.
+password-repeated = The password must not repeat a single character.
+password-missing = Enter your password.
+log-in-wrong = Wrong e-mail address or password.
+poster-kind-missing = Say whether you are a private person or an organisation.
+organisation-missing = Enter the name of your organisation.
+organisation-too-long = The organisation's name is too long ({ $max } characters at most).
+decision-reason-missing = Choose a reason from the list.
+decision-other-needs-message = With “other reason”, explain it to the author in a few words.
+redaction-unchanged = The text has not changed. Edit it, or choose “Publish” as it is.
+report-reason-missing = Choose what is wrong from the list.
+report-other-needs-details = Say in a few words what is wrong.
+notify-published = Your post “{ $title }” was published.
+notify-redacted = Your post “{ $title }” was published after an edit by the moderation team. You can see what changed in “My posts”.
+notify-rejected = Your post “{ $title }” was declined.
+notify-rejected-because = Your post “{ $title }” was declined: { $reason }.
+notify-unpublished = Your post “{ $title }” was taken off the map until it is checked.
+notify-unpublished-because = Your post “{ $title }” was taken off the map until it is checked: { $reason }.
+notify-other = { $subject }: “{ $title }”.
+notify-team-message = Message from the team: “{ $message }”
+filter-category-unknown = The category “{ $value }” does not exist. Possible categories: { $known }.
+filter-kind-unknown = “{ $value }” is not a kind of post: request, offer or all.
+filter-sort-unknown = “{ $value }” is not a known order: recent or nearest.
+email-subject-published = Your post is published
+email-subject-rejected = Your post was not published
+email-subject-redacted = Your post is published (with an edit)
+email-subject-unpublished = Your post is off the map
+email-subject-response = Someone answers your post
+email-subject-message = New message
+email-subject-accepted = Your help is accepted
+email-subject-withdrawn = Your help is no longer needed
+email-subject-done = The help is done: do you confirm?
+email-subject-fulfilled = Thank you: the help is done
+respond-own-post = This is your post: you cannot answer it.
+respond-closed = This post no longer takes new answers.
+notify-response = { $name } answered “{ $answer }” to your post “{ $title }”.
+notify-message = New message from { $name } about “{ $title }”.
+accept-already = You have already accepted this person.
+accept-not-now = A post that is “{ $status }” can no longer accept help.
+accept-someone-already = You have already accepted someone. Withdraw that acceptance first.
+notify-accepted = { $name } accepted your help for “{ $title }”. You can now see the exact address in the conversation.
+withdraw-nothing = There is no acceptance to withdraw.
+notify-withdrawn = { $name } no longer needs your help for “{ $title }”. Thank you for offering.
+done-not-accepted = Only help that is accepted and under way can be marked as done.
+done-already = You have already said so. The author now has to confirm.
+notify-done = { $name } says the help for “{ $title }” is done. Confirm it in the conversation.
+confirm-not-accepted = Only help that is accepted and under way can be confirmed.
+notify-fulfilled = { $name } confirms the help for “{ $title }” is done. Thank you! You can leave a thank-you note.
+notify-post-closed = { $name } withdrew the post “{ $title }”: your help is no longer needed. Thank you!
+thanks-not-yet = A thank-you note can be left once the help is done.
+thanks-already = You have already left a note for this post.
+moderation-already-decided = This post has already been dealt with (it is now “{ $status }”).
+report-already-hidden = This post is already being checked. Thank you.
+report-own-post = You cannot report your own post. You can edit it or withdraw it.
+report-already = You have already reported this post. The team will check it.
+report-allowance = You have made { $max } reports in 24 hours, the most allowed. Try again tomorrow, or write to the Département.
+report-own-message = You cannot report your own message.
+report-message-already = You already have a report open on this post. The team will deal with it.
+reports-already-handled = The reports on this post have already been dealt with.
+unpublish-not-now = A post that is “{ $status }” cannot be taken off the map.
+disable-no-author = This post has no registered author.
+disable-staff = A team account can only be disabled from the command line, by an administrator.
+disable-already = This account is already disabled.
+location-outside = This place is outside the Haut-Rhin. Choose a place in the département.
+allowance-new-account = A new account can publish { $max } posts on its first day. Try again tomorrow: your posts already published stay online.
+allowance-posts = You have published { $max } posts in 24 hours, the most allowed. Try again tomorrow.
+close-outcome-missing = Choose “fulfilled” or “withdrawn”.
+close-not-now = A post that is “{ $status }” cannot be marked “{ $outcome }”.
+edit-not-now = A post that is “{ $status }” can no longer be edited.
+commune-not-found = This commune is unknown.
+extend-not-now = A post that is “{ $status }” can no longer be extended.
+status-not-now = A post that is “{ $status }” cannot become “{ $next }”.
+email-taken = An account already exists with this e-mail address. Log in, or choose another address.
+password-current-wrong = The current password is wrong.
+password-wrong = The password is wrong.
+form-unknown-action = Unknown action.
+moderation-action-missing = Choose an action.
+sign-up-too-many =
+    Many accounts have been created from this connection. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
+account-name-changed = Your name has been changed.
+account-password-changed = Your password has been changed.
+account-emails-on = You will also receive notifications by e-mail.
+account-emails-off = You will no longer receive e-mails: notifications stay in the app.
+form-unknown = Unknown form.
+my-posts-done-fulfilled = The post is marked as done. Thank you!
+my-posts-done-closed = The post is withdrawn.
+my-posts-done-extended = The post stays online until { $until }.
+error-not-found = This page does not exist or is no longer available.
+error-unauthenticated = Log in to continue.
+error-forbidden = You are not allowed to do this.
+error-too-many =
+    Too many attempts. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
+error-internal = Something went wrong on our side (reference { $reference }). Try again in a moment.
+error-transport = The connection to the server failed. Check your connection and try again.
+error-bad-request = The request is malformed.
+email-body =
+    Hello,
+
+    { $body }
+
+    To see more: { $link }
+
+    See you soon on Entraide Haut-Rhin.
+
+    --
+    You receive this message because you have an account on Entraide Haut-Rhin. To stop receiving e-mails, untick “Also receive notifications by e-mail” in My account: { $account }
+private-note-too-long = The detail is too long ({ $max } characters at most).
+error-cross-site = This request comes from another site: it is refused. Come back to Entraide and try again.
+error-internal-plain = Something went wrong on our side.
+export-about = All the data linked to your Entraide account. Dates are in seconds since 1 January 1970 (UTC). The password is never kept in clear text and does not appear here.

@@ -521,3 +521,159 @@ history-title = Historique : { $title } — Entraide Haut-Rhin
 history-back = File de validation
 history-public = Voir l'annonce publique
 history-empty = Aucune décision n'a encore été prise sur cette annonce.
+
+## What the server says: validation errors, refusals, confirmations, notifications and
+## e-mails (ids built by the domain and the services, put into words where they are shown).
+
+geo-not-a-number = La position n'est pas un nombre.
+geo-out-of-earth = La position est hors des limites de la Terre.
+bbox-four-numbers = La zone doit s'écrire ouest,sud,est,nord (quatre nombres séparés par des virgules).
+bbox-not-a-number = « { $value } » n'est pas un nombre valable dans la zone.
+bbox-longitude = La longitude doit être comprise entre -180 et 180.
+bbox-latitude = La latitude doit être comprise entre -90 et 90.
+bbox-empty = La zone est vide : l'ouest doit être avant l'est et le sud avant le nord.
+message-empty = Écrivez quelques mots avant d'envoyer.
+message-too-long = Le message est trop long : { $count } caractères pour { $max } au plus.
+thanks-empty = Écrivez votre mot de remerciement.
+thanks-too-long = Le mot est trop long : { $count } caractères pour { $max } au plus.
+phone-invalid = Ce numéro de téléphone n'est pas valable (exemple : 06 12 34 56 78).
+title-empty = Donnez un titre à votre annonce.
+title-too-short = Le titre est trop court ({ $min } caractères au moins).
+title-too-long = Le titre est trop long : { $count } caractères pour { $max } au plus.
+description-empty = Décrivez en quelques mots ce dont il s'agit.
+description-too-long = La description est trop longue : { $count } caractères pour { $max } au plus.
+lifetime-too-short = Une annonce reste en ligne au moins un jour.
+lifetime-too-long = Une annonce reste en ligne { $max } jours au plus.
+lifetime-not-a-number = Indiquez un nombre de jours.
+post-kind-missing = Dites s'il s'agit d'une demande ou d'une offre d'aide.
+category-missing = Choisissez une catégorie.
+location-invalid-point = La position choisie sur la carte n'est pas valable.
+location-missing = Indiquez votre commune (ou son code postal), ou placez un repère sur la carte.
+commune-missing = Indiquez votre commune ou son code postal.
+commune-unknown = Aucune commune du Haut-Rhin ne correspond à « { $typed } ».
+commune-ambiguous = Plusieurs communes correspondent à « { $typed } » : { $names }. Précisez laquelle.
+email-invalid = Cette adresse e-mail n'est pas valable (exemple : prenom.nom@exemple.fr).
+email-missing = Indiquez votre adresse e-mail.
+name-missing = Indiquez le nom que les autres verront (votre prénom suffit).
+name-too-short = Le nom est trop court ({ $min } caractères au moins).
+name-too-long = Le nom est trop long : { $count } caractères pour { $max } au plus.
+name-invisible = Le nom contient des caractères invisibles.
+password-too-short = Le mot de passe doit faire au moins { $min } caractères. Une phrase facile à retenir convient très bien.
+password-too-long = Le mot de passe est trop long ({ $max } caractères au plus).
+password-common = Ce mot de passe est parmi les plus utilisés : choisissez-en un autre.
+password-personal = Le mot de passe ne doit pas reprendre votre nom ou votre adresse e-mail.
+password-repeated = Le mot de passe ne doit pas répéter un seul caractère.
+password-missing = Indiquez votre mot de passe.
+log-in-wrong = Adresse e-mail ou mot de passe incorrect.
+poster-kind-missing = Dites si vous êtes un particulier ou une organisation.
+organisation-missing = Indiquez le nom de votre organisation.
+organisation-too-long = Le nom de l'organisation est trop long ({ $max } caractères au plus).
+decision-reason-missing = Choisissez un motif dans la liste.
+decision-other-needs-message = Avec « autre motif », expliquez en quelques mots à l'auteur.
+redaction-unchanged = Le texte n'a pas changé. Modifiez-le, ou choisissez « Publier » tel quel.
+report-reason-missing = Choisissez ce qui ne va pas dans la liste.
+report-other-needs-details = Dites en quelques mots ce qui ne va pas.
+notify-published = Votre annonce « { $title } » a été publiée.
+notify-redacted = Votre annonce « { $title } » a été publiée après une modification par l'équipe de modération. Vous pouvez voir ce qui a changé dans « Mes annonces ».
+notify-rejected = Votre annonce « { $title } » a été refusée.
+notify-rejected-because = Votre annonce « { $title } » a été refusée : { $reason }.
+notify-unpublished = Votre annonce « { $title } » a été retirée de la carte en attendant une vérification.
+notify-unpublished-because = Votre annonce « { $title } » a été retirée de la carte en attendant une vérification : { $reason }.
+notify-other = { $subject } : « { $title } ».
+notify-team-message = Message de l'équipe : « { $message } »
+filter-category-unknown = La catégorie « { $value } » n'existe pas. Catégories possibles : { $known }.
+filter-kind-unknown = « { $value } » n'est pas un type d'annonce : request, offer ou all.
+filter-sort-unknown = « { $value } » n'est pas un ordre connu : recent ou nearest.
+email-subject-published = Votre annonce est publiée
+email-subject-rejected = Votre annonce n'a pas été publiée
+email-subject-redacted = Votre annonce est publiée (avec une modification)
+email-subject-unpublished = Votre annonce est retirée de la carte
+email-subject-response = Quelqu'un répond à votre annonce
+email-subject-message = Nouveau message
+email-subject-accepted = Votre aide est acceptée
+email-subject-withdrawn = Votre aide n'est plus attendue
+email-subject-done = L'aide est faite : confirmez-vous ?
+email-subject-fulfilled = Merci : l'aide est faite
+respond-own-post = C'est votre annonce : vous ne pouvez pas y répondre.
+respond-closed = Cette annonce ne prend plus de nouvelles réponses.
+notify-response = { $name } a répondu « { $answer } » à votre annonce « { $title } ».
+notify-message = Nouveau message de { $name } à propos de « { $title } ».
+accept-already = Vous avez déjà accepté cette personne.
+accept-not-now = Une annonce « { $status } » ne peut plus accepter d'aide.
+accept-someone-already = Vous avez déjà accepté quelqu'un. Retirez d'abord cette acceptation.
+notify-accepted = { $name } a accepté votre aide pour « { $title } ». Vous voyez maintenant l'adresse exacte dans la conversation.
+withdraw-nothing = Il n'y a pas d'acceptation à retirer.
+notify-withdrawn = { $name } n'attend plus votre aide pour « { $title } ». Merci pour votre proposition.
+done-not-accepted = Seule une aide acceptée et en cours peut être marquée comme faite.
+done-already = Vous l'avez déjà signalé. L'auteur doit maintenant confirmer.
+notify-done = { $name } indique que l'aide pour « { $title } » est faite. Confirmez-le dans la conversation.
+confirm-not-accepted = Seule une aide acceptée et en cours peut être confirmée.
+notify-fulfilled = { $name } confirme que l'aide pour « { $title } » est faite. Merci ! Vous pouvez laisser un mot de remerciement.
+notify-post-closed = { $name } a retiré l'annonce « { $title } » : votre aide n'est plus attendue. Merci !
+thanks-not-yet = Un mot de remerciement se laisse une fois l'aide faite.
+thanks-already = Vous avez déjà laissé un mot pour cette annonce.
+moderation-already-decided = Cette annonce a déjà été traitée (elle est maintenant « { $status } »).
+report-already-hidden = Cette annonce est déjà en cours de vérification. Merci.
+report-own-post = Vous ne pouvez pas signaler votre propre annonce. Vous pouvez la modifier ou la retirer.
+report-already = Vous avez déjà signalé cette annonce. L'équipe va la vérifier.
+report-allowance = Vous avez fait { $max } signalements en 24 heures, c'est le maximum. Réessayez demain, ou écrivez au Département.
+report-own-message = Vous ne pouvez pas signaler votre propre message.
+report-message-already = Vous avez déjà un signalement en cours sur cette annonce. L'équipe va le traiter.
+reports-already-handled = Les signalements de cette annonce ont déjà été traités.
+unpublish-not-now = Une annonce « { $status } » ne peut pas être retirée de la carte.
+disable-no-author = Cette annonce n'a pas d'auteur inscrit.
+disable-staff = Un compte de l'équipe ne se désactive qu'en ligne de commande, par un administrateur.
+disable-already = Ce compte est déjà désactivé.
+location-outside = Ce lieu est en dehors du Haut-Rhin. Choisissez un lieu dans le département.
+allowance-new-account = Un nouveau compte peut publier { $max } annonces le premier jour. Réessayez demain : vos annonces déjà publiées restent en ligne.
+allowance-posts = Vous avez publié { $max } annonces en 24 heures, c'est le maximum. Réessayez demain.
+close-outcome-missing = Choisissez « réalisée » ou « retirée ».
+close-not-now = Une annonce « { $status } » ne peut pas être marquée « { $outcome } ».
+edit-not-now = Une annonce « { $status } » ne peut plus être modifiée.
+commune-not-found = Cette commune est inconnue.
+extend-not-now = Une annonce « { $status } » ne peut plus être prolongée.
+status-not-now = Une annonce « { $status } » ne peut pas passer à « { $next } ».
+email-taken = Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou choisissez une autre adresse.
+password-current-wrong = Le mot de passe actuel est incorrect.
+password-wrong = Le mot de passe est incorrect.
+form-unknown-action = Action inconnue.
+moderation-action-missing = Choisissez une action.
+sign-up-too-many =
+    Beaucoup de comptes ont été créés depuis cette connexion. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
+account-name-changed = Votre nom a été changé.
+account-password-changed = Votre mot de passe a été changé.
+account-emails-on = Vous recevrez aussi les notifications par e-mail.
+account-emails-off = Vous ne recevrez plus d'e-mails : les notifications restent dans l'application.
+form-unknown = Formulaire inconnu.
+my-posts-done-fulfilled = L'annonce est marquée comme réalisée. Merci !
+my-posts-done-closed = L'annonce est retirée.
+my-posts-done-extended = L'annonce reste en ligne jusqu'au { $until }.
+error-not-found = Cette page n'existe pas ou n'est plus disponible.
+error-unauthenticated = Connectez-vous pour continuer.
+error-forbidden = Vous n'avez pas le droit de faire cela.
+error-too-many =
+    Trop d'essais. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
+error-internal = Une erreur est survenue de notre côté (référence { $reference }). Réessayez dans un instant.
+error-transport = La connexion au serveur a échoué. Vérifiez votre connexion et réessayez.
+error-bad-request = La demande est mal formée.
+email-body =
+    Bonjour,
+
+    { $body }
+
+    Pour voir la suite : { $link }
+
+    À bientôt sur Entraide Haut-Rhin.
+
+    --
+    Vous recevez ce message parce que vous avez un compte sur Entraide Haut-Rhin. Pour ne plus recevoir d'e-mails, décochez « Recevoir aussi les notifications par e-mail » dans Mon compte : { $account }
+private-note-too-long = La précision est trop longue ({ $max } caractères au plus).
+error-cross-site = Cette demande vient d'un autre site : elle est refusée. Revenez sur Entraide et réessayez.
+error-internal-plain = Une erreur est survenue de notre côté.
+export-about = Toutes les données liées à votre compte Entraide. Les dates sont en secondes depuis le 1er janvier 1970 (UTC). Le mot de passe n'est jamais conservé en clair et n'apparaît pas ici.

@@ -12,6 +12,10 @@
 //! - Components call [`t`] (or [`t_args`]) with a message id; a missing id shows the id itself
 //!   and a test fails (every id used in `src/` must exist in both catalogues).
 
+mod msg;
+
+pub use msg::{Arg, Msg};
+
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;

@@ -59,7 +59,7 @@ impl Communes {
                 name: name.to_owned(),
                 postcodes: postcodes.split_whitespace().map(str::to_owned).collect(),
                 population: population.parse().map_err(|e| format!("communes CSV line {}: {e}", i + 1))?,
-                town_hall: LatLng::parse(num(lat)?, num(lon)?)?,
+                town_hall: LatLng::parse(num(lat)?, num(lon)?).map_err(|m| m.to_string())?,
                 bbox: shape.bbox(),
                 shape,
             });

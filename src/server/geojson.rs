@@ -23,7 +23,7 @@ pub async fn posts(State(state): State<AppState>, query: Result<Query<PostQuery>
     let result = async {
         let Query(q) = query.map_err(|_| {
             let mut e = crate::error::FieldErrors::new();
-            e.push("query", "Les paramètres de la requête sont mal formés.");
+            e.push("query", crate::i18n::Msg::new("error-bad-request"));
             AppError::Validation(e)
         })?;
         let filter = PostFilter::parse(&q)?;

@@ -3,15 +3,18 @@
 //! `entraide_lecture` cookie (set by `/lecture/facile`, unset by `/lecture/normale`).
 //! See `crate::i18n`.
 
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::{provide_context, use_context};
 use serde::Deserialize;
+use tower_sessions::Session;
 
 use crate::i18n::{Lang, Locale, LANG_COOKIE, READING_COOKIE};
+use crate::server::state::AppState;
+use crate::server::{auth, services};
 
 /// One year: the choice is remembered on this device.
 const REMEMBER_SECS: u64 = 365 * 24 * 3600;
@@ -53,21 +56,36 @@ pub struct Back {
     retour: Option<String>,
 }
 
-/// `GET /langue/:code?retour=/page`: remembers the language and goes back to the page.
+/// `GET /langue/:code?retour=/page`: remembers the language (on this device, and on the account
+/// when logged in: notifications and e-mails follow it) and goes back to the page.
 /// A plain link, so it works without JavaScript; an unknown code changes nothing.
-pub async fn switch(Path(code): Path<String>, Query(back): Query<Back>) -> Response {
+pub async fn switch(
+    State(state): State<AppState>,
+    session: Session,
+    Path(code): Path<String>,
+    Query(back): Query<Back>,
+) -> Response {
     let to = back_to(&back);
     match Lang::from_code(&code) {
-        Some(lang) => (
-            [(
-                header::SET_COOKIE,
-                format!("{LANG_COOKIE}={}; Path=/; Max-Age={REMEMBER_SECS}; SameSite=Lax", lang.code()),
-            )],
-            Redirect::to(&to),
-        )
-            .into_response(),
+        Some(lang) => {
+            let now = services::now();
+            if let Ok(Some(user)) = auth::current_user(&session, &state.db, now).await {
+                // The page still changes language if this fails (logged by `db::internal`).
+                let _ = services::accounts::remember_lang(&state.db, &user, lang).await;
+            }
+            remember(lang, &to)
+        }
         None => Redirect::to(&to).into_response(),
     }
+}
+
+/// The cookie of `lang`, and back to `to`.
+fn remember(lang: Lang, to: &str) -> Response {
+    (
+        [(header::SET_COOKIE, format!("{LANG_COOKIE}={}; Path=/; Max-Age={REMEMBER_SECS}; SameSite=Lax", lang.code()))],
+        Redirect::to(to),
+    )
+        .into_response()
 }
 
 /// `GET /lecture/facile` or `/lecture/normale` `?retour=/page`: turns the easy-read mode on or off

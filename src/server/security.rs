@@ -10,6 +10,8 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::i18n::Msg;
+
 /// The largest request body (forms and messages are text).
 pub const BODY_LIMIT: usize = 64 * 1024;
 /// A request that takes longer is answered 408.
@@ -24,11 +26,8 @@ pub async fn same_origin(req: Request, next: Next) -> Response {
         return next.run(req).await;
     }
     tracing::warn!(path = %req.uri().path(), "cross-site request refused");
-    (
-        StatusCode::FORBIDDEN,
-        "Cette demande vient d'un autre site : elle est refusée. Revenez sur Entraide et réessayez.",
-    )
-        .into_response()
+    let lang = crate::server::locale::of_headers(req.headers());
+    (StatusCode::FORBIDDEN, Msg::new("error-cross-site").say_in(lang)).into_response()
 }
 
 fn from_this_site(h: &HeaderMap) -> bool {
@@ -98,6 +97,7 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
         .is_some_and(|c| c.to_str().is_ok_and(|c| c.contains(crate::server::SESSION_COOKIE)))
         || (req.uri().path().starts_with("/api/") && !req.uri().path().starts_with("/api/v1/"));
     let static_file = is_static(req.uri().path());
+    let lang = crate::server::locale::of_headers(req.headers());
     let worker = req.uri().path() == SERVICE_WORKER;
     let mut res = next.run(req).await;
     let status = res.status();
@@ -112,7 +112,8 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
             Ok(b) => b,
             Err(e) => {
                 tracing::error!("page body: {e}");
-                return (StatusCode::INTERNAL_SERVER_ERROR, "Une erreur est survenue de notre côté.").into_response();
+                return (StatusCode::INTERNAL_SERVER_ERROR, Msg::new("error-internal-plain").say_in(lang))
+                    .into_response();
             }
         };
         let policy = page_csp(nonce_of(&bytes).as_deref(), &state.tiles.url);

@@ -3,6 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::domain::notification::NotificationKind;
+use crate::i18n::Lang;
 
 /// A notification to write.
 #[derive(Debug)]
@@ -110,14 +111,25 @@ pub async fn mark_conversation_read(
     Ok(())
 }
 
-/// The address and e-mail preference of an active account.
-pub async fn email_of(conn: &mut SqliteConnection, user_id: i64) -> Result<Option<(String, bool)>, sqlx::Error> {
-    let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT email, email_notifications FROM users WHERE id = $1 AND disabled_at IS NULL")
+/// The language of account `user_id`, and its address if it wants e-mails.
+pub async fn recipient(conn: &mut SqliteConnection, user_id: i64) -> Result<Option<Recipient>, sqlx::Error> {
+    let row: Option<(String, i64, String)> =
+        sqlx::query_as("SELECT email, email_notifications AND disabled_at IS NULL, lang FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(conn)
             .await?;
-    Ok(row.map(|(e, on)| (e, on == 1)))
+    Ok(row.map(|(email, wanted, lang)| Recipient {
+        email: (wanted == 1).then_some(email),
+        lang: Lang::from_code(&lang).unwrap_or_default(),
+    }))
+}
+
+/// Who a notification goes to.
+pub struct Recipient {
+    /// Their address, when they want e-mails too (and their account is active).
+    pub email: Option<String>,
+    /// The language they read Entraide in.
+    pub lang: Lang,
 }
 
 /// Queues an e-mail.

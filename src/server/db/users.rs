@@ -3,6 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::domain::user::{CurrentUser, NewAccount, Role};
+use crate::i18n::Lang;
 
 /// A stored account, with its password hash (never leaves the server).
 #[derive(Debug, sqlx::FromRow)]
@@ -118,6 +119,16 @@ pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<UserRow>, sqlx::Err
 }
 
 /// Whether notifications also come by e-mail.
+/// Remembers the language `id` reads Entraide in (for their notifications and e-mails).
+pub async fn set_lang(conn: &mut SqliteConnection, id: i64, lang: Lang) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2 AND lang <> $1")
+        .bind(lang.code())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_email_notifications(
     conn: &mut SqliteConnection,
     id: i64,

@@ -13,10 +13,11 @@ use crate::domain::conversation::{AcceptForm, MessageBody, ThanksNote};
 use crate::domain::moderation::ReportForm;
 use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::services::{self, conversations, moderation};
 use crate::server::state::AppState;
 
-fn parse<T>(r: Result<T, String>, field: &str) -> Result<T, AppError> {
+fn parse<T>(r: Result<T, Msg>, field: &str) -> Result<T, AppError> {
     r.map_err(|m| AppError::Validation(FieldErrors::single(field, m)))
 }
 
@@ -127,6 +128,6 @@ async fn run(
             moderation::report_message(db, user, id, message_id, report, now).await?;
             Done::Here("report")
         }
-        _ => return Err(AppError::Validation(FieldErrors::single("form", "Action inconnue."))),
+        _ => return Err(AppError::Validation(FieldErrors::single("form", Msg::new("form-unknown-action")))),
     })
 }

@@ -24,6 +24,8 @@ use crate::domain::steps::{self, Step};
 use crate::domain::user::{CurrentUser, DisplayName, SignUpForm};
 use crate::domain::PostStatus;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
+use crate::server::locale::locale_of;
 use crate::server::state::AppState;
 use crate::server::{auth, services};
 
@@ -127,17 +129,13 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
     let ip_key = client_key(&state, &parts);
     let result = async {
         state.login_throttle.sign_ups_by_ip.check(&ip_key, now).map_err(|retry_after| {
-            AppError::Validation(FieldErrors::single(
-                "form",
-                format!(
-                    "Beaucoup de comptes ont été créés depuis cette connexion. Réessayez dans {} minute(s).",
-                    retry_after.div_ceil(60)
-                ),
-            ))
+            let minutes = i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX);
+            AppError::Validation(FieldErrors::single("form", Msg::new("sign-up-too-many").num("minutes", minutes)))
         })?;
         let account = form.parse()?;
         let user = services::accounts::sign_up(&state.db, account, now).await?;
         state.login_throttle.sign_ups_by_ip.fail(&ip_key, now);
+        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
         auth::log_in(&session, &user, now).await?;
         Ok::<_, AppError>(())
     }
@@ -165,6 +163,7 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     }
     let result = async {
         let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
+        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
         auth::log_in(&session, &user, now).await?;
         Ok::<_, AppError>(())
     }
@@ -209,7 +208,7 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
     let result = match which.as_str() {
         "profile" => match DisplayName::parse(&get(&f, "display_name")) {
             Ok(name) => {
-                services::accounts::rename(&state.db, &user, name, now).await.map(|_| "Votre nom a été changé.")
+                services::accounts::rename(&state.db, &user, name, now).await.map(|_| Msg::new("account-name-changed"))
             }
             Err(m) => Err(AppError::Validation(FieldErrors::single("display_name", m))),
         },
@@ -221,22 +220,18 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
             now,
         )
         .await
-        .map(|_| "Votre mot de passe a été changé."),
+        .map(|_| Msg::new("account-password-changed")),
         "emails" => {
             let on = get(&f, "email_notifications") == "on";
-            services::accounts::set_email_notifications(&state.db, &user, on, now).await.map(|_| {
-                if on {
-                    "Vous recevrez aussi les notifications par e-mail."
-                } else {
-                    "Vous ne recevrez plus d'e-mails : les notifications restent dans l'application."
-                }
-            })
+            services::accounts::set_email_notifications(&state.db, &user, on, now)
+                .await
+                .map(|_| Msg::new(if on { "account-emails-on" } else { "account-emails-off" }))
         }
-        _ => Err(AppError::Validation(FieldErrors::single("form", "Formulaire inconnu."))),
+        _ => Err(AppError::Validation(FieldErrors::single("form", Msg::new("form-unknown")))),
     };
     match result {
         Ok(notice) => {
-            let echo = FormEcho { form: which, notice: Some(notice.to_owned()), ..Default::default() };
+            let echo = FormEcho { form: which, notice: Some(notice), ..Default::default() };
             rerender(state, parts, echo, StatusCode::OK).await
         }
         Err(e) => rerender(state, parts, echo(&which, &f, &["display_name"], field_errors(&e)), status_of(&e)).await,
@@ -364,17 +359,17 @@ pub async fn my_posts(
                 _ => PostStatus::Closed,
             };
             services::posts::close(&state.db, &user, id, outcome, now).await.map(|_| match outcome {
-                PostStatus::Fulfilled => "L'annonce est marquée comme réalisée. Merci !".to_owned(),
-                _ => "L'annonce est retirée.".to_owned(),
+                PostStatus::Fulfilled => Msg::new("my-posts-done-fulfilled"),
+                _ => Msg::new("my-posts-done-closed"),
             })
         }
         "extend" => {
             let days = get(&f, "days").parse::<u32>().unwrap_or(0);
             services::posts::extend(&state.db, &user, id, days, now)
                 .await
-                .map(|until| format!("L'annonce reste en ligne jusqu'au {}.", crate::domain::time::absolute_fr(until)))
+                .map(|until| Msg::new("my-posts-done-extended").date("until", until))
         }
-        _ => Err(AppError::Validation(FieldErrors::single("form", "Formulaire inconnu."))),
+        _ => Err(AppError::Validation(FieldErrors::single("form", Msg::new("form-unknown")))),
     };
     let echo = match result {
         Ok(notice) => FormEcho { form: "my_posts".into(), notice: Some(notice), ..Default::default() },

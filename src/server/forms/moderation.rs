@@ -12,6 +12,7 @@ use crate::api::forms::field_errors;
 use crate::domain::moderation::{DecisionForm, ReportForm};
 use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::services::{self, moderation, notifications};
 use crate::server::state::AppState;
 
@@ -90,7 +91,7 @@ async fn run(
         (REPORTS, "dismiss") => moderation::dismiss_reports(db, user, id, now).await,
         (REPORTS, "unpublish") => moderation::unpublish(db, user, id, decision(f).parse()?, now).await,
         (REPORTS, "disable") => moderation::disable_author(db, user, id, now).await,
-        _ => Err(AppError::Validation(FieldErrors::single("action", "Choisissez une action."))),
+        _ => Err(AppError::Validation(FieldErrors::single("action", Msg::new("moderation-action-missing")))),
     }
 }
 

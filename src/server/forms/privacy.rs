@@ -13,13 +13,14 @@ use crate::server::state::AppState;
 use crate::server::{auth, services};
 
 /// `GET /compte/mes-donnees.json`
-pub async fn export(State(state): State<AppState>, session: Session) -> Response {
+pub async fn export(State(state): State<AppState>, session: Session, parts: Parts) -> Response {
     let now = services::now();
     let user = match logged_in(&state, &session, "/compte", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
-    match services::privacy::export(&state.db, &user, now).await {
+    let lang = crate::server::locale::of_headers(&parts.headers);
+    match services::privacy::export(&state.db, &user, lang, now).await {
         Ok(json) => (
             [
                 (header::CONTENT_TYPE, "application/json; charset=utf-8"),

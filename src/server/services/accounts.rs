@@ -3,11 +3,12 @@
 
 use crate::domain::user::{CurrentUser, DisplayName, Email, NewAccount, Password, Role};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Lang, Msg};
 use crate::server::db::{self, users as sql, Db};
 use crate::server::passwords;
 
 /// The one message for every failed log-in: it must not tell whether the account exists.
-pub const LOGIN_FAILED: &str = "Adresse e-mail ou mot de passe incorrect.";
+pub const LOGIN_FAILED: &str = "log-in-wrong";
 
 /// Creates a resident account.
 pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUser, AppError> {
@@ -16,12 +17,7 @@ pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUs
 
 /// Creates an account with `role` (staff accounts are made by an operator, from the CLI).
 pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Result<CurrentUser, AppError> {
-    let taken = || {
-        AppError::Validation(FieldErrors::single(
-            "email",
-            "Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou choisissez une autre adresse.",
-        ))
-    };
+    let taken = || AppError::Validation(FieldErrors::single("email", Msg::new("email-taken")));
     let hash = passwords::hash(&account.password).await?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("sign up: begin", e))?;
     if sql::by_email(&mut tx, account.email.as_str()).await.map_err(|e| db::internal("sign up: read", e))?.is_some() {
@@ -47,7 +43,7 @@ pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Resul
 /// Checks an e-mail and password. Unknown e-mail, wrong password and disabled account all get
 /// the same `LOGIN_FAILED` error, after the same amount of work.
 pub async fn log_in(db: &Db, email: &str, password: &str) -> Result<CurrentUser, AppError> {
-    let failed = || AppError::Validation(FieldErrors::single("form", LOGIN_FAILED));
+    let failed = || AppError::Validation(FieldErrors::single("form", Msg::new(LOGIN_FAILED)));
     let password = Password::parse_attempt(password).map_err(|_| failed())?;
     let row = match Email::parse(email) {
         Ok(email) => {
@@ -74,7 +70,7 @@ pub async fn find_active(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppErr
 
 /// The account with this e-mail, for the operator, or a message saying there is none.
 async fn operator_find(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<sql::UserRow, String> {
-    let email = Email::parse(email)?;
+    let email = Email::parse(email).map_err(|m| m.to_string())?;
     sql::by_email(conn, email.as_str())
         .await
         .map_err(|e| format!("cannot read the accounts: {e}"))?
@@ -110,6 +106,13 @@ pub async fn set_email_notifications(db: &Db, user: &CurrentUser, on: bool, now:
     sql::set_email_notifications(&mut conn, user.id, on, now).await.map_err(|e| db::internal("e-mail choice", e))
 }
 
+/// Remembers the language `user` reads Entraide in: their notifications and e-mails are
+/// written in it.
+pub async fn remember_lang(db: &Db, user: &CurrentUser, lang: Lang) -> Result<(), AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("language: acquire", e))?;
+    sql::set_lang(&mut conn, user.id, lang).await.map_err(|e| db::internal("language", e))
+}
+
 /// Changes the name others see.
 pub async fn rename(db: &Db, user: &CurrentUser, name: DisplayName, now: i64) -> Result<(), AppError> {
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("rename: acquire", e))?;
@@ -126,10 +129,7 @@ pub async fn change_password(db: &Db, user: &CurrentUser, current: &str, new: &s
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("change password: acquire", e))?;
     let row = sql::by_id(&mut conn, user.id).await.map_err(|e| db::internal("change password", e))?;
     if !passwords::verify(row.map(|r| r.password_hash), &current).await? {
-        return Err(AppError::Validation(FieldErrors::single(
-            "current_password",
-            "Le mot de passe actuel est incorrect.",
-        )));
+        return Err(AppError::Validation(FieldErrors::single("current_password", Msg::new("password-current-wrong"))));
     }
     let hash = passwords::hash(&new).await?;
     sql::set_password_hash(&mut conn, user.id, &hash, now).await.map_err(|e| db::internal("change password", e))
@@ -171,7 +171,9 @@ mod tests {
         let u = sign_up(&db, form("Claire@Exemple.fr").parse().unwrap(), 100).await.unwrap();
         assert_eq!(u.email, "claire@exemple.fr");
         let again = sign_up(&db, form("claire@exemple.fr").parse().unwrap(), 101).await.unwrap_err();
-        assert!(matches!(&again, AppError::Validation(f) if f.get("email").unwrap().contains("existe déjà")));
+        assert!(
+            matches!(&again, AppError::Validation(f) if f.get("email").unwrap().to_string().contains("existe déjà"))
+        );
 
         let logged = log_in(&db, " CLAIRE@exemple.fr", "un jardin sous la pluie").await.unwrap();
         assert_eq!(logged.id, u.id);
@@ -179,7 +181,7 @@ mod tests {
         let wrong = log_in(&db, "claire@exemple.fr", "un jardin sous la pluie ").await.unwrap_err();
         let unknown = log_in(&db, "personne@exemple.fr", "un jardin sous la pluie").await.unwrap_err();
         assert_eq!(wrong, unknown, "no user enumeration");
-        assert_eq!(wrong, AppError::Validation(FieldErrors::single("form", LOGIN_FAILED)));
+        assert_eq!(wrong, AppError::Validation(FieldErrors::single("form", Msg::new(LOGIN_FAILED))));
         let hash: String = sqlx::query_scalar("SELECT password_hash FROM users").fetch_one(&db.read).await.unwrap();
         assert!(hash.starts_with("$argon2id$") && !hash.contains("jardin"));
     }

@@ -6,11 +6,12 @@
 use crate::api::conversations::{
     Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
 };
-use crate::domain::conversation::{accepts_several, respond_label, Acceptance, MessageBody, ThanksNote};
+use crate::domain::conversation::{accepts_several, Acceptance, MessageBody, ThanksNote};
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
 use crate::domain::{LatLng, PostKind, PostStatus};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::db::conversations::{self as sql, ConversationRow};
 use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
 use crate::server::services::notifications::notify;
@@ -22,7 +23,7 @@ pub const CONVERSATIONS_PER_DAY: i64 = 10;
 
 type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
 
-fn form_error(message: impl Into<String>) -> AppError {
+fn form_error(message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single("form", message))
 }
 
@@ -90,14 +91,14 @@ pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody,
     let p = post(&mut tx, post_id).await?;
     let Some(author_id) = p.author_id else { return Err(AppError::NotFound) };
     if author_id == me.id {
-        return Err(form_error("C'est votre annonce : vous ne pouvez pas y répondre."));
+        return Err(form_error(Msg::new("respond-own-post")));
     }
     if !(p.status.is_public() && !p.hidden && p.expires_at > now) {
         return Err(AppError::NotFound);
     }
     let existing = sql::by_post_and_responder(&mut tx, post_id, me.id).await.map_err(|e| db::internal("respond", e))?;
     if existing.is_none() && !open_to_responses(&p, now) {
-        return Err(form_error("Cette annonce ne prend plus de nouvelles réponses."));
+        return Err(form_error(Msg::new("respond-closed")));
     }
     within_limits(&mut tx, me, existing.is_none(), now).await?;
     let (c, kind) = match existing {
@@ -112,11 +113,11 @@ pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody,
     sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("respond: message", e))?;
     let text = match kind {
         NotificationKind::Response => {
-            format!("{} a répondu « {} » à votre annonce « {} ».", me.display_name, respond_label(p.kind), p.title)
+            Msg::new("notify-response").text("name", &me.display_name).label("answer", "respond", p.kind.slug())
         }
-        _ => format!("Nouveau message de {} à propos de « {} ».", me.display_name, p.title),
+        _ => Msg::new("notify-message").text("name", &me.display_name),
     };
-    tell(&mut tx, author_id, &p, &c, kind, &text, now).await?;
+    tell(&mut tx, author_id, &p, &c, kind, text.text("title", &p.title), now).await?;
     tx.commit().await.map_err(|e| db::internal("respond: commit", e))?;
     Ok(c.id)
 }
@@ -128,7 +129,7 @@ async fn tell(
     p: &Post,
     c: &ConversationRow,
     kind: NotificationKind,
-    text: &str,
+    text: Msg,
     now: i64,
 ) -> Result<(), AppError> {
     if kind == NotificationKind::Message
@@ -136,7 +137,7 @@ async fn tell(
     {
         return Ok(());
     }
-    notify(tx, to, Some(p.id), Some(c.id), kind, text, &link(c.id), now).await
+    notify(tx, to, Some(p.id), Some(c.id), kind, &[text], &link(c.id), now).await
 }
 
 /// The conversation `id` if `me` takes part in it; `NotFound` otherwise (others learn nothing).
@@ -157,8 +158,8 @@ pub async fn send(db: &Db, me: &CurrentUser, id: i64, body: MessageBody, now: i6
     let p = post(&mut tx, c.post_id).await?;
     sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("send", e))?;
     let other = if me.id == c.author_id { c.responder_id } else { c.author_id };
-    let text = format!("Nouveau message de {} à propos de « {} ».", me.display_name, p.title);
-    tell(&mut tx, other, &p, &c, NotificationKind::Message, &text, now).await?;
+    let text = Msg::new("notify-message").text("name", &me.display_name).text("title", &p.title);
+    tell(&mut tx, other, &p, &c, NotificationKind::Message, text, now).await?;
     tx.commit().await.map_err(|e| db::internal("send: commit", e))
 }
 
@@ -328,16 +329,16 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now:
     let mut tx = db.begin_write().await.map_err(|e| db::internal("accept: begin", e))?;
     let (c, p) = as_author(&mut tx, me, id).await?;
     if c.accepted_at.is_some() {
-        return Err(form_error("Vous avez déjà accepté cette personne."));
+        return Err(form_error(Msg::new("accept-already")));
     }
     let several = accepts_several(p.kind);
     let status_ok = p.status == PostStatus::Published || (several && p.status == PostStatus::InProgress);
     if !status_ok || p.hidden {
-        return Err(form_error(format!("Une annonce « {} » ne peut plus accepter d'aide.", p.status.label_fr())));
+        return Err(form_error(Msg::new("accept-not-now").label("status", "status", p.status.slug())));
     }
     let others = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("accept", e))?;
     if !several && !others.is_empty() {
-        return Err(form_error("Vous avez déjà accepté quelqu'un. Retirez d'abord cette acceptation."));
+        return Err(form_error(Msg::new("accept-someone-already")));
     }
     sql::set_accepted(&mut tx, c.id, Some(now)).await.map_err(|e| db::internal("accept", e))?;
     sql::set_sharing(&mut tx, p.id, choice.phone.as_deref(), choice.off_map)
@@ -351,11 +352,8 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now:
         // The off-map choice may have changed: keep the index in step.
         posts_sql::sync_index(&mut tx, p.id).await.map_err(|e| db::internal("accept: index", e))?;
     }
-    let text = format!(
-        "{} a accepté votre aide pour « {} ». Vous voyez maintenant l'adresse exacte dans la conversation.",
-        me.display_name, p.title
-    );
-    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Accepted, &text, &link(c.id), now)
+    let text = Msg::new("notify-accepted").text("name", &me.display_name).text("title", &p.title);
+    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Accepted, &[text], &link(c.id), now)
         .await?;
     tx.commit().await.map_err(|e| db::internal("accept: commit", e))
 }
@@ -366,7 +364,7 @@ pub async fn withdraw(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<()
     let mut tx = db.begin_write().await.map_err(|e| db::internal("withdraw: begin", e))?;
     let (c, p) = as_author(&mut tx, me, id).await?;
     if c.accepted_at.is_none() || !p.status.is_public() {
-        return Err(form_error("Il n'y a pas d'acceptation à retirer."));
+        return Err(form_error(Msg::new("withdraw-nothing")));
     }
     sql::set_accepted(&mut tx, c.id, None).await.map_err(|e| db::internal("withdraw", e))?;
     let still = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("withdraw", e))?;
@@ -375,9 +373,8 @@ pub async fn withdraw(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<()
             .await
             .map_err(|e| db::internal("withdraw", e))?;
     }
-    let text =
-        format!("{} n'attend plus votre aide pour « {} ». Merci pour votre proposition.", me.display_name, p.title);
-    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Withdrawn, &text, &link(c.id), now)
+    let text = Msg::new("notify-withdrawn").text("name", &me.display_name).text("title", &p.title);
+    notify(&mut tx, c.responder_id, Some(p.id), Some(c.id), NotificationKind::Withdrawn, &[text], &link(c.id), now)
         .await?;
     tx.commit().await.map_err(|e| db::internal("withdraw: commit", e))
 }
@@ -389,20 +386,17 @@ pub async fn mark_done(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(
     let c = mine(&mut tx, me, id).await?;
     let p = post(&mut tx, c.post_id).await?;
     if c.accepted_at.is_none() || !p.status.is_public() {
-        return Err(form_error("Seule une aide acceptée et en cours peut être marquée comme faite."));
+        return Err(form_error(Msg::new("done-not-accepted")));
     }
     if c.author_id == me.id {
         return fulfil(tx, me, &p, now).await;
     }
     if c.helper_done_at.is_some() {
-        return Err(form_error("Vous l'avez déjà signalé. L'auteur doit maintenant confirmer."));
+        return Err(form_error(Msg::new("done-already")));
     }
     sql::set_helper_done(&mut tx, c.id, now).await.map_err(|e| db::internal("done", e))?;
-    let text = format!(
-        "{} indique que l'aide pour « {} » est faite. Confirmez-le dans la conversation.",
-        me.display_name, p.title
-    );
-    notify(&mut tx, c.author_id, Some(p.id), Some(c.id), NotificationKind::Done, &text, &link(c.id), now).await?;
+    let text = Msg::new("notify-done").text("name", &me.display_name).text("title", &p.title);
+    notify(&mut tx, c.author_id, Some(p.id), Some(c.id), NotificationKind::Done, &[text], &link(c.id), now).await?;
     tx.commit().await.map_err(|e| db::internal("done: commit", e))
 }
 
@@ -411,7 +405,7 @@ pub async fn confirm(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(),
     let mut tx = db.begin_write().await.map_err(|e| db::internal("confirm: begin", e))?;
     let (c, p) = as_author(&mut tx, me, id).await?;
     if c.accepted_at.is_none() || !p.status.is_public() {
-        return Err(form_error("Seule une aide acceptée et en cours peut être confirmée."));
+        return Err(form_error(Msg::new("confirm-not-accepted")));
     }
     fulfil(tx, me, &p, now).await
 }
@@ -434,24 +428,13 @@ pub async fn tell_helpers(
 ) -> Result<(), AppError> {
     let helpers = sql::accepted_of_post(tx, post_id).await.map_err(|e| db::internal("tell helpers", e))?;
     for h in helpers {
-        let (kind, text) = if outcome == PostStatus::Fulfilled {
-            (
-                NotificationKind::Fulfilled,
-                format!(
-                    "{} confirme que l'aide pour « {title} » est faite. Merci ! Vous pouvez laisser un mot de remerciement.",
-                    author.display_name
-                ),
-            )
+        let (kind, id) = if outcome == PostStatus::Fulfilled {
+            (NotificationKind::Fulfilled, "notify-fulfilled")
         } else {
-            (
-                NotificationKind::Withdrawn,
-                format!(
-                    "{} a retiré l'annonce « {title} » : votre aide n'est plus attendue. Merci !",
-                    author.display_name
-                ),
-            )
+            (NotificationKind::Withdrawn, "notify-post-closed")
         };
-        notify(tx, h.responder_id, Some(post_id), Some(h.id), kind, &text, &link(h.id), now).await?;
+        let text = Msg::new(id).text("name", &author.display_name).text("title", title);
+        notify(tx, h.responder_id, Some(post_id), Some(h.id), kind, &[text], &link(h.id), now).await?;
     }
     Ok(())
 }
@@ -466,12 +449,12 @@ pub async fn thank(db: &Db, me: &CurrentUser, id: i64, note: ThanksNote, now: i6
     let c = mine(&mut tx, me, id).await?;
     let p = post(&mut tx, c.post_id).await?;
     if p.status != PostStatus::Fulfilled || c.accepted_at.is_none() {
-        return Err(form_error("Un mot de remerciement se laisse une fois l'aide faite."));
+        return Err(form_error(Msg::new("thanks-not-yet")));
     }
     match sql::insert_thanks(&mut tx, p.id, me.id, note.as_str(), now).await {
         Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(form_error("Vous avez déjà laissé un mot pour cette annonce."));
+            return Err(form_error(Msg::new("thanks-already")));
         }
         Err(e) => return Err(db::internal("thank", e)),
     }

@@ -9,6 +9,7 @@ use crate::domain::moderation::{
 use crate::domain::user::{CurrentUser, Role};
 use crate::domain::{LatLng, PostStatus};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::db::moderation::{self as sql, NewEvent, StaffPostRow};
 use crate::server::db::{self, posts as posts_sql, users as users_sql, Db};
 
@@ -26,7 +27,7 @@ pub fn require_staff(user: &CurrentUser) -> Result<(), AppError> {
 
 type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
 
-fn form_error(message: impl Into<String>) -> AppError {
+fn form_error(message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single("form", message))
 }
 
@@ -175,7 +176,7 @@ fn must_be_pending(c: &Current) -> Result<(), AppError> {
     if c.status == PostStatus::Pending {
         Ok(())
     } else {
-        Err(form_error(format!("Cette annonce a déjà été traitée (elle est maintenant « {} »).", c.status.label_fr())))
+        Err(form_error(Msg::new("moderation-already-decided").label("status", "status", c.status.slug())))
     }
 }
 
@@ -318,21 +319,15 @@ pub async fn report(
     let c = current(&mut tx, id).await?;
     if !c.status.is_public() || c.hidden {
         // Only what the public can see can be reported; a hidden post is already under review.
-        return Err(if c.hidden {
-            form_error("Cette annonce est déjà en cours de vérification. Merci.")
-        } else {
-            AppError::NotFound
-        });
+        return Err(if c.hidden { form_error(Msg::new("report-already-hidden")) } else { AppError::NotFound });
     }
     if c.author_id == Some(reporter.id) {
-        return Err(form_error(
-            "Vous ne pouvez pas signaler votre propre annonce. Vous pouvez la modifier ou la retirer.",
-        ));
+        return Err(form_error(Msg::new("report-own-post")));
     }
     match sql::insert_report(&mut tx, id, reporter.id, report.reason, &report.details, now).await {
         Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(form_error("Vous avez déjà signalé cette annonce. L'équipe va la vérifier."));
+            return Err(form_error(Msg::new("report-already")));
         }
         Err(e) => return Err(db::internal("report", e)),
     }
@@ -359,9 +354,7 @@ async fn within_report_allowance(tx: &mut Tx, reporter: &CurrentUser, now: i64) 
     let n =
         sql::reports_since(tx, reporter.id, now - 86_400).await.map_err(|e| db::internal("report: allowance", e))?;
     if n >= REPORTS_PER_DAY {
-        return Err(form_error(format!(
-            "Vous avez fait {REPORTS_PER_DAY} signalements en 24 heures, c'est le maximum. Réessayez demain, ou écrivez au Département."
-        )));
+        return Err(form_error(Msg::new("report-allowance").num("max", REPORTS_PER_DAY)));
     }
     Ok(())
 }
@@ -385,7 +378,7 @@ pub async fn report_message(
     let origin = sql::message_origin(&mut tx, message_id).await.map_err(|e| db::internal("report message", e))?;
     match origin {
         Some((conv, sender)) if conv == c.id && sender != reporter.id => {}
-        Some((conv, _)) if conv == c.id => return Err(form_error("Vous ne pouvez pas signaler votre propre message.")),
+        Some((conv, _)) if conv == c.id => return Err(form_error(Msg::new("report-own-message"))),
         _ => return Err(AppError::NotFound),
     }
     within_report_allowance(&mut tx, reporter, now).await?;
@@ -394,9 +387,7 @@ pub async fn report_message(
     {
         Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return Err(form_error(
-                "Vous avez déjà un signalement en cours sur cette annonce. L'équipe va le traiter.",
-            ));
+            return Err(form_error(Msg::new("report-message-already")));
         }
         Err(e) => return Err(db::internal("report message", e)),
     }
@@ -405,7 +396,7 @@ pub async fn report_message(
 
 fn must_have_reports(n: u64) -> Result<(), AppError> {
     if n == 0 {
-        Err(form_error("Les signalements de cette annonce ont déjà été traités."))
+        Err(form_error(Msg::new("reports-already-handled")))
     } else {
         Ok(())
     }
@@ -442,10 +433,7 @@ pub async fn unpublish(db: &Db, staff: &CurrentUser, id: i64, decision: Decision
     let mut tx = begin(db).await?;
     let c = current(&mut tx, id).await?;
     if !c.status.can_become(PostStatus::Pending) {
-        return Err(form_error(format!(
-            "Une annonce « {} » ne peut pas être retirée de la carte.",
-            c.status.label_fr()
-        )));
+        return Err(form_error(Msg::new("unpublish-not-now").label("status", "status", c.status.slug())));
     }
     sql::resolve_reports(&mut tx, id, staff.id, "unpublished", now).await.map_err(|e| db::internal("unpublish", e))?;
     set_status(&mut tx, id, PostStatus::Pending, now).await?;
@@ -477,17 +465,15 @@ pub async fn disable_author(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> 
     let mut tx = begin(db).await?;
     let c = current(&mut tx, id).await?;
     let Some(author_id) = c.author_id else {
-        return Err(form_error("Cette annonce n'a pas d'auteur inscrit."));
+        return Err(form_error(Msg::new("disable-no-author")));
     };
     let author = users_sql::by_id(&mut tx, author_id).await.map_err(|e| db::internal("disable: read", e))?;
     let Some(author) = author else { return Err(AppError::NotFound) };
     if author.role.parse::<Role>().is_ok_and(Role::is_staff) {
-        return Err(form_error(
-            "Un compte de l'équipe ne se désactive qu'en ligne de commande, par un administrateur.",
-        ));
+        return Err(form_error(Msg::new("disable-staff")));
     }
     if author.disabled_at.is_some() {
-        return Err(form_error("Ce compte est déjà désactivé."));
+        return Err(form_error(Msg::new("disable-already")));
     }
     users_sql::set_disabled(&mut tx, author_id, Some(now), now).await.map_err(|e| db::internal("disable", e))?;
     sql::resolve_reports(&mut tx, id, staff.id, "author-disabled", now)

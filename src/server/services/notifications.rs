@@ -5,9 +5,11 @@
 use std::sync::OnceLock;
 
 use crate::api::moderation::{Badges, NotificationView, Notifications};
+use crate::domain::moderation::say_all;
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
 use crate::error::AppError;
+use crate::i18n::{Lang, Msg};
 use crate::server::db::notifications::{self as sql, NewNotification};
 use crate::server::db::{self, moderation as moderation_sql, Db};
 
@@ -26,8 +28,8 @@ pub fn site_url() -> &'static str {
     SITE_URL.get().map(String::as_str).unwrap_or("http://127.0.0.1:3000")
 }
 
-/// Tells `user_id` about `kind` in the app, and by e-mail if they chose it. `link` is the path
-/// of the page to open ("/messages/3").
+/// Tells `user_id` about `kind` in the app, and by e-mail if they chose it, in the language
+/// they read Entraide in. `link` is the path of the page to open ("/messages/3").
 #[allow(clippy::too_many_arguments)]
 pub async fn notify(
     conn: &mut sqlx::SqliteConnection,
@@ -35,33 +37,32 @@ pub async fn notify(
     post_id: Option<i64>,
     conversation_id: Option<i64>,
     kind: NotificationKind,
-    body: &str,
+    said: &[Msg],
     link: &str,
     now: i64,
 ) -> Result<(), AppError> {
-    let n = NewNotification { user_id, post_id, conversation_id, kind, body, at: now };
+    let Some(to) = sql::recipient(conn, user_id).await.map_err(|e| db::internal("notify: recipient", e))? else {
+        return Ok(());
+    };
+    let body = say_all(said, to.lang);
+    let n = NewNotification { user_id, post_id, conversation_id, kind, body: &body, at: now };
     sql::insert(conn, &n).await.map_err(|e| db::internal("notify", e))?;
-    if let Some((email, wanted)) = sql::email_of(conn, user_id).await.map_err(|e| db::internal("notify: email", e))? {
-        if wanted {
-            let text = email_body(body, link);
-            sql::queue_email(conn, &email, kind.subject_fr(), &text, now)
-                .await
-                .map_err(|e| db::internal("notify: queue e-mail", e))?;
-        }
+    if let Some(email) = to.email {
+        let text = email_body(&body, link, to.lang);
+        sql::queue_email(conn, &email, &kind.subject().say_in(to.lang), &text, now)
+            .await
+            .map_err(|e| db::internal("notify: queue e-mail", e))?;
     }
     Ok(())
 }
 
-/// The plain-text e-mail of a notification.
-fn email_body(body: &str, link: &str) -> String {
-    format!(
-        "Bonjour,\n\n{body}\n\nPour voir la suite : {}{link}\n\nÀ bientôt sur Entraide Haut-Rhin.\n\n--\n\
-         Vous recevez ce message parce que vous avez un compte sur Entraide Haut-Rhin. Pour ne plus \
-         recevoir d'e-mails, décochez « Recevoir aussi les notifications par e-mail » dans Mon compte : \
-         {}/compte\n",
-        site_url(),
-        site_url()
-    )
+/// The plain-text e-mail of a notification, in `lang`.
+fn email_body(body: &str, link: &str, lang: Lang) -> String {
+    Msg::new("email-body")
+        .text("body", body)
+        .text("link", format!("{}{link}", site_url()))
+        .text("account", format!("{}/compte", site_url()))
+        .say_in(lang)
 }
 
 /// My newest notifications.

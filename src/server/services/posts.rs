@@ -8,6 +8,7 @@ use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostFo
 use crate::domain::user::CurrentUser;
 use crate::domain::{PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::{self, map, posts as sql, Db};
 
@@ -117,11 +118,9 @@ pub async fn create_many(db: &Db, communes: &Communes, list: Vec<Creation>) -> R
 
 fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
     let post = c.post;
-    let commune = communes.locate(post.location).ok_or_else(|| {
-        let mut e = FieldErrors::new();
-        e.push("location", "Ce lieu est en dehors du Haut-Rhin. Choisissez un lieu dans le département.");
-        AppError::Validation(e)
-    })?;
+    let commune = communes
+        .locate(post.location)
+        .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("location-outside"))))?;
     Ok(sql::NewPostRow {
         kind: post.kind,
         category: post.category,
@@ -165,11 +164,7 @@ async fn within_daily_allowance(db: &Db, author: &CurrentUser, now: i64) -> Resu
     let new_account = created.is_some_and(|c| c > since);
     let limit = if new_account { NEW_ACCOUNT_POSTS_PER_DAY } else { POSTS_PER_DAY };
     if n >= limit {
-        let why = if new_account {
-            format!("Un nouveau compte peut publier {limit} annonces le premier jour. Réessayez demain : vos annonces déjà publiées restent en ligne.")
-        } else {
-            format!("Vous avez publié {limit} annonces en 24 heures, c'est le maximum. Réessayez demain.")
-        };
+        let why = Msg::new(if new_account { "allowance-new-account" } else { "allowance-posts" }).num("max", limit);
         return Err(AppError::Validation(FieldErrors::single("form", why)));
     }
     Ok(())
@@ -189,7 +184,7 @@ pub async fn publish(
         Place::Commune(insee) => communes
             .by_insee(insee)
             .map(|c| c.town_hall)
-            .ok_or_else(|| AppError::Validation(FieldErrors::single("location", "Cette commune est inconnue.")))?,
+            .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("commune-not-found"))))?,
     };
     let post = NewPost {
         kind: draft.kind,
@@ -263,15 +258,17 @@ async fn owned(
 /// Closes the author's post: `Fulfilled` ("réalisée") or `Closed` ("retirée").
 pub async fn close(db: &Db, author: &CurrentUser, id: i64, outcome: PostStatus, now: i64) -> Result<(), AppError> {
     if !matches!(outcome, PostStatus::Fulfilled | PostStatus::Closed) {
-        return Err(AppError::Validation(FieldErrors::single("outcome", "Choisissez « réalisée » ou « retirée ».")));
+        return Err(AppError::Validation(FieldErrors::single("outcome", Msg::new("close-outcome-missing"))));
     }
     let mut tx = db.begin_write().await.map_err(|e| db::internal("close: begin", e))?;
     let (status, _) = owned(&mut tx, author, id).await?;
     if !status.can_become(outcome) {
-        return Err(AppError::Validation(FieldErrors::single(
+        let why = Msg::new("close-not-now").label("status", "status", status.slug()).label(
             "outcome",
-            format!("Une annonce « {} » ne peut pas être marquée « {} ».", status.label_fr(), outcome.label_fr()),
-        )));
+            "status",
+            outcome.slug(),
+        );
+        return Err(AppError::Validation(FieldErrors::single("outcome", why)));
     }
     sql::set_status(&mut tx, id, outcome, now).await.map_err(|e| db::internal("close", e))?;
     let title =
@@ -321,10 +318,8 @@ pub async fn edit(
     let mut tx = db.begin_write().await.map_err(|e| db::internal("edit: begin", e))?;
     let (status, _) = owned(&mut tx, author, id).await?;
     if !is_editable(status) {
-        return Err(AppError::Validation(FieldErrors::single(
-            "form",
-            format!("Une annonce « {} » ne peut plus être modifiée.", status.label_fr()),
-        )));
+        let why = Msg::new("edit-not-now").label("status", "status", status.slug());
+        return Err(AppError::Validation(FieldErrors::single("form", why)));
     }
     let current = sql::editable(&mut tx, id).await.map_err(|e| db::internal("edit", e))?.ok_or(AppError::NotFound)?;
     let exact = match &draft.place {
@@ -333,18 +328,15 @@ pub async fn edit(
             communes
                 .by_insee(insee)
                 .map(|c| c.town_hall)
-                .ok_or_else(|| AppError::Validation(FieldErrors::single("location", "Cette commune est inconnue.")))?,
+                .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("commune-not-found"))))?,
         ),
         Place::Commune(_) => None,
     };
     let place = match exact {
         Some(p) => {
-            let commune = communes.locate(p).ok_or_else(|| {
-                AppError::Validation(FieldErrors::single(
-                    "location",
-                    "Ce lieu est en dehors du Haut-Rhin. Choisissez un lieu dans le département.",
-                ))
-            })?;
+            let commune = communes
+                .locate(p)
+                .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("location-outside"))))?;
             Some((sql::NewPlace { exact: p, public: public_point(p, random_jitter()) }, commune))
         }
         None => None,
@@ -374,10 +366,8 @@ pub async fn extend(db: &Db, author: &CurrentUser, id: i64, days: u32, now: i64)
     let mut tx = db.begin_write().await.map_err(|e| db::internal("extend: begin", e))?;
     let (status, _) = owned(&mut tx, author, id).await?;
     if !matches!(status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress) {
-        return Err(AppError::Validation(FieldErrors::single(
-            "days",
-            format!("Une annonce « {} » ne peut plus être prolongée.", status.label_fr()),
-        )));
+        let why = Msg::new("extend-not-now").label("status", "status", status.slug());
+        return Err(AppError::Validation(FieldErrors::single("days", why)));
     }
     let expires_at = now + i64::from(days) * 86_400;
     sql::set_expiry(&mut tx, id, expires_at, now).await.map_err(|e| db::internal("extend", e))?;
@@ -394,12 +384,9 @@ pub async fn change_status(db: &Db, id: i64, next: PostStatus, now: i64) -> Resu
         .parse()
         .map_err(|_| db::internal("change status", "unknown status in the database"))?;
     if !current.can_become(next) {
-        let mut e = FieldErrors::new();
-        e.push(
-            "status",
-            format!("Une annonce « {} » ne peut pas passer à « {} ».", current.label_fr(), next.label_fr()),
-        );
-        return Err(AppError::Validation(e));
+        let why =
+            Msg::new("status-not-now").label("status", "status", current.slug()).label("next", "status", next.slug());
+        return Err(AppError::Validation(FieldErrors::single("status", why)));
     }
     sql::set_status(&mut tx, id, next, now).await.map_err(|e| db::internal("change status", e))?;
     tx.commit().await.map_err(|e| db::internal("change status: commit", e))?;
@@ -729,7 +716,7 @@ pub(crate) mod tests {
         .await
         .unwrap_err();
         let AppError::Validation(f) = err else { panic!("{err:?}") };
-        assert!(f.get("location").unwrap().contains("Haut-Rhin"));
+        assert!(f.get("location").unwrap().to_string().contains("Haut-Rhin"));
     }
 
     #[sqlx::test]

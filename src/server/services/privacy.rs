@@ -8,21 +8,17 @@
 
 use crate::domain::user::{CurrentUser, Password};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Lang, Msg};
 use crate::server::db::{self, posts as post_sql, privacy as sql, users as user_sql, Db};
 use crate::server::passwords;
 
-/// Everything linked to `user`, as a pretty-printed JSON document.
-pub async fn export(db: &Db, user: &CurrentUser, now: i64) -> Result<String, AppError> {
+/// Everything linked to `user`, as a pretty-printed JSON document (its note in `lang`).
+pub async fn export(db: &Db, user: &CurrentUser, lang: Lang, now: i64) -> Result<String, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("export: acquire", e))?;
     let sections = sql::export(&mut conn, user.id).await.map_err(|e| db::internal("export", e))?;
     let mut doc = serde_json::Map::new();
     doc.insert("exporte_le".into(), now.into());
-    doc.insert(
-        "a_propos".into(),
-        "Toutes les données liées à votre compte Entraide. Les dates sont en secondes depuis le 1er janvier \
-         1970 (UTC). Le mot de passe n'est jamais conservé en clair et n'apparaît pas ici."
-            .into(),
-    );
+    doc.insert("a_propos".into(), Msg::new("export-about").say_in(lang).into());
     for (key, json) in sections {
         let value: serde_json::Value = serde_json::from_str(&json).map_err(|e| db::internal("export: json", e))?;
         doc.insert(key.into(), value);
@@ -32,7 +28,7 @@ pub async fn export(db: &Db, user: &CurrentUser, now: i64) -> Result<String, App
 
 /// Erases `user`'s account once the password is confirmed. The caller ends the session.
 pub async fn delete_account(db: &Db, user: &CurrentUser, password: &str, now: i64) -> Result<(), AppError> {
-    let wrong = || AppError::Validation(FieldErrors::single("password", "Le mot de passe est incorrect."));
+    let wrong = || AppError::Validation(FieldErrors::single("password", Msg::new("password-wrong")));
     let password = Password::parse_attempt(password).map_err(|_| wrong())?;
     let hash = {
         let mut conn = db.read.acquire().await.map_err(|e| db::internal("delete account: acquire", e))?;
@@ -128,7 +124,7 @@ mod tests {
     async fn the_export_holds_everything_linked_to_the_account() {
         let dir = tempdir("export");
         let (db, me, _, post, _) = world(&dir).await;
-        let json = export(&db, &me, NOW + 10).await.unwrap();
+        let json = export(&db, &me, Lang::Fr, NOW + 10).await.unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(doc["compte"]["email"], EMAIL);
         assert!(!json.contains("argon2"), "never the password hash");

@@ -67,9 +67,11 @@ async fn probe(s: &AppState, cookie: &str, post: i64, label: &str) -> (usize, us
             eprintln!("{label}: {method} {uri} leaks « {word} »: {}", r.body.chars().take(300).collect::<String>());
         }
         if r.status == StatusCode::INTERNAL_SERVER_ERROR {
-            // Pages and forms say it in French; server functions send the variant, which the
-            // browser shows in French.
-            let told = r.body.contains("référence") || r.body.contains("{\"Internal\":{\"reference\":");
+            // Pages and forms say it in the page's language (or carry the message for the
+            // browser to say); server functions send the variant, which the browser says.
+            let told = r.body.contains("référence")
+                || r.body.contains("error-internal")
+                || r.body.contains("{\"Internal\":{\"reference\":");
             assert!(told, "{label} {uri}: {}", r.body);
             referenced += 1;
         }

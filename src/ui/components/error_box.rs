@@ -9,10 +9,7 @@ use crate::i18n::t;
 #[component]
 pub fn ErrorBox(error: AppError) -> impl IntoView {
     super::http_status::set_http_status(error.status_code());
-    let items = match &error {
-        AppError::Validation(f) => f.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>(),
-        other => vec![other.to_string()],
-    };
+    let items: Vec<String> = error.messages().iter().map(|m| m.say()).collect();
     view! {
         <div class="alert" role="alert">
             <p class="alert-title">{t("error-box-title")}</p>

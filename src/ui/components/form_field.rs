@@ -139,7 +139,7 @@ pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView 
     let error = echo
         .error(form, "form")
         .or_else(|| (field_problems > 0).then(|| t_args("form-errors", &[("count", n(field_problems as f64))])));
-    let notice = (echo.form == form).then(|| echo.notice.clone()).flatten();
+    let notice = (echo.form == form).then(|| echo.notice.as_ref().map(|n| n.say())).flatten();
     view! {
         {error.map(|e| view! { <div class="alert" role="alert"><p>{e}</p></div> })}
         {notice.map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}

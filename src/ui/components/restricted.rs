@@ -24,6 +24,6 @@ pub fn Restricted(error: AppError, next: &'static str) -> impl IntoView {
             </div>
         }
         .into_any(),
-        other => view! { <div class="alert" role="alert"><p>{other.to_string()}</p></div> }.into_any(),
+        other => view! { <div class="alert" role="alert"><p>{other.say()}</p></div> }.into_any(),
     }
 }
