@@ -55,3 +55,32 @@ test('a French browser gets French, and the switch offers English', async ({ pag
   await expect(english).toHaveAttribute('lang', 'en');
   await expect(english).toHaveAttribute('href', '/langue/en?retour=/');
 });
+
+test('an English reader is told what is wrong in English, by the browser and by the server', async ({ browser, outside, js }, info) => {
+  const { javaScriptEnabled, viewport, isMobile, hasTouch, baseURL, timezoneId } = info.project.use;
+  const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled, viewport, isMobile, hasTouch, baseURL, timezoneId });
+  const page = await context.newPage();
+  await isolate(page);
+  await page.goto('/inscription');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const email = page.getByRole('textbox', { name: /e-mail/i });
+  if (js) {
+    // The domain's check runs in the browser when the field is left, in the page's language
+    // (tried again until the page is hydrated).
+    await expect(async () => {
+      // Two changes each time (a field left with the value it had when entered is no change).
+      await email.fill('');
+      await email.press('Tab');
+      await email.fill('claire@exemple');
+      await email.press('Tab');
+      await expect(email).toHaveAccessibleDescription(/This e-mail address is not valid/, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  }
+  await email.fill('claire@exemple');
+  // Sent anyway: the server says the same, next to the field, and keeps what was typed.
+  await page.locator('form').filter({ has: email }).evaluate((f: HTMLFormElement) => f.submit());
+  await expect(page.getByText('This e-mail address is not valid')).toBeVisible();
+  await expect(page.getByText("Cette adresse e-mail n'est pas valable")).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /e-mail/i })).toHaveValue('claire@exemple');
+  await context.close();
+});
