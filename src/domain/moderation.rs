@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::domain::notification::NotificationKind;
 use crate::domain::post::{parse_text, Description, Title};
 use crate::error::FieldErrors;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Msg;
 
 /// The longest message to an author, or report text, in characters.
 pub const MESSAGE_MAX: usize = 1000;
@@ -253,14 +253,10 @@ pub fn notification_text(
     said
 }
 
-/// Sentences put together in `lang`, one after the other.
-pub fn say_all(msgs: &[Msg], lang: Lang) -> String {
-    msgs.iter().map(|m| m.say_in(lang)).collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{say_all, Lang};
 
     #[test]
     fn slugs_round_trip() {

@@ -14,7 +14,7 @@
 
 mod msg;
 
-pub use msg::{Arg, Msg};
+pub use msg::{say_all, Arg, Msg};
 
 use std::sync::OnceLock;
 

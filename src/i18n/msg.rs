@@ -91,6 +91,11 @@ impl Msg {
     }
 }
 
+/// Sentences put together in `lang`, one after the other.
+pub fn say_all(msgs: &[Msg], lang: Lang) -> String {
+    msgs.iter().map(|m| m.say_in(lang)).collect::<Vec<_>>().join(" ")
+}
+
 /// In French (logs, the operator's command line).
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

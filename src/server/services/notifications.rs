@@ -5,11 +5,10 @@
 use std::sync::OnceLock;
 
 use crate::api::moderation::{Badges, NotificationView, Notifications};
-use crate::domain::moderation::say_all;
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
 use crate::error::AppError;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{say_all, Lang, Msg};
 use crate::server::db::notifications::{self as sql, NewNotification};
 use crate::server::db::{self, moderation as moderation_sql, Db};
 
