@@ -46,11 +46,6 @@ impl FieldErrors {
         self.0.iter().find(|e| e.field == field).map(|e| &e.message)
     }
 
-    /// Whether `field` has the problem `id`.
-    pub fn has(&self, field: &str, id: &str) -> bool {
-        self.0.iter().any(|e| e.field == field && e.message.id == id)
-    }
-
     /// `Ok(value)` when no problem was recorded.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {
@@ -95,7 +90,7 @@ impl AppError {
             AppError::Unauthenticated => Msg::new("error-unauthenticated"),
             AppError::Forbidden => Msg::new("error-forbidden"),
             AppError::TooManyRequests { retry_after } => {
-                Msg::new("error-too-many").num("minutes", retry_after.div_ceil(60).min(i64::MAX as u64) as i64)
+                Msg::new("error-too-many").num("minutes", i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX))
             }
             AppError::Internal { reference } => Msg::new("error-internal").text("reference", reference.clone()),
             AppError::Transport(_) => Msg::new("error-transport"),

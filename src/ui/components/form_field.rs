@@ -33,7 +33,7 @@ pub fn TextField(
     } else {
         initial.unwrap_or_default()
     };
-    let (error, described, on_change) = (field.error, field.described(), field.on_change());
+    let (error, described, on_change, on_input) = (field.error, field.described(), field.on_change(), field.on_input());
     let control = view! {
         <input
             id=field.id.clone()
@@ -45,6 +45,7 @@ pub fn TextField(
             aria-invalid=move || error.is_some().then_some("true")
             aria-describedby=described
             on:change=on_change
+            on:input=on_input
         />
     };
     field.frame(label, hint, control.into_any())
@@ -84,11 +85,22 @@ impl Field {
         move || error.describedby(hint_id.as_deref(), &error_id)
     }
 
-    /// Runs the domain's check when the control changes.
+    /// Runs the domain's check when the control changes (the field is left).
     fn on_change(&self) -> impl Fn(leptos::ev::Event) + 'static {
         let (check, error) = (self.check, self.error);
         move |ev| {
             if let Some(check) = check {
+                error.set(check.run(event_target_value(&ev)));
+            }
+        }
+    }
+
+    /// Once an error is shown, checks again as the person types, so it goes as soon as what is
+    /// typed is right (a new error only ever appears when the field is left).
+    fn on_input(&self) -> impl Fn(leptos::ev::Event) + 'static {
+        let (check, error) = (self.check, self.error);
+        move |ev| {
+            if let (Some(check), true) = (check, error.0.with_untracked(Option::is_some)) {
                 error.set(check.run(event_target_value(&ev)));
             }
         }
@@ -166,7 +178,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let field = Field::new(&form, name, hint.as_deref(), &echo, check);
     let value = if echo.form == form { echo.value(&form, name) } else { initial.unwrap_or_default() };
-    let (error, described, on_change) = (field.error, field.described(), field.on_change());
+    let (error, described, on_change, on_input) = (field.error, field.described(), field.on_change(), field.on_input());
     // Leptos 0.8 does not escape <textarea> children when rendering on the server: escape them
     // here (the browser decodes the entities back; an HTTP test checks it).
     let control = view! {
@@ -179,6 +191,7 @@ pub fn TextArea(
             aria-invalid=move || error.is_some().then_some("true")
             aria-describedby=described
             on:change=on_change
+            on:input=on_input
         >
             {escape_text(&value)}
         </textarea>
