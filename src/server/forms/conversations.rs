@@ -30,7 +30,7 @@ pub async fn respond(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, &format!("/posts/{id}"), now).await {
+    let user = match logged_in(&state, &session, &parts.headers, &format!("/posts/{id}"), now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -60,7 +60,7 @@ pub async fn conversation(
 ) -> Response {
     let now = services::now();
     let page = format!("/messages/{id}");
-    let user = match logged_in(&state, &session, &page, now).await {
+    let user = match logged_in(&state, &session, &parts.headers, &page, now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };

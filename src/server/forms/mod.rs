@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use tower_sessions::Session;
@@ -88,12 +88,26 @@ fn status_of(e: &AppError) -> StatusCode {
 }
 
 /// The logged-in account, or the response sending the person to log in (then back to `next`).
-async fn logged_in(state: &AppState, session: &Session, next: &str, now: i64) -> Result<CurrentUser, Response> {
+async fn logged_in(
+    state: &AppState,
+    session: &Session,
+    headers: &HeaderMap,
+    next: &str,
+    now: i64,
+) -> Result<CurrentUser, Response> {
     match auth::current_user(session, &state.db, now).await {
         Ok(Some(u)) => Ok(u),
         Ok(None) => Err(Redirect::to(&format!("/connexion?next={next}")).into_response()),
-        Err(e) => Err((status_of(&e), e.to_string()).into_response()),
+        Err(e) => Err(plain(&e, headers)),
     }
+}
+
+/// `e` as a plain-text answer in the request's language, for a failure with no page to show
+/// (the session store or the database failing under a form post that leads elsewhere).
+fn plain(e: &AppError, headers: &HeaderMap) -> Response {
+    let lang = locale_of(headers).lang;
+    let said: Vec<String> = e.messages().iter().map(|m| m.say_in(lang)).collect();
+    (status_of(e), said.join(" ")).into_response()
 }
 
 /// The rate-limit key of the client's address (see `throttle::client_ip`).
@@ -190,17 +204,17 @@ pub fn forget_device() -> [(axum::http::HeaderName, &'static str); 1] {
 }
 
 /// `POST /deconnexion`
-pub async fn log_out(session: Session) -> Response {
+pub async fn log_out(session: Session, headers: HeaderMap) -> Response {
     match auth::log_out(&session).await {
         Ok(()) => (forget_device(), Redirect::to("/")).into_response(),
-        Err(e) => (status_of(&e), e.to_string()).into_response(),
+        Err(e) => plain(&e, &headers),
     }
 }
 
 /// `POST /compte`: the profile form (`form=profile`) or the password form (`form=password`).
 pub async fn account(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/compte", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/compte", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -258,7 +272,7 @@ fn post_form(f: &Fields) -> PostForm {
 /// `POST /publier`: a new request or offer, pending validation.
 pub async fn publish(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/publier", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/publier", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -321,7 +335,7 @@ pub async fn edit_post(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/mes-annonces", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/mes-annonces", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -346,7 +360,7 @@ pub async fn my_posts(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/mes-annonces", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/mes-annonces", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };

@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, on_post_page, rerender, status_of, Fields};
+use super::{echo, get, logged_in, on_post_page, plain, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::domain::moderation::{DecisionForm, ReportForm};
 use crate::domain::user::CurrentUser;
@@ -52,7 +52,7 @@ pub async fn reports(State(state): State<AppState>, session: Session, parts: Par
 /// shows it again with the error on the post's card.
 async fn staff_action(state: AppState, session: Session, parts: Parts, f: Fields, page: &'static str) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, page, now).await {
+    let user = match logged_in(&state, &session, &parts.headers, page, now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -104,7 +104,7 @@ pub async fn report(
     Form(f): Form<Fields>,
 ) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, &format!("/posts/{id}"), now).await {
+    let user = match logged_in(&state, &session, &parts.headers, &format!("/posts/{id}"), now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -130,14 +130,14 @@ pub async fn report(
 }
 
 /// `POST /notifications`: marks all my notifications as read.
-pub async fn notifications(State(state): State<AppState>, session: Session) -> Response {
+pub async fn notifications(State(state): State<AppState>, session: Session, parts: Parts) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/notifications", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/notifications", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
     match notifications::mark_all_read(&state.db, &user, now).await {
         Ok(_) => Redirect::to("/notifications").into_response(),
-        Err(e) => (status_of(&e), e.to_string()).into_response(),
+        Err(e) => plain(&e, &parts.headers),
     }
 }

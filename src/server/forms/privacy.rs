@@ -7,7 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, on_page, rerender, status_of, Fields};
+use super::{echo, get, logged_in, on_page, plain, rerender, status_of, Fields};
 use crate::api::forms::field_errors;
 use crate::server::state::AppState;
 use crate::server::{auth, services};
@@ -15,7 +15,7 @@ use crate::server::{auth, services};
 /// `GET /compte/mes-donnees.json`
 pub async fn export(State(state): State<AppState>, session: Session, parts: Parts) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/compte", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/compte", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
@@ -29,14 +29,14 @@ pub async fn export(State(state): State<AppState>, session: Session, parts: Part
             json,
         )
             .into_response(),
-        Err(e) => (status_of(&e), e.to_string()).into_response(),
+        Err(e) => plain(&e, &parts.headers),
     }
 }
 
 /// `POST /compte/supprimer`
 pub async fn delete(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
-    let user = match logged_in(&state, &session, "/compte", now).await {
+    let user = match logged_in(&state, &session, &parts.headers, "/compte", now).await {
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };

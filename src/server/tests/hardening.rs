@@ -113,6 +113,26 @@ async fn database_failures_never_reach_the_person(pool: SqlitePool) {
     assert_eq!(leaking, 0, "responses leaking internals");
 }
 
+/// Where no page can be shown (the session's account cannot be read under a form post), the
+/// plain answer is still said in the reader's language.
+#[sqlx::test]
+async fn a_failure_without_a_page_is_said_in_the_readers_language(pool: SqlitePool) {
+    let s = state(pool);
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let post = published_id(&s, &cookie, PUBLISH).await;
+    sqlx::query("ALTER TABLE users RENAME TO gone_users").execute(&s.db.write).await.unwrap();
+    let form = format!("form=extend&id={post}&days=30");
+    for (lang, said) in [
+        ("en", "Something went wrong on our side (reference "),
+        ("fr", "Une erreur est survenue de notre côté (référence "),
+    ] {
+        let r = send(&s, "POST", "/mes-annonces", &form, Some(&format!("{cookie}; entraide_lang={lang}"))).await;
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.body);
+        assert!(r.body.starts_with(said), "{}", r.body);
+        assert_eq!(leaks(&r.body), None);
+    }
+}
+
 #[tokio::test]
 async fn a_read_only_database_answers_with_a_reference_only() {
     let dir = std::env::temp_dir().join(format!("entraide-readonly-{}", std::process::id()));
