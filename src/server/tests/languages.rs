@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use sqlx::SqlitePool;
 
-use super::{logged_in_as, published_id, send, session_cookie, state, PUBLISH};
+use super::{logged_in_as, published_id, send, session_cookie, state, PUBLISH, SIGN_UP};
 use crate::domain::user::Role;
 use crate::server::state::AppState;
 
@@ -13,6 +13,13 @@ const EN: &str = "entraide_lang=en";
 
 async fn lang_of(s: &AppState, email: &str) -> String {
     sqlx::query_scalar("SELECT lang FROM users WHERE email = $1").bind(email).fetch_one(&s.db.read).await.unwrap()
+}
+
+/// Claire (`SIGN_UP`) signs up from an English page; her cookies, English included.
+async fn signed_up_in_english(s: &AppState) -> String {
+    let r = send(s, "POST", "/inscription", SIGN_UP, Some(EN)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    format!("{}; {EN}", session_cookie(&r.cookie.unwrap()))
 }
 
 #[sqlx::test]
@@ -35,10 +42,7 @@ async fn an_english_reader_is_told_what_is_wrong_in_english(pool: SqlitePool) {
 async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: SqlitePool) {
     let s = state(pool);
     // Claire signs up reading in English: her account remembers it.
-    let form = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&password=le+chat+dort+sur+le+toit";
-    let r = send(&s, "POST", "/inscription", form, Some(EN)).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let claire = format!("{}; {EN}", session_cookie(&r.cookie.unwrap()));
+    let claire = signed_up_in_english(&s).await;
     assert_eq!(lang_of(&s, "claire@exemple.fr").await, "en");
     let id = published_id(&s, &claire, PUBLISH).await;
 
@@ -91,9 +95,7 @@ async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: 
 #[sqlx::test]
 async fn confirmations_and_refusals_follow_the_page_language(pool: SqlitePool) {
     let s = state(pool);
-    let form = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&password=le+chat+dort+sur+le+toit";
-    let r = send(&s, "POST", "/inscription", form, Some(EN)).await;
-    let claire = format!("{}; {EN}", session_cookie(&r.cookie.unwrap()));
+    let claire = signed_up_in_english(&s).await;
     let r = send(&s, "POST", "/compte", "form=profile&display_name=Claire+M.", Some(&claire)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Your name has been changed."), "{}", r.body);
