@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::forms::FormEcho;
-use crate::i18n::{n, t, t_args};
+use crate::i18n::{n, t, t_args, Msg};
 
 /// A labelled text input of form `form`, prefilled and annotated from `echo`.
 #[component]
@@ -17,9 +17,10 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(default = true)] required: bool,
-    /// The domain's check, run in the browser when the field changes (the server runs it too).
+    /// The domain's check, run in the browser when the field changes (the server runs it too);
+    /// its message is said in the page's language.
     #[prop(optional)]
-    check: Option<Callback<String, Option<String>>>,
+    check: Option<Callback<String, Option<Msg>>>,
     /// The text shown when this form was not just posted.
     #[prop(optional, into)]
     initial: Option<String>,
@@ -58,7 +59,7 @@ struct Field {
     hint_id: Option<String>,
     error_id: String,
     error: Live,
-    check: Option<Callback<String, Option<String>>>,
+    check: Option<Callback<String, Option<Msg>>>,
 }
 
 impl Field {
@@ -67,7 +68,7 @@ impl Field {
         name: &str,
         hint: Option<&str>,
         echo: &FormEcho,
-        check: Option<Callback<String, Option<String>>>,
+        check: Option<Callback<String, Option<Msg>>>,
     ) -> Field {
         let id = format!("{form}-{name}");
         Field {
@@ -90,7 +91,7 @@ impl Field {
         let (check, error) = (self.check, self.error);
         move |ev| {
             if let Some(check) = check {
-                error.set(check.run(event_target_value(&ev)));
+                error.set(check.run(event_target_value(&ev)).map(|m| m.say()));
             }
         }
     }
@@ -101,7 +102,7 @@ impl Field {
         let (check, error) = (self.check, self.error);
         move |ev| {
             if let (Some(check), true) = (check, error.0.with_untracked(Option::is_some)) {
-                error.set(check.run(event_target_value(&ev)));
+                error.set(check.run(event_target_value(&ev)).map(|m| m.say()));
             }
         }
     }
@@ -169,9 +170,10 @@ pub fn TextArea(
     #[prop(default = true)] required: bool,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] maxlength: Option<u32>,
-    /// The domain's check, run in the browser when the field changes (the server runs it too).
+    /// The domain's check, run in the browser when the field changes (the server runs it too);
+    /// its message is said in the page's language.
     #[prop(optional)]
-    check: Option<Callback<String, Option<String>>>,
+    check: Option<Callback<String, Option<Msg>>>,
     /// The text shown when this form was not just posted (e.g. the text to redact).
     #[prop(optional, into)]
     initial: Option<String>,

@@ -88,8 +88,8 @@ pub fn PostEditor(
         (Ok(lat), Ok(lon)) => LatLng::parse(lat, lon).ok(),
         _ => None,
     });
-    let title_check = Callback::new(|v: String| Title::parse(&v).err().map(|m| m.say()));
-    let description_check = Callback::new(|v: String| Description::parse(&v).err().map(|m| m.say()));
+    let title_check = Callback::new(|v: String| Title::parse(&v).err());
+    let description_check = Callback::new(|v: String| Description::parse(&v).err());
 
     // A new post is kept on the device as it is typed (see `components/draft.rs`); a page
     // showing the server's errors holds newer values than the draft, so it is not refilled.

@@ -33,9 +33,9 @@ pub fn SignUpPage() -> impl IntoView {
 fn SignUpForm(echo: FormEcho) -> impl IntoView {
     const F: &str = "sign_up";
     // The same checks as the server's, run as soon as a field is left.
-    let name_check = Callback::new(|v: String| DisplayName::parse(&v).err().map(|m| m.say()));
-    let email_check = Callback::new(|v: String| Email::parse(&v).err().map(|m| m.say()));
-    let password_check = Callback::new(|v: String| Password::parse_new(&v, &[]).err().map(|m| m.say()));
+    let name_check = Callback::new(|v: String| DisplayName::parse(&v).err());
+    let email_check = Callback::new(|v: String| Email::parse(&v).err());
+    let password_check = Callback::new(|v: String| Password::parse_new(&v, &[]).err());
     let chosen = echo.value(F, "poster_kind");
     let kind_error = echo.error(F, "poster_kind");
     let kind_invalid = kind_error.is_some();
