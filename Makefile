@@ -7,6 +7,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 CARGO_LEPTOS_VERSION := 0.3.11
+AIOSMTPD_VERSION := 1.4.6
 # The wasm-bindgen CLI must match the library exactly: read the version from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -123,6 +124,8 @@ test-tools: tools
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin fonts-noto-color-emoji; }
 	@[ -f end2end/node_modules/@playwright/test/package.json ] && [ -f end2end/node_modules/@axe-core/playwright/package.json ] || \
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+	@# The end-to-end mailbox: a real SMTP server from PyPI (end2end/mailbox.py).
+	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd==$(AIOSMTPD_VERSION)
 
 lint:
 	cargo fmt --check

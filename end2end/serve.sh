@@ -17,13 +17,24 @@ else
   keep=0
 fi
 cleanup() { [ "$keep" = 1 ] || rm -rf "$dir"; }
-trap cleanup EXIT
+mailbox=
+trap 'cleanup; [ -z "$mailbox" ] || kill "$mailbox" 2>/dev/null' EXIT
 export DATABASE_URL="sqlite://$dir/e2e.db"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 # A host that cannot resolve: the tests answer tile requests themselves.
 export ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png"
 export RUST_LOG="${RUST_LOG:-warn}"
+# A real SMTP server: the journeys read the links of the e-mails it receives (end2end/mailbox.py).
+mail_port=$((port + 25))
+export E2E_MAIL_DIR="${E2E_MAIL_DIR:-/tmp/entraide-mail-$port}"
+rm -rf "$E2E_MAIL_DIR" && mkdir -p "$E2E_MAIL_DIR"
+python3 end2end/mailbox.py "$mail_port" "$E2E_MAIL_DIR" &
+mailbox=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && break; sleep 0.1; done
+export SMTP_URL="smtp://127.0.0.1:$mail_port"
+export ENTRAIDE_MAIL_FROM="Entraide Haut-Rhin <ne-pas-repondre@entraide.invalid>"
+export ENTRAIDE_PUBLIC_URL="http://127.0.0.1:$port"
 # The journeys create many accounts from one address.
 export ENTRAIDE_SIGNUPS_PER_HOUR=100000
 "$bin" seed --demo
@@ -33,5 +44,5 @@ else
   "$bin" serve &
 fi
 child=$!
-trap 'kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; cleanup' EXIT INT TERM
+trap 'kill "$child" "$mailbox" 2>/dev/null; wait "$child" "$mailbox" 2>/dev/null; cleanup' EXIT INT TERM
 wait "$child"

@@ -3,8 +3,10 @@
 // - Every same-origin GET goes to the network first, so an online visitor always gets the
 //   current page and the bundle that matches it; the copy kept here is only used offline.
 // - Kept: the app shell (bundle, styles, Leaflet, icons, the "Pas de réseau" page), the last
-//   list viewed and the posts opened. Personal pages (messages, account, moderation) are never
-//   kept. Logging out clears everything (Clear-Site-Data).
+//   list viewed and the posts opened, always as an anonymous visitor sees them (a phone may be
+//   shared: a page rendered for a logged-in person, marked no-store, is never kept). Personal
+//   pages (messages, account, moderation) are never kept. Logging out clears everything
+//   (Clear-Site-Data); the page asks for the same when the session ended or the account changed.
 // - Offline, a page that was not kept, or a form sent without a network, leads to
 //   /hors-ligne. An unsent post itself is kept as a draft by the page (ui/components/draft.rs).
 'use strict';
@@ -12,6 +14,8 @@
 const VERSION = 'entraide-v1';
 const OFFLINE = '/hors-ligne';
 const LAST_LIST = '/__derniere-liste';
+/** The message a page sends when the person on this device changed (ui/pwa.rs). */
+const FORGET = '__oublier-les-pages';
 const SHELL = [
   OFFLINE,
   '/pkg/entraide.js',
@@ -93,24 +97,50 @@ async function navigate(request, url) {
   }
 }
 
-/** Keeps a copy of a list or a post's page, if `response` is one. */
+/** Whether `response` was rendered for a logged-in person (the server marks those no-store). */
+function personal(response) {
+  return /no-store|private/i.test(response.headers.get('Cache-Control') || '');
+}
+
+/** Keeps a copy of a list or a post's page, if `response` is one rendered for anyone. A page
+ *  rendered for a logged-in person is fetched again as an anonymous visitor, and that is kept. */
 async function keep(cache, url, response) {
   if (!response.ok || response.type !== 'basic' || response.redirected || !KEPT_PAGE.test(url.pathname)) return;
+  if (personal(response)) {
+    keepAnonymous(cache, url);
+    return;
+  }
   await cache.put(url.href, response.clone());
   if (url.pathname === '/') await cache.put(LAST_LIST, new Response(url.pathname + url.search));
+}
+
+/** Fetches `url` without cookies and keeps it (in the background: a failure only means less offline). */
+function keepAnonymous(cache, url) {
+  return fetch(url.href, { credentials: 'omit' })
+    .then((r) => (personal(r) ? undefined : keep(cache, url, r)))
+    .catch(() => {});
+}
+
+/** Forgets every kept page (the shell stays): the session ended or another person logged in. */
+async function forgetPages() {
+  const cache = await caches.open(VERSION);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (KEPT_PAGE.test(path) || path === LAST_LIST) await cache.delete(request);
+  }
 }
 
 // A page asks to keep a page it is leaving (the router moves between pages without loading
 // them, so this worker would not see them).
 self.addEventListener('message', (event) => {
   if (typeof event.data !== 'string') return;
+  if (event.data === FORGET) {
+    event.waitUntil(forgetPages());
+    return;
+  }
   const url = new URL(event.data, self.location.origin);
   if (url.origin !== self.location.origin || !KEPT_PAGE.test(url.pathname)) return;
-  event.waitUntil(
-    caches.open(VERSION)
-      .then((cache) => fetch(url.href, { credentials: 'same-origin' }).then((r) => keep(cache, url, r)))
-      .catch(() => {}),
-  );
+  event.waitUntil(caches.open(VERSION).then((cache) => keepAnonymous(cache, url)));
 });
 
 /** A form sent without a network: the page keeps what was typed; say so. */

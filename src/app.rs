@@ -10,6 +10,7 @@ use crate::ui::layout::Layout;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
     account::{AccountDeletedPage, AccountPage},
+    account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     edit_post::EditPostPage,
     home::HomePage,
     log_in::LogInPage,
@@ -79,6 +80,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=LogInPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte-supprime") view=AccountDeletedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verifier/:token") view=VerifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/adresse-confirmee") view=AddressConfirmedPage ssr=SsrMode::Async/>
                     <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>

@@ -74,6 +74,10 @@ pub enum AppError {
     TooManyRequests {
         retry_after: u64,
     },
+    /// Too much work at once (password checks): come back in `retry_after` seconds.
+    Busy {
+        retry_after: u64,
+    },
     Internal {
         reference: String,
     },
@@ -92,6 +96,7 @@ impl AppError {
             AppError::TooManyRequests { retry_after } => {
                 Msg::new("error-too-many").num("minutes", i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX))
             }
+            AppError::Busy { .. } => Msg::new("error-busy"),
             AppError::Internal { reference } => Msg::new("error-internal").text("reference", reference.clone()),
             AppError::Transport(_) => Msg::new("error-transport"),
         };
@@ -103,6 +108,14 @@ impl AppError {
         self.messages().iter().map(Msg::say).collect::<Vec<_>>().join(" ")
     }
 
+    /// When to come back, in seconds, for the errors that say so (`Retry-After`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after } | AppError::Busy { retry_after } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
     /// The HTTP status this error answers with.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -111,6 +124,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::TooManyRequests { .. } => 429,
+            AppError::Busy { .. } => 503,
             AppError::Internal { .. } => 500,
             AppError::Transport(_) => 502,
         }

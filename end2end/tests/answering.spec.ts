@@ -70,11 +70,13 @@ test('a volunteer finds a request on the map, offers help, is accepted, sees the
   await expect(visitor.locator('#annonces').getByRole('link', { name: title })).toHaveCount(0);
   if (js) await expect(volunteer.getByRole('button', { name: new RegExp(title) })).toHaveCount(0);
 
-  // A thank-you note shows on the post's page.
+  // A thank-you note shows on the post's page, without its writer's name unless signed.
   await page.getByLabel(/Un mot de remerciement/).fill('Merci pour les cartons !');
   await page.getByRole('button', { name: 'Publier mon mot' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Mots de remerciement' })).toBeVisible();
   await expect(page.getByText('Merci pour les cartons !')).toBeVisible();
+  await expect(page.locator('.thanks')).toContainText('Mot anonyme');
+  await expect(page.locator('.thanks')).not.toContainText('Marcel');
   for (const p of [volunteer, visitor]) await p.context().close();
 });
 

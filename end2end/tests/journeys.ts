@@ -1,25 +1,39 @@
 // Steps shared by several journeys: creating an account, logging in, publishing.
 import { Browser, TestInfo } from '@playwright/test';
 import { expect, isolate, Page } from './fixtures';
+import { mailsTo, nextLink } from './mail';
 
-/** Creates a resident account and stays logged in. */
-export async function signUp(page: Page, email: string) {
+/** Creates a resident account, stays logged in, and confirms its address through the link of
+ *  the e-mail it receives (unless `verify` is false). */
+export async function signUp(page: Page, email: string, name = 'Marcel', verify = true) {
   await page.goto('/inscription');
-  await page.getByLabel('Votre nom (ce que les autres verront)').fill('Marcel');
+  await page.getByLabel('Votre nom (ce que les autres verront)').fill(name);
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill('mon jardin au printemps');
+  const seen = mailsTo(email).length;
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page).toHaveURL(/\/compte/);
+  if (verify) await confirmAddress(page, email, seen);
+}
+
+/** Opens the newest verification link sent to `email` (after the first `seen` messages) and
+ *  confirms the address. */
+export async function confirmAddress(page: Page, email: string, seen = 0) {
+  const link = await nextLink(email, '/verifier/', seen);
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
+  await expect(page).toHaveURL(/\/adresse-confirmee/);
 }
 
 /** Publishes a post from the header's link; it waits for validation. */
-export async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string) {
+export async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string,
+  description = "Le mardi matin si possible.\nMerci d'avance !") {
   await page.getByRole('link', { name: 'Publier', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
   await page.getByRole('radio', { name: kind }).check();
   await page.getByRole('radio', { name: category }).check();
   await page.getByLabel('Titre').fill(title);
-  await page.getByLabel('Description').fill("Le mardi matin si possible.\nMerci d'avance !");
+  await page.getByLabel('Description').fill(description);
   await page.getByLabel('Commune ou code postal').fill(commune);
   await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();

@@ -16,6 +16,13 @@ async function controlled(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
 }
 
+/** Every draft kept on the device (one per account), as one text. */
+async function drafts(page: Page): Promise<string> {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('entraide:brouillon-annonce'))
+    .map((k) => localStorage.getItem(k)).join('\n'));
+}
+
 /** Waits until the publishing form is hydrated (its map picker is drawn in the browser). */
 async function formReady(page: Page) {
   await expect(page.getByRole('button', { name: 'Utiliser ma position' })).toBeVisible();
@@ -110,7 +117,7 @@ test('a post written without a network is kept on the device and sent when the n
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
   await expect(page.getByRole('main').getByRole('article', { name: title })).toContainText('Colmar');
   // Published: the draft is forgotten on the device (once "Mes annonces" has loaded its script).
-  await page.waitForFunction(() => localStorage.getItem('entraide:brouillon-annonce') === null, null, { timeout: 15_000 });
+  await expect.poll(() => drafts(page), { timeout: 15_000 }).toBe('');
   await page.goto('/publier');
   await expect(page.getByLabel('Titre')).toHaveValue('');
   await expect(page.getByText('Nous avons retrouvé')).toHaveCount(0);
@@ -143,12 +150,49 @@ test('logging out clears what the app kept on the device', async ({ page, outsid
   await page.goto('/publier');
   await formReady(page);
   await page.getByLabel('Titre').fill('Un brouillon à ne pas laisser');
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('entraide:brouillon-annonce'))).toContain('ne pas laisser');
+  await expect.poll(() => drafts(page)).toContain('ne pas laisser');
   await page.goto('/compte');
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page).toHaveURL(/\/$/);
   await settled(page);
-  expect(await page.evaluate(() => localStorage.getItem('entraide:brouillon-annonce'))).toBeNull();
+  expect(await drafts(page)).toBe('');
   const stillKept = await page.evaluate(async (post) => !!(await caches.match(new URL(post, location.origin).href)), post);
   expect(stillKept, 'the post page kept before logging out').toBe(false);
+});
+
+test('on a shared phone, pages are kept as anyone sees them, and a session that ends takes the draft with it', async ({ page, context, outside }, info) => {
+  test.setTimeout(60_000);
+  const stamp = Date.now();
+  const email = `${info.project.name}-partage-${stamp}@exemple.fr`;
+  await signUp(page, email);
+  await page.goto('/?category=homework');
+  await controlled(page);
+  const post = (await listItems(page).first().getByRole('link').first().getAttribute('href'))!;
+  await page.goto(post);
+  await page.reload();
+  await kept(page, post);
+  // What the worker kept holds nothing of the person logged in (their e-mail, their name).
+  const copy = await page.evaluate(async ([cache, post]) => {
+    const r = await (await caches.open(cache)).match(new URL(post, location.origin).href, { ignoreVary: true });
+    return r ? r.text() : '';
+  }, [CACHE, post] as const);
+  expect(copy).toContain('</html>');
+  expect(copy).not.toContain(email);
+  expect(copy).not.toContain('Mon compte');
+
+  await page.goto('/publier');
+  await formReady(page);
+  await page.getByLabel('Titre').fill('Code de la porte 4711');
+  await expect.poll(() => drafts(page)).toContain('4711');
+  // The session ends without a log-out (it expired, or was ended from another device).
+  await context.clearCookies();
+  await page.goto('/');
+  await settled(page);
+  await expect.poll(() => drafts(page)).toBe('');
+  await expect.poll(() => page.evaluate(async (post) => !!(await caches.match(new URL(post, location.origin).href)), post)).toBe(false);
+  // The next person to log in on this phone finds an empty form.
+  await signUp(page, `${info.project.name}-suivant-${stamp}@exemple.fr`);
+  await page.goto('/publier');
+  await formReady(page);
+  await expect(page.getByLabel('Titre')).toHaveValue('');
 });

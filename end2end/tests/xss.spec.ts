@@ -7,6 +7,7 @@ import { APIRequestContext, Browser, TestInfo } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import { test, expect, Page, isolate, markers } from './fixtures';
 import { DEMO_MODERATOR, DEMO_PASSWORD, logIn } from './journeys';
+import { mailsTo, nextLink } from './mail';
 
 const VECTORS: string[] = [
   '<script>__xss(N)</script>',
@@ -102,6 +103,7 @@ async function form(p: Person, url: string, data: Record<string, string>, expect
 }
 
 async function signUp(p: Person, email: string, name: string, organisation = '') {
+  const seen = mailsTo(email).length;
   await form(p, '/inscription', {
     display_name: name,
     email,
@@ -109,6 +111,9 @@ async function signUp(p: Person, email: string, name: string, organisation = '')
     organisation,
     password: 'le chat dort sur le toit',
   });
+  // The address is confirmed through the link of the e-mail it received.
+  const link = new URL(await nextLink(email, '/verifier/', seen));
+  await form(p, link.pathname, {});
 }
 
 async function publish(p: Person, title: string, description: string, note: string): Promise<number> {
@@ -166,7 +171,7 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   await form(authors[0], `/messages/${conversation}`, { action: 'accept', share_phone: 'on', phone: '06 11 22 33 44', off_map: '' });
   await form(helper, `/messages/${conversation}`, { action: 'done' });
   await form(authors[0], `/messages/${conversation}`, { action: 'confirm' });
-  await form(authors[0], `/messages/${conversation}`, { action: 'thank', note: pack(5, 500) });
+  await form(authors[0], `/messages/${conversation}`, { action: 'thank', note: pack(5, 500), signed: 'on' });
   await form(helper, `/posts/${posts[1]}/signaler`, { reason: 'other', details: pack(9, 1000) });
   // Mistakes echo what was typed back into the form: hostile values in inputs and textareas.
   await form(authors[1], '/publier', {

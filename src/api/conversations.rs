@@ -68,6 +68,9 @@ pub struct Actions {
     pub confirm: bool,
     /// Leave a thank-you note (the post is fulfilled and I have not written one yet).
     pub thank: bool,
+    /// Block the other side (they can no longer write here), or lift my block.
+    pub block: bool,
+    pub unblock: bool,
 }
 
 /// A conversation as one participant sees it.
@@ -89,6 +92,10 @@ pub struct ConversationView {
     pub private: Option<PrivateDetails>,
     pub messages: Vec<MessageView>,
     pub actions: Actions,
+    /// The author blocked the responder, or the responder the author: the blocked side can no
+    /// longer write here (both sides and staff see it).
+    pub author_blocked: bool,
+    pub responder_blocked: bool,
     pub now: i64,
 }
 

@@ -79,7 +79,8 @@ pub struct PostDetail {
 /// A thank-you note on a fulfilled post.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThanksView {
-    pub writer: String,
+    /// The writer's name, only when they chose to sign the note.
+    pub writer: Option<String>,
     pub body: String,
     pub at: i64,
 }
@@ -100,7 +101,19 @@ pub struct MyPost {
     /// Hidden from the public after reports, until staff review it.
     pub hidden: bool,
     /// The latest decision of the moderation team (with what was changed, for a redaction).
-    pub decision: Option<crate::api::moderation::EventView>,
+    pub decision: Option<DecisionForAuthor>,
+}
+
+/// The latest decision on one of my posts, as its author reads it: what the team decided and
+/// why, never who decided (moderators stay anonymous) nor anything the page does not show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionForAuthor {
+    pub action: crate::domain::moderation::ModerationAction,
+    pub reason: Option<crate::domain::moderation::DecisionReason>,
+    pub message: Option<String>,
+    /// Title and description before and after a redaction.
+    pub before: Option<(String, String)>,
+    pub after: Option<(String, String)>,
 }
 
 /// Anyone may call it. The communes of the département, in alphabetical order.

@@ -100,13 +100,13 @@ impl BBox {
     }
 }
 
-/// The privacy grid cell of `p`: (row, column) indices.
-fn grid_cell(p: LatLng) -> (i64, i64, f64, f64) {
-    let lat_step = GRID_METRES / METRES_PER_DEG_LAT;
+/// The cell of `p` in a grid of `side` metres: (row, column, latitude step, longitude step).
+fn grid_cell_of(p: LatLng, side: f64) -> (i64, i64, f64, f64) {
+    let lat_step = side / METRES_PER_DEG_LAT;
     let row = (p.lat / lat_step).floor();
     // The column width depends on the row's latitude only, so a cell is a fixed rectangle.
     let row_centre_lat = (row + 0.5) * lat_step;
-    let lon_step = GRID_METRES / (METRES_PER_DEG_LAT * row_centre_lat.to_radians().cos().max(0.01));
+    let lon_step = side / (METRES_PER_DEG_LAT * row_centre_lat.to_radians().cos().max(0.01));
     let col = (p.lon / lon_step).floor();
     (row as i64, col as i64, lat_step, lon_step)
 }
@@ -115,7 +115,12 @@ fn grid_cell(p: LatLng) -> (i64, i64, f64, f64) {
 /// post, each in `[-1, 1]`; it moves the point up to 40 % of a cell from the cell's centre, so
 /// that neighbouring posts do not pile up on one pin. Same inputs, same output.
 pub fn public_point(exact: LatLng, jitter: (f64, f64)) -> LatLng {
-    let (row, col, lat_step, lon_step) = grid_cell(exact);
+    public_point_in_grid(exact, jitter, GRID_METRES)
+}
+
+/// The same in a grid of `side` metres (larger where few people live: `domain::privacy`).
+pub fn public_point_in_grid(exact: LatLng, jitter: (f64, f64), side: f64) -> LatLng {
+    let (row, col, lat_step, lon_step) = grid_cell_of(exact, side);
     let j = |x: f64| if x.is_finite() { x.clamp(-1.0, 1.0) * 0.4 } else { 0.0 };
     let lat = (row as f64 + 0.5 + j(jitter.0)) * lat_step;
     let lon = (col as f64 + 0.5 + j(jitter.1)) * lon_step;
@@ -221,7 +226,7 @@ mod tests {
     fn public_point_hides_the_position_inside_the_cell() {
         // Two exact points a few metres apart in the same cell give the same public point.
         let c = public_point(COLMAR, (0.0, 0.0));
-        let (row, col, lat_step, lon_step) = grid_cell(COLMAR);
+        let (row, col, lat_step, lon_step) = grid_cell_of(COLMAR, GRID_METRES);
         let corner = LatLng { lat: (row as f64 + 0.01) * lat_step, lon: (col as f64 + 0.01) * lon_step };
         let other = LatLng { lat: (row as f64 + 0.99) * lat_step, lon: (col as f64 + 0.99) * lon_step };
         assert_eq!(public_point(corner, (0.0, 0.0)), c);

@@ -224,6 +224,12 @@ pub struct CurrentUser {
     pub role: Role,
     /// Notifications also come by e-mail.
     pub email_notifications: bool,
+    /// The address was proved (a link sent to it was opened): needed to publish, answer, write
+    /// and report.
+    pub email_verified: bool,
+    /// The epoch of the account's sessions (server only: raising it ends every session).
+    #[serde(skip)]
+    pub session_epoch: i64,
 }
 
 #[cfg(test)]

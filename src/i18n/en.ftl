@@ -145,6 +145,7 @@ post-published-on = — on { $date }
 post-online-until = Online until
 post-thanked = Thank you, your note is published.
 post-thanks = Thank-you notes
+post-thanks-unsigned = Anonymous note, { $date }
 post-thanks-by = { $writer }, on { $date }
 post-reported = Thank you, your report has been recorded. The Département's team will check this post.
 report-summary = Report a problem with this post
@@ -377,6 +378,18 @@ conversation-done-withdraw = Acceptance withdrawn. The post is open again.
 conversation-done-done = Thank you! The author will confirm that the help was given.
 conversation-done-confirm = The help was given: the post is marked as done and leaves the map. Thank you!
 conversation-done-report = Thank you, the message is reported to the Département's team.
+block-summary = Stop receiving messages from { $name }
+block-hint = This person will no longer be able to write to you in this conversation. You can change your mind later. If they were disrespectful, also report their message to the team.
+block-submit = Block this person
+unblock-submit = Unblock this person
+block-you-blocked = You blocked { $name }: this person can no longer write to you here.
+block-you-are-blocked = You can no longer write in this conversation.
+block-staff-author = The author of the post blocked the person who answered.
+block-staff-responder = The person who answered blocked the author of the post.
+block-staff-both = Both people blocked each other.
+conversation-blocked = You can no longer write in this conversation.
+conversation-done-block = The person is blocked: they can no longer write to you here.
+conversation-done-unblock = The person is unblocked: they can write to you here again.
 conversation-title = Conversation with { $name } — Entraide Haut-Rhin
 conversation-heading-author = { $name } answers you
 conversation-heading-helper = Your conversation with { $name }
@@ -410,6 +423,7 @@ action-confirm = Confirm that the help was given
 action-done = The help was given
 action-withdraw = Withdraw my acceptance
 thank-label = A thank-you note (it will be visible on the post's page)
+thank-signed = Sign this note with my name (otherwise it stays anonymous)
 thank-submit = Publish my note
 
 ## Access and errors
@@ -609,6 +623,7 @@ moderation-already-decided = This post has already been dealt with (it is now �
 report-already-hidden = This post is already being checked. Thank you.
 report-own-post = You cannot report your own post. You can edit it or withdraw it.
 report-already = You have already reported this post. The team will check it.
+conversation-over = This conversation has ended: the post is no longer open. You can no longer write in it.
 report-allowance = You have made { $max } reports in 24 hours, the most allowed. Try again tomorrow, or write to the Département.
 report-own-message = You cannot report your own message.
 report-message-already = You already have a report open on this post. The team will deal with it.
@@ -652,6 +667,7 @@ error-too-many =
         [one] one minute
        *[other] { $minutes } minutes
     }.
+error-busy = The service is very busy right now. Try again in a few seconds.
 error-internal = Something went wrong on our side (reference { $reference }). Try again in a moment.
 error-transport = The connection to the server failed. Check your connection and try again.
 error-bad-request = The request is malformed.
@@ -670,3 +686,70 @@ private-note-too-long = The detail is too long ({ $max } characters at most).
 error-cross-site = This request comes from another site: it is refused. Come back to Entraide and try again.
 error-internal-plain = Something went wrong on our side.
 export-about = All the data linked to your Entraide account. Dates are in seconds since 1 January 1970 (UTC). The password is never kept in clear text and does not appear here.
+
+## Accounts people can keep: a confirmed address, a forgotten password, sessions
+
+verify-first = First confirm your e-mail address: open the link we sent you. What you wrote is kept.
+verify-where = Send the link again from My account
+verify-already = Your address is already confirmed.
+verify-too-many = We already sent { $max } links this hour. Look in your spam folder, or try again in an hour.
+link-invalid = This link no longer works: it was already used, it expired, or a newer link replaced it.
+email-same = This is already your address.
+email-verify-subject = Confirm your e-mail address — Entraide Haut-Rhin
+email-verify-body =
+    Hello { $name },
+
+    To confirm your e-mail address on Entraide Haut-Rhin, open this link and press "Confirm my address":
+    { $link }
+
+    The link works for { $hours } hours. If you asked for nothing, do nothing.
+email-reset-subject = Choose a new password — Entraide Haut-Rhin
+email-reset-body =
+    Hello { $name },
+
+    To choose a new password, open this link:
+    { $link }
+
+    The link works for { $minutes } minutes, once. If you asked for nothing, do nothing: your password stays the same.
+email-changed-subject = Your log-in address changed — Entraide Haut-Rhin
+email-changed-body =
+    Hello { $name },
+
+    Your Entraide Haut-Rhin account now logs in with the address { $email }.
+
+    If this was not you, call or write to the Département as soon as possible.
+forgot-title = Forgotten password — Entraide Haut-Rhin
+forgot-heading = Forgotten password
+forgot-text = Give the e-mail address of your account: we send a link there to choose a new password.
+forgot-submit = Get a link
+forgot-sent = If an account exists for { $email }, an e-mail has just left with a link, valid for an hour. Remember to look in your spam folder.
+forgot-phone = No access to your e-mails? Call the Département: an agent can give you a link.
+forgot-back = Back to logging in
+log-in-forgot = Forgotten password?
+reset-title = New password — Entraide Haut-Rhin
+reset-heading = Choose a new password
+reset-ask-again = Ask for a new link
+reset-sessions = You will be logged out on all your other devices.
+reset-submit = Save my new password
+verify-title = Confirm my address — Entraide Haut-Rhin
+verify-heading = Confirm my e-mail address
+verify-ask-again = Ask for a new link
+verify-text = You confirm that the address { $email } is yours.
+verify-submit = Confirm my address
+confirmed-title = Address confirmed — Entraide Haut-Rhin
+confirmed-heading = Address confirmed
+confirmed-text = Thank you! You can now publish, answer and write to others.
+confirmed-new-address = Thank you! This address is now your account's: use it to log in.
+account-password-reset = Your new password is saved. Your other devices are logged out.
+account-verify-heading = Confirm your e-mail address
+account-verify-text = We sent a link to { $email }. Until you open it, you can read and prepare a post, but not publish, answer, write or report.
+account-verify-resend = Send the link again
+account-verify-sent = A new link went to { $email }. The earlier links no longer work.
+account-change-email = Change e-mail address
+account-new-email = New e-mail address
+account-new-email-hint = We send a link there: it becomes your log-in address once the link is opened.
+account-save-email = Change address
+account-email-link-sent = A link went to { $email }: open it so that this address becomes your account's. Until then, nothing changes.
+account-everywhere = Log out everywhere
+account-everywhere-text = Lent your phone, or forgot to log out somewhere? This logs out all your devices, this one included.
+account-email-password = Your password, to confirm the change

@@ -152,6 +152,7 @@ post-published-on = — le { $date }
 post-online-until = En ligne jusqu'au
 post-thanked = Merci, votre mot est publié.
 post-thanks = Mots de remerciement
+post-thanks-unsigned = Mot anonyme, le { $date }
 post-thanks-by = { $writer }, le { $date }
 post-reported = Merci, votre signalement est enregistré. L'équipe du Département va vérifier cette annonce.
 report-summary = Signaler un problème avec cette annonce
@@ -384,6 +385,18 @@ conversation-done-withdraw = Acceptation retirée. L'annonce est de nouveau ouve
 conversation-done-done = Merci ! L'auteur va confirmer que l'aide est faite.
 conversation-done-confirm = L'aide est faite : l'annonce est marquée comme réalisée et quitte la carte. Merci !
 conversation-done-report = Merci, le message est signalé à l'équipe du Département.
+block-summary = Ne plus recevoir de messages de { $name }
+block-hint = Cette personne ne pourra plus vous écrire dans cette conversation. Vous pourrez revenir sur ce choix. Si elle vous a manqué de respect, signalez aussi son message à l'équipe.
+block-submit = Bloquer cette personne
+unblock-submit = Débloquer cette personne
+block-you-blocked = Vous avez bloqué { $name } : cette personne ne peut plus vous écrire ici.
+block-you-are-blocked = Vous ne pouvez plus écrire dans cette conversation.
+block-staff-author = L'auteur de l'annonce a bloqué la personne qui a répondu.
+block-staff-responder = La personne qui a répondu a bloqué l'auteur de l'annonce.
+block-staff-both = Les deux personnes se sont bloquées l'une l'autre.
+conversation-blocked = Vous ne pouvez plus écrire dans cette conversation.
+conversation-done-block = La personne est bloquée : elle ne peut plus vous écrire ici.
+conversation-done-unblock = La personne est débloquée : elle peut de nouveau vous écrire ici.
 conversation-title = Conversation avec { $name } — Entraide Haut-Rhin
 conversation-heading-author = { $name } vous répond
 conversation-heading-helper = Votre conversation avec { $name }
@@ -417,6 +430,7 @@ action-confirm = Confirmer que l'aide est faite
 action-done = L'aide est faite
 action-withdraw = Retirer mon acceptation
 thank-label = Un mot de remerciement (il sera visible sur la page de l'annonce)
+thank-signed = Signer ce mot de mon nom (sinon il reste anonyme)
 thank-submit = Publier mon mot
 
 ## Accès et erreurs
@@ -616,6 +630,7 @@ moderation-already-decided = Cette annonce a déjà été traitée (elle est mai
 report-already-hidden = Cette annonce est déjà en cours de vérification. Merci.
 report-own-post = Vous ne pouvez pas signaler votre propre annonce. Vous pouvez la modifier ou la retirer.
 report-already = Vous avez déjà signalé cette annonce. L'équipe va la vérifier.
+conversation-over = Cette conversation est terminée : l'annonce n'est plus en cours. Vous ne pouvez plus y écrire.
 report-allowance = Vous avez fait { $max } signalements en 24 heures, c'est le maximum. Réessayez demain, ou écrivez au Département.
 report-own-message = Vous ne pouvez pas signaler votre propre message.
 report-message-already = Vous avez déjà un signalement en cours sur cette annonce. L'équipe va le traiter.
@@ -659,6 +674,7 @@ error-too-many =
         [one] une minute
        *[other] { $minutes } minutes
     }.
+error-busy = Le service est très demandé en ce moment. Réessayez dans quelques secondes.
 error-internal = Une erreur est survenue de notre côté (référence { $reference }). Réessayez dans un instant.
 error-transport = La connexion au serveur a échoué. Vérifiez votre connexion et réessayez.
 error-bad-request = La demande est mal formée.
@@ -677,3 +693,70 @@ private-note-too-long = La précision est trop longue ({ $max } caractères au p
 error-cross-site = Cette demande vient d'un autre site : elle est refusée. Revenez sur Entraide et réessayez.
 error-internal-plain = Une erreur est survenue de notre côté.
 export-about = Toutes les données liées à votre compte Entraide. Les dates sont en secondes depuis le 1er janvier 1970 (UTC). Le mot de passe n'est jamais conservé en clair et n'apparaît pas ici.
+
+## Comptes que l'on garde : adresse confirmée, mot de passe oublié, sessions
+
+verify-first = Confirmez d'abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé. Ce que vous avez écrit est gardé.
+verify-where = Renvoyer le lien depuis Mon compte
+verify-already = Votre adresse est déjà confirmée.
+verify-too-many = Nous avons déjà envoyé { $max } liens cette heure-ci. Regardez dans vos courriers indésirables, ou réessayez dans une heure.
+link-invalid = Ce lien ne fonctionne plus : il a déjà servi, il a expiré, ou un lien plus récent l'a remplacé.
+email-same = C'est déjà votre adresse.
+email-verify-subject = Confirmez votre adresse e-mail — Entraide Haut-Rhin
+email-verify-body =
+    Bonjour { $name },
+
+    Pour confirmer votre adresse e-mail sur Entraide Haut-Rhin, ouvrez ce lien puis appuyez sur « Confirmer mon adresse » :
+    { $link }
+
+    Le lien fonctionne pendant { $hours } heures. Si vous n'avez rien demandé, ne faites rien.
+email-reset-subject = Choisir un nouveau mot de passe — Entraide Haut-Rhin
+email-reset-body =
+    Bonjour { $name },
+
+    Pour choisir un nouveau mot de passe, ouvrez ce lien :
+    { $link }
+
+    Le lien fonctionne pendant { $minutes } minutes, une seule fois. Si vous n'avez rien demandé, ne faites rien : votre mot de passe reste le même.
+email-changed-subject = Votre adresse de connexion a changé — Entraide Haut-Rhin
+email-changed-body =
+    Bonjour { $name },
+
+    Votre compte Entraide Haut-Rhin se connecte maintenant avec l'adresse { $email }.
+
+    Si ce n'est pas vous, appelez le Département ou écrivez-lui au plus vite.
+forgot-title = Mot de passe oublié — Entraide Haut-Rhin
+forgot-heading = Mot de passe oublié
+forgot-text = Donnez l'adresse e-mail de votre compte : nous y envoyons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Recevoir un lien
+forgot-sent = Si un compte existe pour { $email }, un e-mail vient de partir avec un lien, valable une heure. Pensez à regarder dans vos courriers indésirables.
+forgot-phone = Pas d'accès à vos e-mails ? Appelez le Département : un agent peut vous donner un lien.
+forgot-back = Revenir à la connexion
+log-in-forgot = Mot de passe oublié ?
+reset-title = Nouveau mot de passe — Entraide Haut-Rhin
+reset-heading = Choisir un nouveau mot de passe
+reset-ask-again = Demander un nouveau lien
+reset-sessions = Vous serez déconnecté de tous vos autres appareils.
+reset-submit = Enregistrer mon nouveau mot de passe
+verify-title = Confirmer mon adresse — Entraide Haut-Rhin
+verify-heading = Confirmer mon adresse e-mail
+verify-ask-again = Demander un nouveau lien
+verify-text = Vous confirmez que l'adresse { $email } est bien la vôtre.
+verify-submit = Confirmer mon adresse
+confirmed-title = Adresse confirmée — Entraide Haut-Rhin
+confirmed-heading = Adresse confirmée
+confirmed-text = Merci ! Vous pouvez maintenant publier, répondre et écrire aux autres.
+confirmed-new-address = Merci ! Cette adresse est maintenant celle de votre compte : utilisez-la pour vous connecter.
+account-password-reset = Votre nouveau mot de passe est enregistré. Vos autres appareils sont déconnectés.
+account-verify-heading = Confirmez votre adresse e-mail
+account-verify-text = Nous avons envoyé un lien à { $email }. Tant que vous ne l'avez pas ouvert, vous pouvez lire et préparer une annonce, mais pas publier, répondre, écrire ni signaler.
+account-verify-resend = Renvoyer le lien
+account-verify-sent = Un nouveau lien est parti vers { $email }. Les liens précédents ne fonctionnent plus.
+account-change-email = Changer d'adresse e-mail
+account-new-email = Nouvelle adresse e-mail
+account-new-email-hint = Nous y envoyons un lien : elle devient votre adresse de connexion une fois le lien ouvert.
+account-save-email = Changer d'adresse
+account-email-link-sent = Un lien est parti vers { $email } : ouvrez-le pour que cette adresse devienne celle de votre compte. D'ici là, rien ne change.
+account-everywhere = Se déconnecter partout
+account-everywhere-text = Vous avez prêté votre téléphone, ou oublié de vous déconnecter ailleurs ? Ceci déconnecte tous vos appareils, celui-ci compris.
+account-email-password = Votre mot de passe, pour confirmer le changement

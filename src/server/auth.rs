@@ -22,12 +22,24 @@ struct SessionAuth {
     user_id: i64,
     /// When the person logged in (UTC seconds).
     since: i64,
+    /// The account's session epoch at log-in: once the account's epoch is raised (a password
+    /// change or reset, "Se déconnecter partout"), this session has ended.
+    #[serde(default)]
+    epoch: i64,
 }
 
-/// Marks the session as logged in as `user`, under a new id.
+/// Marks the session as logged in as `user` (in `user.session_epoch`), under a new id.
 pub async fn log_in(session: &Session, user: &CurrentUser, now: i64) -> Result<(), AppError> {
     session.cycle_id().await.map_err(|e| internal("session: cycle id", e))?;
-    session.insert(KEY, SessionAuth { user_id: user.id, since: now }).await.map_err(|e| internal("session: insert", e))
+    let auth = SessionAuth { user_id: user.id, since: now, epoch: user.session_epoch };
+    session.insert(KEY, auth).await.map_err(|e| internal("session: insert", e))
+}
+
+/// Keeps this session logged in after the account's other sessions were ended (`epoch` is the
+/// account's new epoch), under a new id.
+pub async fn stay_logged_in(session: &Session, user: &CurrentUser, epoch: i64, now: i64) -> Result<(), AppError> {
+    let kept = CurrentUser { session_epoch: epoch, ..user.clone() };
+    log_in(session, &kept, now).await
 }
 
 /// Ends the session (deleted from the store, cookie cleared).
@@ -43,7 +55,7 @@ pub async fn current_user(session: &Session, db: &Db, now: i64) -> Result<Option
         log_out(session).await?;
         return Ok(None);
     }
-    let user = services::accounts::find_active(db, auth.user_id).await?;
+    let user = services::accounts::find_active(db, auth.user_id).await?.filter(|u| u.session_epoch == auth.epoch);
     if user.is_none() {
         log_out(session).await?;
     }

@@ -100,6 +100,18 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Print a one-time link to choose a new password (valid an hour, void once used or once a
+    /// newer one is made), for staff to read out or send to a person who called. Audited.
+    ResetLink {
+        /// The account's e-mail address.
+        email: String,
+        /// Who gives the link (recorded in the audit; default: the system user).
+        #[arg(long, env = "SUDO_USER")]
+        by: Option<String>,
+        /// The public address of the site, the start of the link.
+        #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+        public_url: String,
+    },
     /// Enable a disabled account again.
     Enable {
         #[arg(long)]
@@ -151,6 +163,10 @@ pub struct ServeArgs {
     /// The public address of the site, for the links in e-mails.
     #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
     pub public_url: String,
+    /// Start even with the demo accounts present on a public https address (a public
+    /// demonstration: their password is published in the README).
+    #[arg(long, env = "ENTRAIDE_ALLOW_DEMO")]
+    pub allow_demo: bool,
     /// Open reports that hide a published post until staff review it.
     #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
     pub report_threshold: i64,

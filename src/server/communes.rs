@@ -20,6 +20,35 @@ pub struct Commune {
     pub town_hall: LatLng,
     pub shape: MultiPolygon,
     pub bbox: BBox,
+    /// Surface, from the outline.
+    pub area_km2: f64,
+}
+
+impl Commune {
+    /// The area a public point of this commune narrows a post to (`domain::privacy`).
+    pub fn privacy_area(&self) -> crate::domain::privacy::Area {
+        crate::domain::privacy::area_for(self.population, self.area_km2)
+    }
+}
+
+/// The surface of `shape` in km² (outer rings less their holes; an equirectangular projection
+/// at each ring's latitude, precise to a fraction of a percent at the scale of a commune).
+fn area_km2(shape: &MultiPolygon) -> f64 {
+    let ring_area = |ring: &Vec<[f64; 2]>| {
+        let Some(first) = ring.first() else { return 0.0 };
+        let k = (111.32 * first[1].to_radians().cos(), 111.32);
+        let twice: f64 =
+            ring.windows(2).map(|w| (w[0][0] * k.0) * (w[1][1] * k.1) - (w[1][0] * k.0) * (w[0][1] * k.1)).sum();
+        (twice / 2.0).abs()
+    };
+    shape
+        .polygons
+        .iter()
+        .map(|rings| {
+            let outer = rings.first().map(ring_area).unwrap_or(0.0);
+            outer - rings.iter().skip(1).map(ring_area).sum::<f64>()
+        })
+        .sum()
 }
 
 /// Every commune of the département.
@@ -61,6 +90,7 @@ impl Communes {
                 population: population.parse().map_err(|e| format!("communes CSV line {}: {e}", i + 1))?,
                 town_hall: LatLng::parse(num(lat)?, num(lon)?).map_err(|m| m.to_string())?,
                 bbox: shape.bbox(),
+                area_km2: area_km2(&shape),
                 shape,
             });
         }
@@ -107,6 +137,10 @@ mod tests {
         assert_eq!(c.all().len(), 366);
         let mulhouse = c.by_insee("68224").unwrap();
         assert_eq!(mulhouse.name, "Mulhouse");
+        // Mulhouse covers about 22 km²; the département about 3,525 km².
+        assert!((21.0..23.5).contains(&mulhouse.area_km2), "{}", mulhouse.area_km2);
+        let total: f64 = c.all().iter().map(|c| c.area_km2).sum();
+        assert!((3_400.0..3_650.0).contains(&total), "{total}");
         assert!(mulhouse.postcodes.contains(&"68200".to_owned()));
     }
 

@@ -12,6 +12,7 @@ use leptos::prelude::{provide_context, use_context};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use crate::domain::local_path::local_path;
 use crate::i18n::{Lang, Locale, LANG_COOKIE, READING_COOKIE};
 use crate::server::state::AppState;
 use crate::server::{auth, services};
@@ -101,8 +102,7 @@ pub async fn reading(Path(mode): Path<String>, Query(back): Query<Back>) -> Resp
 
 /// Where a switch goes back to: a path of this site, else the home page.
 fn back_to(back: &Back) -> String {
-    let to = back.retour.as_deref().filter(|r| r.starts_with('/') && !r.starts_with("//") && !r.contains('\\'));
-    to.unwrap_or("/").to_owned()
+    back.retour.as_deref().and_then(local_path).unwrap_or("/").to_owned()
 }
 
 #[cfg(test)]

@@ -41,17 +41,56 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
-    /// Sends one plain-text e-mail.
-    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
-        let to: Mailbox = to.parse().map_err(|e| format!("bad recipient: {e}"))?;
+    /// Sends one plain-text e-mail. A failure says only its kind and the relay's status code:
+    /// relays quote the recipient in their replies, and those words never reach a log or a table.
+    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), SendFailure> {
+        let to: Mailbox = to.parse().map_err(|_| SendFailure::BadRecipient)?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
             .body(body.to_owned())
-            .map_err(|e| format!("cannot build the e-mail: {e}"))?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| format!("SMTP: {e}"))
+            .map_err(|_| SendFailure::BadRecipient)?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| SendFailure::of(&e))
+    }
+}
+
+/// Why an e-mail was not sent, without anything the relay said in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendFailure {
+    /// The address or the message could not be written as an e-mail.
+    BadRecipient,
+    /// The relay answered with this status code (`permanent`: 5xx, else transient).
+    Refused { code: u16, permanent: bool },
+    /// No answer in time.
+    Timeout,
+    /// The relay could not be reached or the connection broke.
+    Connection,
+}
+
+impl SendFailure {
+    fn of(e: &lettre::transport::smtp::Error) -> SendFailure {
+        if let Some(code) = e.status() {
+            let code = code.to_string().parse().unwrap_or(0);
+            SendFailure::Refused { code, permanent: e.is_permanent() }
+        } else if e.is_timeout() {
+            SendFailure::Timeout
+        } else {
+            SendFailure::Connection
+        }
+    }
+}
+
+impl std::fmt::Display for SendFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendFailure::BadRecipient => f.write_str("bad recipient"),
+            SendFailure::Refused { code, permanent: true } => write!(f, "SMTP {code} (permanent)"),
+            SendFailure::Refused { code, permanent: false } => write!(f, "SMTP {code} (transient)"),
+            SendFailure::Timeout => f.write_str("SMTP timeout"),
+            SendFailure::Connection => f.write_str("SMTP connection failed"),
+        }
     }
 }
 
@@ -63,9 +102,9 @@ pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
     };
     let mut sent = 0;
     for r in rows {
-        let result = mailer.send(&r.to_email, &r.subject, &r.body).await;
+        let result = mailer.send(&r.to_email, &r.subject, &r.body).await.map_err(|e| e.to_string());
         if let Err(e) = &result {
-            // No address in the log: the outbox row says who.
+            // The outbox row is the reference; the address stays in the table, never in the log.
             tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");
         } else {
             sent += 1;
@@ -78,13 +117,27 @@ pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
     Ok(sent)
 }
 
-/// Delivers the outbox every few seconds, for as long as the server runs.
+fn waker() -> &'static tokio::sync::Notify {
+    static WAKER: std::sync::OnceLock<tokio::sync::Notify> = std::sync::OnceLock::new();
+    WAKER.get_or_init(tokio::sync::Notify::new)
+}
+
+/// Asks the delivery loop to look at the outbox now (an account link waits in it: a person is
+/// waiting for it at their mailbox).
+pub fn wake() {
+    waker().notify_one();
+}
+
+/// Delivers the outbox every few seconds (at once when woken), for as long as the server runs.
 pub async fn run(db: Db, mailer: Mailer) {
     loop {
         if let Err(e) = flush(&db, &mailer).await {
             tracing::error!("outbox: {e}");
         }
-        tokio::time::sleep(EVERY).await;
+        tokio::select! {
+            _ = tokio::time::sleep(EVERY) => {}
+            _ = waker().notified() => {}
+        }
     }
 }
 
@@ -97,6 +150,11 @@ mod tests {
     /// A minimal SMTP server on a local port that accepts every e-mail and hands back the DATA
     /// it received (the real client speaks real SMTP to it).
     async fn smtp_server() -> (String, tokio::sync::mpsc::UnboundedReceiver<String>) {
+        smtp_server_answering_rcpt("250 ok").await
+    }
+
+    /// The same, answering `rcpt` to each recipient.
+    async fn smtp_server_answering_rcpt(rcpt: &'static str) -> (String, tokio::sync::mpsc::UnboundedReceiver<String>) {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
@@ -127,6 +185,10 @@ mod tests {
                                 data = Some(String::new());
                                 b"354 go on\r\n"
                             }
+                            "RCPT" => {
+                                write.write_all(format!("{rcpt}\r\n").as_bytes()).await.unwrap();
+                                continue;
+                            }
                             "QUIT" => {
                                 write.write_all(b"221 bye\r\n").await.unwrap();
                                 break;
@@ -141,13 +203,23 @@ mod tests {
         (format!("smtp://127.0.0.1:{port}"), rx)
     }
 
+    fn email<'a>(subject: &'a str, body: &'a str) -> sql::NewEmail<'a> {
+        sql::NewEmail {
+            to: "claire@exemple.fr",
+            subject,
+            body,
+            post_id: None,
+            conversation_id: None,
+            at: 5,
+            erase_after_send: false,
+        }
+    }
+
     #[sqlx::test]
     async fn the_outbox_is_delivered_through_smtp(pool: SqlitePool) {
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
-        sql::queue_email(&mut conn, "claire@exemple.fr", "Nouveau message", "Bonjour Claire,\nUn message.", 5)
-            .await
-            .unwrap();
+        sql::queue_email(&mut conn, &email("Nouveau message", "Bonjour Claire,\nUn message.")).await.unwrap();
         drop(conn);
         let (url, mut received) = smtp_server().await;
         let mailer = Mailer::new(&url, "Entraide Haut-Rhin <ne-pas-repondre@entraide.invalid>").unwrap();
@@ -165,7 +237,7 @@ mod tests {
     async fn a_relay_that_is_down_leaves_the_mail_for_later(pool: SqlitePool) {
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
-        sql::queue_email(&mut conn, "claire@exemple.fr", "Sujet", "Texte", 5).await.unwrap();
+        sql::queue_email(&mut conn, &email("Sujet", "Texte")).await.unwrap();
         drop(conn);
         // A port nobody listens on.
         let free = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
@@ -176,5 +248,19 @@ mod tests {
         assert_eq!(attempts, 1);
         assert!(error.is_some());
         assert!(Mailer::new("not a url", "x@y.fr").is_err());
+    }
+
+    #[sqlx::test]
+    async fn a_refusal_is_recorded_without_the_address_the_relay_quoted(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::queue_email(&mut conn, &email("Sujet", "Texte")).await.unwrap();
+        drop(conn);
+        let (url, _) = smtp_server_answering_rcpt("550 5.1.1 <claire@exemple.fr>: Recipient address rejected").await;
+        let mailer = Mailer::new(&url, "ne-pas-repondre@entraide.invalid").unwrap();
+        assert_eq!(flush(&db, &mailer).await.unwrap(), 0);
+        let error: Option<String> =
+            sqlx::query_scalar("SELECT last_error FROM outbox").fetch_one(&db.read).await.unwrap();
+        assert_eq!(error.as_deref(), Some("SMTP 550 (permanent)"));
     }
 }

@@ -70,6 +70,9 @@ pub fn router(state: AppState) -> Router {
         .route("/connexion", post(forms::log_in))
         .route("/deconnexion", post(forms::log_out))
         .route("/compte", post(forms::account))
+        .route("/mot-de-passe-oublie", post(forms::account_links::forgot))
+        .route("/mot-de-passe/{token}", post(forms::account_links::reset))
+        .route("/verifier/{token}", post(forms::account_links::verify))
         .route("/compte/mes-donnees.json", get(forms::privacy::export))
         .route("/compte/supprimer", post(forms::privacy::delete))
         .route("/publier", post(forms::publish))
@@ -149,15 +152,15 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             let db = open_and_migrate(&cli.database_url).await?;
             let communes = Communes::haut_rhin()?;
             match seed::demo(&db, &communes, services::now()).await.map_err(|e| e.to_string())? {
-                seed::Seeded::Created(n) => println!("Loaded {n} demo posts of the Haut-Rhin."),
-                seed::Seeded::NotEmpty(n) => println!("The database already holds {n} posts: demo data not loaded."),
+                seed::Seeded::Created(n) => println!(
+                    "Loaded {n} demo posts of the Haut-Rhin and the demo accounts, password « {} »: {}.",
+                    seed::accounts::DEMO_PASSWORD,
+                    seed::accounts::DEMO_ACCOUNTS.map(|a| a.0).join(", ")
+                ),
+                seed::Seeded::NotEmpty { posts, accounts } => println!(
+                    "The database already holds {posts} posts and {accounts} accounts: no demo data, no demo account."
+                ),
             }
-            let n = seed::accounts::demo_accounts(&db, services::now()).await.map_err(|e| e.to_string())?;
-            println!(
-                "Demo accounts ({n} new), password « {} »: {}.",
-                seed::accounts::DEMO_PASSWORD,
-                seed::accounts::DEMO_ACCOUNTS.map(|a| a.0).join(", ")
-            );
             Ok(())
         }
         Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
@@ -195,11 +198,20 @@ impl ServeArgs {
 async fn open_and_migrate(url: &str) -> Result<db::Db, String> {
     let db = db::connect(url).await.map_err(|e| format!("cannot open the database {url}: {e}"))?;
     db::migrate(&db).await.map_err(|e| format!("database migration failed, the server will not start: {e}"))?;
+    // The data step of the migration that sizes public points by where people live.
+    let communes = Communes::haut_rhin()?;
+    let moved = services::posts::size_privacy_areas(&db, &communes)
+        .await
+        .map_err(|e| format!("placing public points failed, the server will not start: {e}"))?;
+    if moved > 0 {
+        tracing::info!("public points placed again for {moved} posts (areas sized by where people live)");
+    }
     Ok(db)
 }
 
 async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let db = open_and_migrate(url).await?;
+    refuse_demo_accounts_in_public(&db, &args.public_url, args.allow_demo).await?;
     let communes = Arc::new(Communes::haut_rhin()?);
     let conf = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?;
     let mut options = conf.leptos_options;
@@ -265,6 +277,31 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))
+}
+
+/// A start on a public https address with the demo accounts present (their password is in the
+/// README) is refused unless `--allow-demo` says it is a public demonstration.
+pub(crate) async fn refuse_demo_accounts_in_public(
+    db: &db::Db,
+    public_url: &str,
+    allow_demo: bool,
+) -> Result<(), String> {
+    if !public_url.trim().to_ascii_lowercase().starts_with("https://") || allow_demo {
+        return Ok(());
+    }
+    let mut conn = db.read.acquire().await.map_err(|e| format!("cannot read the database: {e}"))?;
+    let present = db::users::any_with_suffix(&mut conn, seed::accounts::DEMO_DOMAIN)
+        .await
+        .map_err(|e| format!("cannot read the accounts: {e}"))?;
+    if present {
+        return Err(format!(
+            "This database holds the demo accounts (…{}), whose password is published, and \
+             ENTRAIDE_PUBLIC_URL is a public https address: the server will not start. Use a database \
+             without demo data (README, « Production »), or pass --allow-demo for a public demonstration.",
+            seed::accounts::DEMO_DOMAIN
+        ));
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -63,6 +63,18 @@ pub async fn user(db: &Db, command: UserCommand) -> Result<(), String> {
             println!("{email} is disabled: it cannot log in and its sessions have ended.");
             Ok(())
         }
+        UserCommand::ResetLink { email, by, public_url } => {
+            services::notifications::set_site_url(&public_url);
+            let actor = by
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|a| !a.trim().is_empty())
+                .unwrap_or_else(|| "operator".into());
+            let actor: String = actor.chars().take(120).collect();
+            let link = services::account_links::operator_reset_link(db, &email, &actor, now).await?;
+            println!("One-time link to choose a new password (valid one hour, recorded as given by {actor}):");
+            println!("{link}");
+            Ok(())
+        }
         UserCommand::Enable { email } => {
             services::accounts::set_disabled(db, &email, false, now).await?;
             println!("{email} is enabled again.");
@@ -161,6 +173,19 @@ mod tests {
         let unknown = user(&db, UserCommand::Disable { email: "personne@haut-rhin.fr".into() }).await.unwrap_err();
         assert!(unknown.contains("no account"), "{unknown}");
         user(&db, UserCommand::List).await.unwrap();
+        // A reset link for a person who called, audited.
+        let reset = UserCommand::ResetLink {
+            email: "agnes.muller@haut-rhin.fr".into(),
+            by: Some("Standard du Département".into()),
+            public_url: "https://entraide.haut-rhin.fr".into(),
+        };
+        user(&db, reset).await.unwrap();
+        let (action, actor): (String, String) =
+            sqlx::query_as("SELECT action, actor FROM account_audit").fetch_one(&db.read).await.unwrap();
+        assert_eq!((action.as_str(), actor.as_str()), ("reset-link", "Standard du Département"));
+        let no_one =
+            UserCommand::ResetLink { email: "personne@haut-rhin.fr".into(), by: None, public_url: String::new() };
+        assert!(user(&db, no_one).await.unwrap_err().contains("no account"));
         outbox(&db, true, 10).await.unwrap();
         moderation(&db, ModerationCommand::Stats { days: 7 }).await.unwrap();
     }

@@ -35,12 +35,48 @@ impl Throttle {
     /// Records a failure for `key` at `now`.
     pub fn fail(&self, key: &str, now: i64) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        // Bound the memory an attacker can make us hold: forget stale keys when the map grows.
+        self.forget_stale(&mut map, now);
+        map.entry(key.to_owned()).or_default().push_back(now);
+    }
+
+    /// Counts an attempt for `key` at `now` before its work starts, in one step with the check
+    /// (requests sent at once cannot all pass): `Err(seconds to wait)` past the limit. An attempt
+    /// that turns out not to count (a success, a failure of ours) is handed back with
+    /// [`Throttle::give_back`].
+    pub fn take(&self, key: &str, now: i64) -> Result<(), u64> {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        self.forget_stale(&mut map, now);
+        let q = map.entry(key.to_owned()).or_default();
+        while q.front().is_some_and(|t| *t <= now - self.window) {
+            q.pop_front();
+        }
+        if q.len() >= self.max {
+            let oldest = q.front().copied().unwrap_or(now);
+            return Err((oldest + self.window - now).max(1) as u64);
+        }
+        q.push_back(now);
+        Ok(())
+    }
+
+    /// Hands back one attempt taken at `at` for `key`.
+    pub fn give_back(&self, key: &str, at: i64) {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(q) = map.get_mut(key) {
+            if let Some(i) = q.iter().rposition(|t| *t == at) {
+                q.remove(i);
+            }
+            if q.is_empty() {
+                map.remove(key);
+            }
+        }
+    }
+
+    /// Bounds the memory an attacker can make us hold: forgets stale keys when the map grows.
+    fn forget_stale(&self, map: &mut HashMap<String, VecDeque<i64>>, now: i64) {
         if map.len() > 100_000 {
             let window = self.window;
             map.retain(|_, q| q.back().is_some_and(|t| *t > now - window));
         }
-        map.entry(key.to_owned()).or_default().push_back(now);
     }
 
     /// Forgets `key` (after a success).
@@ -68,6 +104,21 @@ mod tests {
         t.clear("ip:1");
         assert_eq!(t.check("ip:1", 1601), Ok(()));
     }
+
+    #[test]
+    fn taking_counts_before_the_work_and_can_be_handed_back() {
+        let t = Throttle::new(2, 600);
+        assert_eq!(t.take("a", 1000), Ok(()));
+        assert_eq!(t.take("a", 1001), Ok(()));
+        assert_eq!(t.take("a", 1002), Err(598), "the third waits, although no work has ended yet");
+        t.give_back("a", 1001);
+        assert_eq!(t.take("a", 1003), Ok(()));
+        assert_eq!(t.check("a", 1004), Err(596));
+        t.give_back("a", 1000);
+        t.give_back("a", 1003);
+        t.give_back("a", 1003);
+        assert_eq!(t.check("a", 1004), Ok(()));
+    }
 }
 
 /// The limits of the account forms: log-in failures per IP address and per account, and
@@ -77,7 +128,12 @@ pub struct LoginThrottle {
     pub by_ip: Throttle,
     pub by_account: Throttle,
     pub sign_ups_by_ip: Throttle,
+    /// "Mot de passe oublié" requests per IP address.
+    pub resets_by_ip: Throttle,
 }
+
+/// "Mot de passe oublié" requests one address may send in an hour.
+pub const RESETS_PER_HOUR: usize = 10;
 
 /// Sign-ups one address may make in an hour (default).
 pub const SIGN_UPS_PER_HOUR: usize = 10;
@@ -89,6 +145,7 @@ impl LoginThrottle {
             by_ip: Throttle::new(20, 15 * 60),
             by_account: Throttle::new(5, 15 * 60),
             sign_ups_by_ip: Throttle::new(sign_ups, 3600),
+            resets_by_ip: Throttle::new(RESETS_PER_HOUR, 3600),
         }
     }
 }
@@ -129,6 +186,12 @@ pub fn client_ip(
     }
 }
 
+/// The last `X-Forwarded-For` line of a request: a proxy appends its own line (or its own
+/// address to the last line), so the earlier lines are whatever the client sent.
+pub fn last_forwarded_line(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers.get_all("x-forwarded-for").iter().next_back().and_then(|v| v.to_str().ok())
+}
+
 #[cfg(test)]
 mod address_tests {
     use super::*;
@@ -147,5 +210,16 @@ mod address_tests {
         // From anyone else, X-Forwarded-For is ignored.
         assert_eq!(client_ip("198.51.100.2".parse().ok(), Some("203.0.113.9"), proxy), "198.51.100.2".parse().ok());
         assert_eq!(client_ip(peer, Some("203.0.113.9"), None), peer);
+    }
+
+    #[test]
+    fn the_proxy_line_is_the_last_one() {
+        let mut h = axum::http::HeaderMap::new();
+        h.append("x-forwarded-for", "6.6.6.6".parse().unwrap());
+        h.append("x-forwarded-for", "198.51.100.4, 203.0.113.9".parse().unwrap());
+        let proxy = "10.0.0.1".parse().ok();
+        let ip = client_ip(proxy, last_forwarded_line(&h), proxy);
+        assert_eq!(ip, "203.0.113.9".parse().ok(), "the client's own line is not believed");
+        assert_eq!(last_forwarded_line(&axum::http::HeaderMap::new()), None);
     }
 }

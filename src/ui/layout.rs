@@ -25,6 +25,14 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
         here
     });
+    // Whose session this device shows: what was kept for someone else is forgotten.
+    if let Some(user) = use_current_user() {
+        Effect::new(move |_| {
+            if let Some(Ok(me)) = user.get() {
+                pwa::follow_account(me.map(|u| u.id));
+            }
+        });
+    }
     Effect::new(move |_| {
         let hidden = window_event_listener(leptos::ev::visibilitychange, |_| {
             if document().hidden() {

@@ -19,6 +19,31 @@ pub fn remember(path: &str) {
     }
 }
 
+/// The message asking the service worker to forget the pages it kept (`public/sw.js`).
+const FORGET: &str = "__oublier-les-pages";
+/// Where the device remembers whose session it last saw.
+const ACCOUNT_KEY: &str = "entraide:compte";
+
+/// Follows who is logged in on this device (`None`: nobody). When the session ended (expired,
+/// or logged out elsewhere) or another account logged in, what the device kept for the previous
+/// person goes: the unsent post and the pages kept offline. A phone may be shared.
+pub fn follow_account(current: Option<i64>) {
+    use gloo_storage::{LocalStorage, Storage};
+    let before = LocalStorage::get::<i64>(ACCOUNT_KEY).ok();
+    if before.is_some() && before != current {
+        crate::ui::components::draft::forget();
+        if let Some(worker) = web_sys::window().and_then(|w| w.navigator().service_worker().controller()) {
+            let _ = worker.post_message(&JsValue::from_str(FORGET));
+        }
+    }
+    match current {
+        Some(id) => {
+            let _ = LocalStorage::set(ACCOUNT_KEY, id);
+        }
+        None => LocalStorage::delete(ACCOUNT_KEY),
+    }
+}
+
 /// The current address (path and query), as the browser shows it.
 pub fn current_path() -> Option<String> {
     let location = web_sys::window()?.location();

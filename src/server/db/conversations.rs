@@ -16,10 +16,16 @@ pub struct ConversationRow {
     pub helper_done_at: Option<i64>,
     pub author_read: i64,
     pub responder_read: i64,
+    /// The phone number the author shared with this helper when accepting them.
+    pub shared_phone: Option<String>,
+    /// When the author blocked the responder, and the other way round.
+    pub author_blocked_at: Option<i64>,
+    pub responder_blocked_at: Option<i64>,
 }
 
 const COLUMNS: &str = "SELECT id, post_id, author_id, responder_id, created_at, last_message_at, accepted_at, \
-     helper_done_at, author_read, responder_read FROM conversations";
+     helper_done_at, author_read, responder_read, shared_phone, author_blocked_at, responder_blocked_at \
+     FROM conversations";
 
 pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<ConversationRow>, sqlx::Error> {
     sqlx::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
@@ -106,12 +112,36 @@ pub async fn mark_read(
     Ok(())
 }
 
-pub async fn set_accepted(conn: &mut SqliteConnection, id: i64, at: Option<i64>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE conversations SET accepted_at = $1, helper_done_at = NULL WHERE id = $2")
+/// Accepts the helper of conversation `id` at `at` (`None`: withdraws), with the phone number the
+/// author shares with them alone.
+pub async fn set_accepted(
+    conn: &mut SqliteConnection,
+    id: i64,
+    at: Option<i64>,
+    phone: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE conversations SET accepted_at = $1, helper_done_at = NULL, shared_phone = $2 WHERE id = $3")
         .bind(at)
+        .bind(phone)
         .bind(id)
         .execute(conn)
         .await?;
+    Ok(())
+}
+
+/// Sets (or lifts, with `None`) the block by the author (`by_author`) or by the responder.
+pub async fn set_block(
+    conn: &mut SqliteConnection,
+    id: i64,
+    by_author: bool,
+    at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let sql = if by_author {
+        "UPDATE conversations SET author_blocked_at = $1 WHERE id = $2"
+    } else {
+        "UPDATE conversations SET responder_blocked_at = $1 WHERE id = $2"
+    };
+    sqlx::query(sql).bind(at).bind(id).execute(conn).await?;
     Ok(())
 }
 
@@ -225,31 +255,21 @@ pub async fn log_reveal(
     Ok(())
 }
 
-/// The private details of a post: exact point, building note, phone.
+/// The private details of a post: exact point, building note.
 #[derive(Debug, sqlx::FromRow)]
 pub struct PrivateRow {
     pub lat: f64,
     pub lon: f64,
     pub private_note: Option<String>,
-    pub phone: Option<String>,
 }
 
 pub async fn private_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Option<PrivateRow>, sqlx::Error> {
-    sqlx::query_as("SELECT lat, lon, private_note, phone FROM posts WHERE id = $1")
-        .bind(post_id)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_as("SELECT lat, lon, private_note FROM posts WHERE id = $1").bind(post_id).fetch_optional(conn).await
 }
 
-/// Sets the phone shared with helpers and whether the post leaves the map while in progress.
-pub async fn set_sharing(
-    conn: &mut SqliteConnection,
-    post_id: i64,
-    phone: Option<&str>,
-    off_map: bool,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET phone = $1, off_map_in_progress = $2 WHERE id = $3")
-        .bind(phone)
+/// Sets whether the post leaves the map while in progress.
+pub async fn set_off_map(conn: &mut SqliteConnection, post_id: i64, off_map: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET off_map_in_progress = $1 WHERE id = $2")
         .bind(i64::from(off_map))
         .bind(post_id)
         .execute(conn)
@@ -262,22 +282,28 @@ pub async fn insert_thanks(
     post_id: i64,
     writer_id: i64,
     body: &str,
+    signed: bool,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO thanks (post_id, writer_id, body, created_at) VALUES ($1, $2, $3, $4)")
+    sqlx::query("INSERT INTO thanks (post_id, writer_id, body, signed, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(post_id)
         .bind(writer_id)
         .bind(body)
+        .bind(signed)
         .bind(now)
         .execute(conn)
         .await?;
     Ok(())
 }
 
-/// The thank-you notes of a post, with their writers' names, oldest first.
-pub async fn thanks_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+/// The thank-you notes of a post, oldest first, with their writers' names when signed.
+pub async fn thanks_of(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+) -> Result<Vec<(Option<String>, String, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT u.display_name, t.body, t.created_at FROM thanks t JOIN users u ON u.id = t.writer_id \
+        "SELECT CASE WHEN t.signed = 1 THEN u.display_name END, t.body, t.created_at FROM thanks t \
+         JOIN users u ON u.id = t.writer_id \
          WHERE t.post_id = $1 ORDER BY t.created_at, t.id",
     )
     .bind(post_id)

@@ -10,6 +10,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod posts;
 pub mod privacy;
+pub mod tokens;
 pub mod users;
 
 use std::str::FromStr;

@@ -267,6 +267,24 @@ pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Res
         .await
 }
 
+/// Open reports of a post by established accounts: made before `established_before`, or staff.
+/// Only these can hide a post on their own (a handful of new accounts cannot).
+pub async fn established_report_count(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+    established_before: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT count(*) FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.post_id = $1 \
+         AND r.message_id IS NULL AND r.resolved_at IS NULL AND u.disabled_at IS NULL \
+         AND (u.created_at <= $2 OR u.role IN ('moderator', 'admin'))",
+    )
+    .bind(post_id)
+    .bind(established_before)
+    .fetch_one(conn)
+    .await
+}
+
 /// Closes the open reports of a post. Returns how many.
 pub async fn resolve_reports(
     conn: &mut SqliteConnection,

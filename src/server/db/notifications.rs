@@ -132,21 +132,33 @@ pub struct Recipient {
     pub lang: Lang,
 }
 
+/// An e-mail to queue, with what it is about.
+pub struct NewEmail<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub post_id: Option<i64>,
+    pub conversation_id: Option<i64>,
+    pub at: i64,
+    /// Emptied once sent (it holds a link that opens an account).
+    pub erase_after_send: bool,
+}
+
 /// Queues an e-mail.
-pub async fn queue_email(
-    conn: &mut SqliteConnection,
-    to: &str,
-    subject: &str,
-    body: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO outbox (to_email, subject, body, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(to)
-        .bind(subject)
-        .bind(body)
-        .bind(now)
-        .execute(conn)
-        .await?;
+pub async fn queue_email(conn: &mut SqliteConnection, e: &NewEmail<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (to_email, subject, body, post_id, conversation_id, created_at, erase_after_send) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(e.to)
+    .bind(e.subject)
+    .bind(e.body)
+    .bind(e.post_id)
+    .bind(e.conversation_id)
+    .bind(e.at)
+    .bind(e.erase_after_send)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -195,11 +207,14 @@ pub async fn record_attempt(
 ) -> Result<(), sqlx::Error> {
     match result {
         Ok(()) => {
-            sqlx::query("UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(conn)
-                .await?
+            sqlx::query(
+                "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, \
+                 body = CASE WHEN erase_after_send = 1 THEN '' ELSE body END WHERE id = $2",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(conn)
+            .await?
         }
         Err(e) => {
             sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")

@@ -21,6 +21,8 @@ pub struct NewPostRow {
     pub description: Description,
     pub exact: LatLng,
     pub public: LatLng,
+    /// The side of the privacy cell in metres, 0 for the whole commune (`domain::privacy`).
+    pub privacy_area_m: i64,
     pub commune_insee: String,
     pub commune_name: String,
     pub created_at: i64,
@@ -36,7 +38,8 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
          public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, \
-         private_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16) RETURNING id",
+         private_note, privacy_area_m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, \
+         $16, $17) RETURNING id",
     )
     .bind(p.kind.slug())
     .bind(p.category.slug())
@@ -54,6 +57,7 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     .bind(p.expires_at)
     .bind(p.author_id)
     .bind(p.private_note.as_deref())
+    .bind(p.privacy_area_m)
     .fetch_one(&mut *conn)
     .await?;
     sync_index(conn, id).await?;
@@ -472,7 +476,7 @@ pub async fn update_content(
     if let Some((p, insee, name)) = place {
         sqlx::query(
             "UPDATE posts SET lat = $1, lon = $2, public_lat = $3, public_lon = $4, commune_insee = $5, \
-             commune_name = $6 WHERE id = $7",
+             commune_name = $6, privacy_area_m = $8 WHERE id = $7",
         )
         .bind(p.exact.lat)
         .bind(p.exact.lon)
@@ -481,9 +485,38 @@ pub async fn update_content(
         .bind(insee)
         .bind(name)
         .bind(id)
+        .bind(p.privacy_area_m)
         .execute(&mut *conn)
         .await?;
     }
+    sync_index(conn, id).await
+}
+
+/// Up to `limit` posts whose public point is not sized yet: (id, exact point, commune INSEE code).
+pub async fn unsized_privacy(
+    conn: &mut SqliteConnection,
+    limit: i64,
+) -> Result<Vec<(i64, f64, f64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, lat, lon, commune_insee FROM posts WHERE privacy_area_m IS NULL ORDER BY id LIMIT $1")
+        .bind(limit)
+        .fetch_all(conn)
+        .await
+}
+
+/// Sets the public point of post `id` and the area it stands for, keeping the map in step.
+pub async fn set_public_point(
+    conn: &mut SqliteConnection,
+    id: i64,
+    public: LatLng,
+    privacy_area_m: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET public_lat = $1, public_lon = $2, privacy_area_m = $3 WHERE id = $4")
+        .bind(public.lat)
+        .bind(public.lon)
+        .bind(privacy_area_m)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     sync_index(conn, id).await
 }
 
@@ -516,6 +549,7 @@ pub async fn set_hidden(conn: &mut SqliteConnection, id: i64, hidden_at: Option<
 pub struct NewPlace {
     pub exact: LatLng,
     pub public: LatLng,
+    pub privacy_area_m: i64,
 }
 
 /// Moves the expiry date (an expired post comes back on the map).

@@ -21,7 +21,7 @@ const EXPORT: [(&str, &str); 9] = [
         "SELECT json_group_array(json_object('id', id, 'type', kind, 'categorie', category, 'statut', status, \
          'titre', title, 'description', description, 'commune', commune_name, 'latitude_exacte', lat, \
          'longitude_exacte', lon, 'latitude_publique', public_lat, 'longitude_publique', public_lon, \
-         'note_privee', private_note, 'telephone', phone, 'cree_le', created_at, 'modifie_le', updated_at, \
+         'note_privee', private_note, 'cree_le', created_at, 'modifie_le', updated_at, \
          'expire_le', expires_at)) FROM (SELECT * FROM posts WHERE author_id = $1 ORDER BY id)",
     ),
     (
@@ -29,7 +29,8 @@ const EXPORT: [(&str, &str); 9] = [
         "SELECT json_group_array(json_object('id', c.id, 'annonce', c.post_id, \
          'role', CASE WHEN c.author_id = $1 THEN 'auteur' ELSE 'repondant' END, \
          'avec', (SELECT display_name FROM users WHERE id = CASE WHEN c.author_id = $1 THEN c.responder_id \
-         ELSE c.author_id END), 'acceptee_le', c.accepted_at, 'cree_le', c.created_at, \
+         ELSE c.author_id END), 'acceptee_le', c.accepted_at, 'telephone_partage', c.shared_phone, \
+         'cree_le', c.created_at, \
          'messages', (SELECT json_group_array(json_object('de', CASE WHEN m.sender_id = $1 THEN 'moi' ELSE 'autre' \
          END, 'texte', m.body, 'envoye_le', m.created_at)) FROM (SELECT * FROM messages WHERE conversation_id = c.id \
          ORDER BY id) m))) FROM (SELECT * FROM conversations WHERE author_id = $1 OR responder_id = $1 ORDER BY id) c",
@@ -58,8 +59,9 @@ const EXPORT: [(&str, &str); 9] = [
     ),
     (
         "consultations_de_mes_coordonnees",
-        "SELECT json_group_array(json_object('annonce', r.post_id, 'par', (SELECT display_name FROM users \
-         WHERE id = r.viewer_id), 'donnees', r.fields, 'le', r.created_at)) \
+        "SELECT json_group_array(json_object('annonce', r.post_id, 'par', (SELECT CASE WHEN role = 'resident' \
+         THEN display_name ELSE 'Équipe de modération' END FROM users WHERE id = r.viewer_id), \
+         'donnees', r.fields, 'le', r.created_at)) \
          FROM (SELECT r.* FROM reveals r JOIN posts p ON p.id = r.post_id WHERE p.author_id = $1 ORDER BY r.id) r",
     ),
     (
@@ -117,7 +119,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
         sqlx::query_scalar("SELECT id FROM posts WHERE author_id = $1").bind(id).fetch_all(&mut *conn).await?;
     // The exact place becomes the public (approximate) one; open posts are closed.
     sqlx::query(
-        "UPDATE posts SET title = $2, description = $3, private_note = NULL, phone = NULL, lat = public_lat, \
+        "UPDATE posts SET title = $2, description = $3, private_note = NULL, lat = public_lat, \
          lon = public_lon, status = CASE WHEN status IN ('pending', 'published', 'in-progress') THEN 'closed' \
          ELSE status END, updated_at = $4 WHERE author_id = $1",
     )
@@ -135,6 +137,12 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .execute(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    // Thank-you notes are public words of the person: they go with the account.
+    sqlx::query("DELETE FROM thanks WHERE writer_id = $1").bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM outbox WHERE to_email = $1").bind(&who.email).execute(&mut *conn).await?;
     // Other people's notifications and e-mails about this person name them or their posts.
     let mut words: Vec<(&str, &str)> = vec![(who.display_name.as_str(), DELETED_NAME)];
@@ -145,7 +153,9 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
              (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN (SELECT id FROM conversations \
              WHERE author_id = $3 OR responder_id = $3))",
             "UPDATE outbox SET body = replace(body, $1, $2), subject = replace(subject, $1, $2) \
-             WHERE instr(body, $1) > 0 OR instr(subject, $1) > 0",
+             WHERE (instr(body, $1) > 0 OR instr(subject, $1) > 0) AND (post_id IN \
+             (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN (SELECT id FROM conversations \
+             WHERE author_id = $3 OR responder_id = $3))",
         ] {
             sqlx::query(sql).bind(word).bind(by).bind(id).execute(&mut *conn).await?;
         }

@@ -17,6 +17,8 @@ pub struct UserRow {
     pub role: String,
     pub disabled_at: Option<i64>,
     pub email_notifications: i64,
+    pub email_verified_at: Option<i64>,
+    pub session_epoch: i64,
 }
 
 impl UserRow {
@@ -30,12 +32,14 @@ impl UserRow {
             organisation: self.organisation.clone(),
             role: self.role.parse().ok()?,
             email_notifications: self.email_notifications == 1,
+            email_verified: self.email_verified_at.is_some(),
+            session_epoch: self.session_epoch,
         })
     }
 }
 
-const COLUMNS: &str =
-    "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at, email_notifications";
+const COLUMNS: &str = "id, email, display_name, poster_kind, organisation, password_hash, role, disabled_at, \
+     email_notifications, email_verified_at, session_epoch";
 
 /// Inserts an account. Fails with a unique violation if the e-mail is taken.
 pub async fn insert(
@@ -43,11 +47,12 @@ pub async fn insert(
     a: &NewAccount,
     role: Role,
     hash: &str,
+    verified: bool,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO users (email, display_name, poster_kind, organisation, password_hash, role, created_at, \
-         updated_at) VALUES ($1, $2, $3, $4, $5, $7, $6, $6) RETURNING id",
+         updated_at, email_verified_at) VALUES ($1, $2, $3, $4, $5, $7, $6, $6, $8) RETURNING id",
     )
     .bind(a.email.as_str())
     .bind(a.display_name.as_str())
@@ -56,8 +61,47 @@ pub async fn insert(
     .bind(hash)
     .bind(now)
     .bind(role.slug())
+    .bind(verified.then_some(now))
     .fetch_one(conn)
     .await
+}
+
+/// Ends every session of account `id` (their epoch no longer matches); returns the new epoch.
+pub async fn end_sessions(conn: &mut SqliteConnection, id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1 RETURNING session_epoch")
+        .bind(id)
+        .fetch_one(conn)
+        .await
+}
+
+/// Records that account `id` proved it owns `email`, which becomes its login.
+pub async fn set_verified_email(
+    conn: &mut SqliteConnection,
+    id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 WHERE id = $3")
+        .bind(email)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many accounts there are (any state).
+pub async fn count_all(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(conn).await
+}
+
+/// Whether any account's address ends with `suffix` (the demo accounts' domain).
+pub async fn any_with_suffix(conn: &mut SqliteConnection, suffix: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email LIKE '%' || $1")
+        .bind(suffix)
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
 }
 
 pub async fn by_email(conn: &mut SqliteConnection, email: &str) -> Result<Option<UserRow>, sqlx::Error> {

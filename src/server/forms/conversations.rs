@@ -49,8 +49,8 @@ pub async fn respond(
 }
 
 /// `POST /messages/:id`: `action` = `message` (`body`), `accept` (`share_phone`, `phone`,
-/// `off_map`), `withdraw`, `done`, `confirm`, `thank` (`note`) or `report` (`message_id`,
-/// `reason`, `details`).
+/// `off_map`), `withdraw`, `done`, `confirm`, `thank` (`note`, `signed`), `block`, `unblock` or
+/// `report` (`message_id`, `reason`, `details`).
 pub async fn conversation(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -120,7 +120,13 @@ async fn run(
         }
         "thank" => {
             let note = parse(ThanksNote::parse(&get(f, "note")), "note")?;
-            Done::Post(conversations::thank(db, user, id, note, now).await?)
+            let signed = get(f, "signed") == "on";
+            Done::Post(conversations::thank(db, user, id, note, signed, now).await?)
+        }
+        "block" | "unblock" => {
+            let on = action == "block";
+            conversations::block(db, user, id, on, now).await?;
+            Done::Here(if on { "block" } else { "unblock" })
         }
         "report" => {
             let message_id = get(f, "message_id").parse::<i64>().unwrap_or(0);

@@ -3,6 +3,7 @@
 //! (the page reads them through `api::forms::read_form_echo`). Works the same with or without
 //! JavaScript. Passwords are never sent back.
 
+pub mod account_links;
 pub mod conversations;
 pub mod moderation;
 pub mod privacy;
@@ -113,7 +114,7 @@ fn plain(e: &AppError, headers: &HeaderMap) -> Response {
 /// The rate-limit key of the client's address (see `throttle::client_ip`).
 fn client_key(state: &AppState, parts: &Parts) -> String {
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
-    let forwarded = parts.headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let forwarded = crate::server::throttle::last_forwarded_line(&parts.headers);
     match crate::server::throttle::client_ip(peer, forwarded, state.trusted_proxy) {
         Some(ip) => crate::server::throttle::ip_key(ip),
         None => "ip:unknown".into(),
@@ -122,11 +123,7 @@ fn client_key(state: &AppState, parts: &Parts) -> String {
 
 /// A local path to go back to after logging in, never another site.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/compte"
-    }
+    crate::domain::local_path::local_path_or(next, "/compte")
 }
 
 /// `POST /inscription`
@@ -141,22 +138,43 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
     let keep = ["email", "display_name", "poster_kind", "organisation"];
     let now = services::now();
     let ip_key = client_key(&state, &parts);
-    let result = async {
-        state.login_throttle.sign_ups_by_ip.check(&ip_key, now).map_err(|retry_after| {
+    let sign_ups = &state.login_throttle.sign_ups_by_ip;
+    // Counted before the work, so that sign-ups sent at once cannot all pass; handed back if
+    // no account was made.
+    let result = match sign_ups.take(&ip_key, now) {
+        Err(retry_after) => {
             let minutes = i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX);
-            AppError::Validation(FieldErrors::single("form", Msg::new("sign-up-too-many").num("minutes", minutes)))
-        })?;
-        let account = form.parse()?;
-        let user = services::accounts::sign_up(&state.db, account, now).await?;
-        state.login_throttle.sign_ups_by_ip.fail(&ip_key, now);
-        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
-        auth::log_in(&session, &user, now).await?;
-        Ok::<_, AppError>(())
-    }
-    .await;
+            Err(AppError::Validation(FieldErrors::single("form", Msg::new("sign-up-too-many").num("minutes", minutes))))
+        }
+        Ok(()) => {
+            let made = async {
+                let account = form.parse()?;
+                services::accounts::sign_up(&state.db, account, now).await
+            }
+            .await;
+            if made.is_err() {
+                sign_ups.give_back(&ip_key, now);
+            }
+            match made {
+                Ok(user) => {
+                    async {
+                        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
+                        // A link goes to the address; until it is opened, publishing and answering wait.
+                        services::account_links::start_verification(&state.db, &user, now).await?;
+                        auth::log_in(&session, &user, now).await
+                    }
+                    .await
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
     match result {
         Ok(()) => Redirect::to("/compte?bienvenue=1").into_response(),
-        Err(e) => rerender(state, parts, echo("sign_up", &f, &keep, field_errors(&e)), status_of(&e)).await,
+        Err(e) => {
+            let res = rerender(state, parts, echo("sign_up", &f, &keep, field_errors(&e)), status_of(&e)).await;
+            with_retry_after(res, &e)
+        }
     }
 }
 
@@ -166,14 +184,16 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     let now = services::now();
     let ip_key = client_key(&state, &parts);
     let account_key = format!("account:{}", get(&f, "email").trim().to_lowercase());
-    let limited =
-        state.login_throttle.by_ip.check(&ip_key, now).and(state.login_throttle.by_account.check(&account_key, now));
-    if let Err(retry_after) = limited {
+    let throttle = &state.login_throttle;
+    // The attempt is counted before the (slow) password check, in one step with the limit's
+    // check, so that attempts sent at once cannot all pass; it is handed back unless it failed.
+    let taken = throttle.by_ip.take(&ip_key, now).and_then(|()| {
+        throttle.by_account.take(&account_key, now).inspect_err(|_| throttle.by_ip.give_back(&ip_key, now))
+    });
+    if let Err(retry_after) = taken {
         let e = AppError::TooManyRequests { retry_after };
-        let mut res =
-            rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), StatusCode::TOO_MANY_REQUESTS).await;
-        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-        return res;
+        let res = rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await;
+        return with_retry_after(res, &e);
     }
     let result = async {
         let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
@@ -182,19 +202,29 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
         Ok::<_, AppError>(())
     }
     .await;
+    if !matches!(result, Err(AppError::Validation(_))) {
+        // Only a wrong e-mail or password counts; a success forgets the account's failures.
+        throttle.by_ip.give_back(&ip_key, now);
+        throttle.by_account.give_back(&account_key, now);
+    }
     match result {
         Ok(()) => {
-            state.login_throttle.by_account.clear(&account_key);
+            throttle.by_account.clear(&account_key);
             Redirect::to(safe_next(&get(&f, "next"))).into_response()
         }
         Err(e) => {
-            if matches!(e, AppError::Validation(_)) {
-                state.login_throttle.by_ip.fail(&ip_key, now);
-                state.login_throttle.by_account.fail(&account_key, now);
-            }
-            rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await
+            let res = rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await;
+            with_retry_after(res, &e)
         }
     }
+}
+
+/// `res` with a `Retry-After` header when `e` says when to come back (429, 503).
+fn with_retry_after(mut res: Response, e: &AppError) -> Response {
+    if let Some(secs) = e.retry_after() {
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    res
 }
 
 /// Tells the browser to forget what this site kept on the device: the offline copies of the
@@ -219,6 +249,18 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
         Err(to_log_in) => return to_log_in,
     };
     let which = get(&f, "form");
+    if which == "everywhere" {
+        // "Se déconnecter partout": every session of the account ends, this one too.
+        let ended = async {
+            services::account_links::end_all_sessions(&state.db, &user).await?;
+            auth::log_out(&session).await
+        }
+        .await;
+        return match ended {
+            Ok(()) => (forget_device(), Redirect::to("/?deconnecte-partout=1")).into_response(),
+            Err(e) => plain(&e, &parts.headers),
+        };
+    }
     let result = match which.as_str() {
         "profile" => match DisplayName::parse(&get(&f, "display_name")) {
             Ok(name) => {
@@ -226,15 +268,29 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
             }
             Err(m) => Err(AppError::Validation(FieldErrors::single("display_name", m))),
         },
-        "password" => services::accounts::change_password(
+        "password" => {
+            async {
+                let (current, new) = (get(&f, "current_password"), get(&f, "new_password"));
+                services::accounts::change_password(&state.db, &user, &current, &new, now).await?;
+                // Every other session ends; this one stays.
+                let epoch = services::account_links::end_all_sessions(&state.db, &user).await?;
+                auth::stay_logged_in(&session, &user, epoch, now).await?;
+                Ok(Msg::new("account-password-changed"))
+            }
+            .await
+        }
+        "email" => services::account_links::change_email(
             &state.db,
             &user,
-            &get(&f, "current_password"),
-            &get(&f, "new_password"),
+            &get(&f, "email_password"),
+            &get(&f, "new_email"),
             now,
         )
         .await
-        .map(|_| Msg::new("account-password-changed")),
+        .map(|to| Msg::new("account-email-link-sent").text("email", to)),
+        "verify" => services::account_links::resend_verification(&state.db, &user, now)
+            .await
+            .map(|_| Msg::new("account-verify-sent").text("email", &user.email)),
         "emails" => {
             let on = get(&f, "email_notifications") == "on";
             services::accounts::set_email_notifications(&state.db, &user, on, now)
@@ -248,7 +304,15 @@ pub async fn account(State(state): State<AppState>, session: Session, parts: Par
             let echo = FormEcho { form: which, notice: Some(notice), ..Default::default() };
             rerender(state, parts, echo, StatusCode::OK).await
         }
-        Err(e) => rerender(state, parts, echo(&which, &f, &["display_name"], field_errors(&e)), status_of(&e)).await,
+        Err(e) => {
+            let res = rerender(
+                state,
+                parts,
+                echo(&which, &f, &["display_name", "new_email"], field_errors(&e)),
+                status_of(&e),
+            );
+            with_retry_after(res.await, &e)
+        }
     }
 }
 

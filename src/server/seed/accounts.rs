@@ -6,6 +6,9 @@ use crate::error::AppError;
 use crate::server::db::{self, users as sql, Db};
 use crate::server::services::accounts;
 
+/// The domain of every demo address (reserved: it never receives mail).
+pub const DEMO_DOMAIN: &str = "@demo.entraide.invalid";
+
 /// The demo password of every demo account.
 pub const DEMO_PASSWORD: &str = "démo entraide 68";
 

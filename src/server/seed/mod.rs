@@ -45,19 +45,24 @@ impl Rng {
 /// What `demo` did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Seeded {
+    /// This many demo posts, their authors and the demo staff accounts were loaded.
     Created(usize),
-    /// The database already held posts: nothing was added.
-    NotEmpty(i64),
+    /// The database already held posts or accounts: nothing was added, no demo account made.
+    NotEmpty { posts: i64, accounts: i64 },
 }
 
-/// Loads the demo posts (and their demo authors) if the database holds no post.
+/// Loads the demo posts, their demo authors and the demo accounts (staff included, with the
+/// published password), only into an empty database: no post and no account. A real database is
+/// never given demo accounts, however often this runs.
 pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppError> {
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("seed: acquire", e))?;
-    let existing = sql::count_all(&mut conn).await.map_err(|e| db::internal("seed: count", e))?;
+    let posts = sql::count_all(&mut conn).await.map_err(|e| db::internal("seed: count", e))?;
+    let accounts = db::users::count_all(&mut conn).await.map_err(|e| db::internal("seed: count", e))?;
     drop(conn);
-    if existing > 0 {
-        return Ok(Seeded::NotEmpty(existing));
+    if posts > 0 || accounts > 0 {
+        return Ok(Seeded::NotEmpty { posts, accounts });
     }
+    accounts::demo_accounts(db, now).await?;
     // Demo posts belong to demo neighbours, so that they can be answered.
     let authors = accounts::demo_neighbours(db, now).await?;
     let mut list = demo_posts(communes, now)?;
@@ -142,8 +147,49 @@ fn place_in(commune: &Commune, communes: &Communes, rng: &mut Rng) -> LatLng {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::user::Role;
     use crate::domain::{Category, PostKind};
+    use sqlx::SqlitePool;
     use std::collections::HashSet;
+
+    async fn demo_accounts_present(db: &Db) -> bool {
+        let mut conn = db.read.acquire().await.unwrap();
+        db::users::any_with_suffix(&mut conn, accounts::DEMO_DOMAIN).await.unwrap()
+    }
+
+    #[sqlx::test]
+    async fn demo_accounts_come_only_with_demo_data_in_an_empty_database(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        assert!(matches!(demo(&db, &communes, 1_800_000_000).await.unwrap(), Seeded::Created(n) if n > 0));
+        assert!(demo_accounts_present(&db).await);
+        // Refused on a public https address, unless told it is a demonstration.
+        let refused = crate::server::refuse_demo_accounts_in_public(&db, "https://entraide.haut-rhin.fr", false).await;
+        assert!(refused.unwrap_err().contains("--allow-demo"));
+        crate::server::refuse_demo_accounts_in_public(&db, "https://entraide.haut-rhin.fr", true).await.unwrap();
+        crate::server::refuse_demo_accounts_in_public(&db, "http://127.0.0.1:3000", false).await.unwrap();
+        // Demo accounts are verified: they can publish and answer at once.
+        let mut conn = db.read.acquire().await.unwrap();
+        let unverified: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email_verified_at IS NULL")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
+        assert_eq!(unverified, 0);
+    }
+
+    #[sqlx::test]
+    async fn a_real_database_never_gets_demo_accounts(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        // A real start: the first admin made on the command line, nothing else.
+        crate::server::services::accounts::test_account(&db, "admin@haut-rhin.fr", Role::Admin, 1_800_000_000).await;
+        for _ in 0..2 {
+            let seeded = demo(&db, &communes, 1_800_000_000).await.unwrap();
+            assert_eq!(seeded, Seeded::NotEmpty { posts: 0, accounts: 1 });
+        }
+        assert!(!demo_accounts_present(&db).await);
+        crate::server::refuse_demo_accounts_in_public(&db, "https://entraide.haut-rhin.fr", false).await.unwrap();
+    }
 
     #[test]
     fn demo_is_deterministic_and_covers_everything() {
@@ -173,5 +219,55 @@ mod tests {
         assert!(a.iter().all(|c| communes.locate(c.post.location).is_some()));
         let in_mulhouse = a.iter().filter(|c| communes.locate(c.post.location).unwrap().name == "Mulhouse").count();
         assert!(in_mulhouse >= 15, "{in_mulhouse}");
+    }
+
+    /// The fewest inhabitants in the area any post's public point narrows it to.
+    async fn min_people_in_area(db: &Db, communes: &Communes) -> f64 {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT commune_insee, privacy_area_m FROM posts").fetch_all(&db.read).await.unwrap();
+        assert!(!rows.is_empty());
+        rows.iter()
+            .map(|(insee, m)| {
+                let c = communes.by_insee(insee).unwrap();
+                let area = if *m == 0 {
+                    crate::domain::privacy::Area::Commune
+                } else {
+                    crate::domain::privacy::Area::Cell(*m as f64)
+                };
+                area.people(c.population, c.area_km2)
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[sqlx::test]
+    async fn every_public_point_stands_for_at_least_fifty_inhabitants(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let now = 1_800_000_000;
+        demo(&db, &communes, now).await.unwrap();
+        synthetic::synthetic(&db, &communes, synthetic::Region::HautRhin, 1000, now).await.unwrap();
+        let min = min_people_in_area(&db, &communes).await;
+        println!("FIGURE privacy.min_people_in_area {}", min.floor());
+        assert!(min >= crate::domain::privacy::MIN_PEOPLE, "an area holds about {min} people");
+        let sizes: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT privacy_area_m FROM posts ORDER BY 1")
+            .fetch_all(&db.read)
+            .await
+            .unwrap();
+        assert!(sizes.len() >= 3 && sizes.contains(&300), "towns keep 300 m, the countryside gets more: {sizes:?}");
+
+        // Posts made before the sizing (the old 300 m grid everywhere) are placed again at start.
+        sqlx::query("UPDATE posts SET privacy_area_m = NULL").execute(&db.write).await.unwrap();
+        let moved = crate::server::services::posts::size_privacy_areas(&db, &communes).await.unwrap();
+        assert!(moved >= 1300, "{moved}");
+        assert_eq!(crate::server::services::posts::size_privacy_areas(&db, &communes).await.unwrap(), 0, "once");
+        assert!(min_people_in_area(&db, &communes).await >= crate::domain::privacy::MIN_PEOPLE);
+        // The map's index follows the public points.
+        let stray: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM posts_geo g JOIN posts p ON p.id = g.id WHERE abs(g.min_lat - p.public_lat) > 0.0001",
+        )
+        .fetch_one(&db.read)
+        .await
+        .unwrap();
+        assert_eq!(stray, 0);
     }
 }

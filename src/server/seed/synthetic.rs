@@ -8,7 +8,8 @@
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::{texts, Rng};
-use crate::domain::geo::public_point;
+use crate::domain::geo::GRID_METRES;
+use crate::domain::privacy::{public_point_for, Area};
 use crate::domain::{LatLng, PostStatus, PosterKind};
 use crate::error::AppError;
 use crate::server::communes::Communes;
@@ -122,7 +123,7 @@ fn places(region: Region, communes: &Communes) -> Vec<Place> {
     }
 }
 
-/// Rows of one multi-row insert (15 values a row, well under SQLite's 32,766 parameters).
+/// Rows of one multi-row insert (16 values a row, well under SQLite's 32,766 parameters).
 const ROWS_PER_INSERT: usize = 500;
 /// Rows of one transaction.
 const ROWS_PER_TRANSACTION: usize = 50_000;
@@ -153,7 +154,7 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
             let rows = ROWS_PER_INSERT.min(batch - done);
             let mut qb = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
-                 public_lon, commune_insee, commune_name, created_at, updated_at, expires_at) ",
+                 public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, privacy_area_m) ",
             );
             qb.push_values(0..rows, |mut b, _| {
                 let (category, kind, poster, title, description) = texts::TEXTS[rng.below(texts::TEXTS.len())];
@@ -164,7 +165,12 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
                 let lat = place.at.lat + dy / 111_320.0;
                 let lon = place.at.lon + dx / (111_320.0 * place.at.lat.to_radians().cos());
                 let exact = LatLng { lat: lat.clamp(-89.0, 89.0), lon: lon.clamp(-179.0, 179.0) };
-                let public = public_point(exact, (rng.signed(), rng.signed()));
+                // Sized by where people live in the commune (the base grid outside the Haut-Rhin).
+                let (area, hall) = match communes.by_insee(&place.insee) {
+                    Some(c) => (c.privacy_area(), c.town_hall),
+                    None => (Area::Cell(GRID_METRES), exact),
+                };
+                let public = public_point_for(exact, (rng.signed(), rng.signed()), area, hall);
                 let created = now - (rng.unit() * 365.0 * 86_400.0) as i64;
                 // 90 % still open, the rest expired.
                 let expires = if rng.unit() < 0.9 {
@@ -191,7 +197,8 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
                     .push_bind(place.name.clone())
                     .push_bind(created)
                     .push_bind(created)
-                    .push_bind(expires);
+                    .push_bind(expires)
+                    .push_bind(area.stored());
             });
             qb.build().execute(&mut *tx).await.map_err(fail)?;
             done += rows;

@@ -10,20 +10,26 @@ use crate::server::passwords;
 /// The one message for every failed log-in: it must not tell whether the account exists.
 pub const LOGIN_FAILED: &str = "log-in-wrong";
 
-/// Creates a resident account.
+/// Creates a resident account; its address is not proved yet (a link is sent to it:
+/// `account_links::start_verification`).
 pub async fn sign_up(db: &Db, account: NewAccount, now: i64) -> Result<CurrentUser, AppError> {
-    create(db, account, Role::Resident, now).await
+    insert(db, account, Role::Resident, false, now).await
 }
 
-/// Creates an account with `role` (staff accounts are made by an operator, from the CLI).
+/// Creates an account with `role`, its address counted as proved (staff accounts made by an
+/// operator on the command line, the demo accounts).
 pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Result<CurrentUser, AppError> {
+    insert(db, account, role, true, now).await
+}
+
+async fn insert(db: &Db, account: NewAccount, role: Role, verified: bool, now: i64) -> Result<CurrentUser, AppError> {
     let taken = || AppError::Validation(FieldErrors::single("email", Msg::new("email-taken")));
     let hash = passwords::hash(&account.password).await?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("sign up: begin", e))?;
     if sql::by_email(&mut tx, account.email.as_str()).await.map_err(|e| db::internal("sign up: read", e))?.is_some() {
         return Err(taken());
     }
-    let id = match sql::insert(&mut tx, &account, role, &hash, now).await {
+    let id = match sql::insert(&mut tx, &account, role, &hash, verified, now).await {
         Ok(id) => id,
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => return Err(taken()),
         Err(e) => return Err(db::internal("sign up", e)),
@@ -37,6 +43,8 @@ pub async fn create(db: &Db, account: NewAccount, role: Role, now: i64) -> Resul
         organisation: account.organisation,
         role,
         email_notifications: true,
+        email_verified: verified,
+        session_epoch: 0,
     })
 }
 

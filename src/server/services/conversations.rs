@@ -54,6 +54,31 @@ async fn post(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Post, AppErr
     })
 }
 
+/// Whether the other side of conversation `c` blocked `me`.
+fn blocked_me(c: &ConversationRow, me: &CurrentUser) -> bool {
+    if c.author_id == me.id {
+        c.responder_blocked_at.is_some()
+    } else {
+        c.author_blocked_at.is_some()
+    }
+}
+
+/// Blocks the other side of conversation `id` (`on`), or lifts my block: a blocked person can no
+/// longer write in it. Staff see blocks when they read a reported conversation.
+pub async fn block(db: &Db, me: &CurrentUser, id: i64, on: bool, now: i64) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("block: begin", e))?;
+    let c = mine(&mut tx, me, id).await?;
+    sql::set_block(&mut tx, c.id, c.author_id == me.id, on.then_some(now))
+        .await
+        .map_err(|e| db::internal("block", e))?;
+    tx.commit().await.map_err(|e| db::internal("block: commit", e))
+}
+
+/// Whether the conversations of a post in `status` are over: nobody writes in them any more.
+fn is_over(status: PostStatus) -> bool {
+    matches!(status, PostStatus::Fulfilled | PostStatus::Closed | PostStatus::Rejected)
+}
+
 /// Whether new people may answer the post now.
 fn open_to_responses(p: &Post, now: i64) -> bool {
     let status_ok =
@@ -87,6 +112,7 @@ fn link(conversation_id: i64) -> String {
 /// "Je peux aider" / "Ça m'intéresse": opens my conversation with the author (or adds to it)
 /// with a first message. Returns the conversation's id.
 pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody, now: i64) -> Result<i64, AppError> {
+    super::account_links::require_verified(me)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("respond: begin", e))?;
     let p = post(&mut tx, post_id).await?;
     let Some(author_id) = p.author_id else { return Err(AppError::NotFound) };
@@ -99,6 +125,9 @@ pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody,
     let existing = sql::by_post_and_responder(&mut tx, post_id, me.id).await.map_err(|e| db::internal("respond", e))?;
     if existing.is_none() && !open_to_responses(&p, now) {
         return Err(form_error(Msg::new("respond-closed")));
+    }
+    if existing.as_ref().is_some_and(|c| blocked_me(c, me)) {
+        return Err(form_error(Msg::new("conversation-blocked")));
     }
     within_limits(&mut tx, me, existing.is_none(), now).await?;
     let (c, kind) = match existing {
@@ -152,10 +181,18 @@ async fn mine(tx: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Res
 
 /// Sends a message in one of my conversations.
 pub async fn send(db: &Db, me: &CurrentUser, id: i64, body: MessageBody, now: i64) -> Result<(), AppError> {
+    super::account_links::require_verified(me)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("send: begin", e))?;
     let c = mine(&mut tx, me, id).await?;
-    within_limits(&mut tx, me, false, now).await?;
     let p = post(&mut tx, c.post_id).await?;
+    if is_over(p.status) {
+        // The reply box is gone from the page; a form posted anyway is refused too.
+        return Err(form_error(Msg::new("conversation-over")));
+    }
+    if blocked_me(&c, me) {
+        return Err(form_error(Msg::new("conversation-blocked")));
+    }
+    within_limits(&mut tx, me, false, now).await?;
     sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("send", e))?;
     let other = if me.id == c.author_id { c.responder_id } else { c.author_id };
     let text = Msg::new("notify-message").text("name", &me.display_name).text("title", &p.title);
@@ -227,7 +264,8 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         r.map(|r| PrivateDetails {
             exact: LatLng { lat: r.lat, lon: r.lon },
             private_note: r.private_note,
-            phone: r.phone,
+            // Shared with this helper alone, in this acceptance.
+            phone: c.shared_phone.clone(),
         })
     } else {
         None
@@ -257,7 +295,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         .map(|u| u.display_name)
         .unwrap_or_default();
     let thanked = has_thanked(&mut tx, p.id, me.id).await?;
-    let over = matches!(p.status, PostStatus::Fulfilled | PostStatus::Closed | PostStatus::Rejected);
+    let over = is_over(p.status);
     let actions = if staff_view {
         Actions::default()
     } else {
@@ -266,8 +304,11 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
             .map_err(|e| db::internal("conversation: accepted", e))?
             .iter()
             .any(|o| o.id != c.id);
+        let i_blocked = if i_am_author { c.author_blocked_at.is_some() } else { c.responder_blocked_at.is_some() };
         Actions {
-            reply: !over,
+            reply: !over && !blocked_me(&c, me),
+            block: !i_blocked,
+            unblock: i_blocked,
             accept: i_am_author
                 && !accepted
                 && (p.status == PostStatus::Published
@@ -295,6 +336,8 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         private,
         messages: message_views(messages, me),
         actions,
+        author_blocked: c.author_blocked_at.is_some(),
+        responder_blocked: c.responder_blocked_at.is_some(),
         now,
     })
 }
@@ -340,10 +383,10 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now:
     if !several && !others.is_empty() {
         return Err(form_error(Msg::new("accept-someone-already")));
     }
-    sql::set_accepted(&mut tx, c.id, Some(now)).await.map_err(|e| db::internal("accept", e))?;
-    sql::set_sharing(&mut tx, p.id, choice.phone.as_deref(), choice.off_map)
+    sql::set_accepted(&mut tx, c.id, Some(now), choice.phone.as_deref())
         .await
-        .map_err(|e| db::internal("accept: sharing", e))?;
+        .map_err(|e| db::internal("accept", e))?;
+    sql::set_off_map(&mut tx, p.id, choice.off_map).await.map_err(|e| db::internal("accept: off map", e))?;
     if p.status == PostStatus::Published {
         posts_sql::set_status(&mut tx, p.id, PostStatus::InProgress, now)
             .await
@@ -366,7 +409,7 @@ pub async fn withdraw(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<()
     if c.accepted_at.is_none() || !p.status.is_public() {
         return Err(form_error(Msg::new("withdraw-nothing")));
     }
-    sql::set_accepted(&mut tx, c.id, None).await.map_err(|e| db::internal("withdraw", e))?;
+    sql::set_accepted(&mut tx, c.id, None, None).await.map_err(|e| db::internal("withdraw", e))?;
     let still = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("withdraw", e))?;
     if still.is_empty() && p.status == PostStatus::InProgress {
         posts_sql::set_status(&mut tx, p.id, PostStatus::Published, now)
@@ -444,14 +487,22 @@ async fn has_thanked(conn: &mut sqlx::SqliteConnection, post_id: i64, me: i64) -
 }
 
 /// A thank-you note on a fulfilled post, by its author or an accepted helper, once each.
-pub async fn thank(db: &Db, me: &CurrentUser, id: i64, note: ThanksNote, now: i64) -> Result<i64, AppError> {
+/// The note shows the writer's name only if `signed`.
+pub async fn thank(
+    db: &Db,
+    me: &CurrentUser,
+    id: i64,
+    note: ThanksNote,
+    signed: bool,
+    now: i64,
+) -> Result<i64, AppError> {
     let mut tx = db.begin_write().await.map_err(|e| db::internal("thank: begin", e))?;
     let c = mine(&mut tx, me, id).await?;
     let p = post(&mut tx, c.post_id).await?;
     if p.status != PostStatus::Fulfilled || c.accepted_at.is_none() {
         return Err(form_error(Msg::new("thanks-not-yet")));
     }
-    match sql::insert_thanks(&mut tx, p.id, me.id, note.as_str(), now).await {
+    match sql::insert_thanks(&mut tx, p.id, me.id, note.as_str(), signed, now).await {
         Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             return Err(form_error(Msg::new("thanks-already")));
@@ -629,15 +680,21 @@ mod tests {
         mark_done(&w.db, &w.helper, c, NOW).await.unwrap();
         assert_eq!(status(&w.db, w.post).await, "in-progress", "the author confirms");
         assert!(view(&w.db, &w.author, c, NOW).await.unwrap().actions.confirm);
-        assert!(thank(&w.db, &w.helper, c, ThanksNote::parse("Merci !").unwrap(), NOW).await.is_err(), "not yet");
+        assert!(thank(&w.db, &w.helper, c, ThanksNote::parse("Merci !").unwrap(), true, NOW).await.is_err(), "not yet");
         confirm(&w.db, &w.author, c, NOW).await.unwrap();
         assert_eq!(status(&w.db, w.post).await, "fulfilled");
         assert_eq!(on_map(&w.db).await, 0);
-        thank(&w.db, &w.helper, c, ThanksNote::parse("Ravi d'avoir aidé.").unwrap(), NOW).await.unwrap();
-        thank(&w.db, &w.author, c, ThanksNote::parse("Merci Jules !").unwrap(), NOW).await.unwrap();
-        assert!(thank(&w.db, &w.author, c, ThanksNote::parse("Encore").unwrap(), NOW).await.is_err(), "once each");
+        thank(&w.db, &w.helper, c, ThanksNote::parse("Ravi d'avoir aidé.").unwrap(), true, NOW).await.unwrap();
+        thank(&w.db, &w.author, c, ThanksNote::parse("Merci Jules !").unwrap(), false, NOW).await.unwrap();
+        assert!(
+            thank(&w.db, &w.author, c, ThanksNote::parse("Encore").unwrap(), true, NOW).await.is_err(),
+            "once each"
+        );
         let page = posts::get_public(&w.db, w.post).await.unwrap();
         assert_eq!(page.thanks.len(), 2, "a fulfilled post keeps its page, with the notes");
+        // Only the note its writer signed carries a name.
+        let writers: Vec<Option<&str>> = page.thanks.iter().map(|t| t.writer.as_deref()).collect();
+        assert_eq!(writers, [Some("aidant"), None]);
         let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
             .bind(w.helper.id)
             .fetch_all(&w.db.read)
@@ -646,6 +703,12 @@ mod tests {
         assert_eq!(kinds, ["accepted", "fulfilled"]);
         // A post that is over takes no new answers.
         assert!(respond(&w.db, &w.other, w.post, msg("Trop tard ?"), NOW).await.is_err());
+        // Erasing an account takes its notes with it.
+        crate::server::services::privacy::delete_account(&w.db, &w.helper, "un jardin sous la pluie", NOW + 1)
+            .await
+            .unwrap();
+        let page = posts::get_public(&w.db, w.post).await.unwrap();
+        assert_eq!(page.thanks.iter().map(|t| t.body.as_str()).collect::<Vec<_>>(), ["Merci Jules !"]);
     }
 
     #[sqlx::test]
@@ -665,13 +728,80 @@ mod tests {
     }
 
     #[sqlx::test]
+    async fn a_conversation_that_is_over_takes_no_more_messages(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        send(&w.db, &w.author, c, msg("Merci, à mardi"), NOW).await.unwrap();
+        // Two messages of the same post can each be reported (a report of a message has its own key).
+        send(&w.db, &w.helper, c, msg("Second message"), NOW).await.unwrap();
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM messages WHERE sender_id = $1 ORDER BY id")
+            .bind(w.helper.id)
+            .fetch_all(&w.db.read)
+            .await
+            .unwrap();
+        for m in &ids {
+            let report = Report { reason: ReportReason::Inappropriate, details: String::new() };
+            moderation::report_message(&w.db, &w.author, c, *m, report, NOW).await.unwrap();
+        }
+        let again = Report { reason: ReportReason::Inappropriate, details: String::new() };
+        assert!(moderation::report_message(&w.db, &w.author, c, ids[0], again, NOW).await.is_err(), "once per message");
+
+        posts::close(&w.db, &w.author, w.post, PostStatus::Closed, NOW).await.unwrap();
+        let before = count(&w.db, "SELECT count(*) FROM messages").await;
+        let mut accepted = 0;
+        for (who, i) in [(&w.helper, 0), (&w.author, 1), (&w.helper, 2)] {
+            match send(&w.db, who, c, msg(&format!("Encore un mot {i}")), NOW + 10).await {
+                Ok(()) => accepted += 1,
+                Err(e) => assert!(e.to_string().contains("terminée"), "{e}"),
+            }
+        }
+        println!("FIGURE messages.accepted_after_close {accepted}");
+        assert_eq!((accepted, count(&w.db, "SELECT count(*) FROM messages").await), (0, before));
+        assert!(!view(&w.db, &w.helper, c, NOW + 10).await.unwrap().actions.reply);
+    }
+
+    #[sqlx::test]
+    async fn either_side_can_block_the_other_and_staff_see_it(pool: SqlitePool) {
+        let w = world(pool, PostKind::Request).await;
+        let c = respond(&w.db, &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
+        block(&w.db, &w.author, c, true, NOW).await.unwrap();
+        let refused = send(&w.db, &w.helper, c, msg("Pourquoi ?"), NOW).await.unwrap_err();
+        assert!(refused.to_string().contains("ne pouvez plus écrire"), "{refused}");
+        assert!(respond(&w.db, &w.helper, w.post, msg("Encore moi"), NOW).await.is_err(), "nor through the post");
+        assert!(!view(&w.db, &w.helper, c, NOW).await.unwrap().actions.reply);
+        send(&w.db, &w.author, c, msg("Au revoir"), NOW).await.unwrap();
+        let mine = view(&w.db, &w.author, c, NOW).await.unwrap();
+        assert!(mine.author_blocked && mine.actions.unblock && !mine.actions.block);
+        assert!(block(&w.db, &w.other, c, true, NOW).await.is_err(), "a third person cannot block");
+        // Staff reading the reported conversation see who blocked whom.
+        let m: i64 = sqlx::query_scalar("SELECT min(id) FROM messages").fetch_one(&w.db.read).await.unwrap();
+        let report = Report { reason: ReportReason::Inappropriate, details: String::new() };
+        moderation::report_message(&w.db, &w.author, c, m, report, NOW).await.unwrap();
+        let staff = view(&w.db, &w.staff, c, NOW).await.unwrap();
+        assert!(staff.staff_view && staff.author_blocked && !staff.responder_blocked);
+        // Lifted, the helper writes again.
+        block(&w.db, &w.author, c, false, NOW).await.unwrap();
+        send(&w.db, &w.helper, c, msg("Merci"), NOW).await.unwrap();
+    }
+
+    #[sqlx::test]
     async fn offers_accept_several_people(pool: SqlitePool) {
         let w = world(pool, PostKind::Offer).await;
         let c1 = respond(&w.db, &w.helper, w.post, msg("Ça m'intéresse"), NOW).await.unwrap();
         let c2 = respond(&w.db, &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
-        accept(&w.db, &w.author, c1, share("", false), NOW).await.unwrap();
+        // The phone is shared with the first helper only: the second never sees it.
+        accept(&w.db, &w.author, c1, share("06 12 34 56 78", false), NOW).await.unwrap();
         accept(&w.db, &w.author, c2, share("", false), NOW).await.unwrap();
-        assert!(view(&w.db, &w.other, c2, NOW).await.unwrap().private.is_some());
+        let second = view(&w.db, &w.other, c2, NOW).await.unwrap().private.unwrap();
+        assert_eq!(second.phone, None, "a phone shared with one helper reached another");
+        let first = view(&w.db, &w.helper, c1, NOW).await.unwrap().private.unwrap();
+        assert_eq!(first.phone.as_deref(), Some("06 12 34 56 78"));
+        let fields: Vec<String> = sqlx::query_scalar("SELECT fields FROM reveals WHERE viewer_id = $1")
+            .bind(w.other.id)
+            .fetch_all(&w.db.read)
+            .await
+            .unwrap();
+        assert!(fields.iter().all(|f| !f.contains("phone")), "{fields:?}");
         assert!(accepts_responses(&mut w.db.read.acquire().await.unwrap(), w.post, NOW).await.unwrap());
     }
 

@@ -1,6 +1,7 @@
 //! Business operations over the database: who may see or change what, transactions, and the
 //! translation of failures into `AppError`. Testable without HTTP (`#[sqlx::test]`).
 
+pub mod account_links;
 pub mod accounts;
 pub mod conversations;
 pub mod moderation;

@@ -73,7 +73,25 @@ async fn staff_page(db: &Db, staff: &CurrentUser, now: i64, which: Queue) -> Res
     for r in rows {
         posts.push(staff_post(&mut conn, r).await?);
     }
+    drop(conn);
+    log_staff_reads(db, staff, &posts, now).await?;
     Ok(QueuePage { stats, posts })
+}
+
+/// Records that `staff` was shown the exact place (and the private note) of `posts`, in the same
+/// log as the helpers' reveals: who saw what, when.
+async fn log_staff_reads(db: &Db, staff: &CurrentUser, posts: &[StaffPost], now: i64) -> Result<(), AppError> {
+    if posts.is_empty() {
+        return Ok(());
+    }
+    let mut tx = begin(db).await?;
+    for p in posts {
+        let fields = if p.private_note.is_some() { "exact-location,private-note" } else { "exact-location" };
+        db::conversations::log_reveal(&mut tx, p.id, staff.id, fields, now)
+            .await
+            .map_err(|e| db::internal("staff read", e))?;
+    }
+    commit(tx).await
 }
 
 /// One post whatever its status, with its history (staff only).
@@ -82,7 +100,10 @@ pub async fn post(db: &Db, staff: &CurrentUser, id: i64) -> Result<StaffPost, Ap
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("history: acquire", e))?;
     let row =
         sql::staff_post(&mut conn, id).await.map_err(|e| db::internal("history", e))?.ok_or(AppError::NotFound)?;
-    staff_post(&mut conn, row).await
+    let post = staff_post(&mut conn, row).await?;
+    drop(conn);
+    log_staff_reads(db, staff, std::slice::from_ref(&post), super::now()).await?;
+    Ok(post)
 }
 
 async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Result<StaffPost, AppError> {
@@ -315,6 +336,7 @@ pub async fn report(
     threshold: i64,
     now: i64,
 ) -> Result<Reported, AppError> {
+    super::account_links::require_verified(reporter)?;
     let mut tx = begin(db).await?;
     let c = current(&mut tx, id).await?;
     if !c.status.is_public() || c.hidden {
@@ -324,6 +346,7 @@ pub async fn report(
     if c.author_id == Some(reporter.id) {
         return Err(form_error(Msg::new("report-own-post")));
     }
+    within_report_allowance(&mut tx, reporter, now).await?;
     match sql::insert_report(&mut tx, id, reporter.id, report.reason, &report.details, now).await {
         Ok(()) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
@@ -331,8 +354,11 @@ pub async fn report(
         }
         Err(e) => return Err(db::internal("report", e)),
     }
-    let open = sql::open_report_count(&mut tx, id).await.map_err(|e| db::internal("report: count", e))?;
-    let outcome = if open >= threshold {
+    // Every report reaches staff; only established accounts' reports hide a post on their own.
+    let established = sql::established_report_count(&mut tx, id, now - ESTABLISHED_AFTER)
+        .await
+        .map_err(|e| db::internal("report: count", e))?;
+    let outcome = if established >= threshold {
         posts_sql::set_hidden(&mut tx, id, Some(now)).await.map_err(|e| db::internal("report: hide", e))?;
         audit(
             &mut tx,
@@ -347,8 +373,10 @@ pub async fn report(
     Ok(outcome)
 }
 
-/// Reports one account may make in a day.
+/// Reports one account may make in a day (posts and messages together).
 pub const REPORTS_PER_DAY: i64 = 10;
+/// How old an account must be for its reports to count towards hiding a post (3 days).
+pub const ESTABLISHED_AFTER: i64 = 3 * 86_400;
 
 async fn within_report_allowance(tx: &mut Tx, reporter: &CurrentUser, now: i64) -> Result<(), AppError> {
     let n =
@@ -369,6 +397,7 @@ pub async fn report_message(
     report: Report,
     now: i64,
 ) -> Result<(), AppError> {
+    super::account_links::require_verified(reporter)?;
     let mut tx = begin(db).await?;
     let c = db::conversations::by_id(&mut tx, conversation_id)
         .await
@@ -672,7 +701,9 @@ mod tests {
         let report = || Report { reason: ReportReason::Scam, details: "Demande de l'argent.".into() };
         let mut reporters = vec![];
         for i in 0..3 {
-            reporters.push(account(&w.db, &format!("voisin{i}@exemple.fr"), Role::Resident).await);
+            // Established accounts (a week old): their reports hide a post.
+            let email = format!("voisin{i}@exemple.fr");
+            reporters.push(accounts::test_account(&w.db, &email, Role::Resident, NOW - 7 * 86_400).await);
         }
         assert_eq!(super::report(&w.db, &reporters[0], w.post, report(), 3, NOW).await, Ok(Reported::Recorded));
         let twice = super::report(&w.db, &reporters[0], w.post, report(), 3, NOW).await.unwrap_err();
@@ -703,6 +734,73 @@ mod tests {
         assert!(notices(&w.db, w.author.id).await.last().unwrap().contains("retirée de la carte"));
         let actions: Vec<String> = events(&w.db, w.post).await.into_iter().map(|e| e.0).collect();
         assert_eq!(actions, ["auto-hide", "dismiss-reports", "unpublish"]);
+    }
+
+    #[sqlx::test]
+    async fn staff_reads_of_the_exact_place_are_logged_like_helpers_reveals(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Pending).await;
+        let reads = |db: Db| async move {
+            sqlx::query_as::<_, (i64, i64, String)>("SELECT post_id, viewer_id, fields FROM reveals ORDER BY id")
+                .fetch_all(&db.read)
+                .await
+                .unwrap()
+        };
+        assert!(reads(w.db.clone()).await.is_empty());
+        let q = queue(&w.db, &w.staff, NOW).await.unwrap();
+        assert_eq!(q.posts.len(), 1);
+        post(&w.db, &w.staff, w.post).await.unwrap();
+        let logged = reads(w.db.clone()).await;
+        assert_eq!(logged.len(), 2, "the queue and the post's page");
+        assert!(logged.iter().all(|(p, v, f)| *p == w.post && *v == w.staff.id && f.starts_with("exact-location")));
+        // Refused reads record nothing.
+        assert!(queue(&w.db, &w.author, NOW).await.is_err());
+        assert_eq!(reads(w.db.clone()).await.len(), 2);
+    }
+
+    #[sqlx::test]
+    async fn new_accounts_cannot_hide_posts_nor_report_without_end(pool: SqlitePool) {
+        let w = world(pool, PostStatus::Published).await;
+        let mut ids = vec![];
+        for i in 0..100 {
+            let mut c = crate::server::services::posts::tests::creation(
+                &format!("Annonce numéro {i}"),
+                crate::domain::PostKind::Offer,
+                crate::domain::Category::Diy,
+                crate::server::services::posts::tests::COLMAR,
+                PostStatus::Published,
+            );
+            c.author_id = Some(w.author.id);
+            c.created_at = NOW - 600;
+            ids.push(posts::create(&w.db, &crate::server::communes::Communes::haut_rhin().unwrap(), c).await.unwrap());
+        }
+        let report = || Report { reason: ReportReason::Scam, details: "Arnaque.".into() };
+        let (mut recorded, mut refused) = (0, 0);
+        for i in 0..3 {
+            // Three throwaway accounts, an hour old, each trying all 100 posts (300 reports).
+            let fresh =
+                accounts::test_account(&w.db, &format!("jetable{i}@exemple.fr"), Role::Resident, NOW - 3600).await;
+            for id in &ids {
+                match super::report(&w.db, &fresh, *id, report(), 3, NOW).await {
+                    Ok(Reported::Recorded) => recorded += 1,
+                    Ok(Reported::Hidden) => panic!("a new account hid post {id}"),
+                    Err(e) => {
+                        assert!(e.to_string().contains("10"), "{e}");
+                        refused += 1;
+                    }
+                }
+            }
+        }
+        let hidden: i64 = sqlx::query_scalar("SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL")
+            .fetch_one(&w.db.read)
+            .await
+            .unwrap();
+        println!("FIGURE reports.posts_hidden_by_new_accounts {hidden}");
+        assert_eq!((hidden, recorded, refused), (0, 30, 270), "10 reports a day each, none hiding");
+        // Staff see every recorded report.
+        let q = reported(&w.db, &w.staff, NOW).await.unwrap();
+        assert_eq!(q.posts.iter().map(|p| p.reports.len()).sum::<usize>(), 30);
+        let on_map: i64 = sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&w.db.read).await.unwrap();
+        assert_eq!(on_map, 101, "every post stays on the map");
     }
 
     #[sqlx::test]

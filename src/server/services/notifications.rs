@@ -48,9 +48,17 @@ pub async fn notify(
     sql::insert(conn, &n).await.map_err(|e| db::internal("notify", e))?;
     if let Some(email) = to.email {
         let text = email_body(&body, link, to.lang);
-        sql::queue_email(conn, &email, &kind.subject().say_in(to.lang), &text, now)
-            .await
-            .map_err(|e| db::internal("notify: queue e-mail", e))?;
+        let subject = kind.subject().say_in(to.lang);
+        let e = sql::NewEmail {
+            to: &email,
+            subject: &subject,
+            body: &text,
+            post_id,
+            conversation_id,
+            at: now,
+            erase_after_send: false,
+        };
+        sql::queue_email(conn, &e).await.map_err(|e| db::internal("notify: queue e-mail", e))?;
     }
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! Posts: reading what is public, creating, and moving a post through its life cycle.
 
-use crate::api::posts::MyPost;
+use crate::api::posts::{DecisionForAuthor, MyPost};
 use crate::api::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
-use crate::domain::geo::public_point;
 use crate::domain::grid::Grid;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
+use crate::domain::privacy::public_point_for;
 use crate::domain::user::CurrentUser;
-use crate::domain::{PostFilter, PostStatus};
+use crate::domain::{LatLng, PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
@@ -129,7 +129,8 @@ fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError>
         title: post.title,
         description: post.description,
         exact: post.location,
-        public: public_point(post.location, c.jitter),
+        public: public_point_for(post.location, c.jitter, commune.privacy_area(), commune.town_hall),
+        privacy_area_m: commune.privacy_area().stored(),
         commune_insee: commune.insee.clone(),
         commune_name: commune.name.clone(),
         created_at: c.created_at,
@@ -178,6 +179,7 @@ pub async fn publish(
     draft: PostDraft,
     now: i64,
 ) -> Result<i64, AppError> {
+    super::account_links::require_verified(author)?;
     within_daily_allowance(db, author, now).await?;
     let location = match &draft.place {
         Place::Point(p) => *p,
@@ -206,6 +208,34 @@ pub async fn publish(
     create(db, communes, c).await
 }
 
+/// Places again the public point of every post made before public points were sized by where
+/// people live (`privacy_area_m` NULL), in batches; returns how many. Run at each start, after
+/// the migrations: it finds nothing to do once done.
+pub async fn size_privacy_areas(db: &Db, communes: &Communes) -> Result<usize, AppError> {
+    let mut done = 0;
+    loop {
+        let mut tx = db.begin_write().await.map_err(|e| db::internal("privacy areas: begin", e))?;
+        let batch = sql::unsized_privacy(&mut tx, 500).await.map_err(|e| db::internal("privacy areas", e))?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        for (id, lat, lon, insee) in &batch {
+            let exact = LatLng { lat: *lat, lon: *lon };
+            let (area, hall) = match communes.by_insee(insee) {
+                Some(c) => (c.privacy_area(), c.town_hall),
+                // Not a commune of ours (synthetic data elsewhere in France): the base grid.
+                None => (crate::domain::privacy::Area::Cell(crate::domain::geo::GRID_METRES), exact),
+            };
+            let public = public_point_for(exact, random_jitter(), area, hall);
+            sql::set_public_point(&mut tx, *id, public, area.stored())
+                .await
+                .map_err(|e| db::internal("privacy areas: update", e))?;
+        }
+        tx.commit().await.map_err(|e| db::internal("privacy areas: commit", e))?;
+        done += batch.len();
+    }
+}
+
 /// The author's posts, newest first, with their status and whether they expired.
 pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("my posts: acquire", e))?;
@@ -220,7 +250,14 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
     }
     rows.into_iter()
         .map(|r| {
-            let decision = latest.remove(&r.id).map(super::moderation::event_view).transpose()?;
+            let decision =
+                latest.remove(&r.id).map(super::moderation::event_view).transpose()?.map(|e| DecisionForAuthor {
+                    action: e.action,
+                    reason: e.reason,
+                    message: e.message,
+                    before: e.before,
+                    after: e.after,
+                });
             let bad = |what: &str| db::internal("my posts", format!("post {}: unknown {what}", r.id));
             Ok(MyPost {
                 id: r.id,
@@ -337,7 +374,9 @@ pub async fn edit(
             let commune = communes
                 .locate(p)
                 .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("location-outside"))))?;
-            Some((sql::NewPlace { exact: p, public: public_point(p, random_jitter()) }, commune))
+            let area = commune.privacy_area();
+            let public = public_point_for(p, random_jitter(), area, commune.town_hall);
+            Some((sql::NewPlace { exact: p, public, privacy_area_m: area.stored() }, commune))
         }
         None => None,
     };
@@ -665,7 +704,7 @@ pub(crate) mod tests {
         assert_eq!(assert_cells_match_the_index(&db).await, 3);
         // An edit moving the post to another commune, another kind and category.
         let mut conn = db.write.acquire().await.unwrap();
-        let place = sql::NewPlace { exact: MULHOUSE, public: MULHOUSE };
+        let place = sql::NewPlace { exact: MULHOUSE, public: MULHOUSE, privacy_area_m: 300 };
         sql::update_content(
             &mut conn,
             ids[1],

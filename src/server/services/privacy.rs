@@ -130,7 +130,7 @@ mod tests {
         assert!(!json.contains("argon2"), "never the password hash");
         assert_eq!(doc["annonces"][0]["id"], post);
         assert_eq!(doc["annonces"][0]["note_privee"], NOTE);
-        assert_eq!(doc["annonces"][0]["telephone"], PHONE);
+        assert_eq!(doc["conversations"][0]["telephone_partage"], PHONE);
         assert_eq!(doc["annonces"][0]["latitude_exacte"], COLMAR.lat);
         assert_eq!(doc["conversations"][0]["messages"].as_array().unwrap().len(), 2);
         assert_eq!(doc["conversations"][0]["messages"][1]["de"], "moi");
@@ -170,6 +170,40 @@ mod tests {
         assert!(posts::get_public(&db, post).await.is_err());
         assert!(accounts::log_in(&db, EMAIL, "un jardin sous la pluie").await.is_err());
         assert_eq!(accounts::find_active(&db, me.id).await.unwrap(), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn erasure_cleans_only_the_emails_that_can_name_the_person() {
+        use crate::server::db::notifications::{queue_email, NewEmail};
+        let dir = tempdir("erase-outbox");
+        let (db, _, _, _, _) = world(&dir).await;
+        // An account whose name is a common word, and an e-mail to someone else that holds it.
+        let de = accounts::test_account(&db, "de@exemple.fr", Role::Resident, NOW - 7200).await;
+        let other = "Bonjour Marc,\nUn message de la part de Lucie.";
+        let mut conn = db.write.acquire().await.unwrap();
+        let e = NewEmail {
+            to: "marc@exemple.fr",
+            subject: "Nouveau message de Lucie",
+            body: other,
+            post_id: None,
+            conversation_id: None,
+            at: NOW,
+            erase_after_send: false,
+        };
+        queue_email(&mut conn, &e).await.unwrap();
+        drop(conn);
+        delete_account(&db, &de, "un jardin sous la pluie", NOW + 5).await.unwrap();
+        let (subject, body): (String, String) =
+            sqlx::query_as("SELECT subject, body FROM outbox WHERE to_email = 'marc@exemple.fr'")
+                .fetch_one(&db.read)
+                .await
+                .unwrap();
+        assert_eq!(
+            (subject.as_str(), body.as_str()),
+            ("Nouveau message de Lucie", other),
+            "another person's e-mail was rewritten"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

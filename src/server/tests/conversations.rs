@@ -158,10 +158,12 @@ async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
     let s = state(pool);
     let (author, _staff, post) = approved_post(&s).await;
     let outbox = || async {
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr'")
-            .fetch_one(&s.db.read)
-            .await
-            .unwrap()
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr' AND erase_after_send = 0",
+        )
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap()
     };
     assert_eq!(outbox().await, 1, "the approval, by e-mail too");
     let r = send(&s, "POST", "/compte", "form=emails", Some(&author)).await;

@@ -166,6 +166,119 @@ async fn a_log_in_burst_is_held_to_the_configured_limit(pool: SqlitePool) {
     assert_eq!(accepted, 5);
 }
 
+/// `n` form posts sent at once (`form(i)` the body of the i-th); their statuses.
+async fn at_once(s: &AppState, uri: &str, n: usize, form: impl Fn(usize) -> String) -> Vec<StatusCode> {
+    use tower::ServiceExt;
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..n {
+        let req = axum::http::Request::post(uri)
+            .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(form(i)))
+            .unwrap();
+        let app = crate::server::router(s.clone());
+        set.spawn(async move { app.oneshot(req).await.unwrap().status() });
+    }
+    let mut statuses = vec![];
+    while let Some(status) = set.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    statuses
+}
+
+#[sqlx::test]
+async fn log_ins_and_sign_ups_sent_at_once_are_held_to_their_limits(pool: SqlitePool) {
+    let s = state(pool);
+    send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    // 100 guesses at one account, all sent before any has been answered.
+    let statuses = at_once(&s, "/connexion", 100, |i| format!("email=claire%40exemple.fr&password=essai+{i}")).await;
+    let processed = statuses.iter().filter(|st| **st != StatusCode::TOO_MANY_REQUESTS).count();
+    println!("FIGURE ratelimit.parallel_login_processed {processed}");
+    assert!(processed <= 5, "{processed} guesses checked at once (limit 5)");
+    assert!(statuses.iter().all(|st| [StatusCode::BAD_REQUEST, StatusCode::TOO_MANY_REQUESTS].contains(st)));
+
+    // 100 sign-ups from one address at once (9 left this hour: Claire was the first).
+    let statuses = at_once(&s, "/inscription", 100, |i| {
+        format!(
+            "display_name=Robot&email=robot{i}%40exemple.fr&poster_kind=individual&password=le+chat+dort+sur+le+toit"
+        )
+    })
+    .await;
+    let accepted = 1 + statuses.iter().filter(|st| **st == StatusCode::SEE_OTHER).count();
+    println!("FIGURE ratelimit.parallel_signups_accepted {accepted}");
+    assert_eq!(accepted, 10, "sign-ups from one address in an hour (limit 10)");
+    let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(accounts, 10);
+}
+
+#[sqlx::test]
+async fn when_every_password_check_is_busy_a_log_in_is_asked_to_come_back(pool: SqlitePool) {
+    let s = state(pool);
+    let held = crate::server::passwords::hold_all_turns().await;
+    let r = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=un+essai+de+plus", None).await;
+    drop(held);
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    assert_eq!(r.retry_after.as_deref(), Some("10"));
+    assert!(r.body.contains("Le service est très demandé en ce moment."));
+    assert!(r.body.contains("claire@exemple.fr"), "what was typed is kept");
+    // It did not count as a failed attempt: five real tries remain.
+    for _ in 0..5 {
+        let r = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=un+essai+de+plus", None).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    }
+}
+
+/// The process' peak resident memory in MiB since the last [`reset_peak_rss`].
+fn peak_rss_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() / 1024
+}
+
+fn reset_peak_rss() {
+    // Linux: writing 5 to clear_refs resets the peak to the current size.
+    std::fs::write("/proc/self/clear_refs", "5").unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_hundred_log_ins_at_once_keep_memory_bounded() {
+    use crate::server::services::accounts;
+    let dir = std::env::temp_dir().join(format!("entraide-hashes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = db::connect(&format!("sqlite://{}", dir.join("h.db").display())).await.unwrap();
+    db::migrate(&db).await.unwrap();
+    // The password checks of 300 log-ins at once (the limits per account and address aside:
+    // 300 accounts from 300 places would pass them), each argon2id taking 19 MiB.
+    accounts::log_in(&db, "echauffement@exemple.fr", "pas le bon").await.unwrap_err();
+    reset_peak_rss();
+    let before = peak_rss_mb();
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..300 {
+        let db = db.clone();
+        set.spawn(
+            async move { accounts::log_in(&db, &format!("personne{i}@exemple.fr"), &format!("essai {i}")).await },
+        );
+    }
+    let (mut refused, mut busy) = (0, 0);
+    while let Some(r) = set.join_next().await {
+        match r.unwrap() {
+            Err(crate::error::AppError::Validation(_)) => refused += 1,
+            Err(crate::error::AppError::Busy { retry_after }) => {
+                assert!(retry_after > 0);
+                busy += 1;
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let peak = peak_rss_mb();
+    println!("FIGURE hash.peak_rss_mb {peak}");
+    println!(
+        "300 log-ins at once: peak {peak} MiB (from {before} MiB), {refused} refused, {busy} asked to come back (503)"
+    );
+    assert_eq!(refused + busy, 300);
+    assert!(peak <= before + 200 && peak <= 400, "peak {peak} MiB (from {before} MiB)");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_concurrent_writers_never_meet_a_busy_database() {
     use crate::domain::{Category, PostKind, PostStatus};
@@ -224,6 +337,8 @@ async fn bursts_of_sign_ups_posts_and_messages_are_held_to_their_limits(pool: Sq
         let r = send(&s, "POST", "/inscription", &SIGN_UP.replace("claire", &format!("p{i}")), None).await;
         if r.status == StatusCode::SEE_OTHER {
             cookies.push(super::session_cookie(&r.cookie.unwrap_or_default()));
+            let token = super::accounts::link_in_mail(&s, &format!("p{i}@exemple.fr"), "/verifier/").await;
+            send(&s, "POST", &format!("/verifier/{token}"), "", None).await;
         }
     }
     println!(

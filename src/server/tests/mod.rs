@@ -1,5 +1,6 @@
 //! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages.
 
+mod accounts;
 mod conversations;
 mod hardening;
 mod languages;
@@ -315,6 +316,7 @@ fn session_cookie(set_cookie: &str) -> String {
 }
 
 pub(super) const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit";
+pub(super) const LOG_IN: &str = "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit";
 
 #[sqlx::test]
 async fn sign_up_logs_in_and_the_account_page_shows_it(pool: SqlitePool) {
@@ -449,11 +451,17 @@ async fn account_changes(pool: SqlitePool) {
 
 // --- Publishing and "Mes annonces" ---
 
+/// A new account whose address is confirmed through the link of its e-mail; its session cookie.
 async fn signed_up(s: &AppState, email: &str) -> String {
     let form = format!("display_name=Claire&email={email}&poster_kind=individual&password=le+chat+dort+sur+le+toit");
     let r = send(s, "POST", "/inscription", &form, None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    session_cookie(&r.cookie.unwrap())
+    let cookie = session_cookie(&r.cookie.unwrap());
+    let address = email.replace("%40", "@");
+    let token = accounts::link_in_mail(s, &address, "/verifier/").await;
+    let r = send(s, "POST", &format!("/verifier/{token}"), "", None).await;
+    assert_eq!(r.location.as_deref(), Some("/adresse-confirmee"), "{}", r.body);
+    cookie
 }
 
 pub(super) const PUBLISH: &str = "kind=request&category=groceries&title=Courses+pour+ma+voisine&description=Une+fois+par+semaine.&lifetime_days=30&commune=colmar&private_note=B%C3%A2timent+B";

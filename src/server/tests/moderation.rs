@@ -174,6 +174,10 @@ async fn a_refusal_tells_the_author_why(pool: SqlitePool) {
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     let moderator = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
+    sqlx::query("UPDATE users SET display_name = 'Mireille Modère' WHERE email = 'moderatrice@exemple.fr'")
+        .execute(&s.db.write)
+        .await
+        .unwrap();
     // No reason: refused with a word next to the list, nothing changes.
     let r =
         send(&s, "POST", "/moderation", &format!("id={id}&action=reject&reason=&message=Bonjour"), Some(&moderator))
@@ -198,6 +202,12 @@ async fn a_refusal_tells_the_author_why(pool: SqlitePool) {
         mine.body
     );
     assert!(mine.body.contains("Voyez le site de la mairie."));
+    // Moderators stay anonymous: neither the page (nor its hydration data) nor the API names them.
+    let api = send(&s, "GET", "/api/my_posts", "", Some(&author)).await;
+    assert!(api.body.contains("Voyez le site de la mairie."), "{}", api.body);
+    for body in [&mine.body, &api.body] {
+        assert!(!body.contains("Mireille") && !body.contains("Modère") && !body.contains("Mod\\u00e8re"), "{body}");
+    }
     // A second moderator acting on the same post is told it was done.
     let r = send(&s, "POST", "/moderation", &format!("id={id}&action=approve"), Some(&moderator)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
@@ -223,6 +233,11 @@ async fn three_reports_hide_a_post_until_staff_review_it(pool: SqlitePool) {
 
     for (i, email) in ["v1%40exemple.fr", "v2%40exemple.fr", "v3%40exemple.fr"].into_iter().enumerate() {
         let cookie = if i == 0 { first.clone() } else { signed_up(&s, email).await };
+        // Reports of established accounts (a week old) hide a post; new accounts' do not.
+        sqlx::query("UPDATE users SET created_at = created_at - 604800 WHERE role = 'resident' AND email LIKE 'v_@%'")
+            .execute(&s.db.write)
+            .await
+            .unwrap();
         let r = send(
             &s,
             "POST",

@@ -175,3 +175,49 @@ async fn the_service_worker_fetches_this_site_only_and_logging_out_clears_the_de
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(h["clear-site-data"], "\"cache\", \"storage\"");
 }
+
+/// Where a browser would end up after following `location` from a page of this site.
+fn lands_offsite(location: &str) -> bool {
+    let here = url::Url::parse("http://entraide.test/connexion").unwrap();
+    match here.join(location) {
+        Ok(to) => to.scheme() != "http" || to.host_str() != Some("entraide.test") || to.port() != None,
+        Err(_) => false,
+    }
+}
+
+#[sqlx::test]
+async fn no_switch_nor_log_in_sends_anyone_to_another_site(pool: SqlitePool) {
+    use crate::domain::local_path::tests::HOSTILE;
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+
+    let s = state(pool);
+    super::send(&s, "POST", "/inscription", super::SIGN_UP, None).await;
+    let (mut tried, mut offsite) = (0, 0);
+    let long = format!("/{}", "a".repeat(3000));
+    for value in HOSTILE.iter().copied().chain([long.as_str()]) {
+        let v = utf8_percent_encode(value, NON_ALPHANUMERIC).to_string();
+        let answers = [
+            super::send(&s, "GET", &format!("/langue/fr?retour={v}"), "", None).await,
+            super::send(&s, "GET", &format!("/lecture/facile?retour={v}"), "", None).await,
+            super::send(&s, "POST", "/connexion", &format!("{}&next={v}", super::LOG_IN), None).await,
+        ];
+        tried += 1;
+        for (r, url) in answers.iter().zip(["/langue", "/lecture", "/connexion"]) {
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{url} {value:?}: {}", r.body);
+            let to = r.location.as_deref().unwrap_or_default();
+            if lands_offsite(to) {
+                offsite += 1;
+                eprintln!("{url} sent {value:?} to {to:?}");
+            }
+            assert!(to == "/" || to == "/compte", "{url}: {value:?} kept as {to:?}");
+        }
+    }
+    // The browser's own forgiveness, shown on the values that used to pass the old check.
+    assert!(lands_offsite("/\t/evil.example") && lands_offsite("/\\evil.example"));
+    println!("FIGURE redirect.values_tried {tried}");
+    println!("FIGURE redirect.offsite_accepted {offsite}");
+    assert_eq!(offsite, 0);
+    // A path of this site is kept.
+    let r = super::send(&s, "GET", "/langue/en?retour=%2Fposts%2F3%3Fx%3D1", "", None).await;
+    assert_eq!(r.location.as_deref(), Some("/posts/3?x=1"));
+}

@@ -53,7 +53,7 @@ pub fn TextChange(before: (String, String), after: (String, String)) -> impl Int
 
 /// The latest decision on one of my posts, said to its author.
 #[component]
-pub fn AuthorDecision(event: EventView) -> impl IntoView {
+pub fn AuthorDecision(event: crate::api::posts::DecisionForAuthor) -> impl IntoView {
     let reason = |id: &str, r: Option<crate::domain::moderation::DecisionReason>| match r {
         Some(r) => t_args(&format!("{id}-because"), &[("reason", text(label("decision-reason", r.slug())))]),
         None => t(id),

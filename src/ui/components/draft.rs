@@ -12,8 +12,13 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{FormData, HtmlFormElement};
 
-/// The local-storage key (one draft per device and site).
+/// The local-storage key's prefix: one draft per account on a device (`KEY:account id`), so a
+/// shared phone never refills one person's post (exact place, door code) for another.
 const KEY: &str = "entraide:brouillon-annonce";
+
+fn key(owner: i64) -> String {
+    format!("{KEY}:{owner}")
+}
 
 /// What was typed: each field's name and value, in the form's order (a radio group appears
 /// once, with its checked value).
@@ -71,16 +76,16 @@ impl Draft {
         }
     }
 
-    /// The draft kept on this device, if any.
-    pub fn load() -> Option<Draft> {
-        LocalStorage::get::<Draft>(KEY).ok().filter(|d| !d.is_empty())
+    /// The draft account `owner` kept on this device, if any.
+    pub fn load(owner: i64) -> Option<Draft> {
+        LocalStorage::get::<Draft>(key(owner)).ok().filter(|d| !d.is_empty())
     }
 
-    /// Keeps this draft (an empty one is forgotten).
-    pub fn save(&self) {
+    /// Keeps this draft of account `owner` (an empty one is forgotten).
+    pub fn save(&self, owner: i64) {
         if self.is_empty() {
-            forget();
-        } else if let Err(e) = LocalStorage::set(KEY, self) {
+            LocalStorage::delete(key(owner));
+        } else if let Err(e) = LocalStorage::set(key(owner), self) {
             // Full or refused storage: the form still works, only the safety net is missing.
             web_sys::console::info_2(
                 &JsValue::from_str("Entraide: draft not kept:"),
@@ -90,9 +95,14 @@ impl Draft {
     }
 }
 
-/// Forgets the draft (after publishing, or when asked).
+/// Forgets every draft kept on this device (after publishing, when asked, when the person on the
+/// device changed).
 pub fn forget() {
-    LocalStorage::delete(KEY);
+    let storage = LocalStorage::raw();
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    for k in keys.into_iter().filter(|k| k.starts_with(KEY)) {
+        let _ = storage.remove_item(&k);
+    }
 }
 
 /// Whether the browser believes it is online.

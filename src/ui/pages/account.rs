@@ -1,4 +1,5 @@
-//! `/compte`: "Mon compte" — who I am, change my name or password, log out.
+//! `/compte`: "Mon compte" — who I am, confirm my address, change my name, address or password,
+//! log out here or everywhere.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -6,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::domain::user::CurrentUser;
-use crate::i18n::{label, t};
+use crate::i18n::{label, s as text, t, t_args};
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
@@ -16,7 +17,9 @@ use crate::ui::state::use_current_user;
 pub fn AccountPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let user = use_current_user();
-    let welcome = use_query_map().read_untracked().get("bienvenue").is_some();
+    let query = use_query_map();
+    let welcome = query.read_untracked().get("bienvenue").is_some();
+    let new_password = query.read_untracked().get("mot-de-passe").is_some();
     view! {
         <Title text=t("account-title")/>
         <div class="page narrow">
@@ -29,7 +32,7 @@ pub fn AccountPage() -> impl IntoView {
                         None => None,
                     };
                     match me {
-                        Some(me) => view! { <Account me=me echo=echo welcome=welcome/> }.into_any(),
+                        Some(me) => view! { <Account me=me echo=echo welcome=welcome new_password=new_password/> }.into_any(),
                         None => {
                             set_http_status(401);
                             view! {
@@ -46,7 +49,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
+fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -> impl IntoView {
     // Prefill the name with the stored one unless the person just typed another.
     let mut name_echo = echo.clone();
     if name_echo.form != "profile" || name_echo.notice.is_some() {
@@ -56,6 +59,20 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
     view! {
         {welcome.then(|| view! {
             <div class="notice" role="status"><p>{t("account-welcome")}</p></div>
+        })}
+        {new_password.then(|| view! {
+            <div class="notice" role="status"><p>{t("account-password-reset")}</p></div>
+        })}
+        {(!me.email_verified).then(|| view! {
+            <section class="notice notice-warning" aria-labelledby="confirmer-titre">
+                <h2 id="confirmer-titre">{t("account-verify-heading")}</h2>
+                <p>{t_args("account-verify-text", &[("email", text(me.email.clone()))])}</p>
+                <form method="post" action="/compte">
+                    <input type="hidden" name="form" value="verify"/>
+                    <FormMessage form="verify" echo=echo.clone()/>
+                    <button type="submit" class="btn btn-secondary">{t("account-verify-resend")}</button>
+                </form>
+            </section>
         })}
         <dl class="facts">
             <dt>{t("account-name")}</dt><dd>{me.display_name.clone()}</dd>
@@ -80,6 +97,16 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
                 echo=echo.clone() autocomplete="new-password" hint=t("account-new-password-hint")/>
             <button type="submit" class="btn">{t("account-save-password")}</button>
         </form>
+        <h2 id="adresse">{t("account-change-email")}</h2>
+        <form method="post" action="/compte#adresse" class="form" novalidate>
+            <input type="hidden" name="form" value="email"/>
+            <FormMessage form="email" echo=echo.clone()/>
+            <TextField form="email" name="new_email" label=t("account-new-email") kind="email" echo=echo.clone()
+                autocomplete="email" hint=t("account-new-email-hint")/>
+            <TextField form="email" name="email_password" label=t("account-email-password") kind="password"
+                echo=echo.clone() autocomplete="current-password"/>
+            <button type="submit" class="btn">{t("account-save-email")}</button>
+        </form>
         <h2>{t("account-emails")}</h2>
         <form method="post" action="/compte" class="form">
             <input type="hidden" name="form" value="emails"/>
@@ -93,6 +120,11 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool) -> impl IntoView {
         <h2>{t("account-log-out")}</h2>
         <form method="post" action="/deconnexion">
             <button type="submit" class="btn btn-secondary">{t("account-log-out")}</button>
+        </form>
+        <form method="post" action="/compte" class="form">
+            <input type="hidden" name="form" value="everywhere"/>
+            <p class="hint">{t("account-everywhere-text")}</p>
+            <button type="submit" class="btn btn-secondary">{t("account-everywhere")}</button>
         </form>
         <h2>{t("account-data")}</h2>
         <p>{t("account-data-text")}</p>

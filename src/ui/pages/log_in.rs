@@ -34,6 +34,7 @@ pub fn LogInPage() -> impl IntoView {
                                 autocomplete="current-password"/>
                             <button type="submit" class="btn">{t("nav-log-in")}</button>
                         </form>
+                        <p><a href="/mot-de-passe-oublie">{t("log-in-forgot")}</a></p>
                     }
                 })}
             </Suspense>

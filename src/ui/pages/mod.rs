@@ -1,6 +1,7 @@
 //! One file per route; each component is named `…Page`.
 
 pub mod account;
+pub mod account_links;
 pub mod edit_post;
 pub mod home;
 pub mod log_in;

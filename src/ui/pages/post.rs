@@ -125,7 +125,10 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                             .map(|t| view! {
                                 <li>
                                     <p class="pre-line">"« "{t.body}" »"</p>
-                                    <p class="post-meta">{t_args("post-thanks-by", &[("writer", text(t.writer)), ("date", text(absolute(t.at)))])}</p>
+                                    <p class="post-meta">{match t.writer {
+                                        Some(w) => t_args("post-thanks-by", &[("writer", text(w)), ("date", text(absolute(t.at)))]),
+                                        None => t_args("post-thanks-unsigned", &[("date", text(absolute(t.at)))]),
+                                    }}</p>
                                 </li>
                             })
                             .collect_view()}

@@ -41,9 +41,14 @@ pub fn PublishPage() -> impl IntoView {
                     };
                     match me {
                         // Easy-read mode: one question per screen.
-                        Some(_) if crate::i18n::easy() => view! { <StepByStep echo=echo communes=communes/> }.into_any(),
-                        Some(_) => view! {
-                            <PostEditor echo=echo communes=communes action="/publier".into() submit=t("steps-publish") new=true/>
+                        Some(me) if crate::i18n::easy() => view! {
+                            {unverified(&me)}
+                            <StepByStep echo=echo communes=communes/>
+                        }
+                            .into_any(),
+                        Some(me) => view! {
+                            {unverified(&me)}
+                            <PostEditor echo=echo communes=communes action="/publier".into() submit=t("steps-publish") new=true owner=me.id/>
                         }
                             .into_any(),
                         None => {
@@ -64,6 +69,18 @@ pub fn PublishPage() -> impl IntoView {
     }
 }
 
+/// Until the address is proved, a post can be written but not sent: the page says why and how.
+fn unverified(me: &crate::domain::user::CurrentUser) -> impl IntoView {
+    (!me.email_verified).then(|| {
+        view! {
+            <div class="notice notice-warning" role="status">
+                <p>{t("verify-first")}</p>
+                <p><a href="/compte">{t("verify-where")}</a></p>
+            </div>
+        }
+    })
+}
+
 /// The form of a post: new (`/publier`) or edited (`/mes-annonces/:id/modifier`).
 #[component]
 pub fn PostEditor(
@@ -73,6 +90,9 @@ pub fn PostEditor(
     #[prop(into)] submit: String,
     /// A new post chooses its duration; an edited one keeps it (extend it from the list).
     new: bool,
+    /// The account writing a new post: its draft is kept on the device under its id.
+    #[prop(optional)]
+    owner: i64,
 ) -> impl IntoView {
     let kind = echo.value(F, "kind");
     let category = echo.value(F, "category");
@@ -104,7 +124,7 @@ pub fn PostEditor(
             d.fields.retain(|(n, _)| n != "lat" && n != "lon");
             d.fields.push(("lat".into(), lat.get_untracked()));
             d.fields.push(("lon".into(), lon.get_untracked()));
-            d.save();
+            d.save(owner);
         }
     };
     let refill = new && echo.form != F;
@@ -114,7 +134,7 @@ pub fn PostEditor(
             return;
         }
         if refill {
-            if let Some(d) = Draft::load() {
+            if let Some(d) = Draft::load(owner) {
                 d.fill(&el, &["lat", "lon"]);
                 if let (Some(a), Some(b)) = (d.get("lat"), d.get("lon")) {
                     set_lat.set(a.to_owned());

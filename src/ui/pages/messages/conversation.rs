@@ -93,6 +93,7 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
                 </div>
             })}
             {done_text(done).map(|t| view! { <div class="notice" role="status"><p>{t}</p></div> })}
+            {block_line(&c).map(|t| view! { <p class="notice">{t}</p> })}
             {accepted_line.map(|t| view! { <p class="accepted-line">{t}</p> })}
             {(c.helper_done && c.i_am_author && c.actions.confirm).then(|| view! {
                 <div class="notice"><p>{helper_done}</p></div>
@@ -208,6 +209,28 @@ fn Private(c: ConversationView) -> impl IntoView {
     })
 }
 
+/// What the reader is told of a block: theirs, the other side's, or (staff) who blocked whom.
+fn block_line(c: &ConversationView) -> Option<String> {
+    let name = || text(c.other_name.clone());
+    let (mine, theirs) =
+        if c.i_am_author { (c.author_blocked, c.responder_blocked) } else { (c.responder_blocked, c.author_blocked) };
+    if c.staff_view {
+        return match (c.author_blocked, c.responder_blocked) {
+            (false, false) => None,
+            (true, false) => Some(t("block-staff-author")),
+            (false, true) => Some(t("block-staff-responder")),
+            (true, true) => Some(t("block-staff-both")),
+        };
+    }
+    if theirs {
+        Some(t("block-you-are-blocked"))
+    } else if mine {
+        Some(t_args("block-you-blocked", &[("name", name())]))
+    } else {
+        None
+    }
+}
+
 /// The forms of what the reader may do now.
 #[component]
 fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
@@ -270,10 +293,22 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
                         rows=3
                         maxlength=500
                     />
+                    <label class="choice">
+                        <input type="checkbox" name="signed"/>
+                        {t("thank-signed")}
+                    </label>
                     <button type="submit" class="btn">{t("thank-submit")}</button>
                 </form>
             })}
             {(c.post_status == PostStatus::Fulfilled).then(|| view! { <p class="hint">{t("conversation-fulfilled")}</p> })}
+            {a.block.then(|| view! {
+                <details class="block-person">
+                    <summary>{t_args("block-summary", &[("name", text(c.other_name.clone()))])}</summary>
+                    <p class="hint">{t("block-hint")}</p>
+                    {action_form("block", t("block-submit"), "btn btn-small btn-secondary")}
+                </details>
+            })}
+            {a.unblock.then(|| action_form("unblock", t("unblock-submit"), "btn btn-small btn-secondary"))}
         </div>
     }
 }
