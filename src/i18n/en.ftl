@@ -753,3 +753,4 @@ account-email-link-sent = A link went to { $email }: open it so that this addres
 account-everywhere = Log out everywhere
 account-everywhere-text = Lent your phone, or forgot to log out somewhere? This logs out all your devices, this one included.
 account-email-password = Your password, to confirm the change
+confirmed-publish = Publish a post

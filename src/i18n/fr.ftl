@@ -760,3 +760,4 @@ account-email-link-sent = Un lien est parti vers { $email } : ouvrez-le pour que
 account-everywhere = Se déconnecter partout
 account-everywhere-text = Vous avez prêté votre téléphone, ou oublié de vous déconnecter ailleurs ? Ceci déconnecte tous vos appareils, celui-ci compris.
 account-email-password = Votre mot de passe, pour confirmer le changement
+confirmed-publish = Publier une annonce

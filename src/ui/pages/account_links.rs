@@ -131,7 +131,7 @@ pub fn AddressConfirmedPage() -> impl IntoView {
                 <p>{if new { t("confirmed-new-address") } else { t("confirmed-text") }}</p>
             </div>
             <p class="actions">
-                <a class="btn" href="/publier">{t("nav-publish")}</a>
+                <a class="btn" href="/publier">{t("confirmed-publish")}</a>
                 <a class="btn btn-secondary" href="/compte">{t("account-heading")}</a>
             </p>
         </div>
