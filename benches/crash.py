@@ -21,9 +21,11 @@ crash.lost_acked_writes, crash.acked_writes, shutdown.inflight_completed, shutdo
 Exit status 1 when a check fails.
 """
 import argparse
+import json
 import http.client
 import os
 import random
+import re
 import signal
 import socket
 import sqlite3
@@ -35,6 +37,10 @@ import time
 import urllib.parse
 
 PASSWORD = "le chat dort sur le toit"
+# The mailbox (end2end/mailbox.py) the server sends its e-mails to: sign-ups confirm their
+# address through the link they receive, as a person does.
+MAIL_DIR = None
+MAIL_PORT = None
 
 
 def start(binary, db_url, port, log):
@@ -46,6 +52,9 @@ def start(binary, db_url, port, log):
         ENTRAIDE_SIGNUPS_PER_HOUR="1000000",
         ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png",
         RUST_LOG="error",
+        SMTP_URL=f"smtp://127.0.0.1:{MAIL_PORT}",
+        ENTRAIDE_MAIL_FROM="ne-pas-repondre@entraide.invalid",
+        ENTRAIDE_PUBLIC_URL=f"http://127.0.0.1:{port}",
     )
     proc = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.time() + 20
@@ -83,6 +92,22 @@ class Client:
         return r.status, r.getheader("Location") or ""
 
 
+def verification_link(email, timeout=10):
+    """The path of the verification link e-mailed to `email`, once it arrived."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for f in sorted(os.listdir(MAIL_DIR)):
+            if f.startswith(".") or not f.endswith(".json"):
+                continue
+            with open(os.path.join(MAIL_DIR, f), encoding="utf-8") as fh:
+                mail = json.load(fh)
+            found = re.search(r"/verifier/[0-9a-f]{64}", mail["body"]) if mail["to"] == email else None
+            if found:
+                return found.group(0)
+        time.sleep(0.05)
+    return None
+
+
 def writer(port, name, posts, acked, stop):
     """Writes until the server dies; appends ("user"|"message", key) for each acknowledged write."""
     client = Client(port)
@@ -95,6 +120,12 @@ def writer(port, name, posts, acked, stop):
         if status != 303:
             return
         acked.append(("user", email))
+        link = verification_link(email)
+        if link is None or stop.is_set():
+            return
+        status, _ = client.post(link, {})
+        if status != 303:
+            return
         token = f"{name}-0"
         status, location = client.post(f"/posts/{random.choice(posts)}/repondre", {"body": token})
         if status != 303 or not location.startswith("/messages/"):
@@ -174,6 +205,11 @@ def main():
     parser.add_argument("--port", type=int, default=3350)
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="entraide-crash-")
+    global MAIL_DIR, MAIL_PORT
+    MAIL_DIR, MAIL_PORT = os.path.join(work, "mail"), args.port + 25
+    mailbox = subprocess.Popen([sys.executable, "end2end/mailbox.py", str(MAIL_PORT), MAIL_DIR],
+                               stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
     db_path = os.path.join(work, "crash.db")
     db_url = f"sqlite://{db_path}"
     log = open(os.path.join(work, "server.log"), "ab")
@@ -216,6 +252,8 @@ def main():
     print(f"crash.acked_writes {acked_total}")
     print(f"shutdown.inflight_completed {completed}")
     print(f"shutdown.exit_status {status}")
+    mailbox.terminate()
+    mailbox.wait()
     ok = failures == torn_total == lost_total == 0 and acked_total > 0 and completed == 1 and status == 0
     if ok:
         subprocess.run(["rm", "-rf", work])

@@ -20,7 +20,14 @@ cleanup() { [ "$keep" = 1 ] || rm -rf "$dir"; }
 mailbox=
 trap 'cleanup; [ -z "$mailbox" ] || kill "$mailbox" 2>/dev/null' EXIT
 export DATABASE_URL="sqlite://$dir/e2e.db"
-export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+# The site as this server serves it: a copy of the built one with its bundle precompressed (the
+# file server sends a .gz as it is), so that each test's download of the 12 MB debug bundle costs
+# no compression (on the fly it took seconds of CPU each time). A copy, so that these files never
+# outlive the build they were made from in target/site.
+site="target/e2e-site-$port"
+rm -rf "$site" && cp -r "${LEPTOS_SITE_ROOT:-target/site}" "$site"
+find "$site/pkg" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -exec gzip -k -6 {} \;
+export LEPTOS_SITE_ROOT="$site"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 # A host that cannot resolve: the tests answer tile requests themselves.
 export ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png"

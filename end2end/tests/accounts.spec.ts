@@ -23,7 +23,7 @@ test('sign up, see my account, log out, and log in again', async ({ page, outsid
   await expect(page.getByText('Association — Les Amis du Quartier')).toBeVisible();
   await expect(page.getByRole('link', { name: /Mon compte : Claire/ })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
 

@@ -152,7 +152,7 @@ test('logging out clears what the app kept on the device', async ({ page, outsid
   await page.getByLabel('Titre').fill('Un brouillon à ne pas laisser');
   await expect.poll(() => drafts(page)).toContain('ne pas laisser');
   await page.goto('/compte');
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await settled(page);
   expect(await drafts(page)).toBe('');

@@ -122,7 +122,7 @@ test('changing the e-mail address: it becomes the login once the new address is 
   await signUp(page, old);
   await page.goto('/compte');
   await page.getByLabel('Nouvelle adresse e-mail').fill(fresh);
-  await page.getByLabel('Votre mot de passe, pour confirmer le changement').fill('mon jardin au printemps');
+  await page.getByLabel("Mot de passe du compte (pour changer d'adresse)").fill('mon jardin au printemps');
   await page.getByRole('button', { name: "Changer d'adresse" }).click();
   await expect(page.getByText(`Un lien est parti vers ${fresh}`)).toBeVisible();
   await expect(page.getByRole('main').getByText(old).first()).toBeVisible();

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::{read_form_echo, FormEcho};
 use crate::domain::user::CurrentUser;
-use crate::i18n::{label, s as text, t, t_args};
+use crate::i18n::{label, t};
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
@@ -66,7 +66,7 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -
         {(!me.email_verified).then(|| view! {
             <section class="notice notice-warning" aria-labelledby="confirmer-titre">
                 <h2 id="confirmer-titre">{t("account-verify-heading")}</h2>
-                <p>{t_args("account-verify-text", &[("email", text(me.email.clone()))])}</p>
+                <p>{t("account-verify-text")}</p>
                 <form method="post" action="/compte">
                     <input type="hidden" name="form" value="verify"/>
                     <FormMessage form="verify" echo=echo.clone()/>
