@@ -37,7 +37,11 @@ const NAVIGATION_TIMEOUT_MS = 6000;
 
 self.addEventListener('install', (event) => {
   // The "Pas de réseau" page must be kept; a missing shell file only means less offline.
-  const fetchAndKeep = (cache, url) => cache.add(url);
+  // Kept as anyone sees it (a phone may be shared): fetched without cookies.
+  const fetchAndKeep = (cache, url) => fetch(url, { credentials: 'omit' }).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return cache.put(url, r);
+  });
   event.waitUntil(
     caches.open(VERSION)
       .then((cache) => Promise.all([

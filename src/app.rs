@@ -80,6 +80,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=LogInPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/compte-supprime") view=AccountDeletedPage ssr=SsrMode::Async/>
+                    // Forms posted to their own address show their page there on a mistake: the
+                    // browser's address must lead the hydrated app to the same page.
+                    <Route path=path!("/compte/supprimer") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/repondre") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/signaler") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/verifier/:token") view=VerifyPage ssr=SsrMode::Async/>

@@ -25,11 +25,19 @@ pub fn Layout(children: Children) -> impl IntoView {
         }
         here
     });
-    // Whose session this device shows: what was kept for someone else is forgotten.
+    // Whose session this device shows: what was kept for someone else is forgotten. The page
+    // may be a copy kept for offline reading (rendered for nobody), so a change is confirmed by
+    // asking the server; offline, nothing is forgotten.
     if let Some(user) = use_current_user() {
         Effect::new(move |_| {
             if let Some(Ok(me)) = user.get() {
-                pwa::follow_account(me.map(|u| u.id));
+                if pwa::remembered_account() != me.map(|u| u.id) {
+                    leptos::task::spawn_local(async move {
+                        if let Ok(now) = crate::api::auth::who_am_i().await {
+                            pwa::follow_account(now.map(|u| u.id));
+                        }
+                    });
+                }
             }
         });
     }

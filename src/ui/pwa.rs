@@ -24,12 +24,18 @@ const FORGET: &str = "__oublier-les-pages";
 /// Where the device remembers whose session it last saw.
 const ACCOUNT_KEY: &str = "entraide:compte";
 
+/// The account this device last saw logged in, if any.
+pub fn remembered_account() -> Option<i64> {
+    use gloo_storage::{LocalStorage, Storage};
+    LocalStorage::get::<i64>(ACCOUNT_KEY).ok()
+}
+
 /// Follows who is logged in on this device (`None`: nobody). When the session ended (expired,
 /// or logged out elsewhere) or another account logged in, what the device kept for the previous
 /// person goes: the unsent post and the pages kept offline. A phone may be shared.
 pub fn follow_account(current: Option<i64>) {
     use gloo_storage::{LocalStorage, Storage};
-    let before = LocalStorage::get::<i64>(ACCOUNT_KEY).ok();
+    let before = remembered_account();
     if before.is_some() && before != current {
         crate::ui::components::draft::forget();
         if let Some(worker) = web_sys::window().and_then(|w| w.navigator().service_worker().controller()) {

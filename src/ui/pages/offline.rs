@@ -20,8 +20,10 @@ pub fn OfflinePage() -> impl IntoView {
                 <li>{t("offline-draft")}</li>
             </ul>
             <p class="actions">
-                <a class="btn" href="/">{t("offline-see-list")}</a>
-                <a class="btn btn-secondary" href="/publier">{t("offline-resume")}</a>
+                // Full page loads: this page is a copy kept for anyone, so the next page must ask
+                // the server who is logged in rather than reuse what this copy knew.
+                <a class="btn" href="/" rel="external">{t("offline-see-list")}</a>
+                <a class="btn btn-secondary" href="/publier" rel="external">{t("offline-resume")}</a>
             </p>
         </div>
     }
