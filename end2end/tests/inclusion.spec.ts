@@ -2,7 +2,7 @@
 // scrolling, touch targets of 44 px at least, reduced motion respected, and the journeys done
 // with the keyboard alone (browsing, filtering, publishing, answering) with a visible focus.
 import { Browser, TestInfo } from '@playwright/test';
-import { test, expect, isolate, Page, listItems } from './fixtures';
+import { test, expect, isolate, Page, listItems, mapReady, settled } from './fixtures';
 import { signUp } from './journeys';
 import { pagesOf } from './pages';
 
@@ -159,6 +159,10 @@ async function expectVisibleFocus(page: Page) {
 
 test('keyboard only: skip to the list, filter by category, open a post', async ({ page, outside, js }) => {
   await page.goto('/');
+  // Once hydrated (the skip link must keep working then, not only before the app starts) and the
+  // list has followed the map's area.
+  if (js) await mapReady(page);
+  await settled(page);
   await page.keyboard.press('Tab');
   expect(await focusedName(page)).toBe('Aller à la liste des annonces');
   await expectVisibleFocus(page);

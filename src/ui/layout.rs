@@ -31,12 +31,16 @@ pub fn Layout(children: Children) -> impl IntoView {
     if let Some(user) = use_current_user() {
         Effect::new(move |_| {
             if let Some(Ok(me)) = user.get() {
-                if pwa::remembered_account() != me.map(|u| u.id) {
-                    leptos::task::spawn_local(async move {
+                let shown = me.map(|u| u.id);
+                match pwa::remembered_account() {
+                    before if before == shown => {}
+                    // Nothing kept for anyone else: just remember who this is.
+                    None => pwa::follow_account(shown),
+                    Some(_) => leptos::task::spawn_local(async move {
                         if let Ok(now) = crate::api::auth::who_am_i().await {
                             pwa::follow_account(now.map(|u| u.id));
                         }
-                    });
+                    }),
                 }
             }
         });
@@ -52,7 +56,9 @@ pub fn Layout(children: Children) -> impl IntoView {
         on_cleanup(move || hidden.remove());
     });
     view! {
-        <a class="skip-link" href=move || if home() { "#annonces" } else { "#contenu" }>
+        // A fragment link the browser follows itself (focus moves to the target); the router
+        // would take it for a navigation and leave the focus where it was.
+        <a class="skip-link" rel="external" href=move || if home() { "#annonces" } else { "#contenu" }>
             {move || if home() { t("skip-to-list") } else { t("skip-to-content") }}
         </a>
         <header class="site-header">
