@@ -19,6 +19,8 @@ pub mod i18n;
 pub mod server;
 /// Components: layout, pages, list, filters, map.
 pub mod ui;
+/// The types that cross the wire, shared by both sides (depend only on domain, error, i18n).
+pub mod wire;
 
 /// Browser entry point: hydrates the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -1,121 +1,12 @@
 //! Moderation reads for staff (the validation queue, reports, a post's history) and the
-//! notifications of the logged-in person. Staff DTOs carry the exact point and the author:
-//! they are returned by staff-only functions only. Actions are plain form posts
-//! (`server/forms/moderation.rs`), so they work without JavaScript.
+//! notifications of the logged-in person. Types in `wire::moderation`. Actions are plain form
+//! posts (`server/forms/moderation.rs`), so they work without JavaScript.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::moderation::{DecisionReason, ModerationAction, NotificationKind, ReportReason};
-use crate::domain::{Category, LatLng, PostKind, PostStatus, PosterKind};
 use crate::error::AppError;
-
-/// The health of the queues.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct QueueStats {
-    pub pending: i64,
-    /// Creation time of the oldest pending post (UTC seconds).
-    pub oldest_pending_at: Option<i64>,
-    pub open_reports: i64,
-    /// Posts with at least one open report.
-    pub reported_posts: i64,
-    /// Posts hidden after reaching the report threshold.
-    pub hidden: i64,
-    /// Server time of the answer.
-    pub now: i64,
-}
-
-/// Who wrote a post, as staff see it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AuthorInfo {
-    pub id: i64,
-    pub display_name: String,
-    pub email: String,
-    pub organisation: Option<String>,
-    pub disabled: bool,
-    pub staff: bool,
-}
-
-/// One entry of a post's history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct EventView {
-    pub action: ModerationAction,
-    /// Display name of the staff member, `None` for the system.
-    pub actor: Option<String>,
-    pub reason: Option<DecisionReason>,
-    pub message: Option<String>,
-    /// Title and description before and after a redaction.
-    pub before: Option<(String, String)>,
-    pub after: Option<(String, String)>,
-    pub at: i64,
-}
-
-/// A report, as staff see it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReportView {
-    pub reason: ReportReason,
-    pub details: String,
-    pub reporter: String,
-    pub at: i64,
-    pub open: bool,
-    /// For a report about a message: the message, and its conversation (staff may read it).
-    pub message: Option<String>,
-    pub conversation_id: Option<i64>,
-}
-
-/// A post as staff see it: every field, the exact point, the author, the history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StaffPost {
-    pub id: i64,
-    pub kind: PostKind,
-    pub category: Category,
-    pub poster_kind: PosterKind,
-    pub status: PostStatus,
-    pub title: String,
-    pub description: String,
-    pub commune: String,
-    /// The exact point the author gave.
-    pub exact: LatLng,
-    pub private_note: Option<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub expires_at: i64,
-    pub hidden: bool,
-    /// `None` for demo data.
-    pub author: Option<AuthorInfo>,
-    pub history: Vec<EventView>,
-    pub reports: Vec<ReportView>,
-}
-
-/// The validation queue: pending posts, oldest first.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct QueuePage {
-    pub stats: QueueStats,
-    pub posts: Vec<StaffPost>,
-}
-
-/// The most posts a queue page shows at once.
-pub const QUEUE_PAGE: i64 = 30;
-
-/// One notification of the logged-in person.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i64,
-    pub kind: NotificationKind,
-    pub post_id: Option<i64>,
-    pub conversation_id: Option<i64>,
-    pub body: String,
-    pub created_at: i64,
-    pub read: bool,
-}
-
-/// The notifications page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Notifications {
-    pub items: Vec<NotificationView>,
-    pub now: i64,
-}
+use crate::wire::moderation::{Badges, Notifications, QueuePage, StaffPost};
 
 /// Staff only. Pending posts, oldest first, with the queue's figures.
 #[server(input = GetUrl, prefix = "/api", endpoint = "moderation_queue")]
@@ -188,15 +79,4 @@ pub async fn badge_counts() -> Result<Badges, AppError> {
         }
         .await,
     )
-}
-
-/// The header's badges.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Badges {
-    /// Unread notifications.
-    pub unread: i64,
-    /// Unread messages in my conversations.
-    pub unread_messages: i64,
-    /// For staff: pending posts plus posts with open reports. 0 for residents.
-    pub to_moderate: i64,
 }

@@ -10,13 +10,13 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-use crate::api::posts::{CellCount, PostPage, PostSummary};
 use crate::domain::grid::Grid;
 use crate::domain::time::rfc3339;
 use crate::domain::{PostFilter, PostQuery};
 use crate::error::AppError;
 use crate::server::services;
 use crate::server::state::AppState;
+use crate::wire::posts::{CellCount, PostPage, PostSummary};
 
 /// The handler.
 pub async fn posts(State(state): State<AppState>, query: Result<Query<PostQuery>, QueryRejection>) -> Response {

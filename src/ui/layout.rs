@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::api::moderation::{badge_counts, Badges};
+use crate::api::moderation::badge_counts;
 use crate::i18n::{easy, lang, n, t, t_args};
 use crate::ui::pwa;
 use crate::ui::state::use_current_user;
+use crate::wire::moderation::Badges;
 
 /// Wraps a page.
 #[component]

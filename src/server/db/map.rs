@@ -14,9 +14,9 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 
 use super::posts::{CorruptRow, SummaryRow};
-use crate::api::posts::{CellCount, PostSummary};
 use crate::domain::grid::{Grid, LIST_WHEN_AGGREGATED};
 use crate::domain::{BBox, LatLng, PostFilter, PostStatus, SortOrder};
+use crate::wire::posts::{CellCount, PostSummary};
 
 /// Map reads running at once (more wait their turn): also the most connections ever open.
 const CONCURRENT_READS: usize = 8;

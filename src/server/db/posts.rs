@@ -6,9 +6,9 @@
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use crate::api::posts::{PostDetail, PostSummary};
 use crate::domain::post::{Description, Title};
 use crate::domain::{Category, LatLng, PostKind, PostStatus, PosterKind};
+use crate::wire::posts::PostSummary;
 
 /// A post to insert: every field already validated by the domain.
 #[derive(Clone, Debug)]
@@ -331,6 +331,18 @@ pub enum Viewer {
     Staff(i64),
 }
 
+/// A post as its page shows it to everyone; the services add what depends on the viewer's
+/// conversations and the rules of answering.
+#[derive(Clone, Debug)]
+pub struct VisiblePost {
+    pub summary: PostSummary,
+    pub description: String,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    /// Whether the viewer wrote it.
+    pub mine: bool,
+}
+
 /// One post if it is public, not hidden and not expired at `now`, or fulfilled, or if `viewer`
 /// wrote it or is staff.
 pub async fn find_visible(
@@ -338,7 +350,7 @@ pub async fn find_visible(
     id: i64,
     now: i64,
     viewer: Viewer,
-) -> Result<Option<PostDetail>, ReadError> {
+) -> Result<Option<VisiblePost>, ReadError> {
     let (author, staff) = match viewer {
         Viewer::Anonymous => (None, false),
         Viewer::Person(id) => (Some(id), false),
@@ -359,16 +371,12 @@ pub async fn find_visible(
         .push(")");
     let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
     let Some(r) = row else { return Ok(None) };
-    Ok(Some(PostDetail {
+    Ok(Some(VisiblePost {
         summary: r.summary.try_into()?,
         description: r.description,
         updated_at: r.updated_at,
         expires_at: r.expires_at,
         mine: author.is_some() && r.author_id == author,
-        my_conversation: None,
-        open_to_responses: false,
-        thanks: vec![],
-        now,
     }))
 }
 

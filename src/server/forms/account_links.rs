@@ -7,13 +7,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{client_key, echo, get, plain, rerender, status_of, with_retry_after, Fields};
-use crate::api::forms::{field_errors, FormEcho};
+use super::kit::{client_key, echo, get, plain, rerender, status_of, with_retry_after, Fields};
 use crate::error::AppError;
 use crate::i18n::Msg;
 use crate::server::services::account_links::{self, Verified};
 use crate::server::state::AppState;
 use crate::server::{auth, services};
+use crate::wire::forms::{field_errors, FormEcho};
 
 /// `POST /mot-de-passe-oublie` (`email`): the same answer whether an account has the address or
 /// not. Limited per client here, and per address in the service.

@@ -7,8 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, on_post_page, rerender, status_of, Fields};
-use crate::api::forms::field_errors;
+use super::kit::{echo, get, logged_in, on_post_page, rerender, status_of, Fields};
 use crate::domain::conversation::{AcceptForm, MessageBody, ThanksNote};
 use crate::domain::moderation::ReportForm;
 use crate::domain::user::CurrentUser;
@@ -16,6 +15,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::services::{self, conversations, moderation};
 use crate::server::state::AppState;
+use crate::wire::forms::field_errors;
 
 fn parse<T>(r: Result<T, Msg>, field: &str) -> Result<T, AppError> {
     r.map_err(|m| AppError::Validation(FieldErrors::single(field, m)))

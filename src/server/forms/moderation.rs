@@ -7,14 +7,14 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, on_post_page, plain, rerender, status_of, Fields};
-use crate::api::forms::field_errors;
+use super::kit::{echo, get, logged_in, on_post_page, plain, rerender, status_of, Fields};
 use crate::domain::moderation::{DecisionForm, ReportForm};
 use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::services::{self, moderation, notifications};
 use crate::server::state::AppState;
+use crate::wire::forms::field_errors;
 
 /// The name of one action's form on one post's card (`reject-12`), so that its errors show
 /// there only. The page names its forms the same way.

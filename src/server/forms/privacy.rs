@@ -7,10 +7,10 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::{echo, get, logged_in, on_page, plain, rerender, status_of, Fields};
-use crate::api::forms::field_errors;
+use super::kit::{echo, get, logged_in, on_page, plain, rerender, status_of, Fields};
 use crate::server::state::AppState;
 use crate::server::{auth, services};
+use crate::wire::forms::field_errors;
 
 /// `GET /compte/mes-donnees.json`
 pub async fn export(State(state): State<AppState>, session: Session, parts: Parts) -> Response {
@@ -45,7 +45,7 @@ pub async fn delete(State(state): State<AppState>, session: Session, parts: Part
             if let Err(e) = auth::log_out(&session).await {
                 tracing::warn!("account erased, session not ended: {e}");
             }
-            (super::forget_device(), Redirect::to("/compte-supprime")).into_response()
+            (super::kit::forget_device(), Redirect::to("/compte-supprime")).into_response()
         }
         Err(e) => {
             let echo = echo("delete", &f, &[], field_errors(&e));

@@ -3,9 +3,6 @@
 //! phone: each reveal is logged); either side says the help was given, the author confirms and
 //! the post is fulfilled; both may leave a thank-you note. Every step tells the other side.
 
-use crate::api::conversations::{
-    Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
-};
 use crate::domain::conversation::{accepts_several, Acceptance, MessageBody, ThanksNote};
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
@@ -15,6 +12,9 @@ use crate::i18n::Msg;
 use crate::server::db::conversations::{self as sql, ConversationRow};
 use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
 use crate::server::services::notifications::notify;
+use crate::wire::conversations::{
+    Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
+};
 
 /// Messages one account may send per hour.
 pub const MESSAGES_PER_HOUR: i64 = 30;

@@ -2,7 +2,6 @@
 //! and disable authors. Every action writes its audit row, and tells the author, in the same
 //! transaction as the change. Residents report public posts; at the threshold a post is hidden.
 
-use crate::api::moderation::{AuthorInfo, EventView, QueuePage, QueueStats, ReportView, StaffPost, QUEUE_PAGE};
 use crate::domain::moderation::{
     notification_text, parse_redaction, Decision, DecisionReason, ModerationAction, NotificationKind, Report,
 };
@@ -12,6 +11,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::moderation::{self as sql, NewEvent, StaffPostRow};
 use crate::server::db::{self, posts as posts_sql, users as users_sql, Db};
+use crate::wire::moderation::{AuthorInfo, EventView, QueuePage, QueueStats, ReportView, StaffPost, QUEUE_PAGE};
 
 /// How many open reports hide a published post until staff review it (default).
 pub const DEFAULT_REPORT_THRESHOLD: i64 = 3;

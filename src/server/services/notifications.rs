@@ -4,13 +4,13 @@
 
 use std::sync::OnceLock;
 
-use crate::api::moderation::{Badges, NotificationView, Notifications};
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
 use crate::error::AppError;
 use crate::i18n::{say_all, Lang, Msg};
 use crate::server::db::notifications::{self as sql, NewNotification};
 use crate::server::db::{self, moderation as moderation_sql, Db};
+use crate::wire::moderation::{Badges, NotificationView, Notifications};
 
 /// The most notifications the page lists.
 const PAGE: i64 = 100;

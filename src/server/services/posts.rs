@@ -1,7 +1,5 @@
 //! Posts: reading what is public, creating, and moving a post through its life cycle.
 
-use crate::api::posts::{DecisionForAuthor, MyPost};
-use crate::api::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
 use crate::domain::grid::Grid;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::privacy::public_point_for;
@@ -11,6 +9,8 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::{self, map, posts as sql, Db};
+use crate::wire::posts::{DecisionForAuthor, MyPost};
+use crate::wire::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
 
 /// The public posts of the filter's area, and how many match in all.
 pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppError> {
@@ -65,23 +65,33 @@ pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Resu
         Some(u) => sql::Viewer::Person(u.id),
         None => sql::Viewer::Anonymous,
     };
-    let mut post = sql::find_visible(&mut conn, id, now, as_viewer)
+    let post = sql::find_visible(&mut conn, id, now, as_viewer)
         .await
         .map_err(|e| db::internal("get post", e))?
         .ok_or(AppError::NotFound)?;
     let talk = |e| db::internal("get post: conversations", e);
-    if let Some(me) = viewer {
-        post.my_conversation =
-            db::conversations::by_post_and_responder(&mut conn, id, me.id).await.map_err(talk)?.map(|c| c.id);
-    }
-    post.open_to_responses = super::conversations::accepts_responses(&mut conn, id, now).await?;
-    post.thanks = db::conversations::thanks_of(&mut conn, id)
+    let my_conversation = match viewer {
+        Some(me) => db::conversations::by_post_and_responder(&mut conn, id, me.id).await.map_err(talk)?.map(|c| c.id),
+        None => None,
+    };
+    let open_to_responses = super::conversations::accepts_responses(&mut conn, id, now).await?;
+    let thanks = db::conversations::thanks_of(&mut conn, id)
         .await
         .map_err(talk)?
         .into_iter()
         .map(|(writer, body, at)| ThanksView { writer, body, at })
         .collect();
-    Ok(post)
+    Ok(PostDetail {
+        summary: post.summary,
+        description: post.description,
+        updated_at: post.updated_at,
+        expires_at: post.expires_at,
+        mine: post.mine,
+        my_conversation,
+        open_to_responses,
+        thanks,
+        now,
+    })
 }
 
 /// A post to create with its initial status, creation time and public-point jitter.
@@ -435,9 +445,9 @@ pub async fn change_status(db: &Db, id: i64, next: PostStatus, now: i64) -> Resu
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::api::posts::{PostSummary, LIST_WHEN_AGGREGATED};
     use crate::domain::post::{Description, Title};
     use crate::domain::{BBox, Category, LatLng, PostKind, PosterKind, SortOrder};
+    use crate::wire::posts::{PostSummary, LIST_WHEN_AGGREGATED};
     use sqlx::SqlitePool;
 
     pub const NOW: i64 = 1_800_000_000;

@@ -4,6 +4,7 @@ mod accounts;
 mod conversations;
 mod hardening;
 mod languages;
+mod layers;
 mod map;
 mod moderation;
 mod security;

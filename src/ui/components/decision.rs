@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::moderation::EventView;
 use crate::domain::moderation::ModerationAction;
 use crate::domain::time::rfc3339;
 use crate::i18n::{absolute, label, s as text, t, t_args};
+use crate::wire::moderation::EventView;
 
 /// One entry of a post's history. Staff see who acted; authors see "l'équipe".
 #[component]
@@ -53,7 +53,7 @@ pub fn TextChange(before: (String, String), after: (String, String)) -> impl Int
 
 /// The latest decision on one of my posts, said to its author.
 #[component]
-pub fn AuthorDecision(event: crate::api::posts::DecisionForAuthor) -> impl IntoView {
+pub fn AuthorDecision(event: crate::wire::posts::DecisionForAuthor) -> impl IntoView {
     let reason = |id: &str, r: Option<crate::domain::moderation::DecisionReason>| match r {
         Some(r) => t_args(&format!("{id}-because"), &[("reason", text(label("decision-reason", r.slug())))]),
         None => t(id),

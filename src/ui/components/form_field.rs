@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::forms::FormEcho;
 use crate::i18n::{n, t, t_args, Msg};
+use crate::wire::forms::FormEcho;
 
 /// A labelled text input of form `form`, prefilled and annotated from `echo`.
 #[component]

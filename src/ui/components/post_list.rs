@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::posts::{PostPage, PostSummary};
 use crate::domain::{PostFilter, PostKind, PostStatus};
 use crate::i18n::{absolute, label, n, relative, t, t_args};
 use crate::ui::components::filter_bar::SortLinks;
+use crate::wire::posts::{PostPage, PostSummary};
 
 /// The posts of `page`, with how many there are and the choice of order.
 #[component]

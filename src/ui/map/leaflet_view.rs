@@ -16,10 +16,10 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
 use super::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
-use crate::api::posts::{CellCount, PostSummary};
 use crate::domain::grid::Grid;
 use crate::domain::{BBox, Category, LatLng};
 use crate::i18n::{label, n, relative, t, t_args};
+use crate::wire::posts::{CellCount, PostSummary};
 
 /// Wait after the map stops moving before asking for the new area.
 const MOVE_DEBOUNCE_MS: u32 = 350;

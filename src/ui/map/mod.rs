@@ -8,10 +8,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::posts::PostPage;
 use crate::domain::{BBox, LatLng};
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::wire::posts::PostPage;
 use leaflet_view::MapView;
 
 /// The tile server and its attribution, set by the operator (see `entraide serve --help`).

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::forms::read_form_echo;
 use crate::domain::user::CurrentUser;
 use crate::i18n::{label, t};
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
+use crate::wire::forms::FormEcho;
 
 /// The account page; asks to log in first when nobody is.
 #[component]

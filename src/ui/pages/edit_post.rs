@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::forms::read_form_echo;
 use crate::api::posts::{get_editable_post, list_communes};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::pages::publish::{PostEditor, F};
+use crate::wire::forms::FormEcho;
 
 /// The edit page.
 #[component]

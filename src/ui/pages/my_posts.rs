@@ -4,14 +4,16 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::{read_form_echo, FormEcho};
-use crate::api::posts::{my_posts, MyPost};
+use crate::api::forms::read_form_echo;
+use crate::api::posts::my_posts;
 use crate::domain::PostStatus;
 use crate::error::AppError;
 use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::decision::AuthorDecision;
 use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::http_status::set_http_status;
+use crate::wire::forms::FormEcho;
+use crate::wire::posts::MyPost;
 
 /// The author's list.
 #[component]

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::moderation::{my_notifications, Notifications};
+use crate::api::moderation::my_notifications;
 use crate::domain::time::rfc3339;
 use crate::i18n::{n as num, relative, t, t_args};
 use crate::ui::components::restricted::Restricted;
+use crate::wire::moderation::Notifications;
 
 /// My notifications.
 #[component]

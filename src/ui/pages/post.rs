@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::forms::{read_form_echo, FormEcho};
-use crate::api::posts::{get_post, PostDetail};
+use crate::api::forms::read_form_echo;
+use crate::api::posts::get_post;
 use crate::domain::moderation::ReportReason;
 use crate::domain::time::rfc3339;
 use crate::error::AppError;
@@ -15,6 +15,8 @@ use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::state::use_current_user;
+use crate::wire::forms::FormEcho;
+use crate::wire::posts::PostDetail;
 
 /// The post page; unknown, unpublished or expired posts get the 404 page.
 #[component]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::forms::read_form_echo;
 use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
@@ -17,6 +17,7 @@ use crate::ui::components::http_status::set_http_status;
 use crate::ui::map::LocationPicker;
 use crate::ui::pages::publish_steps::StepByStep;
 use crate::ui::state::use_current_user;
+use crate::wire::forms::FormEcho;
 
 /// The form's name in `FormEcho` (the same for a new and an edited post).
 pub const F: &str = "publish";

@@ -5,13 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::api::forms::FormEcho;
 use crate::domain::commune::CommuneRef;
 use crate::domain::steps::Step;
 use crate::domain::{Category, PostKind};
 use crate::i18n::{label, n, t, t_args};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::pages::publish::F;
+use crate::wire::forms::FormEcho;
 
 /// The answers carried from screen to screen (the place is a commune here: no map).
 const ANSWERS: [&str; 6] = ["kind", "category", "title", "description", "commune", "private_note"];

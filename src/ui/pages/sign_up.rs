@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::forms::read_form_echo;
 use crate::domain::user::{DisplayName, Email, Password};
 use crate::domain::PosterKind;
 use crate::i18n::{label, t};
 use crate::ui::components::form_field::{FormMessage, TextField};
+use crate::wire::forms::FormEcho;
 
 /// The sign-up page.
 #[component]

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::conversations::{get_conversation, new_messages, ConversationView, MessageView};
-use crate::api::forms::{read_form_echo, FormEcho};
+use crate::api::conversations::{get_conversation, new_messages};
+use crate::api::forms::read_form_echo;
 use crate::domain::moderation::ReportReason;
 use crate::domain::time::rfc3339;
 use crate::domain::{PostKind, PostStatus};
@@ -18,6 +18,8 @@ use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, Text
 use crate::ui::components::restricted::Restricted;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::wire::conversations::{ConversationView, MessageView};
+use crate::wire::forms::FormEcho;
 
 /// How often the page asks for new messages (JavaScript only).
 const POLL_MS: u32 = 5_000;

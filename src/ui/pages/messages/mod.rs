@@ -5,10 +5,11 @@ pub mod conversation;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::conversations::{my_conversations, Conversations};
+use crate::api::conversations::my_conversations;
 use crate::domain::time::rfc3339;
 use crate::i18n::{label, n, relative, s as text, t, t_args};
 use crate::ui::components::restricted::Restricted;
+use crate::wire::conversations::Conversations;
 
 /// "Mes messages".
 #[component]

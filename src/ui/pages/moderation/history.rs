@@ -6,11 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{History, Reports, StaffPostDetails};
-use crate::api::moderation::{post_history, StaffPost};
+use crate::api::moderation::post_history;
 use crate::error::AppError;
 use crate::i18n::{s as text, t, t_args};
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::wire::moderation::StaffPost;
 
 /// A post's history.
 #[component]

@@ -10,12 +10,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::{read_form_echo, FormEcho};
-use crate::api::moderation::{moderation_queue, QueuePage, StaffPost};
+use crate::api::forms::read_form_echo;
+use crate::api::moderation::moderation_queue;
 use crate::domain::moderation::DecisionReason;
 use crate::i18n::{label, relative, t};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
 use crate::ui::components::restricted::Restricted;
+use crate::wire::forms::FormEcho;
+use crate::wire::moderation::{QueuePage, StaffPost};
 use parts::{ActionNotice, History, QueueTabs, StaffPostDetails, Tab};
 
 /// The validation queue.

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::moderation::{QueueStats, ReportView, StaffPost};
 use crate::domain::time::rfc3339;
 use crate::i18n::{absolute, label, n, relative, s as text, t, t_args};
 use crate::ui::components::decision::EventItem;
 use crate::ui::map::PointMap;
+use crate::wire::moderation::{QueueStats, ReportView, StaffPost};
 
 /// Which queue a page shows.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -8,11 +8,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::parts::{ActionNotice, History, QueueTabs, Reports, StaffPostDetails, Tab};
 use super::{orphan_echo, reason_options};
-use crate::api::forms::{read_form_echo, FormEcho};
-use crate::api::moderation::{report_queue, QueuePage, StaffPost};
+use crate::api::forms::read_form_echo;
+use crate::api::moderation::report_queue;
 use crate::i18n::{n, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
 use crate::ui::components::restricted::Restricted;
+use crate::wire::forms::FormEcho;
+use crate::wire::moderation::{QueuePage, StaffPost};
 
 /// The reports queue.
 #[component]

@@ -1,0 +1,166 @@
+//! The post forms: publishing (step by step without JavaScript), editing, and the actions of
+//! "Mes annonces" (close, extend).
+
+use axum::extract::{Form, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use super::kit::{echo, get, logged_in, rerender, status_of, Fields};
+use crate::domain::post::PostForm;
+use crate::domain::steps::{self, Step};
+use crate::domain::PostStatus;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
+use crate::server::services;
+use crate::server::state::AppState;
+use crate::wire::forms::{field_errors, FormEcho};
+
+const POST_FIELDS: [&str; 9] =
+    ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
+
+fn post_form(f: &Fields) -> PostForm {
+    PostForm {
+        kind: get(f, "kind"),
+        category: get(f, "category"),
+        title: get(f, "title"),
+        description: get(f, "description"),
+        lifetime_days: get(f, "lifetime_days"),
+        commune: get(f, "commune"),
+        lat: get(f, "lat"),
+        lon: get(f, "lon"),
+        private_note: get(f, "private_note"),
+    }
+}
+
+/// `POST /publier`: a new request or offer, pending validation.
+pub async fn publish(State(state): State<AppState>, session: Session, parts: Parts, Form(f): Form<Fields>) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, &parts.headers, "/publier", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let form = post_form(&f);
+    // Step by step (easy-read mode, `domain::steps`): go back to a step, or check this one and
+    // show the next; the last step publishes like the whole form.
+    let step = get(&f, "etape").parse::<Step>().ok();
+    if let Some(step) = step {
+        if let Ok(to) = get(&f, "aller").parse::<Step>() {
+            return rerender(state, parts, step_echo(&f, to, FieldErrors::new()), StatusCode::OK).await;
+        }
+        if step != Step::Confirm {
+            return match steps::advance(step, &form, &state.communes.refs()) {
+                Ok(next) => rerender(state, parts, step_echo(&f, next, FieldErrors::new()), StatusCode::OK).await,
+                Err(errors) => {
+                    let status = status_of(&AppError::Validation(errors.clone()));
+                    rerender(state, parts, step_echo(&f, step, errors), status).await
+                }
+            };
+        }
+    }
+    let result = async {
+        let draft = form.parse(&state.communes.refs())?;
+        services::posts::publish(&state.db, &state.communes, &user, draft, now).await
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/mes-annonces?publiee={id}")).into_response(),
+        Err(e) => {
+            let errors = field_errors(&e);
+            let echo = match step {
+                // Back to the first step whose answer is wrong.
+                Some(_) => {
+                    let first = Step::ALL
+                        .into_iter()
+                        .find(|s| errors.0.iter().any(|e| s.fields().contains(&e.field.as_str())))
+                        .unwrap_or(Step::Confirm);
+                    step_echo(&f, first, errors)
+                }
+                None => echo("publish", &f, &POST_FIELDS, errors),
+            };
+            rerender(state, parts, echo, status_of(&e)).await
+        }
+    }
+}
+
+/// The step-by-step form's echo: the answers so far, and the step to show.
+fn step_echo(f: &Fields, step: Step, errors: FieldErrors) -> FormEcho {
+    let mut e = echo("publish", f, &POST_FIELDS, errors);
+    e.values.insert("etape".to_owned(), step.slug().to_owned());
+    e
+}
+
+/// `POST /mes-annonces/:id/modifier`: new text, category or place for one of my posts.
+pub async fn edit_post(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, &parts.headers, "/mes-annonces", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let form = post_form(&f);
+    let result = async {
+        let draft = form.parse(&state.communes.refs())?;
+        services::posts::edit(&state.db, &state.communes, &user, id, draft, now).await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!("/mes-annonces?modifiee={id}")).into_response(),
+        Err(e) => rerender(state, parts, echo("publish", &f, &POST_FIELDS, field_errors(&e)), status_of(&e)).await,
+    }
+}
+
+/// `POST /mes-annonces`: close (`form=close`, `id`, `outcome`) or extend (`form=extend`, `id`,
+/// `days`) one of my posts.
+pub async fn my_posts(
+    State(state): State<AppState>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, &parts.headers, "/mes-annonces", now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
+    let which = get(&f, "form");
+    let result = match which.as_str() {
+        "close" => {
+            let outcome = match get(&f, "outcome").as_str() {
+                "fulfilled" => PostStatus::Fulfilled,
+                _ => PostStatus::Closed,
+            };
+            services::posts::close(&state.db, &user, id, outcome, now).await.map(|_| match outcome {
+                PostStatus::Fulfilled => Msg::new("my-posts-done-fulfilled"),
+                _ => Msg::new("my-posts-done-closed"),
+            })
+        }
+        "extend" => {
+            let days = get(&f, "days").parse::<u32>().unwrap_or(0);
+            services::posts::extend(&state.db, &user, id, days, now)
+                .await
+                .map(|until| Msg::new("my-posts-done-extended").date("until", until))
+        }
+        _ => Err(AppError::Validation(FieldErrors::single("form", Msg::new("form-unknown")))),
+    };
+    let echo = match result {
+        Ok(notice) => FormEcho { form: "my_posts".into(), notice: Some(notice), ..Default::default() },
+        Err(e) => {
+            let mut errors = field_errors(&e);
+            // Shown at the top of the list, whatever the field.
+            for err in &mut errors.0 {
+                err.field = "form".into();
+            }
+            FormEcho { form: "my_posts".into(), errors, ..Default::default() }
+        }
+    };
+    let status = if echo.errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    rerender(state, parts, echo, status).await
+}

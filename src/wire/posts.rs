@@ -1,0 +1,114 @@
+//! What the public reads of posts: the list of an area (the home page's single data source for
+//! the list and the map), one post's page, my posts. What these types carry is public: never the
+//! exact point.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::grid::Grid;
+use crate::domain::{BBox, Category, LatLng, PostKind, PostStatus, PosterKind};
+
+pub use crate::domain::grid::{AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
+
+/// A post as shown on the map and in the list. `point` is the public point (privacy grid).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostSummary {
+    pub id: i64,
+    pub kind: PostKind,
+    pub category: Category,
+    pub poster_kind: PosterKind,
+    pub status: PostStatus,
+    pub title: String,
+    /// Name of the commune the post is in.
+    pub commune: String,
+    pub point: LatLng,
+    /// UTC seconds.
+    pub created_at: i64,
+}
+
+/// How many matching posts one cell of the map's grid holds, and where their centre of mass is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellCount {
+    pub cx: i64,
+    pub cy: i64,
+    pub count: i64,
+    pub centre: LatLng,
+}
+
+/// The posts of an area, as the home page shows them. Up to `AGGREGATE_ABOVE` matching posts,
+/// every one is listed and pinned. Beyond, the map shows `cells` (counts on `grid`) and the list
+/// the `LIST_WHEN_AGGREGATED` most relevant posts in the requested order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostPage {
+    /// The posts to list (and to pin when `cells` is empty), in the requested order.
+    pub posts: Vec<PostSummary>,
+    /// How many posts match in the whole area.
+    pub total: i64,
+    /// The area that was counted: the requested one, or, when counted by cells, the requested
+    /// one rounded out to whole cells.
+    pub area: BBox,
+    /// The grid of `cells`; `None` when every post is pinned.
+    pub grid: Option<Grid>,
+    /// The counts per cell, when the area holds more than `AGGREGATE_ABOVE` posts.
+    pub cells: Vec<CellCount>,
+    /// Server time of the answer (UTC seconds), so relative dates read the same on both sides.
+    pub now: i64,
+}
+
+/// Everything public about one post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostDetail {
+    pub summary: PostSummary,
+    pub description: String,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    /// Whether the person asking wrote it.
+    pub mine: bool,
+    /// The conversation the person asking has with the author about it, if any.
+    pub my_conversation: Option<i64>,
+    /// Whether new people may answer it ("Je peux aider" / "Ça m'intéresse").
+    pub open_to_responses: bool,
+    /// Thank-you notes, once the help was given.
+    pub thanks: Vec<ThanksView>,
+    /// Server time of the answer (UTC seconds).
+    pub now: i64,
+}
+
+/// A thank-you note on a fulfilled post.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThanksView {
+    /// The writer's name, only when they chose to sign the note.
+    pub writer: Option<String>,
+    pub body: String,
+    pub at: i64,
+}
+
+/// One of my posts, as "Mes annonces" lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyPost {
+    pub id: i64,
+    pub kind: PostKind,
+    pub category: Category,
+    pub status: PostStatus,
+    pub title: String,
+    pub commune: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    /// Past its expiry: off the map and list.
+    pub expired: bool,
+    /// Hidden from the public after reports, until staff review it.
+    pub hidden: bool,
+    /// The latest decision of the moderation team (with what was changed, for a redaction).
+    pub decision: Option<DecisionForAuthor>,
+}
+
+/// The latest decision on one of my posts, as its author reads it: what the team decided and
+/// why, never who decided (moderators stay anonymous) nor anything the page does not show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionForAuthor {
+    pub action: crate::domain::moderation::ModerationAction,
+    pub reason: Option<crate::domain::moderation::DecisionReason>,
+    pub message: Option<String>,
+    /// Title and description before and after a redaction.
+    pub before: Option<(String, String)>,
+    pub after: Option<(String, String)>,
+}
