@@ -13,6 +13,7 @@ use crate::ui::pages::{
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     edit_post::EditPostPage,
     home::HomePage,
+    intakes::{IntakePage, IntakesPage},
     log_in::LogInPage,
     messages::{conversation::ConversationPage, MessagesPage},
     moderation::{history::PostHistoryPage, reports::ReportsPage, ModerationPage},
@@ -97,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async/>
                     <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
+                    <Route path=path!("/saisies") view=IntakesPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>
                 </Routes>

@@ -5,5 +5,6 @@
 pub mod auth;
 pub mod conversations;
 pub mod forms;
+pub mod intakes;
 pub mod moderation;
 pub mod posts;

@@ -24,6 +24,7 @@ pub mod conversation;
 pub mod filter;
 pub mod geo;
 pub mod grid;
+pub mod intake;
 pub mod local_path;
 pub mod moderation;
 pub mod notification;

@@ -754,3 +754,72 @@ account-everywhere = Log out everywhere
 account-everywhere-text = Lent your phone, or forgot to log out somewhere? This logs out all your devices, this one included.
 account-email-password = Account password (to change the address)
 confirmed-publish = Publish a post
+
+## Phone intake ("Déposer une demande pour quelqu'un", "Mes saisies")
+intake-title = File a request for someone — Entraide
+intake-heading = File a request for someone
+intake-intro = For a person who called the Département. Their name, phone and street stay private: the public sees "Filed by the Département" and an approximate point. Answers come to you; you act for the person.
+intake-person = The person who called
+intake-person-hint = Nothing in this part is published.
+intake-person-name = The person's name
+intake-person-phone = The person's phone
+intake-call-times = When to call them
+intake-call-times-hint = For example: in the morning, not on Wednesdays.
+intake-street = Number and street
+intake-street-hint = Given only to the volunteer you accept, with the detail below.
+intake-share-phone = The person agrees that their number be given to the accepted volunteer
+intake-consent = The person agrees that their request be published
+intake-kind = The person
+intake-kind-request = is asking for help
+intake-kind-offer = is offering help
+intake-submit = Publish for this person
+intake-filed = The request is published on the map.
+intake-filed-see = See the post
+intake-called-done = Noted: the person was called back.
+intake-name-missing = Give the person's name.
+intake-name-too-long = The name is too long ({ $max } characters at most).
+intake-phone-missing = Give the person's phone, to call them back.
+intake-street-too-long = The address is too long ({ $max } characters at most).
+intake-call-times-too-long = This text is too long ({ $max } characters at most).
+intake-consent-missing = Without the person's agreement, their request cannot be published.
+intake-phone-not-agreed = The person did not agree that their number be given.
+intakes-title = My phone requests — Entraide
+intakes-heading = My phone requests
+intakes-all-title = All phone requests — Entraide
+intakes-all-heading = All phone requests
+intakes-none = No request filed by phone yet.
+intakes-to-do = { $count ->
+    [one] 1 person to call back or follow up.
+   *[other] { $count } people to call back or follow up.
+}
+intakes-nothing-to-do = Nothing to do for now.
+intake-next = To do:
+intake-next-call-accepted = call the person back: { $helper } will help them.
+intake-next-call-done = call the person back to check the help came, then close the request.
+intake-next-read-answers = read the answers and choose someone.
+intake-next-expires-soon = the request expires on { $date }: call the person back, extend it or close it.
+intake-next-wait = nothing, waiting for answers.
+intake-next-nothing = nothing, the request is over.
+intake-answers = Answers
+intake-answers-count = { $count ->
+    [0] none
+    [one] 1 answer
+   *[other] { $count } answers
+}
+intake-unread = { $count ->
+    [one] 1 unread
+   *[other] { $count } unread
+}
+intake-helper = Accepted volunteer
+intake-filed-by = Filed by
+intake-answer-of = Answer from { $name }
+intake-manage = Extend or close
+intake-called-back = I called the person back
+post-filed-by = Filed by
+post-by-phone = the Département, for a person who called
+caller-heading = Request filed by phone
+caller-phone-shared = Their number may be given
+caller-phone-yes = yes, to the accepted volunteer
+caller-phone-no = no
+accept-share-caller-phone = Give { $name }'s number ({ $phone }) to this person
+accept-caller-phone-not-agreed = { $name } did not agree that their number be given: you will connect them by phone.

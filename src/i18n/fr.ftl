@@ -761,3 +761,72 @@ account-everywhere = Se déconnecter partout
 account-everywhere-text = Vous avez prêté votre téléphone, ou oublié de vous déconnecter ailleurs ? Ceci déconnecte tous vos appareils, celui-ci compris.
 account-email-password = Mot de passe du compte (pour changer d'adresse)
 confirmed-publish = Publier une annonce
+
+## Phone intake ("Déposer une demande pour quelqu'un", "Mes saisies")
+intake-title = Déposer une demande pour quelqu'un — Entraide
+intake-heading = Déposer une demande pour quelqu'un
+intake-intro = Pour une personne qui a appelé le Département. Son nom, son téléphone et sa rue restent privés : le public voit « Déposée par le Département » et un point approximatif. Les réponses vous arrivent ; vous agissez pour la personne.
+intake-person = La personne qui a appelé
+intake-person-hint = Rien de cette partie n'est publié.
+intake-person-name = Nom de la personne
+intake-person-phone = Téléphone de la personne
+intake-call-times = Quand l'appeler
+intake-call-times-hint = Par exemple : le matin, pas le mercredi.
+intake-street = Numéro et rue
+intake-street-hint = Donnés seulement au bénévole que vous acceptez, avec la précision ci-dessous.
+intake-share-phone = La personne accepte que son numéro soit donné au bénévole accepté
+intake-consent = La personne accepte que sa demande soit publiée
+intake-kind = La personne
+intake-kind-request = demande de l'aide
+intake-kind-offer = propose de l'aide
+intake-submit = Publier pour cette personne
+intake-filed = La demande est publiée sur la carte.
+intake-filed-see = Voir l'annonce
+intake-called-done = C'est noté : la personne a été rappelée.
+intake-name-missing = Indiquez le nom de la personne.
+intake-name-too-long = Le nom est trop long ({ $max } caractères au plus).
+intake-phone-missing = Indiquez le téléphone de la personne, pour la rappeler.
+intake-street-too-long = L'adresse est trop longue ({ $max } caractères au plus).
+intake-call-times-too-long = Ce texte est trop long ({ $max } caractères au plus).
+intake-consent-missing = Sans l'accord de la personne, sa demande ne peut pas être publiée.
+intake-phone-not-agreed = La personne n'a pas accepté que son numéro soit donné.
+intakes-title = Mes saisies — Entraide
+intakes-heading = Mes saisies
+intakes-all-title = Toutes les saisies — Entraide
+intakes-all-heading = Toutes les saisies
+intakes-none = Aucune demande déposée par téléphone pour l'instant.
+intakes-to-do = { $count ->
+    [one] 1 personne à rappeler ou à suivre.
+   *[other] { $count } personnes à rappeler ou à suivre.
+}
+intakes-nothing-to-do = Rien à faire pour l'instant.
+intake-next = À faire :
+intake-next-call-accepted = rappeler la personne : { $helper } va l'aider.
+intake-next-call-done = rappeler la personne pour savoir si l'aide a eu lieu, puis clore la demande.
+intake-next-read-answers = lire les réponses et choisir une personne.
+intake-next-expires-soon = la demande expire le { $date } : rappeler la personne, la prolonger ou la clore.
+intake-next-wait = rien, en attente de réponses.
+intake-next-nothing = rien, la demande est terminée.
+intake-answers = Réponses
+intake-answers-count = { $count ->
+    [0] aucune
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+intake-unread = { $count ->
+    [one] 1 non lue
+   *[other] { $count } non lues
+}
+intake-helper = Bénévole accepté
+intake-filed-by = Saisie par
+intake-answer-of = Réponse de { $name }
+intake-manage = Prolonger ou clore
+intake-called-back = J'ai rappelé la personne
+post-filed-by = Déposée par
+post-by-phone = le Département, pour une personne qui l'a appelé
+caller-heading = Demande déposée par téléphone
+caller-phone-shared = Son numéro peut être donné
+caller-phone-yes = oui, au bénévole accepté
+caller-phone-no = non
+accept-share-caller-phone = Donner le numéro de { $name } ({ $phone }) à cette personne
+accept-caller-phone-not-agreed = { $name } n'a pas accepté que son numéro soit donné : vous ferez le lien par téléphone.

@@ -77,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/compte/supprimer", post(forms::privacy::delete))
         .route("/publier", post(forms::posts::publish))
         .route("/mes-annonces", post(forms::posts::my_posts))
+        .route("/saisie", post(forms::intakes::file))
+        .route("/saisies", post(forms::intakes::list))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
         .route("/moderation", post(forms::moderation::queue))
         .route("/moderation/signalements", post(forms::moderation::reports))

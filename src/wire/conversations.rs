@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::intake::Caller;
 use crate::domain::{LatLng, PostKind, PostStatus};
 
 /// A line of "Mes messages".
@@ -87,6 +88,9 @@ pub struct ConversationView {
     /// The helper said the help was given; the author has not confirmed yet.
     pub helper_done: bool,
     pub private: Option<PrivateDetails>,
+    /// For the staff member acting for a person who called (phone intake): who the person is,
+    /// their phone, when to call them, and whether their phone may be given to the helper.
+    pub caller: Option<Caller>,
     pub messages: Vec<MessageView>,
     pub actions: Actions,
     /// The author blocked the responder, or the responder the author: the blocked side can no

@@ -63,6 +63,9 @@ pub struct PostDetail {
     pub expires_at: i64,
     /// Whether the person asking wrote it.
     pub mine: bool,
+    /// Filed by the département's staff for a person who called: shown as "Déposée par le
+    /// Département" (who the person is stays private).
+    pub by_phone: bool,
     /// The conversation the person asking has with the author about it, if any.
     pub my_conversation: Option<i64>,
     /// Whether new people may answer it ("Je peux aider" / "Ça m'intéresse").

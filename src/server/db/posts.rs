@@ -320,6 +320,7 @@ struct DetailRow {
     updated_at: i64,
     expires_at: i64,
     author_id: Option<i64>,
+    by_phone: bool,
 }
 
 /// Who asks to see a post.
@@ -341,6 +342,8 @@ pub struct VisiblePost {
     pub expires_at: i64,
     /// Whether the viewer wrote it.
     pub mine: bool,
+    /// Filed by staff for a person who called ("Déposée par le Département").
+    pub by_phone: bool,
 }
 
 /// One post if it is public, not hidden and not expired at `now`, or fulfilled, or if `viewer`
@@ -357,11 +360,14 @@ pub async fn find_visible(
         Viewer::Staff(id) => (Some(id), true),
     };
     let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
-    qb.push(", p.description, p.updated_at, p.expires_at, p.author_id FROM posts p WHERE p.id = ")
-        .push_bind(id)
-        .push(" AND ((p.hidden_at IS NULL AND p.expires_at > ")
-        .push_bind(now)
-        .push(" AND p.status IN (");
+    qb.push(
+        ", p.description, p.updated_at, p.expires_at, p.author_id, \
+         EXISTS (SELECT 1 FROM intakes i WHERE i.post_id = p.id) AS by_phone FROM posts p WHERE p.id = ",
+    )
+    .push_bind(id)
+    .push(" AND ((p.hidden_at IS NULL AND p.expires_at > ")
+    .push_bind(now)
+    .push(" AND p.status IN (");
     push_public_statuses(&mut qb);
     // A fulfilled post keeps its page (with its thank-you notes), off the map and the list.
     qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled') OR p.author_id = ")
@@ -377,6 +383,7 @@ pub async fn find_visible(
         updated_at: r.updated_at,
         expires_at: r.expires_at,
         mine: author.is_some() && r.author_id == author,
+        by_phone: r.by_phone,
     }))
 }
 

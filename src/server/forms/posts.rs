@@ -17,10 +17,10 @@ use crate::server::services;
 use crate::server::state::AppState;
 use crate::wire::forms::{field_errors, FormEcho};
 
-const POST_FIELDS: [&str; 9] =
+pub(super) const POST_FIELDS: [&str; 9] =
     ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
 
-fn post_form(f: &Fields) -> PostForm {
+pub(super) fn post_form(f: &Fields) -> PostForm {
     PostForm {
         kind: get(f, "kind"),
         category: get(f, "category"),

@@ -10,7 +10,9 @@ use crate::domain::{LatLng, PostKind, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::conversations::{self as sql, ConversationRow};
+use crate::server::db::intakes::{self as intake_sql, IntakeAction};
 use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
+use crate::server::services::intakes;
 use crate::server::services::notifications::notify;
 use crate::wire::conversations::{
     Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
@@ -295,6 +297,13 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         .map(|u| u.display_name)
         .unwrap_or_default();
     let thanked = has_thanked(&mut tx, p.id, me.id).await?;
+    // Staff acting for a person who called see who the person is, and whether their phone may be
+    // given; nobody else does.
+    let caller = if i_am_author {
+        intake_sql::caller_of(&mut tx, p.id).await.map_err(|e| db::internal("conversation: intake", e))?
+    } else {
+        None
+    };
     let over = is_over(p.status);
     let actions = if staff_view {
         Actions::default()
@@ -334,6 +343,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         accepted,
         helper_done: c.helper_done_at.is_some(),
         private,
+        caller,
         messages: message_views(messages, me),
         actions,
         author_blocked: c.author_blocked_at.is_some(),
@@ -383,9 +393,22 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now:
     if !several && !others.is_empty() {
         return Err(form_error(Msg::new("accept-someone-already")));
     }
-    sql::set_accepted(&mut tx, c.id, Some(now), choice.phone.as_deref())
-        .await
-        .map_err(|e| db::internal("accept", e))?;
+    // For a request filed by phone, the phone given is the person's, and only if they agreed.
+    let phone = match intake_sql::caller_of(&mut tx, p.id).await.map_err(|e| db::internal("accept: intake", e))? {
+        Some(caller) => match (&choice.phone, caller.share_phone) {
+            (Some(_), true) => Some(caller.phone),
+            (Some(_), false) => {
+                return Err(AppError::Validation(FieldErrors::single("phone", Msg::new("intake-phone-not-agreed"))))
+            }
+            (None, _) => None,
+        },
+        None => choice.phone.clone(),
+    };
+    sql::set_accepted(&mut tx, c.id, Some(now), phone.as_deref()).await.map_err(|e| db::internal("accept", e))?;
+    intakes::audit(&mut tx, p.id, me, IntakeAction::Accepted, Some(c.id), now).await?;
+    if phone.is_some() {
+        intakes::audit(&mut tx, p.id, me, IntakeAction::PhoneShared, Some(c.id), now).await?;
+    }
     sql::set_off_map(&mut tx, p.id, choice.off_map).await.map_err(|e| db::internal("accept: off map", e))?;
     if p.status == PostStatus::Published {
         posts_sql::set_status(&mut tx, p.id, PostStatus::InProgress, now)
@@ -410,6 +433,7 @@ pub async fn withdraw(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<()
         return Err(form_error(Msg::new("withdraw-nothing")));
     }
     sql::set_accepted(&mut tx, c.id, None, None).await.map_err(|e| db::internal("withdraw", e))?;
+    intakes::audit(&mut tx, p.id, me, IntakeAction::Withdrawn, Some(c.id), now).await?;
     let still = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("withdraw", e))?;
     if still.is_empty() && p.status == PostStatus::InProgress {
         posts_sql::set_status(&mut tx, p.id, PostStatus::Published, now)
@@ -438,6 +462,7 @@ pub async fn mark_done(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(
         return Err(form_error(Msg::new("done-already")));
     }
     sql::set_helper_done(&mut tx, c.id, now).await.map_err(|e| db::internal("done", e))?;
+    intakes::audit(&mut tx, p.id, me, IntakeAction::HelperDone, Some(c.id), now).await?;
     let text = Msg::new("notify-done").text("name", &me.display_name).text("title", &p.title);
     notify(&mut tx, c.author_id, Some(p.id), Some(c.id), NotificationKind::Done, &[text], &link(c.id), now).await?;
     tx.commit().await.map_err(|e| db::internal("done: commit", e))
@@ -455,6 +480,7 @@ pub async fn confirm(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(),
 
 async fn fulfil(mut tx: Tx, me: &CurrentUser, p: &Post, now: i64) -> Result<(), AppError> {
     posts_sql::set_status(&mut tx, p.id, PostStatus::Fulfilled, now).await.map_err(|e| db::internal("fulfil", e))?;
+    intakes::audit(&mut tx, p.id, me, IntakeAction::Confirmed, None, now).await?;
     tell_helpers(&mut tx, me, p.id, &p.title, PostStatus::Fulfilled, now).await?;
     tx.commit().await.map_err(|e| db::internal("fulfil: commit", e))
 }
@@ -509,6 +535,7 @@ pub async fn thank(
         }
         Err(e) => return Err(db::internal("thank", e)),
     }
+    intakes::audit(&mut tx, p.id, me, IntakeAction::Thanked, Some(c.id), now).await?;
     tx.commit().await.map_err(|e| db::internal("thank: commit", e))?;
     Ok(p.id)
 }

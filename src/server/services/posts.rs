@@ -8,6 +8,7 @@ use crate::domain::{LatLng, PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
+use crate::server::db::intakes::IntakeAction;
 use crate::server::db::{self, map, posts as sql, Db};
 use crate::wire::posts::{DecisionForAuthor, MyPost};
 use crate::wire::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
@@ -87,6 +88,7 @@ pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Resu
         updated_at: post.updated_at,
         expires_at: post.expires_at,
         mine: post.mine,
+        by_phone: post.by_phone,
         my_conversation,
         open_to_responses,
         thanks,
@@ -126,7 +128,8 @@ pub async fn create_many(db: &Db, communes: &Communes, list: Vec<Creation>) -> R
     Ok(ids)
 }
 
-fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
+/// The row of a new post: its commune, public point and expiry computed from `c`.
+pub(super) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
     let post = c.post;
     let commune = communes
         .locate(post.location)
@@ -191,13 +194,7 @@ pub async fn publish(
 ) -> Result<i64, AppError> {
     super::account_links::require_verified(author)?;
     within_daily_allowance(db, author, now).await?;
-    let location = match &draft.place {
-        Place::Point(p) => *p,
-        Place::Commune(insee) => communes
-            .by_insee(insee)
-            .map(|c| c.town_hall)
-            .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("commune-not-found"))))?,
-    };
+    let location = location_of(communes, &draft.place)?;
     let post = NewPost {
         kind: draft.kind,
         category: draft.category,
@@ -216,6 +213,17 @@ pub async fn publish(
         private_note: draft.private_note,
     };
     create(db, communes, c).await
+}
+
+/// The exact point of a place: the point chosen, or the town hall of the commune named.
+pub fn location_of(communes: &Communes, place: &Place) -> Result<LatLng, AppError> {
+    match place {
+        Place::Point(p) => Ok(*p),
+        Place::Commune(insee) => communes
+            .by_insee(insee)
+            .map(|c| c.town_hall)
+            .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("commune-not-found")))),
+    }
 }
 
 /// Places again the public point of every post made before public points were sized by where
@@ -321,6 +329,8 @@ pub async fn close(db: &Db, author: &CurrentUser, id: i64, outcome: PostStatus, 
     let title =
         sql::editable(&mut tx, id).await.map_err(|e| db::internal("close", e))?.map(|r| r.title).unwrap_or_default();
     super::conversations::tell_helpers(&mut tx, author, id, &title, outcome, now).await?;
+    let action = if outcome == PostStatus::Fulfilled { IntakeAction::Confirmed } else { IntakeAction::Closed };
+    super::intakes::audit(&mut tx, id, author, action, None, now).await?;
     tx.commit().await.map_err(|e| db::internal("close: commit", e))
 }
 
@@ -420,6 +430,7 @@ pub async fn extend(db: &Db, author: &CurrentUser, id: i64, days: u32, now: i64)
     }
     let expires_at = now + i64::from(days) * 86_400;
     sql::set_expiry(&mut tx, id, expires_at, now).await.map_err(|e| db::internal("extend", e))?;
+    super::intakes::audit(&mut tx, id, author, IntakeAction::Extended, None, now).await?;
     tx.commit().await.map_err(|e| db::internal("extend: commit", e))?;
     Ok(expires_at)
 }

@@ -3,6 +3,7 @@
 mod accounts;
 mod conversations;
 mod hardening;
+mod intakes;
 mod languages;
 mod layers;
 mod map;

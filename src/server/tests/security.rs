@@ -180,7 +180,7 @@ async fn the_service_worker_fetches_this_site_only_and_logging_out_clears_the_de
 fn lands_offsite(location: &str) -> bool {
     let here = url::Url::parse("http://entraide.test/connexion").unwrap();
     match here.join(location) {
-        Ok(to) => to.scheme() != "http" || to.host_str() != Some("entraide.test") || to.port() != None,
+        Ok(to) => to.scheme() != "http" || to.host_str() != Some("entraide.test") || to.port().is_some(),
         Err(_) => false,
     }
 }

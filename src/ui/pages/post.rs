@@ -103,8 +103,20 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             </div>
             <dl class="facts">
-                <dt>{t("post-published-by")}</dt>
-                <dd>{label("poster", s.poster_kind.slug())}</dd>
+                {if post.by_phone {
+                    // "Déposée par le Département": filed by staff for a person who called.
+                    view! {
+                        <dt>{t("post-filed-by")}</dt>
+                        <dd>{t("post-by-phone")}</dd>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <dt>{t("post-published-by")}</dt>
+                        <dd>{label("poster", s.poster_kind.slug())}</dd>
+                    }
+                        .into_any()
+                }}
                 <dt>{t("post-place")}</dt>
                 <dd>{t_args("post-place-approximate", &[("commune", text(s.commune.clone()))])}</dd>
                 <dt>{t("post-published")}</dt>

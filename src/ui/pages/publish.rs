@@ -94,7 +94,12 @@ pub fn PostEditor(
     /// The account writing a new post: its draft is kept on the device under its id.
     #[prop(optional)]
     owner: i64,
+    /// Staff filing it for a person who called (phone intake): the person's fields come first,
+    /// and nothing is kept on the device (it would hold the person's name and phone).
+    #[prop(optional)]
+    intake: bool,
 ) -> impl IntoView {
+    let keep_draft = new && !intake;
     let kind = echo.value(F, "kind");
     let category = echo.value(F, "category");
     let commune = echo.value(F, "commune");
@@ -117,7 +122,7 @@ pub fn PostEditor(
     let form = NodeRef::<leptos::html::Form>::new();
     let (kept, set_kept) = signal(Kept::Nothing);
     let save = move || {
-        if !new {
+        if !keep_draft {
             return;
         }
         if let Some(form) = form.get_untracked() {
@@ -128,10 +133,10 @@ pub fn PostEditor(
             d.save(owner);
         }
     };
-    let refill = new && echo.form != F;
+    let refill = keep_draft && echo.form != F;
     Effect::new(move |_| {
         let Some(el) = form.get() else { return };
-        if !new {
+        if !keep_draft {
             return;
         }
         if refill {
@@ -155,7 +160,7 @@ pub fn PostEditor(
         on_cleanup(move || back_online.remove());
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if new && !draft::online() {
+        if keep_draft && !draft::online() {
             ev.prevent_default();
             save();
             set_kept.set(Kept::Waiting);
@@ -178,7 +183,7 @@ pub fn PostEditor(
         (kind_err.is_some(), cat_err.is_some(), loc_err.is_some(), days_err.is_some());
     view! {
         <p class="notice-plain">
-            {t("publish-intro")}
+            {if intake { t("intake-intro") } else { t("publish-intro") }}
         </p>
         <form method="post" action=action class="form" novalidate node_ref=form
             on:input=move |_| save() on:change=move |_| save() on:submit=on_submit>
@@ -202,10 +207,14 @@ pub fn PostEditor(
                 }}
             </div>
             <FormMessage form=F echo=echo.clone()/>
+            {intake.then(|| view! { <CallerFields echo=echo.clone()/> })}
             <fieldset class="field" class:field-invalid=kind_bad>
-                <legend>{t("publish-you")}</legend>
+                <legend>{if intake { t("intake-kind") } else { t("publish-you") }}</legend>
                 {kind_err.map(|e| view! { <p class="field-error">{e}</p> })}
-                {[(PostKind::Request, t("publish-you-request")), (PostKind::Offer, t("publish-you-offer"))]
+                {[
+                    (PostKind::Request, if intake { t("intake-kind-request") } else { t("publish-you-request") }),
+                    (PostKind::Offer, if intake { t("intake-kind-offer") } else { t("publish-you-offer") }),
+                ]
                     .into_iter()
                     .map(|(k, label)| view! {
                         <label class="choice">
@@ -271,6 +280,43 @@ pub fn PostEditor(
             <button type="submit" class="btn">{submit}</button>
             <p class="hint">{t_args("publish-limits", &[("title", n(TITLE_MAX as f64)), ("description", n(DESCRIPTION_MAX as f64))])}</p>
         </form>
+    }
+}
+
+/// The person who called, for phone intake: name, phone, when to call, street (all private),
+/// whether their phone may be given to the helper, and their consent to publishing.
+#[component]
+fn CallerFields(echo: FormEcho) -> impl IntoView {
+    let share = echo.form == F && echo.value(F, "share_phone") == "on";
+    let consent = echo.form == F && echo.value(F, "consent") == "on";
+    let consent_err = echo.error(F, "consent");
+    let consent_bad = consent_err.is_some();
+    view! {
+        <fieldset class="field-group">
+            <legend>{t("intake-person")}</legend>
+            <p class="hint">{t("intake-person-hint")}</p>
+            <TextField form=F name="person_name" label=t("intake-person-name") echo=echo.clone() autocomplete="off"/>
+            <TextField form=F name="person_phone" label=t("intake-person-phone") echo=echo.clone() kind="tel" autocomplete="off"/>
+            <TextField form=F name="call_times" label=t("intake-call-times") echo=echo.clone() required=false
+                hint=t("intake-call-times-hint") autocomplete="off"/>
+            <TextField form=F name="street" label=t("intake-street") echo=echo.clone() required=false
+                hint=t("intake-street-hint") autocomplete="off"/>
+            <div class="field">
+                <label class="choice">
+                    <input type="checkbox" name="share_phone" checked=share/>
+                    {t("intake-share-phone")}
+                </label>
+            </div>
+            <div class="field" class:field-invalid=consent_bad>
+                {consent_err.map(|e| view! { <p class="field-error" id="publish-consent-error">{e}</p> })}
+                <label class="choice">
+                    <input type="checkbox" name="consent" checked=consent required=true
+                        aria-invalid=consent_bad.then_some("true")
+                        aria-describedby=consent_bad.then_some("publish-consent-error")/>
+                    {t("intake-consent")}
+                </label>
+            </div>
+        </fieldset>
     }
 }
 

@@ -100,6 +100,7 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
             {(c.helper_done && c.i_am_author && c.actions.confirm).then(|| view! {
                 <div class="notice"><p>{helper_done}</p></div>
             })}
+            <CallerBox c=c.clone()/>
             <Private c=c.clone()/>
             <h2 class="visually-hidden">{t("nav-messages")}</h2>
             <ol class="thread" aria-live="polite">
@@ -176,6 +177,30 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
             })}
         </li>
     }
+}
+
+/// For staff acting for a person who called: who to call back, and when.
+#[component]
+fn CallerBox(c: ConversationView) -> impl IntoView {
+    c.caller.map(|p| {
+        view! {
+            <section class="notice caller-box" aria-labelledby="appelant-titre">
+                <h2 id="appelant-titre">{t("caller-heading")}</h2>
+                <dl class="facts facts-wide-values">
+                    <dt>{t("intake-person-name")}</dt>
+                    <dd>{p.name.clone()}</dd>
+                    <dt>{t("intake-person-phone")}</dt>
+                    <dd><a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a></dd>
+                    {p.call_times.clone().map(|w| view! {
+                        <dt>{t("intake-call-times")}</dt>
+                        <dd>{w}</dd>
+                    })}
+                    <dt>{t("caller-phone-shared")}</dt>
+                    <dd>{if p.share_phone { t("caller-phone-yes") } else { t("caller-phone-no") }}</dd>
+                </dl>
+            </section>
+        }
+    })
 }
 
 /// The exact place, building note and phone: for the accepted helper, and for the author to
@@ -265,11 +290,26 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
                     <form method="post" action=format!("/messages/{id}") class="form">
                         <input type="hidden" name="action" value="accept"/>
                         <FormMessage form="accept" echo=echo.clone()/>
-                        <label class="choice">
-                            <input type="checkbox" name="share_phone" checked=share_checked/>
-                            {t("accept-share-phone")}
-                        </label>
-                        <TextField form="accept" name="phone" label=t("accept-phone") echo=echo.clone() kind="tel" autocomplete="tel" required=false/>
+                        {match c.caller.clone() {
+                            // Acting for a person who called: their phone, only if they agreed.
+                            Some(p) if p.share_phone => view! {
+                                <label class="choice">
+                                    <input type="checkbox" name="share_phone" checked=share_checked/>
+                                    {t_args("accept-share-caller-phone", &[("name", text(p.name.clone())), ("phone", text(p.phone.clone()))])}
+                                </label>
+                                <input type="hidden" name="phone" value=p.phone.clone()/>
+                            }.into_any(),
+                            Some(p) => view! {
+                                <p class="hint">{t_args("accept-caller-phone-not-agreed", &[("name", text(p.name.clone()))])}</p>
+                            }.into_any(),
+                            None => view! {
+                                <label class="choice">
+                                    <input type="checkbox" name="share_phone" checked=share_checked/>
+                                    {t("accept-share-phone")}
+                                </label>
+                                <TextField form="accept" name="phone" label=t("accept-phone") echo=echo.clone() kind="tel" autocomplete="tel" required=false/>
+                            }.into_any(),
+                        }}
                         {(c.post_kind == PostKind::Request).then(|| view! {
                             <label class="choice">
                                 <input type="checkbox" name="off_map"/>

@@ -30,6 +30,7 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
             <a href="/moderation/signalements" aria-current=aria(Tab::Reports)>
                 {t("moderation-tab-reports")}" " <span class="count" class:count-zero=stats.reported_posts == 0>{stats.reported_posts}</span>
             </a>
+            <a href="/saisies">{t("intakes-heading")}</a>
         </nav>
         <p class="queue-health" class:queue-late=late>
             {match oldest {
