@@ -12,6 +12,7 @@ use crate::ui::pages::{
     account::{AccountDeletedPage, AccountPage},
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     edit_post::EditPostPage,
+    exports::ExportsPage,
     home::HomePage,
     intakes::{IntakePage, IntakesPage},
     log_in::LogInPage,
@@ -99,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisies") view=IntakesPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>

@@ -162,24 +162,47 @@ pub struct IntakeState {
     pub answers: i64,
     /// Conversations with unread messages for staff.
     pub unread: i64,
-    /// When a helper was last accepted, if one is.
-    pub accepted_at: Option<i64>,
+    /// A helper is accepted now.
+    pub accepted: bool,
     /// A helper said the help was given.
     pub helper_done: bool,
-    /// When staff last said they called the person back.
-    pub called_back_at: Option<i64>,
-    /// When the post reached its current status (a fulfilled post: when it was confirmed).
-    pub status_at: i64,
+    /// The latest of the steps that call for a call back, or the call back itself, in the order
+    /// they happened (the audit's order, not the clock's: two may share a second).
+    pub last_step: Option<LastStep>,
+}
+
+/// The steps of an intake after which staff call the person back, and the call back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LastStep {
+    Accepted,
+    Withdrawn,
+    HelperDone,
+    Confirmed,
+    CalledBack,
+}
+
+impl LastStep {
+    /// The step written as the audit of intake writes it (`intake_events.action`).
+    pub fn from_action(action: &str) -> Option<LastStep> {
+        match action {
+            "accepted" => Some(LastStep::Accepted),
+            "withdrawn" => Some(LastStep::Withdrawn),
+            "helper-done" => Some(LastStep::HelperDone),
+            "confirmed" => Some(LastStep::Confirmed),
+            "called-back" => Some(LastStep::CalledBack),
+            _ => None,
+        }
+    }
 }
 
 /// The next thing to do about an intake at `now`. A call back is due once after each step it
 /// follows: staff saying they called clears it until the next step.
 pub fn next_step(s: &IntakeState, now: i64) -> NextStep {
-    let called_since = |t: i64| s.called_back_at.is_some_and(|c| c >= t);
+    let called = s.last_step == Some(LastStep::CalledBack);
     match s.status {
-        PostStatus::Fulfilled if !called_since(s.status_at) => NextStep::CallDone,
+        PostStatus::Fulfilled if !called => NextStep::CallDone,
         PostStatus::InProgress if s.helper_done => NextStep::CallDone,
-        PostStatus::InProgress | PostStatus::Published if s.accepted_at.is_some_and(|a| !called_since(a)) => {
+        PostStatus::InProgress | PostStatus::Published if s.accepted && s.last_step == Some(LastStep::Accepted) => {
             NextStep::CallHelperAccepted
         }
         PostStatus::Published | PostStatus::InProgress if s.expires_at <= now => NextStep::Nothing,
@@ -259,10 +282,9 @@ mod tests {
             expires_at: 10 * 86_400,
             answers: 0,
             unread: 0,
-            accepted_at: None,
+            accepted: false,
             helper_done: false,
-            called_back_at: None,
-            status_at: 0,
+            last_step: None,
         }
     }
 
@@ -272,15 +294,16 @@ mod tests {
         assert_eq!(next_step(&state(PostStatus::Published), now), NextStep::Wait);
         let answered = IntakeState { answers: 2, unread: 1, ..state(PostStatus::Published) };
         assert_eq!(next_step(&answered, now), NextStep::ReadAnswers);
-        let accepted = IntakeState { accepted_at: Some(now - 60), ..state(PostStatus::InProgress) };
+        let accepted =
+            IntakeState { accepted: true, last_step: Some(LastStep::Accepted), ..state(PostStatus::InProgress) };
         assert_eq!(next_step(&accepted, now), NextStep::CallHelperAccepted);
-        let called = IntakeState { called_back_at: Some(now - 30), ..accepted };
+        let called = IntakeState { last_step: Some(LastStep::CalledBack), ..accepted };
         assert_eq!(next_step(&called, now), NextStep::Wait);
         let done = IntakeState { helper_done: true, ..called };
         assert_eq!(next_step(&done, now), NextStep::CallDone);
-        let fulfilled = IntakeState { status_at: now - 10, ..state(PostStatus::Fulfilled) };
+        let fulfilled = IntakeState { last_step: Some(LastStep::Confirmed), ..state(PostStatus::Fulfilled) };
         assert_eq!(next_step(&fulfilled, now), NextStep::CallDone);
-        let closed = IntakeState { called_back_at: Some(now), ..fulfilled };
+        let closed = IntakeState { last_step: Some(LastStep::CalledBack), ..fulfilled };
         assert_eq!(next_step(&closed, now), NextStep::Nothing);
         let soon = IntakeState { expires_at: now + 86_400, ..state(PostStatus::Published) };
         assert_eq!(next_step(&soon, now), NextStep::ExpiresSoon);

@@ -21,6 +21,7 @@ macro_rules! slug_parse_display {
 pub mod category;
 pub mod commune;
 pub mod conversation;
+pub mod export;
 pub mod filter;
 pub mod geo;
 pub mod grid;
@@ -28,6 +29,7 @@ pub mod intake;
 pub mod local_path;
 pub mod moderation;
 pub mod notification;
+pub mod period;
 pub mod post;
 pub mod privacy;
 pub mod steps;

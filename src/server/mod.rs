@@ -12,6 +12,7 @@ pub mod forms;
 pub mod geojson;
 pub mod locale;
 pub mod mailer;
+pub mod open_data;
 pub mod operator;
 pub mod passwords;
 pub mod security;
@@ -87,6 +88,8 @@ pub fn router(state: AppState) -> Router {
         .route("/messages/{id}", post(forms::conversations::conversation))
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
+        .route("/api/v1/posts.csv", get(open_data::posts_csv))
+        .route("/pilotage/exports", post(forms::exports::export))
         .route("/langue/{code}", get(locale::switch))
         .route("/lecture/{mode}", get(locale::reading))
         .leptos_routes(&state, routes, page_shell)

@@ -142,6 +142,8 @@ pub struct IntakeRow {
     pub accepted_at: Option<i64>,
     pub helper_name: Option<String>,
     pub helper_done: bool,
+    /// The action of the latest audit row among the steps that call for a call back.
+    pub last_step: Option<String>,
 }
 
 /// The conversations about the intakes filed by `filed_by` (every intake when `None`): id, post
@@ -177,7 +179,9 @@ pub async fn list(
          (SELECT r.display_name FROM conversations c JOIN users r ON r.id = c.responder_id \
             WHERE c.post_id = p.id AND c.accepted_at IS NOT NULL ORDER BY c.accepted_at DESC LIMIT 1) AS helper_name, \
          EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id AND c.accepted_at IS NOT NULL \
-            AND c.helper_done_at IS NOT NULL) AS helper_done \
+            AND c.helper_done_at IS NOT NULL) AS helper_done, \
+         (SELECT e.action FROM intake_events e WHERE e.post_id = p.id AND e.action IN \
+            ('accepted', 'withdrawn', 'helper-done', 'confirmed', 'called-back') ORDER BY e.id DESC LIMIT 1) AS last_step \
          FROM intakes i JOIN posts p ON p.id = i.post_id JOIN users u ON u.id = i.filed_by \
          WHERE ($1 IS NULL OR i.filed_by = $1) ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
     )

@@ -5,6 +5,7 @@
 //! upgrades) and a pool of read-only readers, all in WAL mode.
 
 pub mod conversations;
+pub mod exports;
 pub mod intakes;
 pub mod map;
 pub mod moderation;

@@ -3,7 +3,7 @@
 //! for the person — read, accept a helper, give the person's phone if they agreed, confirm the
 //! help. Every step is written to `intake_events`. "Mes saisies" says what to do next.
 
-use crate::domain::intake::{next_step, IntakeDraft, IntakeState};
+use crate::domain::intake::{next_step, IntakeDraft, IntakeState, LastStep};
 use crate::domain::moderation::ModerationAction;
 use crate::domain::post::NewPost;
 use crate::domain::user::CurrentUser;
@@ -99,10 +99,9 @@ pub async fn list(db: &Db, me: &CurrentUser, all: bool, now: i64) -> Result<Inta
                 expires_at: r.expires_at,
                 answers: r.answers,
                 unread: r.unread,
-                accepted_at: r.accepted_at,
+                accepted: r.accepted_at.is_some(),
                 helper_done: r.helper_done,
-                called_back_at: r.called_back_at,
-                status_at: r.updated_at,
+                last_step: r.last_step.as_deref().and_then(LastStep::from_action),
             };
             Ok(IntakeLine {
                 post_id: r.post_id,
@@ -331,15 +330,16 @@ mod tests {
         let private = helper_view.private.expect("the helper sees where to go");
         assert_eq!(private.phone.as_deref(), Some(PHONE));
         assert!(private.private_note.as_deref().is_some_and(|n| n.contains(STREET)), "{:?}", private.private_note);
-        called_back(&w.db, &w.staff, id, NOW + 300).await.expect("called back");
+        // In the same second as the acceptance: the audit's order decides, not the clock.
+        called_back(&w.db, &w.staff, id, NOW + 200).await.expect("called back");
         assert_eq!(step(NOW + 310).await, NextStep::Wait);
-        conversations::mark_done(&w.db, &w.helper, c, NOW + 400).await.expect("helper done");
+        conversations::mark_done(&w.db, &w.helper, c, NOW + 200).await.expect("helper done");
         assert_eq!(step(NOW + 410).await, NextStep::CallDone);
-        conversations::confirm(&w.db, &w.staff, c, NOW + 500).await.expect("confirmed");
+        conversations::confirm(&w.db, &w.staff, c, NOW + 200).await.expect("confirmed");
         assert_eq!(step(NOW + 510).await, NextStep::CallDone);
         let note = crate::domain::conversation::ThanksNote::parse("Merci de sa part !").expect("note");
         conversations::thank(&w.db, &w.staff, c, note, false, NOW + 520).await.expect("thanked");
-        called_back(&w.db, &w.staff, id, NOW + 600).await.expect("called back");
+        called_back(&w.db, &w.staff, id, NOW + 520).await.expect("called back");
         assert_eq!(step(NOW + 610).await, NextStep::Nothing);
         assert_eq!(
             actions(&w.db, id).await,

@@ -4,6 +4,7 @@
 pub mod account_links;
 pub mod accounts;
 pub mod conversations;
+pub mod exports;
 pub mod intakes;
 pub mod moderation;
 pub mod notifications;

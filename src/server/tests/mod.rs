@@ -2,6 +2,7 @@
 
 mod accounts;
 mod conversations;
+mod exports;
 mod hardening;
 mod intakes;
 mod languages;

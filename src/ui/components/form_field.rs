@@ -24,6 +24,9 @@ pub fn TextField(
     /// The text shown when this form was not just posted.
     #[prop(optional, into)]
     initial: Option<String>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let field = Field::new(&form, name, hint.as_deref(), &echo, check);
     // Passwords are never sent back.
@@ -42,6 +45,7 @@ pub fn TextField(
             type=kind
             value=value
             autocomplete=autocomplete
+            list=list
             required=required
             aria-invalid=move || error.is_some().then_some("true")
             aria-describedby=described
