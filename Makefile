@@ -137,4 +137,4 @@ fmt:
 
 ## screenshots: phone and desktop captures of every page into end2end/screenshots/ (to look at)
 screenshots: build test-tools
-	cd end2end && CI=1 SCREENSHOTS=1 npx playwright test screens.spec.ts intake.spec.ts
+	cd end2end && CI=1 SCREENSHOTS=1 npx playwright test screens.spec.ts intake.spec.ts people.spec.ts

@@ -22,6 +22,7 @@ use crate::ui::pages::{
     not_found::NotFoundPage,
     notifications::NotificationsPage,
     offline::OfflinePage,
+    people::{PeoplePage, PersonPage},
     post::PostPage,
     publish::PublishPage,
     sign_up::SignUpPage,
@@ -101,6 +102,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
                     <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/personnes/:id") view=PersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisies") view=IntakesPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>

@@ -126,5 +126,12 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await page.getByRole('button', { name: 'Publier pour cette personne' }).click();
   await audit(page, '', found, js, browser);
   pages++;
+  await page.context().clearCookies();
+
+  // An admin: « Personnes » and one person.
+  await logIn(page, 'admin@demo.entraide.invalid', DEMO_PASSWORD);
+  await page.goto('/admin/personnes?q=demo');
+  const person = await page.locator('.person a').first().getAttribute('href');
+  for (const url of ['/admin/personnes?q=demo', ...(person ? [person] : [])]) await check(url);
   report(info, 'logged in', pages, found);
 });

@@ -874,3 +874,54 @@ export-col-call-times = When to call them
 export-col-share-phone = Number may be given
 export-col-consent-at = Agreement given on
 export-col-consent-by = Agreement heard by
+
+## People (/admin/personnes)
+nav-people = People
+role-resident = Resident
+role-moderator = Moderator
+role-admin = Administrator
+people-title = People — Entraide
+people-heading = People
+people-search = Name or e-mail address
+people-search-button = Search
+people-found = { $count ->
+    [0] No account found.
+    [one] 1 account.
+   *[other] { $count } accounts.
+}
+people-more = More accounts match: narrow the search.
+people-none = Try part of the name or of the address.
+people-disabled = Account disabled
+people-unverified = Address not confirmed
+people-posts = { $count ->
+    [0] No post
+    [one] 1 post
+   *[other] { $count } posts
+}
+people-open-reports = { $count ->
+    [one] 1 open report
+   *[other] { $count } open reports
+}
+people-back = ← Everyone
+people-email = E-mail address
+people-organisation = Organisation
+people-since = Account created on
+people-yourself = This is your account: your role and account are changed by another administrator or on the command line.
+people-actions = Change this account
+people-make = Give the role "{ $role }"
+people-disable = Disable the account
+people-enable = Enable the account
+people-reset-link = Send a link to change the password
+people-reports = Reports
+people-no-reports = No report.
+people-report-made = Report made on
+people-report-about = Report received on
+people-report-open = open
+people-done-role = The role is changed. The person will have to log in again.
+people-done-disable = The account is disabled: the person can no longer log in.
+people-done-enable = The account is enabled again.
+people-done-reset-link = A link to change the password was sent by e-mail (valid for one hour).
+people-not-yourself = You cannot change your own account here.
+people-last-admin = This is the last active administrator: appoint another one first.
+people-reset-disabled = This account is disabled: enable it first.
+people-role-missing = Choose a role.

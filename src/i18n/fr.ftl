@@ -881,3 +881,54 @@ export-col-call-times = Quand l'appeler
 export-col-share-phone = Numéro transmissible
 export-col-consent-at = Accord donné le
 export-col-consent-by = Accord recueilli par
+
+## People (/admin/personnes)
+nav-people = Personnes
+role-resident = Habitant·e
+role-moderator = Modérateur·rice
+role-admin = Administrateur·rice
+people-title = Personnes — Entraide
+people-heading = Personnes
+people-search = Nom ou adresse e-mail
+people-search-button = Chercher
+people-found = { $count ->
+    [0] Aucun compte trouvé.
+    [one] 1 compte.
+   *[other] { $count } comptes.
+}
+people-more = D'autres comptes correspondent : précisez la recherche.
+people-none = Essayez une partie du nom ou de l'adresse.
+people-disabled = Compte désactivé
+people-unverified = Adresse non confirmée
+people-posts = { $count ->
+    [0] Aucune annonce
+    [one] 1 annonce
+   *[other] { $count } annonces
+}
+people-open-reports = { $count ->
+    [one] 1 signalement ouvert
+   *[other] { $count } signalements ouverts
+}
+people-back = ← Toutes les personnes
+people-email = Adresse e-mail
+people-organisation = Organisation
+people-since = Compte créé le
+people-yourself = C'est votre compte : votre rôle et votre compte se changent par un autre administrateur ou en ligne de commande.
+people-actions = Changer ce compte
+people-make = Donner le rôle « { $role } »
+people-disable = Désactiver le compte
+people-enable = Réactiver le compte
+people-reset-link = Envoyer un lien pour changer de mot de passe
+people-reports = Signalements
+people-no-reports = Aucun signalement.
+people-report-made = Signalement fait sur
+people-report-about = Signalement reçu sur
+people-report-open = ouvert
+people-done-role = Le rôle est changé. La personne devra se reconnecter.
+people-done-disable = Le compte est désactivé : la personne ne peut plus se connecter.
+people-done-enable = Le compte est réactivé.
+people-done-reset-link = Un lien pour changer de mot de passe est parti par e-mail (valable une heure).
+people-not-yourself = Vous ne pouvez pas changer votre propre compte ici.
+people-last-admin = C'est le dernier administrateur actif : nommez-en un autre d'abord.
+people-reset-disabled = Ce compte est désactivé : réactivez-le d'abord.
+people-role-missing = Choisissez un rôle.

@@ -80,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/mes-annonces", post(forms::posts::my_posts))
         .route("/saisie", post(forms::intakes::file))
         .route("/saisies", post(forms::intakes::list))
+        .route("/admin/personnes/{id}", post(forms::people::person))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
         .route("/moderation", post(forms::moderation::queue))
         .route("/moderation/signalements", post(forms::moderation::reports))

@@ -96,6 +96,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         })}
                                     </a>
                                 })}
+                                {(me.role == crate::domain::user::Role::Admin).then(|| view! {
+                                    <a class="nav-link" href="/admin/personnes">{t("nav-people")}</a>
+                                })}
                                 <a class="nav-link" href="/mes-annonces">{t("nav-my-posts")}</a>
                                 <a class="nav-link" href="/messages">
                                     <span aria-hidden="true">"✉️"</span>

@@ -7,4 +7,5 @@ pub mod conversations;
 pub mod forms;
 pub mod intakes;
 pub mod moderation;
+pub mod people;
 pub mod posts;

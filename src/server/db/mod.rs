@@ -10,6 +10,7 @@ pub mod intakes;
 pub mod map;
 pub mod moderation;
 pub mod notifications;
+pub mod people;
 pub mod posts;
 pub mod privacy;
 pub mod tokens;

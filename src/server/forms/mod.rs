@@ -10,5 +10,6 @@ pub mod exports;
 pub mod intakes;
 mod kit;
 pub mod moderation;
+pub mod people;
 pub mod posts;
 pub mod privacy;

@@ -8,6 +8,7 @@ pub mod exports;
 pub mod intakes;
 pub mod moderation;
 pub mod notifications;
+pub mod people;
 pub mod posts;
 pub mod privacy;
 

@@ -9,6 +9,7 @@ mod languages;
 mod layers;
 mod map;
 mod moderation;
+mod people;
 mod security;
 
 use std::sync::Arc;

@@ -13,6 +13,7 @@ pub mod my_posts;
 pub mod not_found;
 pub mod notifications;
 pub mod offline;
+pub mod people;
 pub mod post;
 pub mod publish;
 pub mod publish_steps;
