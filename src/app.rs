@@ -13,6 +13,7 @@ use crate::ui::pages::{
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     edit_post::EditPostPage,
     exports::ExportsPage,
+    follow_ups::{FollowUpsPage, HelpQuestionPage},
     home::HomePage,
     intakes::{IntakePage, IntakesPage},
     log_in::LogInPage,
@@ -103,6 +104,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
                     <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/suivi") view=FollowUpsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suivi/:id") view=HelpQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes/:id") view=PersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisies") view=IntakesPage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>

@@ -118,7 +118,7 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await logIn(page, DEMO_MODERATOR, DEMO_PASSWORD);
   await page.goto('/moderation');
   const history = await page.getByRole('link', { name: "Historique complet de l'annonce" }).first().getAttribute('href');
-  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage/exports', ...(history ? [history] : [])]) {
+  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage/exports', '/suivi', ...(history ? [history] : [])]) {
     await check(url);
   }
   // Phone intake with mistakes shows errors next to the fields, the person's ones included.

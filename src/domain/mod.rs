@@ -23,6 +23,7 @@ pub mod commune;
 pub mod conversation;
 pub mod export;
 pub mod filter;
+pub mod follow_up;
 pub mod geo;
 pub mod grid;
 pub mod intake;

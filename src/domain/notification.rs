@@ -22,10 +22,14 @@ pub enum NotificationKind {
     Done,
     /// The help is confirmed: the post is fulfilled.
     Fulfilled,
+    /// My post expires in three days: extend it in one click.
+    Expiring,
+    /// Help was accepted days ago and not confirmed: "Avez-vous reçu l'aide ?"
+    HelpCheck,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 10] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::Published,
         NotificationKind::Rejected,
         NotificationKind::Redacted,
@@ -36,6 +40,8 @@ impl NotificationKind {
         NotificationKind::Withdrawn,
         NotificationKind::Done,
         NotificationKind::Fulfilled,
+        NotificationKind::Expiring,
+        NotificationKind::HelpCheck,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -50,6 +56,8 @@ impl NotificationKind {
             NotificationKind::Withdrawn => "withdrawn",
             NotificationKind::Done => "done",
             NotificationKind::Fulfilled => "fulfilled",
+            NotificationKind::Expiring => "expiring",
+            NotificationKind::HelpCheck => "help-check",
         }
     }
 

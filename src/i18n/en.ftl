@@ -925,3 +925,44 @@ people-not-yourself = You cannot change your own account here.
 people-last-admin = This is the last active administrator: appoint another one first.
 people-reset-disabled = This account is disabled: enable it first.
 people-role-missing = Choose a role.
+
+## Follow-ups (/suivi)
+email-subject-expiring = Your post expires soon
+email-subject-help-check = Did you receive the help?
+notify-expiring = Your post "{ $title }" leaves the map on { $date }. Still needed? Extend it in one click in "My posts".
+notify-help-check = Did you receive the help for "{ $title }"? Tell us in one click.
+follow-ups-title = Follow-up — Entraide
+follow-ups-heading = Follow-up
+follow-ups-unanswered = { $count ->
+    [0] Requests without an answer: none
+    [one] 1 request without an answer
+   *[other] { $count } requests without an answer
+}
+follow-ups-unanswered-hint = Published 2 days ago (groceries, food aid) or 5 days ago (the rest), by default, and nobody answered; the oldest first.
+follow-ups-help = { $count ->
+    [0] Help not received: none
+    [one] 1 help that may never have come
+   *[other] { $count } helps that may never have come
+}
+follow-ups-help-hint = The author answered "No" to "Did you receive the help?", or did not answer within 2 days.
+follow-up-posted = posted { $when }
+follow-up-author = Author
+follow-up-raised = Followed up since
+follow-up-todo-phone = call the person back (filed by phone, see "My phone requests").
+follow-up-todo-unanswered = call or write to the author, pass the request to a local association, or widen it (extend, clarify).
+follow-up-todo-help = contact the author and the volunteer to learn what happened; offer other help.
+follow-up-answer-no = The author says the help did not come.
+follow-up-answer-none = The author did not answer.
+follow-up-resolve = Dealt with
+follow-up-done = Noted: the request leaves the follow-up.
+follow-up-already-done = This line was already dealt with.
+follow-up-already-answered = You already answered, thank you.
+follow-up-answer-missing = Answer yes or no.
+help-question-title = Did you receive the help? — Entraide
+help-question-heading = Did you receive the help?
+help-question-about = For your request
+help-question-yes = Yes, I received the help
+help-question-no = Not yet
+help-question-hint = "Yes" marks the request as done. "Not yet" tells the Département's team, who will contact you.
+help-question-yes-done = Thank you! The request is marked as done.
+help-question-no-done = Noted: the Département's team will contact you.

@@ -932,3 +932,44 @@ people-not-yourself = Vous ne pouvez pas changer votre propre compte ici.
 people-last-admin = C'est le dernier administrateur actif : nommez-en un autre d'abord.
 people-reset-disabled = Ce compte est désactivé : réactivez-le d'abord.
 people-role-missing = Choisissez un rôle.
+
+## Follow-ups (/suivi)
+email-subject-expiring = Votre annonce expire bientôt
+email-subject-help-check = Avez-vous reçu l'aide ?
+notify-expiring = Votre annonce « { $title } » quitte la carte le { $date }. Encore besoin ? Prolongez-la d'un clic dans « Mes annonces ».
+notify-help-check = Avez-vous reçu l'aide pour « { $title } » ? Dites-le nous d'un clic.
+follow-ups-title = Suivi — Entraide
+follow-ups-heading = Suivi
+follow-ups-unanswered = { $count ->
+    [0] Demandes sans réponse : aucune
+    [one] 1 demande sans réponse
+   *[other] { $count } demandes sans réponse
+}
+follow-ups-unanswered-hint = Publiées depuis 2 jours (courses, aide alimentaire) ou 5 jours (le reste), par défaut, sans que personne ne réponde ; les plus anciennes d'abord.
+follow-ups-help = { $count ->
+    [0] Aide non reçue : aucune
+    [one] 1 aide peut-être jamais venue
+   *[other] { $count } aides peut-être jamais venues
+}
+follow-ups-help-hint = L'auteur a répondu « Non » à « Avez-vous reçu l'aide ? », ou n'a pas répondu en 2 jours.
+follow-up-posted = déposée { $when }
+follow-up-author = Auteur
+follow-up-raised = Au suivi depuis le
+follow-up-todo-phone = rappeler la personne (déposée par téléphone, voir « Mes saisies »).
+follow-up-todo-unanswered = appeler ou écrire à l'auteur, relayer la demande à une association du secteur, ou l'élargir (prolonger, préciser).
+follow-up-todo-help = contacter l'auteur et le bénévole pour savoir ce qui s'est passé ; proposer une autre aide.
+follow-up-answer-no = L'auteur dit ne pas avoir reçu l'aide.
+follow-up-answer-none = L'auteur n'a pas répondu.
+follow-up-resolve = Traité
+follow-up-done = C'est noté : la demande quitte le suivi.
+follow-up-already-done = Cette ligne a déjà été traitée.
+follow-up-already-answered = Vous avez déjà répondu, merci.
+follow-up-answer-missing = Répondez par oui ou par non.
+help-question-title = Avez-vous reçu l'aide ? — Entraide
+help-question-heading = Avez-vous reçu l'aide ?
+help-question-about = Pour votre demande
+help-question-yes = Oui, j'ai reçu l'aide
+help-question-no = Non, pas encore
+help-question-hint = « Oui » marque la demande comme réalisée. « Non » prévient l'équipe du Département, qui vous contactera.
+help-question-yes-done = Merci ! La demande est marquée comme réalisée.
+help-question-no-done = C'est noté : l'équipe du Département va vous contacter.

@@ -170,6 +170,21 @@ pub struct ServeArgs {
     /// Open reports that hide a published post until staff review it.
     #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
     pub report_threshold: i64,
+    /// Days without an answer before a request for groceries or food aid reaches « Suivi ».
+    #[arg(long, env = "ENTRAIDE_UNANSWERED_URGENT_DAYS", default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=60))]
+    pub unanswered_urgent_days: i64,
+    /// Days without an answer before any other request reaches « Suivi ».
+    #[arg(long, env = "ENTRAIDE_UNANSWERED_DAYS", default_value_t = 5, value_parser = clap::value_parser!(i64).range(1..=60))]
+    pub unanswered_days: i64,
+    /// Days after an acceptance before the author is asked "Avez-vous reçu l'aide ?".
+    #[arg(long, env = "ENTRAIDE_HELP_CHECK_DAYS", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=60))]
+    pub help_check_days: i64,
+    /// Days without an answer to that question before it reaches « Suivi ».
+    #[arg(long, env = "ENTRAIDE_ESCALATE_DAYS", default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=60))]
+    pub escalate_days: i64,
+    /// Days before its expiry that an author is told, with a one-click extension.
+    #[arg(long, env = "ENTRAIDE_EXPIRY_NOTICE_DAYS", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=60))]
+    pub expiry_notice_days: i64,
 }
 
 #[derive(Debug, Args)]

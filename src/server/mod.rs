@@ -81,6 +81,8 @@ pub fn router(state: AppState) -> Router {
         .route("/saisie", post(forms::intakes::file))
         .route("/saisies", post(forms::intakes::list))
         .route("/admin/personnes/{id}", post(forms::people::person))
+        .route("/suivi", post(forms::follow_ups::resolve))
+        .route("/suivi/{id}", post(forms::follow_ups::answer))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
         .route("/moderation", post(forms::moderation::queue))
         .route("/moderation/signalements", post(forms::moderation::reports))
@@ -234,6 +236,14 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
     let secure_cookies = args.secure_cookies;
     let report_threshold = args.report_threshold;
+    let follow_up_rules = crate::domain::follow_up::FollowUpRules {
+        unanswered_urgent_days: args.unanswered_urgent_days,
+        unanswered_days: args.unanswered_days,
+        help_check_days: args.help_check_days,
+        escalate_days: args.escalate_days,
+        expiry_notice_days: args.expiry_notice_days,
+    };
+    follow_up_rules.check()?;
     services::notifications::set_site_url(&args.public_url);
     match (&args.smtp_url, &args.mail_from) {
         (Some(url), Some(from)) => {
@@ -254,7 +264,8 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         report_threshold,
         trusted_proxy: args.trusted_proxy,
     };
-    // Expired posts leave the map's index and counts every minute.
+    // Every minute: expired posts leave the map's index and counts, and the follow-ups due are
+    // raised (nobody left waiting).
     {
         let db = db.clone();
         tokio::spawn(async move {
@@ -263,6 +274,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
                 every.tick().await;
                 if let Err(e) = services::posts::sweep_expired(&db, services::now()).await {
                     tracing::warn!("expired posts sweep failed, retried in a minute: {e}");
+                }
+                if let Err(e) = services::follow_ups::sweep(&db, &follow_up_rules, services::now()).await {
+                    tracing::warn!("follow-up sweep failed, retried in a minute: {e}");
                 }
             }
         });

@@ -4,6 +4,7 @@
 //! importing the other.
 
 pub mod conversations;
+pub mod follow_ups;
 pub mod forms;
 pub mod intakes;
 pub mod moderation;

@@ -6,6 +6,7 @@
 
 pub mod conversations;
 pub mod exports;
+pub mod follow_ups;
 pub mod intakes;
 pub mod map;
 pub mod moderation;

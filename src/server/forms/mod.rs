@@ -7,6 +7,7 @@ pub mod account_links;
 pub mod accounts;
 pub mod conversations;
 pub mod exports;
+pub mod follow_ups;
 pub mod intakes;
 mod kit;
 pub mod moderation;

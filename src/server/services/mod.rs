@@ -5,6 +5,7 @@ pub mod account_links;
 pub mod accounts;
 pub mod conversations;
 pub mod exports;
+pub mod follow_ups;
 pub mod intakes;
 pub mod moderation;
 pub mod notifications;

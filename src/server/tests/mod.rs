@@ -3,6 +3,7 @@
 mod accounts;
 mod conversations;
 mod exports;
+mod follow_ups;
 mod hardening;
 mod intakes;
 mod languages;

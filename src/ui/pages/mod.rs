@@ -4,6 +4,7 @@ pub mod account;
 pub mod account_links;
 pub mod edit_post;
 pub mod exports;
+pub mod follow_ups;
 pub mod home;
 pub mod intakes;
 pub mod log_in;

@@ -31,6 +31,7 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
                 {t("moderation-tab-reports")}" " <span class="count" class:count-zero=stats.reported_posts == 0>{stats.reported_posts}</span>
             </a>
             <a href="/saisies">{t("intakes-heading")}</a>
+            <a href="/suivi">{t("follow-ups-heading")}</a>
             <a href="/pilotage/exports">{t("exports-heading")}</a>
         </nav>
         <p class="queue-health" class:queue-late=late>
