@@ -24,6 +24,15 @@ def needles(db_path):
         digits = re.sub(r"\D", "", phone)
         if len(digits) >= 9:
             out.append(("phone", digits))
+    # The people who called (phone intake): their name, phone and street.
+    for name, phone, street in db.execute("SELECT person_name, person_phone, street FROM intakes"):
+        out.append(("name of a caller", name))
+        out.append(("phone", phone))
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 9:
+            out.append(("phone", digits))
+        if street and len(street) >= 8:
+            out.append(("street", street))
     for (note,) in db.execute("SELECT private_note FROM posts WHERE length(private_note) >= 12"):
         out.append(("private note", note))
     for lat, lon in db.execute("SELECT lat, lon FROM posts WHERE lat <> public_lat OR lon <> public_lon"):
