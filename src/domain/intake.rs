@@ -125,6 +125,8 @@ pub enum NextStep {
     CallHelperAccepted,
     /// The help was given (or the helper says so): call the person to check, then close it.
     CallDone,
+    /// Help was accepted days ago and not confirmed: call the person to ask if it came.
+    AskHelpCame,
     /// Answers wait to be read and a helper to be chosen.
     ReadAnswers,
     /// It expires within three days: call the person, extend it or close it.
@@ -140,6 +142,7 @@ impl NextStep {
         match self {
             NextStep::CallHelperAccepted => "call-accepted",
             NextStep::CallDone => "call-done",
+            NextStep::AskHelpCame => "ask-help-came",
             NextStep::ReadAnswers => "read-answers",
             NextStep::ExpiresSoon => "expires-soon",
             NextStep::Wait => "wait",
@@ -169,6 +172,8 @@ pub struct IntakeState {
     /// The latest of the steps that call for a call back, or the call back itself, in the order
     /// they happened (the audit's order, not the clock's: two may share a second).
     pub last_step: Option<LastStep>,
+    /// "Avez-vous reçu l'aide ?" was raised and nobody answered it yet.
+    pub help_check_open: bool,
 }
 
 /// The steps of an intake after which staff call the person back, and the call back.
@@ -202,6 +207,7 @@ pub fn next_step(s: &IntakeState, now: i64) -> NextStep {
     match s.status {
         PostStatus::Fulfilled if !called => NextStep::CallDone,
         PostStatus::InProgress if s.helper_done => NextStep::CallDone,
+        PostStatus::InProgress if s.help_check_open => NextStep::AskHelpCame,
         PostStatus::InProgress | PostStatus::Published if s.accepted && s.last_step == Some(LastStep::Accepted) => {
             NextStep::CallHelperAccepted
         }
@@ -285,6 +291,7 @@ mod tests {
             accepted: false,
             helper_done: false,
             last_step: None,
+            help_check_open: false,
         }
     }
 
@@ -310,5 +317,7 @@ mod tests {
         let expired = IntakeState { expires_at: now - 1, ..state(PostStatus::Published) };
         assert_eq!(next_step(&expired, now), NextStep::Nothing);
         assert!(NextStep::CallDone.urgent() && !NextStep::Wait.urgent());
+        let silent = IntakeState { help_check_open: true, ..called };
+        assert_eq!(next_step(&silent, now), NextStep::AskHelpCame);
     }
 }

@@ -966,3 +966,7 @@ help-question-no = Not yet
 help-question-hint = "Yes" marks the request as done. "Not yet" tells the Département's team, who will contact you.
 help-question-yes-done = Thank you! The request is marked as done.
 help-question-no-done = Noted: the Département's team will contact you.
+intake-next-ask-help-came = call the person to ask whether the help came, then answer for them.
+intake-help-yes = They received the help
+intake-help-no = They did not receive it
+intake-help-answered = Noted. "Not received" puts the request on the Département's follow-up.

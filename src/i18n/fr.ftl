@@ -973,3 +973,7 @@ help-question-no = Non, pas encore
 help-question-hint = « Oui » marque la demande comme réalisée. « Non » prévient l'équipe du Département, qui vous contactera.
 help-question-yes-done = Merci ! La demande est marquée comme réalisée.
 help-question-no-done = C'est noté : l'équipe du Département va vous contacter.
+intake-next-ask-help-came = appeler la personne pour savoir si elle a reçu l'aide, puis répondre pour elle.
+intake-help-yes = Elle a reçu l'aide
+intake-help-no = Elle ne l'a pas reçue
+intake-help-answered = C'est noté. « Non » met la demande au suivi du Département.

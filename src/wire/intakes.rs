@@ -35,6 +35,8 @@ pub struct IntakeLine {
     /// The display name of the accepted helper, if any.
     pub helper: Option<String>,
     pub next: NextStep,
+    /// The open "Avez-vous reçu l'aide ?", which staff answer for the person once they called.
+    pub help_check: Option<i64>,
 }
 
 /// "Mes saisies" (or every intake, for admins).

@@ -144,6 +144,8 @@ pub struct IntakeRow {
     pub helper_done: bool,
     /// The action of the latest audit row among the steps that call for a call back.
     pub last_step: Option<String>,
+    /// The open "Avez-vous reçu l'aide ?" of this post, if any.
+    pub help_check: Option<i64>,
 }
 
 /// The conversations about the intakes filed by `filed_by` (every intake when `None`): id, post
@@ -181,7 +183,9 @@ pub async fn list(
          EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id AND c.accepted_at IS NOT NULL \
             AND c.helper_done_at IS NOT NULL) AS helper_done, \
          (SELECT e.action FROM intake_events e WHERE e.post_id = p.id AND e.action IN \
-            ('accepted', 'withdrawn', 'helper-done', 'confirmed', 'called-back') ORDER BY e.id DESC LIMIT 1) AS last_step \
+            ('accepted', 'withdrawn', 'helper-done', 'confirmed', 'called-back') ORDER BY e.id DESC LIMIT 1) AS last_step, \
+         (SELECT f.id FROM follow_ups f WHERE f.post_id = p.id AND f.kind = 'help-check' AND f.answer IS NULL \
+            AND f.resolved_at IS NULL ORDER BY f.id DESC LIMIT 1) AS help_check \
          FROM intakes i JOIN posts p ON p.id = i.post_id JOIN users u ON u.id = i.filed_by \
          WHERE ($1 IS NULL OR i.filed_by = $1) ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
     )

@@ -49,8 +49,10 @@ pub async fn answer(
         Ok(a) => follow_ups::answer(&state.db, &user, id, a, now).await,
         Err(_) => Err(AppError::Validation(FieldErrors::single("answer", Msg::new("follow-up-answer-missing")))),
     };
+    // Staff answering for a person who called go back to « Mes saisies ».
+    let back = if get(&f, "back") == "/saisies" { "/saisies?fait=aide".to_owned() } else { page };
     match result {
-        Ok(()) => Redirect::to(&page).into_response(),
+        Ok(()) => Redirect::to(&back).into_response(),
         Err(e) => rerender(state, parts, echo("help", &f, &[], field_errors(&e)), status_of(&e)).await,
     }
 }

@@ -149,6 +149,8 @@ pub async fn answer(db: &Db, me: &CurrentUser, id: i64, answer: HelpAnswer, now:
         super::conversations::tell_helpers(&mut tx, me, c.post_id, &c.title, PostStatus::Fulfilled, now).await?;
         super::intakes::audit(&mut tx, c.post_id, me, IntakeAction::Confirmed, None, now).await?;
     }
+    // For a request filed by phone, staff answer after calling the person.
+    super::intakes::audit(&mut tx, c.post_id, me, IntakeAction::CalledBack, None, now).await?;
     tx.commit().await.map_err(|e| db::internal("help answer: commit", e))
 }
 

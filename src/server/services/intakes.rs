@@ -102,6 +102,7 @@ pub async fn list(db: &Db, me: &CurrentUser, all: bool, now: i64) -> Result<Inta
                 accepted: r.accepted_at.is_some(),
                 helper_done: r.helper_done,
                 last_step: r.last_step.as_deref().and_then(LastStep::from_action),
+                help_check_open: r.help_check.is_some(),
             };
             Ok(IntakeLine {
                 post_id: r.post_id,
@@ -126,6 +127,7 @@ pub async fn list(db: &Db, me: &CurrentUser, all: bool, now: i64) -> Result<Inta
                     .map(|(id, _, name)| (*id, std::mem::take(name)))
                     .collect(),
                 helper: r.helper_name,
+                help_check: r.help_check,
                 next: next_step(&state, now),
             })
         })
@@ -368,5 +370,37 @@ mod tests {
         let helper_view = conversations::view(&w.db, &w.helper, c, NOW + 120).await.expect("helper view");
         assert_eq!(helper_view.private.expect("private").phone, None);
         assert_eq!(actions(&w.db, id).await, ["filed", "accepted"]);
+    }
+
+    #[sqlx::test]
+    async fn staff_answer_the_help_question_for_the_person_after_calling(pool: SqlitePool) {
+        let w = world(pool).await;
+        let id = file_one(&w, true).await;
+        let msg = MessageBody::parse("Je passe vendredi.").expect("message");
+        let c = conversations::respond(&w.db, &w.helper, id, msg, NOW + 60).await.expect("answered");
+        let choice = AcceptForm::default().parse().expect("choice");
+        conversations::accept(&w.db, &w.staff, c, choice, NOW + 120).await.expect("accepted");
+        called_back(&w.db, &w.staff, id, NOW + 180).await.expect("called back");
+        let rules = crate::domain::follow_up::FollowUpRules::default();
+        let later = NOW + 3 * 86_400 + 120;
+        crate::server::services::follow_ups::sweep(&w.db, &rules, later).await.expect("sweep");
+        let line = list(&w.db, &w.staff, false, later).await.expect("list").items.remove(0);
+        assert_eq!(line.next, NextStep::AskHelpCame);
+        let check = line.help_check.expect("the question, for staff to answer");
+        crate::server::services::follow_ups::answer(
+            &w.db,
+            &w.staff,
+            check,
+            crate::domain::follow_up::HelpAnswer::Yes,
+            later,
+        )
+        .await
+        .expect("answered for her");
+        let line = list(&w.db, &w.staff, false, later).await.expect("list").items.remove(0);
+        assert_eq!(
+            (line.status, line.next, line.help_check),
+            (crate::domain::PostStatus::Fulfilled, NextStep::Nothing, None)
+        );
+        assert_eq!(actions(&w.db, id).await, ["filed", "accepted", "called-back", "confirmed", "called-back"]);
     }
 }

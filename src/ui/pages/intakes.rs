@@ -61,6 +61,7 @@ pub fn IntakesPage() -> impl IntoView {
     let all = query.get("tous").as_deref() == Some("1");
     let filed = query.get("deposee").and_then(|id| id.parse::<i64>().ok());
     let called = query.get("fait").as_deref() == Some("rappel");
+    let answered = query.get("fait").as_deref() == Some("aide");
     let echo = Resource::new(|| (), |_| read_form_echo());
     let list = Resource::new(move || all, my_intakes);
     let user = use_current_user();
@@ -78,7 +79,7 @@ pub fn IntakesPage() -> impl IntoView {
                     };
                     match list.await {
                         Ok(list) => view! {
-                            <IntakeList list=list echo=echo filed=filed called=called admin=admin/>
+                            <IntakeList list=list echo=echo filed=filed called=called answered=answered admin=admin/>
                         }
                             .into_any(),
                         Err(e) => view! { <Restricted error=e next=next/> }.into_any(),
@@ -90,7 +91,14 @@ pub fn IntakesPage() -> impl IntoView {
 }
 
 #[component]
-fn IntakeList(list: Intakes, echo: FormEcho, filed: Option<i64>, called: bool, admin: bool) -> impl IntoView {
+fn IntakeList(
+    list: Intakes,
+    echo: FormEcho,
+    filed: Option<i64>,
+    called: bool,
+    answered: bool,
+    admin: bool,
+) -> impl IntoView {
     let now = list.now;
     let all = list.all;
     let to_do = list.items.iter().filter(|i| i.next.urgent()).count();
@@ -102,6 +110,7 @@ fn IntakeList(list: Intakes, echo: FormEcho, filed: Option<i64>, called: bool, a
             </div>
         })}
         {called.then(|| view! { <div class="notice" role="status"><p>{t("intake-called-done")}</p></div> })}
+        {answered.then(|| view! { <div class="notice" role="status"><p>{t("intake-help-answered")}</p></div> })}
         <p class="actions">
             <a class="btn" href="/saisie">{t("intake-heading")}</a>
             {admin.then(|| if all {
@@ -188,6 +197,18 @@ fn IntakeItem(item: IntakeLine, echo: FormEcho, now: i64, all: bool) -> impl Int
                     }).collect_view())}
                     {item.mine.then(|| view! {
                         <a class="btn btn-small btn-secondary" href="/mes-annonces">{t("intake-manage")}</a>
+                    })}
+                    {item.help_check.filter(|_| item.mine).map(|check| view! {
+                        <form method="post" action=format!("/suivi/{check}")>
+                            <input type="hidden" name="answer" value="yes"/>
+                            <input type="hidden" name="back" value="/saisies"/>
+                            <button type="submit" class="btn btn-small">{t("intake-help-yes")}</button>
+                        </form>
+                        <form method="post" action=format!("/suivi/{check}")>
+                            <input type="hidden" name="answer" value="no"/>
+                            <input type="hidden" name="back" value="/saisies"/>
+                            <button type="submit" class="btn btn-small btn-secondary">{t("intake-help-no")}</button>
+                        </form>
                     })}
                     {call_back.then(|| view! {
                         <form method="post" action="/saisies">
