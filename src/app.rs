@@ -11,6 +11,7 @@ use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
     account::{AccountDeletedPage, AccountPage},
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
+    announcements::AnnouncementsPage,
     edit_post::EditPostPage,
     exports::ExportsPage,
     follow_ups::{FollowUpsPage, HelpQuestionPage},
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
                     <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/annonces") view=AnnouncementsPage ssr=SsrMode::Async/>
                     <Route path=path!("/suivi") view=FollowUpsPage ssr=SsrMode::Async/>
                     <Route path=path!("/suivi/:id") view=HelpQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes/:id") view=PersonPage ssr=SsrMode::Async/>

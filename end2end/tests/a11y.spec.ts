@@ -132,6 +132,6 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await logIn(page, 'admin@demo.entraide.invalid', DEMO_PASSWORD);
   await page.goto('/admin/personnes?q=demo');
   const person = await page.locator('.person a').first().getAttribute('href');
-  for (const url of ['/admin/personnes?q=demo', ...(person ? [person] : [])]) await check(url);
+  for (const url of ['/admin/personnes?q=demo', '/admin/annonces', ...(person ? [person] : [])]) await check(url);
   report(info, 'logged in', pages, found);
 });

@@ -47,3 +47,24 @@ test('an admin finds a person, changes her role, disables and enables her accoun
   await expect(person).toHaveURL(/\/compte\?mot-de-passe=1$/);
   await person.context().close();
 });
+
+test('an admin puts a dated announcement above the map, then removes it', async ({ page, browser, outside }, info) => {
+  const text = `Canicule : pensez à vos voisins âgés (${info.project.name} ${Date.now()})`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await logIn(page, 'admin@demo.entraide.invalid', DEMO_PASSWORD);
+  await page.goto('/admin/annonces');
+  await page.getByLabel("Texte de l'annonce").fill(text);
+  await page.getByLabel('Du').fill(day(0));
+  await page.getByLabel('Au (inclus)').fill(day(2));
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page.getByRole('status').first()).toContainText("L'annonce est enregistrée");
+  const visitor = await otherPerson(browser, info, page);
+  await visitor.goto('/');
+  await expect(visitor.getByRole('complementary', { name: 'Annonce du Département' })).toContainText(text);
+  if (process.env.SCREENSHOTS) await visitor.screenshot({ path: `screenshots/${info.project.name}-home-announcement.png` });
+  await page.getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Retirer' }).click();
+  await expect(page.getByRole('status').first()).toContainText("L'annonce est retirée.");
+  await visitor.reload();
+  await expect(visitor.getByText(text)).toHaveCount(0);
+  await visitor.context().close();
+});

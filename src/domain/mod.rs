@@ -18,6 +18,7 @@ macro_rules! slug_parse_display {
     };
 }
 
+pub mod announcement;
 pub mod category;
 pub mod commune;
 pub mod conversation;

@@ -970,3 +970,22 @@ intake-next-ask-help-came = call the person to ask whether the help came, then a
 intake-help-yes = They received the help
 intake-help-no = They did not receive it
 intake-help-answered = Noted. "Not received" puts the request on the Département's follow-up.
+
+## Announcements (/admin/annonces)
+announcement-label = Announcement from the Département
+announcements-title = The Département's announcements — Entraide
+announcements-heading = The Département's announcements
+announcement-message = Text of the announcement
+announcement-message-hint = One or two sentences, shown above the map. For example: "Heatwave: think of your elderly neighbours."
+announcement-from = From
+announcement-to = To (included)
+announcement-publish = Publish the announcement
+announcements-upcoming = Current and coming
+announcements-none = No announcement.
+announcement-dates = from { $from } to { $to }
+announcement-delete = Remove
+announcement-done-publiee = The announcement is saved: it shows above the map on the chosen days.
+announcement-done-retiree = The announcement is removed.
+announcement-empty = Write the text of the announcement.
+announcement-too-long = The announcement is too long ({ $max } characters at most).
+announcement-date-missing = Choose a date.

@@ -977,3 +977,22 @@ intake-next-ask-help-came = appeler la personne pour savoir si elle a reçu l'ai
 intake-help-yes = Elle a reçu l'aide
 intake-help-no = Elle ne l'a pas reçue
 intake-help-answered = C'est noté. « Non » met la demande au suivi du Département.
+
+## Announcements (/admin/annonces)
+announcement-label = Annonce du Département
+announcements-title = Annonces du Département — Entraide
+announcements-heading = Annonces du Département
+announcement-message = Texte de l'annonce
+announcement-message-hint = Une ou deux phrases, montrées en haut de la carte. Par exemple : « Canicule : pensez à vos voisins âgés. »
+announcement-from = Du
+announcement-to = Au (inclus)
+announcement-publish = Publier l'annonce
+announcements-upcoming = En cours et à venir
+announcements-none = Aucune annonce.
+announcement-dates = du { $from } au { $to }
+announcement-delete = Retirer
+announcement-done-publiee = L'annonce est enregistrée : elle s'affiche sur la carte aux dates choisies.
+announcement-done-retiree = L'annonce est retirée.
+announcement-empty = Écrivez le texte de l'annonce.
+announcement-too-long = L'annonce est trop longue ({ $max } caractères au plus).
+announcement-date-missing = Choisissez une date.

@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/saisies", post(forms::intakes::list))
         .route("/admin/personnes/{id}", post(forms::people::person))
         .route("/suivi", post(forms::follow_ups::resolve))
+        .route("/admin/annonces", post(forms::announcements::announcements))
         .route("/suivi/{id}", post(forms::follow_ups::answer))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
         .route("/moderation", post(forms::moderation::queue))

@@ -1,5 +1,6 @@
 //! Reusable pieces of pages.
 
+pub mod announcement;
 pub mod decision;
 pub mod draft;
 pub mod error_box;

@@ -9,6 +9,7 @@ use leptos_router::NavigateOptions;
 use crate::api::posts::fetch_posts;
 use crate::domain::{BBox, PostFilter, PostQuery};
 use crate::i18n::t;
+use crate::ui::components::announcement::Announcements;
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::post_list::PostList;
@@ -45,6 +46,7 @@ pub fn HomePage() -> impl IntoView {
                 <p>{t("home-reported")}</p>
             </div>
         })}
+        <Announcements/>
         <FilterBar filter=filter/>
         <div class="home">
             <section class="map-pane" aria-label=t("home-map")>

@@ -28,6 +28,7 @@ pub fn PeoplePage() -> impl IntoView {
         <Title text=t("people-title")/>
         <div class="page staff-page">
             <h1>{t("people-heading")}</h1>
+            <p><a href="/admin/annonces">{t("announcements-heading")}</a></p>
             <form method="get" action="/admin/personnes" class="search-form" role="search">
                 <label for="people-q">{t("people-search")}</label>
                 <div class="search-row">
