@@ -292,4 +292,38 @@ mod tests {
         assert_eq!(help(NOW + 5 * DAY + 120).await, [(checks[1], Some(HelpAnswer::No)), (checks[2], None)]);
         assert_eq!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'help-check'").await, 3);
     }
+
+    #[sqlx::test]
+    async fn forty_answers_at_once_count_once(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let rules = FollowUpRules::default();
+        let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
+        let helper = accounts::test_account(&db, "aidant@exemple.fr", Role::Resident, NOW - DAY).await;
+        let id = post(&db, &author, "Courses du lundi", Category::Groceries, 30).await;
+        let msg = MessageBody::parse("Je m'en occupe.").expect("message");
+        let c = conversations::respond(&db, &helper, id, msg, NOW + 60).await.expect("answered");
+        conversations::accept(&db, &author, c, AcceptForm::default().parse().expect("choice"), NOW + 120)
+            .await
+            .expect("accepted");
+        // Forty sweeps at once raise one question.
+        let mut sweeps = tokio::task::JoinSet::new();
+        for _ in 0..40 {
+            let db = db.clone();
+            sweeps.spawn(async move { sweep(&db, &rules, NOW + 4 * DAY).await.expect("sweep").help_checks });
+        }
+        let raised: usize = sweeps.join_all().await.into_iter().sum();
+        assert_eq!(raised, 1);
+        let check: i64 = count(&db, "SELECT id FROM follow_ups WHERE kind = 'help-check'").await;
+        // Forty answers at once, yes and no: one counts.
+        let mut answers = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let (db, author) = (db.clone(), author.clone());
+            let a = if i % 2 == 0 { HelpAnswer::Yes } else { HelpAnswer::No };
+            answers.spawn(async move { answer(&db, &author, check, a, NOW + 5 * DAY).await.is_ok() });
+        }
+        let accepted = answers.join_all().await.into_iter().filter(|ok| *ok).count();
+        assert_eq!(accepted, 1);
+        assert_eq!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'help-check'").await, 1);
+        assert!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'fulfilled'").await <= 1);
+    }
 }

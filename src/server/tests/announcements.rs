@@ -17,7 +17,9 @@ async fn admins_write_the_banner_and_everyone_reads_it_on_its_days(pool: SqliteP
     let admin = logged_in_as(&s, "admin@departement.fr", Role::Admin).await;
     let now = services::now();
     let (today, later) = (format_date(now), format_date(now + 10 * 86_400));
-    let form = format!("message=Canicule+%3A+pensez+%C3%A0+vos+voisins+%3Cb%3E%C3%A2g%C3%A9s%3C%2Fb%3E&from={today}&to={later}");
+    let form = format!(
+        "message=Canicule+%3A+pensez+%C3%A0+vos+voisins+%3Cb%3E%C3%A2g%C3%A9s%3C%2Fb%3E&from={today}&to={later}"
+    );
     for (who, cookie, refused) in [
         ("anonymous", None, StatusCode::UNAUTHORIZED),
         ("resident", Some(resident.as_str()), StatusCode::FORBIDDEN),
@@ -37,7 +39,8 @@ async fn admins_write_the_banner_and_everyone_reads_it_on_its_days(pool: SqliteP
     assert_eq!(at(now + 11 * 86_400).await.unwrap().len(), 0);
     assert_eq!(at(now + 9 * 86_400).await.unwrap().len(), 1);
     // A mistake keeps what was typed.
-    let r = send(&s, "POST", "/admin/annonces", &format!("message=Verglas&from={later}&to={today}"), Some(&admin)).await;
+    let r =
+        send(&s, "POST", "/admin/annonces", &format!("message=Verglas&from={later}&to={today}"), Some(&admin)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Verglas"));
     // Removed, it leaves the home page.
