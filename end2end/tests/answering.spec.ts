@@ -1,5 +1,5 @@
-import { test, expect, markers } from './fixtures';
-import { signUp, publish, otherPerson, approveAsModerator } from './journeys';
+import { test, expect } from './fixtures';
+import { signUp, publish, otherPerson, approveAsModerator, openFromHome } from './journeys';
 
 test('a volunteer finds a request on the map, offers help, is accepted, sees the exact place; done, it leaves the map', async ({ page, browser, outside, js }, info) => {
   test.setTimeout(120_000);
@@ -13,14 +13,7 @@ test('a volunteer finds a request on the map, offers help, is accepted, sees the
   const volunteer = await otherPerson(browser, info, page);
   await signUp(volunteer, `${info.project.name}-vol-${stamp}@exemple.fr`);
   await volunteer.goto('/?category=groceries');
-  if (js) {
-    // Pins of one town overlap at this zoom: the keyboard reaches each one.
-    await markers(volunteer).and(volunteer.getByRole('button', { name: new RegExp(title) })).press('Enter');
-    await volunteer.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" }).click();
-  } else {
-    await volunteer.locator('#annonces').getByRole('link', { name: title }).click();
-  }
-  await expect(volunteer.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await openFromHome(volunteer, js, title);
   await expect(volunteer.getByText('Bâtiment B')).toHaveCount(0);
   await volunteer.getByLabel("Votre message à l'auteur").fill('Bonjour, je peux passer samedi matin avec ma voiture.');
   await volunteer.getByRole('button', { name: 'Je peux aider' }).click();

@@ -138,6 +138,26 @@ test.describe('map (JavaScript)', () => {
     }
   });
 
+  test('an open popup stays open while the map loads the area it moved to', async ({ page, outside }) => {
+    await page.goto('/?category=homework');
+    await mapReady(page);
+    await settled(page);
+    const pin = markers(page).first();
+    const name = await pin.getAttribute('title');
+    await pin.focus();
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.leaflet-popup');
+    await expect(popup).toBeVisible();
+    const before = page.url();
+    // Panning by keyboard: the map asks for its new area, and the same pins come back.
+    await page.locator('.leaflet-container').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).not.toBe(before);
+    await settled(page);
+    await expect(popup).toBeVisible();
+    await expect(popup).toContainText(name!.split(' — ')[1]);
+  });
+
   test('a pin opens a popup with a link to the post', async ({ page, outside }) => {
     await page.goto('/?category=homework');
     await mapReady(page);

@@ -1,8 +1,8 @@
 // Phone intake: staff file a request for a person who called; a volunteer finds it on the map
 // and answers; staff accept and give the person's phone (she agreed); the volunteer sees the
 // street and the phone; the help is done, thanked, and "Mes saisies" says to call her back.
-import { test, expect, markers } from './fixtures';
-import { signUp, logIn, otherPerson, DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
+import { test, expect } from './fixtures';
+import { signUp, logIn, otherPerson, DEMO_MODERATOR, DEMO_PASSWORD, openFromHome } from './journeys';
 import { Page, TestInfo } from '@playwright/test';
 
 /** With SCREENSHOTS=1 (`make screenshots`), a capture of the step, to look at. */
@@ -53,13 +53,7 @@ test('staff file a request by phone, a volunteer answers, staff act for the pers
   const volunteer = await otherPerson(browser, info, page);
   await signUp(volunteer, `${info.project.name}-intake-${stamp}@exemple.fr`, 'Bénédicte');
   await volunteer.goto('/?category=groceries');
-  if (js) {
-    await markers(volunteer).and(volunteer.getByRole('button', { name: new RegExp(title) })).press('Enter');
-    await volunteer.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" }).click();
-  } else {
-    await volunteer.locator('#annonces').getByRole('link', { name: title }).click();
-  }
-  await expect(volunteer.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await openFromHome(volunteer, js, title);
   await expect(volunteer.getByText('Déposée par', { exact: true })).toBeVisible();
   await expect(volunteer.getByText("le Département, pour une personne qui l'a appelé")).toBeVisible();
   await shot(volunteer, info, 'post-public');

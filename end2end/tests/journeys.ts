@@ -1,6 +1,6 @@
 // Steps shared by several journeys: creating an account, logging in, publishing.
 import { Browser, TestInfo } from '@playwright/test';
-import { expect, isolate, Page } from './fixtures';
+import { expect, isolate, markers, Page } from './fixtures';
 import { mailsTo, nextLink } from './mail';
 
 /** Creates a resident account, stays logged in, and confirms its address through the link of
@@ -74,4 +74,17 @@ export async function approveAsModerator(browser: Browser, info: TestInfo, like:
   await moderator.getByRole('main').getByRole('article', { name: title }).getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(moderator.getByRole('status').first()).toContainText("L'annonce est publiée.");
   await moderator.context().close();
+}
+
+/** Opens the public post titled `title` from the home page as it is: from its pin's popup on
+ *  the map with JavaScript (pins of one town overlap at this zoom: the keyboard reaches each
+ *  one), from the list without. */
+export async function openFromHome(page: Page, js: boolean, title: string) {
+  if (js) {
+    await markers(page).and(page.getByRole('button', { name: new RegExp(title) })).press('Enter');
+    await page.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" }).click();
+  } else {
+    await page.locator('#annonces').getByRole('link', { name: title }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }

@@ -35,6 +35,10 @@ pub struct MapView {
     pending_move: Rc<RefCell<Option<Timeout>>>,
     /// False once removed: late Leaflet events must not touch the map.
     alive: Rc<std::cell::Cell<bool>>,
+    /// The posts pinned now, with their markers (empty while count bubbles are shown). A new
+    /// page of posts only replaces the pins that changed, so an open popup stays open when the
+    /// map moves (its own panning asks for the new area) or the same posts load again.
+    shown: RefCell<Vec<(PostSummary, Marker)>>,
 }
 
 type LocateDone = Box<dyn Fn(Result<(), String>)>;
@@ -171,7 +175,14 @@ impl MapView {
                 done(Err(message));
             }
         }));
-        Ok(MapView { map, pins, located, pending_move: Rc::default(), alive: Rc::new(std::cell::Cell::new(true)) })
+        Ok(MapView {
+            map,
+            pins,
+            located,
+            pending_move: Rc::default(),
+            alive: Rc::new(std::cell::Cell::new(true)),
+            shown: RefCell::default(),
+        })
     }
 
     /// A fixed map around one point with its pin.
@@ -192,6 +203,7 @@ impl MapView {
             located: Rc::default(),
             pending_move: Rc::default(),
             alive: Rc::new(std::cell::Cell::new(true)),
+            shown: RefCell::default(),
         })
     }
 
@@ -258,11 +270,26 @@ impl MapView {
         Ok(view)
     }
 
-    /// Replaces the pins with those of `posts`.
+    /// Pins `posts`: the pins of posts that are gone or changed are removed, new ones added, the
+    /// others (and an open popup) left as they are.
     pub fn show(&self, posts: &[PostSummary], now: i64) {
-        self.pins.clear_layers();
+        let mut shown = self.shown.borrow_mut();
+        if shown.is_empty() {
+            // Count bubbles (or nothing) were shown.
+            self.pins.clear_layers();
+        }
+        shown.retain(|(p, marker)| {
+            let keep = posts.contains(p);
+            if !keep {
+                self.pins.remove_layer(marker);
+            }
+            keep
+        });
         let Ok(doc) = document() else { return };
         for p in posts {
+            if shown.iter().any(|(q, _)| q == p) {
+                continue;
+            }
             let opts = MarkerOptions::new();
             opts.set_icon(pin_icon(p.category, !matches!(p.status, crate::domain::PostStatus::Published)));
             opts.set_title(format!("{} — {}", label("category", p.category.slug()), p.title));
@@ -273,12 +300,14 @@ impl MapView {
                 marker.bind_popup_with_options(&content, &wasm_bindgen::JsValue::UNDEFINED);
             }
             marker.add_to_layer_group(&self.pins);
+            shown.push((p.clone(), marker));
         }
     }
 
     /// Replaces the pins with one bubble per cell saying how many posts it holds; a click (or
     /// Enter on the focused bubble) zooms on the cell, which then shows fewer posts.
     pub fn show_cells(&self, cells: &[CellCount], grid: Grid) {
+        self.shown.borrow_mut().clear();
         self.pins.clear_layers();
         for c in cells {
             let opts = MarkerOptions::new();
