@@ -20,6 +20,8 @@ cleanup() { [ "$keep" = 1 ] || rm -rf "$dir"; }
 mailbox=
 trap 'cleanup; [ -z "$mailbox" ] || kill "$mailbox" 2>/dev/null' EXIT
 export DATABASE_URL="sqlite://$dir/e2e.db"
+# Where the database is, for the tests that count on their own (figures.spec.ts).
+echo "$dir/e2e.db" > "/tmp/entraide-e2e-db-$port"
 # The site as this server serves it: a copy of the built one with its bundle precompressed (the
 # file server sends a .gz as it is), so that each test's download of the 12 MB debug bundle costs
 # no compression (on the fly it took seconds of CPU each time). A copy, so that these files never

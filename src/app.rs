@@ -14,6 +14,7 @@ use crate::ui::pages::{
     announcements::AnnouncementsPage,
     edit_post::EditPostPage,
     exports::ExportsPage,
+    figures::FiguresPage,
     follow_ups::{FollowUpsPage, HelpQuestionPage},
     home::HomePage,
     intakes::{IntakePage, IntakesPage},
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pilotage") view=FiguresPage ssr=SsrMode::Async/>
                     <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/annonces") view=AnnouncementsPage ssr=SsrMode::Async/>

@@ -11,3 +11,4 @@ pub mod intakes;
 pub mod moderation;
 pub mod people;
 pub mod posts;
+pub mod stats;

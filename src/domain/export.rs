@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::commune::{resolve, CommuneRef};
+use super::commune::CommuneRef;
 use super::period::Period;
+use super::stats::{parse_selection, Selection};
 use super::Category;
 use crate::error::FieldErrors;
 use crate::i18n::Msg;
@@ -62,28 +63,22 @@ pub struct ExportRequest {
 impl ExportForm {
     /// Parses every field at `now` (an empty period is this month), each error keyed by its field.
     pub fn parse(&self, communes: &[CommuneRef], now: i64) -> Result<ExportRequest, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let period = Period::parse(&self.from, &self.to, now).map_err(|e| errors.0.extend(e.0)).ok();
-        let commune = if self.commune.trim().is_empty() {
-            None
-        } else {
-            resolve(&self.commune, communes).map_err(|m| errors.push("commune", m)).ok()
-        };
-        let category = match self.category.trim() {
-            "" | "all" => None,
-            slug => slug.parse::<Category>().map_err(|_| errors.push("category", Msg::new("category-missing"))).ok(),
-        };
+        let selection = parse_selection(&self.from, &self.to, &self.commune, &self.category, communes, now);
         let format = match self.format.trim() {
-            "" => Some(ExportFormat::Csv),
-            slug => {
-                slug.parse::<ExportFormat>().map_err(|_| errors.push("format", Msg::new("export-format-unknown"))).ok()
-            }
+            "" => Ok(ExportFormat::Csv),
+            slug => slug.parse::<ExportFormat>().map_err(|_| Msg::new("export-format-unknown")),
         };
-        match (period, format) {
-            (Some(period), Some(format)) if errors.is_empty() => {
+        match (selection, format) {
+            (Ok(Selection { period, commune, category }), Ok(format)) => {
                 Ok(ExportRequest { period, commune, category, format })
             }
-            _ => Err(errors),
+            (selection, format) => {
+                let mut errors = selection.err().unwrap_or_default();
+                if let Err(m) = format {
+                    errors.push("format", m);
+                }
+                Err(errors)
+            }
         }
     }
 }

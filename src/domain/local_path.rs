@@ -87,6 +87,19 @@ fn is_bad_unicode(decoded: &[u8]) -> bool {
     })
 }
 
+/// `s` as a query value (`/?category=a,b` → `%2F%3Fcategory%3Da%2Cb`).
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 pub mod tests {
     use super::*;

@@ -208,6 +208,19 @@ pub fn relative(now: i64, then: i64) -> String {
     relative_for(locale(), now, then)
 }
 
+/// A duration as people say it, in the page's language: "12 min", "3 h 05", "2 j 4 h".
+pub fn duration(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    if d > 0 {
+        t_args("duration-days", &[("d", n(d as f64)), ("h", n(h as f64))])
+    } else if h > 0 {
+        t_args("duration-hours", &[("h", n(h as f64)), ("m", s(format!("{m:02}")))])
+    } else {
+        t_args("duration-minutes", &[("m", n(m as f64))])
+    }
+}
+
 /// "12 novembre 2026 à 14 h 05" / "12 November 2026 at 14:05" (Paris time), in the page's language.
 pub fn absolute(ts: i64) -> String {
     absolute_for(locale(), ts)

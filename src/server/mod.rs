@@ -5,6 +5,7 @@ pub mod auth;
 pub mod backup;
 pub mod bench;
 pub mod cli;
+pub mod commune_map;
 pub mod communes;
 pub mod context;
 pub mod db;
@@ -19,6 +20,7 @@ pub mod security;
 pub mod seed;
 pub mod services;
 pub mod state;
+pub mod stats_http;
 pub mod throttle;
 
 #[cfg(test)]
@@ -93,6 +95,8 @@ pub fn router(state: AppState) -> Router {
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))
         .route("/api/v1/posts.csv", get(open_data::posts_csv))
+        .route("/api/v1/stats", get(stats_http::stats_json))
+        .route("/pilotage/carte.svg", get(stats_http::commune_map))
         .route("/pilotage/exports", post(forms::exports::export))
         .route("/langue/{code}", get(locale::switch))
         .route("/lecture/{mode}", get(locale::reading))

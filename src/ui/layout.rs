@@ -151,7 +151,7 @@ fn LanguageSwitch() -> impl IntoView {
     let other = lang().other();
     let href = move || {
         let here = here(&location);
-        format!("/langue/{}?retour={}", other.code(), encode_query_value(&here))
+        format!("/langue/{}?retour={}", other.code(), crate::domain::local_path::encode_query_value(&here))
     };
     view! {
         // `rel="external"`: a full load through the server (which sets the cookie), not the router.
@@ -168,7 +168,7 @@ fn ReadingSwitch() -> impl IntoView {
     let (mode, label) = if easy() { ("normale", t("reading-standard")) } else { ("facile", t("reading-easy")) };
     let href = move || {
         let here = here(&location);
-        format!("/lecture/{mode}?retour={}", encode_query_value(&here))
+        format!("/lecture/{mode}?retour={}", crate::domain::local_path::encode_query_value(&here))
     };
     view! {
         <a class="nav-link reading-switch" href=href rel="external">
@@ -187,17 +187,4 @@ fn here(location: &leptos_router::location::Location) -> String {
     } else {
         format!("{path}?{search}")
     }
-}
-
-/// `s` as a query value (`/?category=a,b` → `%2F%3Fcategory%3Da%2Cb`).
-fn encode_query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod people;
 pub mod posts;
 pub mod privacy;
+pub mod stats;
 pub mod tokens;
 pub mod users;
 

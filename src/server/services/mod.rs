@@ -13,6 +13,7 @@ pub mod notifications;
 pub mod people;
 pub mod posts;
 pub mod privacy;
+pub mod stats;
 
 /// Now, in UTC seconds since the epoch.
 pub fn now() -> i64 {

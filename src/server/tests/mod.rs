@@ -13,6 +13,7 @@ mod map;
 mod moderation;
 mod people;
 mod security;
+mod stats;
 
 use std::sync::Arc;
 

@@ -5,6 +5,7 @@ pub mod account_links;
 pub mod announcements;
 pub mod edit_post;
 pub mod exports;
+pub mod figures;
 pub mod follow_ups;
 pub mod home;
 pub mod intakes;
