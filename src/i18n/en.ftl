@@ -958,6 +958,7 @@ follow-up-done = Noted: the request leaves the follow-up.
 follow-up-already-done = This line was already dealt with.
 follow-up-already-answered = You already answered, thank you.
 follow-up-answer-missing = Answer yes or no.
+help-question-answer = Answer: did you get the help?
 help-question-title = Did you receive the help? — Entraide
 help-question-heading = Did you receive the help?
 help-question-about = For your request

@@ -965,6 +965,7 @@ follow-up-done = C'est noté : la demande quitte le suivi.
 follow-up-already-done = Cette ligne a déjà été traitée.
 follow-up-already-answered = Vous avez déjà répondu, merci.
 follow-up-answer-missing = Répondez par oui ou par non.
+help-question-answer = Répondre : avez-vous reçu l'aide ?
 help-question-title = Avez-vous reçu l'aide ? — Entraide
 help-question-heading = Avez-vous reçu l'aide ?
 help-question-about = Pour votre demande

@@ -59,6 +59,17 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         creates: usize,
     },
+    /// Runs the follow-up sweep once, as the server does every minute, with the clock moved
+    /// `--days-ahead` days: for the end-to-end tests and rehearsals on a copy of the database
+    /// (what it raises is dated in the future; never on a live service).
+    #[command(hide = true)]
+    SweepFollowUps {
+        #[command(flatten)]
+        rules: FollowUpArgs,
+        /// Days to move the clock forward.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=365))]
+        days_ahead: i64,
+    },
     /// The e-mails rendered for people, sent or waiting (newest first).
     Outbox {
         /// Only those not sent yet.
@@ -170,6 +181,13 @@ pub struct ServeArgs {
     /// Open reports that hide a published post until staff review it.
     #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
     pub report_threshold: i64,
+    #[command(flatten)]
+    pub follow_ups: FollowUpArgs,
+}
+
+/// The follow-up's durations (`domain::follow_up::FollowUpRules`).
+#[derive(Debug, Args)]
+pub struct FollowUpArgs {
     /// Days without an answer before a request for groceries or food aid reaches « Suivi ».
     #[arg(long, env = "ENTRAIDE_UNANSWERED_URGENT_DAYS", default_value_t = 2, value_parser = clap::value_parser!(i64).range(1..=60))]
     pub unanswered_urgent_days: i64,
@@ -185,6 +203,18 @@ pub struct ServeArgs {
     /// Days before its expiry that an author is told, with a one-click extension.
     #[arg(long, env = "ENTRAIDE_EXPIRY_NOTICE_DAYS", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=60))]
     pub expiry_notice_days: i64,
+}
+
+impl FollowUpArgs {
+    pub fn rules(&self) -> crate::domain::follow_up::FollowUpRules {
+        crate::domain::follow_up::FollowUpRules {
+            unanswered_urgent_days: self.unanswered_urgent_days,
+            unanswered_days: self.unanswered_days,
+            help_check_days: self.help_check_days,
+            escalate_days: self.escalate_days,
+            expiry_notice_days: self.expiry_notice_days,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -178,6 +178,15 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::Moderation(c) => operator::moderation(&open_and_migrate(&cli.database_url).await?, c).await,
+        Command::SweepFollowUps { rules, days_ahead } => {
+            let rules = rules.rules();
+            rules.check()?;
+            let db = open_and_migrate(&cli.database_url).await?;
+            let at = services::now() + days_ahead * 86_400;
+            let swept = services::follow_ups::sweep(&db, &rules, at).await.map_err(|e| format!("{e:?}"))?;
+            println!("{swept:?}");
+            Ok(())
+        }
         Command::Backup { path } => {
             let db = open_and_migrate(&cli.database_url).await?;
             let size = backup::backup(&db, std::path::Path::new(&path)).await?;
@@ -241,13 +250,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
     let secure_cookies = args.secure_cookies;
     let report_threshold = args.report_threshold;
-    let follow_up_rules = crate::domain::follow_up::FollowUpRules {
-        unanswered_urgent_days: args.unanswered_urgent_days,
-        unanswered_days: args.unanswered_days,
-        help_check_days: args.help_check_days,
-        escalate_days: args.escalate_days,
-        expiry_notice_days: args.expiry_notice_days,
-    };
+    let follow_up_rules = args.follow_ups.rules();
     follow_up_rules.check()?;
     services::notifications::set_site_url(&args.public_url);
     match (&args.smtp_url, &args.mail_from) {

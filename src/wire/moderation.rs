@@ -104,6 +104,8 @@ pub struct NotificationView {
     pub body: String,
     pub created_at: i64,
     pub read: bool,
+    /// For "Avez-vous reçu l'aide ?": the question to answer (`/suivi/{id}`).
+    pub question_id: Option<i64>,
 }
 
 /// The notifications page.

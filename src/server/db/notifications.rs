@@ -59,6 +59,8 @@ pub struct NotificationRow {
     pub body: String,
     pub created_at: i64,
     pub read_at: Option<i64>,
+    /// For "Avez-vous reçu l'aide ?", the question's follow-up (its page is `/suivi/{id}`).
+    pub question_id: Option<i64>,
 }
 
 /// The newest notifications of one account.
@@ -68,8 +70,10 @@ pub async fn of_user(
     limit: i64,
 ) -> Result<Vec<NotificationRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, post_id, conversation_id, kind, body, created_at, read_at FROM notifications \
-         WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
+        "SELECT n.id, n.post_id, n.conversation_id, n.kind, n.body, n.created_at, n.read_at, \
+         CASE WHEN n.kind = 'help-check' THEN (SELECT MAX(f.id) FROM follow_ups f \
+           WHERE f.post_id = n.post_id AND f.kind = 'help-check') END AS question_id \
+         FROM notifications n WHERE n.user_id = $1 ORDER BY n.created_at DESC, n.id DESC LIMIT $2",
     )
     .bind(user_id)
     .bind(limit)

@@ -263,6 +263,11 @@ mod tests {
             .fetch_all(&db.read)
             .await
             .expect("checks");
+        // Her notifications lead to each question.
+        let told = crate::server::services::notifications::list(&db, &author, NOW + 4 * DAY).await.expect("list");
+        let mut asked: Vec<i64> = told.items.iter().filter_map(|n| n.question_id).collect();
+        asked.sort();
+        assert_eq!(asked, ids);
         // Only the author reads and answers the question.
         assert!(matches!(question(&db, &other, ids[0]).await, Err(AppError::NotFound)));
         assert!(matches!(answer(&db, &other, ids[0], HelpAnswer::No, NOW).await, Err(AppError::NotFound)));

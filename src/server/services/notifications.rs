@@ -87,6 +87,7 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Notifications, 
                 body: r.body,
                 created_at: r.created_at,
                 read: r.read_at.is_some(),
+                question_id: r.question_id,
             })
         })
         .collect::<Result<_, AppError>>()?;

@@ -55,6 +55,9 @@ fn NotificationList(list: Notifications) -> impl IntoView {
                         <p>{n.body.clone()}</p>
                         <p class="post-meta">
                             <time datetime=rfc3339(n.created_at)>{relative(now, n.created_at)}</time>
+                            {n.question_id.map(|q| view! {
+                                " · " <a href=format!("/suivi/{q}")>{t("help-question-answer")}</a>
+                            })}
                             {match (n.conversation_id, n.post_id) {
                                 (Some(c), _) => view! { " · " <a href=format!("/messages/{c}")>{t("respond-see-conversation")}</a> }.into_any(),
                                 (None, Some(id)) => view! {
