@@ -29,6 +29,7 @@ use crate::ui::pages::{
     post::PostPage,
     publish::PublishPage,
     sign_up::SignUpPage,
+    site_pages::{CharterAcceptPage, PageEditorPage, PagesAdminPage, SitePageView},
 };
 use crate::ui::state::provide_current_user;
 
@@ -108,6 +109,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/annonces") view=AnnouncementsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/pages") view=PagesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/pages/:slug") view=PageEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pages/:slug") view=SitePageView ssr=SsrMode::Async/>
+                    <Route path=path!("/charte/accepter") view=CharterAcceptPage ssr=SsrMode::Async/>
                     <Route path=path!("/suivi") view=FollowUpsPage ssr=SsrMode::Async/>
                     <Route path=path!("/suivi/:id") view=HelpQuestionPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/personnes/:id") view=PersonPage ssr=SsrMode::Async/>

@@ -69,7 +69,8 @@ test('public pages have no WCAG 2.1 AA violation', async ({ page, outside, js, b
   await page.goto('/');
   const firstPost = await page.locator('#annonces article a').first().getAttribute('href');
   const urls = ['/', '/?category=groceries,homework&kind=request', '/?sort=nearest', firstPost!, '/inscription',
-    '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999'];
+    '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999', '/pages/comment-ca-marche',
+    '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite'];
   for (const url of urls) await audit(page, url, found, js, browser);
   // A form showing its errors.
   await page.goto('/inscription');
@@ -118,7 +119,7 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await logIn(page, DEMO_MODERATOR, DEMO_PASSWORD);
   await page.goto('/moderation');
   const history = await page.getByRole('link', { name: "Historique complet de l'annonce" }).first().getAttribute('href');
-  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage/exports', '/suivi', ...(history ? [history] : [])]) {
+  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi', ...(history ? [history] : [])]) {
     await check(url);
   }
   // Phone intake with mistakes shows errors next to the fields, the person's ones included.
@@ -132,6 +133,6 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await logIn(page, 'admin@demo.entraide.invalid', DEMO_PASSWORD);
   await page.goto('/admin/personnes?q=demo');
   const person = await page.locator('.person a').first().getAttribute('href');
-  for (const url of ['/admin/personnes?q=demo', '/admin/annonces', ...(person ? [person] : [])]) await check(url);
+  for (const url of ['/admin/personnes?q=demo', '/admin/annonces', '/admin/pages', '/admin/pages/charte', ...(person ? [person] : [])]) await check(url);
   report(info, 'logged in', pages, found);
 });

@@ -15,6 +15,7 @@ test('sign up, see my account, log out, and log in again', async ({ page, outsid
   await page.getByRole('radio', { name: 'Association' }).check();
   await page.getByLabel("Nom de l'organisation").fill('Les Amis du Quartier');
   await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByLabel("J'ai lu et j'accepte la charte d'entraide.").check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
   await expect(page).toHaveURL(/\/compte\?bienvenue=1$/);
@@ -47,6 +48,8 @@ test('sign-up mistakes are shown next to each field and what was typed is kept',
   await page.getByLabel('Votre nom (ce que les autres verront)').fill('Jo');
   await page.getByLabel('Adresse e-mail').fill('jo-at-exemple.fr');
   await page.getByLabel('Mot de passe').fill('azertyuiop');
+  // Leaving the field first: with JavaScript its error appears then, moving the button down.
+  await page.getByLabel('Mot de passe').press('Tab');
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
   const email = page.getByLabel('Adresse e-mail');
@@ -55,6 +58,10 @@ test('sign-up mistakes are shown next to each field and what was typed is kept',
   await expect(email).toHaveAccessibleDescription(/n'est pas valable/);
   await expect(page.getByLabel('Mot de passe')).toHaveAccessibleDescription(/parmi les plus utilisés/);
   await expect(page.getByLabel('Votre nom (ce que les autres verront)')).toHaveValue('Jo');
+  const charter = page.getByLabel("J'ai lu et j'accepte la charte d'entraide.");
+  await expect(charter).toHaveAttribute('aria-invalid', 'true');
+  await expect(charter).toHaveAccessibleDescription(/Pour créer un compte, acceptez la charte d'entraide\./);
+  await expect(page.getByRole('link', { name: "Lire la charte d'entraide" })).toHaveAttribute('href', '/pages/charte');
 });
 
 test('Mon compte asks to log in first', async ({ page, outside }) => {
@@ -95,6 +102,7 @@ test('Mes données: download everything about me, then delete my account', async
   await page.getByLabel('Votre nom (ce que les autres verront)').fill('Ginette Ribeaupierre');
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByLabel("J'ai lu et j'accepte la charte d'entraide.").check();
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page).toHaveURL(/\/compte/);
 

@@ -10,6 +10,7 @@ export async function signUp(page: Page, email: string, name = 'Marcel', verify 
   await page.getByLabel('Votre nom (ce que les autres verront)').fill(name);
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill('mon jardin au printemps');
+  await page.getByLabel("J'ai lu et j'accepte la charte d'entraide.").check();
   const seen = mailsTo(email).length;
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   await expect(page).toHaveURL(/\/compte/);
@@ -45,6 +46,8 @@ export async function publish(page: Page, kind: RegExp, category: string, title:
 /** The demo accounts loaded by `entraide seed --demo` (README). */
 export const DEMO_PASSWORD = 'démo entraide 68';
 export const DEMO_MODERATOR = 'moderatrice@demo.entraide.invalid';
+export const DEMO_EDITOR = 'redactrice@demo.entraide.invalid';
+export const DEMO_ADMIN = 'admin@demo.entraide.invalid';
 
 /** Logs in through the log-in page. */
 export async function logIn(page: Page, email: string, password: string) {

@@ -6,7 +6,7 @@ import { DEMO_MODERATOR, DEMO_PASSWORD, logIn, signUp } from './journeys';
 
 // The last chips active too: each carries hidden text at the far end of the scrolled strip.
 export const ANONYMOUS = ['/', '/?category=groceries,homework&kind=request', '/?category=transport,other', '/inscription', '/connexion', '/publier',
-  '/nulle-part', '/compte-supprime', '/hors-ligne', '/mot-de-passe-oublie', `/mot-de-passe/${'0'.repeat(64)}`, '/adresse-confirmee'];
+  '/nulle-part', '/compte-supprime', '/hors-ligne', '/pages/comment-ca-marche', '/pages/donnees-personnelles', '/mot-de-passe-oublie', `/mot-de-passe/${'0'.repeat(64)}`, '/adresse-confirmee'];
 export const RESIDENT = ['/compte', '/publier', '/mes-annonces', '/messages', '/notifications'];
 export const MODERATOR = ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi'];
 

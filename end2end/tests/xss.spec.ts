@@ -6,7 +6,7 @@
 import { APIRequestContext, Browser, TestInfo } from '@playwright/test';
 import { appendFileSync } from 'node:fs';
 import { test, expect, Page, isolate, markers } from './fixtures';
-import { DEMO_MODERATOR, DEMO_PASSWORD, logIn } from './journeys';
+import { DEMO_ADMIN, DEMO_MODERATOR, DEMO_PASSWORD, logIn } from './journeys';
 import { mailsTo, nextLink } from './mail';
 
 const VECTORS: string[] = [
@@ -110,6 +110,7 @@ async function signUp(p: Person, email: string, name: string, organisation = '')
     poster_kind: organisation ? 'association' : 'individual',
     organisation,
     password: 'le chat dort sur le toit',
+    charter: 'on',
   });
   // The address is confirmed through the link of the e-mail it received.
   const link = new URL(await nextLink(email, '/verifier/', seen));
@@ -178,6 +179,16 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
     kind: 'request', category: 'groceries', title: short(3, 120), description: pack(33, 2000),
     lifetime_days: '30', commune: short(30, 60), lat: '', lon: '', private_note: pack(2, 500),
   }, false);
+  // A page of the site published with every payload as Markdown (text, links, images), and a
+  // hostile draft left for the editor's preview.
+  const admin = await person(browser, baseURL);
+  await form(admin, '/connexion', { email: DEMO_ADMIN, password: DEMO_PASSWORD });
+  const markdown = [...PAYLOADS, ...PAYLOADS.map((p) => `[lien](${p}) ![image](${p})`)].join('\n\n');
+  await form(admin, '/admin/pages/accessibilite', { title: short(5, 120), body: markdown });
+  const draft = (await (await admin.request.get('/api/get_page_editor?slug=accessibilite')).json()).draft;
+  await form(admin, '/admin/pages/accessibilite', { action: 'publish', id: String(draft) });
+  await form(admin, '/admin/pages/accessibilite', { title: short(9, 120), body: pack(7, 20000) });
+  await admin.close();
   for (const p of [moderator, helper, ...authors.slice(1)]) await p.close();
   await authors[0].close();
   return { posts, conversation, seeded: PAYLOADS.length, residents: [`xss-0-${tag}@exemple.fr`, `xss-aidant-${tag}@exemple.fr`] };
@@ -233,7 +244,8 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
 
   const pages = (role: string): string[] => {
     const home = ['/', '/?bbox=7.20,47.40,7.30,47.45'];
-    if (role === 'anonymous') return [...home, '/?category=groceries', ...posts.map((id) => `/posts/${id}`)];
+    if (role === 'anonymous') return [...home, '/?category=groceries', '/pages/accessibilite', ...posts.map((id) => `/posts/${id}`)];
+    if (role === 'admin') return ['/pages/accessibilite', '/admin/pages', '/admin/pages/accessibilite'];
     if (role === 'staff') {
       return [...home, '/moderation', '/moderation/signalements', `/posts/${posts[1]}`,
         ...posts.slice(0, 4).map((id) => `/moderation/annonces/${id}`), `/moderation/annonces/${posts[posts.length - 1]}`];
@@ -278,6 +290,7 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
   // their own, logged in through the log-in page.
   const people: [string, string, string][] = [
     ['staff', DEMO_MODERATOR, DEMO_PASSWORD],
+    ['admin', DEMO_ADMIN, DEMO_PASSWORD],
     ...world.residents.map((email): [string, string, string] => ['resident', email, 'le chat dort sur le toit']),
   ];
   for (const [role, email, password] of people) {

@@ -9,6 +9,7 @@ pub mod follow_ups;
 pub mod forms;
 pub mod intakes;
 pub mod moderation;
+pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod stats;

@@ -34,6 +34,7 @@ pub mod notification;
 pub mod period;
 pub mod post;
 pub mod privacy;
+pub mod site_page;
 pub mod stats;
 pub mod steps;
 pub mod time;

@@ -22,16 +22,19 @@ const COMMON_PASSWORDS: &str = include_str!("data/common-passwords.txt");
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Resident,
+    /// Writes the site's pages (the département's communication service); an admin publishes.
+    Editor,
     Moderator,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Resident, Role::Moderator, Role::Admin];
+    pub const ALL: [Role; 4] = [Role::Resident, Role::Editor, Role::Moderator, Role::Admin];
 
     pub fn slug(self) -> &'static str {
         match self {
             Role::Resident => "resident",
+            Role::Editor => "editor",
             Role::Moderator => "moderator",
             Role::Admin => "admin",
         }
@@ -40,6 +43,11 @@ impl Role {
     /// Staff validate posts and may see exact locations.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Moderator | Role::Admin)
+    }
+
+    /// Who may draft the site's pages (publishing them is for admins).
+    pub fn writes_pages(self) -> bool {
+        matches!(self, Role::Editor | Role::Admin)
     }
 }
 slug_parse_display!(Role);

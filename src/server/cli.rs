@@ -91,7 +91,7 @@ pub enum UserCommand {
         /// The name others see.
         #[arg(long)]
         name: String,
-        #[arg(long, value_parser = ["resident", "moderator", "admin"])]
+        #[arg(long, value_parser = ["resident", "editor", "moderator", "admin"])]
         role: String,
         /// Read the password from the first line of stdin.
         #[arg(long)]
@@ -103,7 +103,7 @@ pub enum UserCommand {
     SetRole {
         #[arg(long)]
         email: String,
-        #[arg(long, value_parser = ["resident", "moderator", "admin"])]
+        #[arg(long, value_parser = ["resident", "editor", "moderator", "admin"])]
         role: String,
     },
     /// Disable an account: it can no longer log in and its sessions end.

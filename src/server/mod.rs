@@ -13,6 +13,7 @@ pub mod forms;
 pub mod geojson;
 pub mod locale;
 pub mod mailer;
+pub mod markdown;
 pub mod open_data;
 pub mod operator;
 pub mod passwords;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .route("/livez", get(livez))
         .route("/inscription", post(forms::accounts::sign_up))
         .route("/connexion", post(forms::accounts::log_in))
+        .route("/charte/accepter", post(forms::accounts::accept_charter))
         .route("/deconnexion", post(forms::accounts::log_out))
         .route("/compte", post(forms::accounts::account))
         .route("/mot-de-passe-oublie", post(forms::account_links::forgot))
@@ -85,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/personnes/{id}", post(forms::people::person))
         .route("/suivi", post(forms::follow_ups::resolve))
         .route("/admin/annonces", post(forms::announcements::announcements))
+        .route("/admin/pages/{slug}", post(forms::pages::page))
         .route("/suivi/{id}", post(forms::follow_ups::answer))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
         .route("/moderation", post(forms::moderation::queue))

@@ -99,6 +99,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {(me.role == crate::domain::user::Role::Admin).then(|| view! {
                                     <a class="nav-link" href="/admin/personnes">{t("nav-people")}</a>
                                 })}
+                                {me.role.writes_pages().then(|| view! {
+                                    <a class="nav-link" href="/admin/pages">{t("nav-pages")}</a>
+                                })}
                                 <a class="nav-link" href="/mes-annonces">{t("nav-my-posts")}</a>
                                 <a class="nav-link" href="/messages">
                                     <span aria-hidden="true">"✉️"</span>
@@ -134,6 +137,13 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="contenu" tabindex="-1">{children()}</main>
         <footer class="site-footer">
+            <nav aria-label=t("footer-pages")>
+                <ul class="footer-links">
+                    {crate::domain::site_page::SitePage::ALL.into_iter().map(|p| view! {
+                        <li><a href=p.href()>{crate::i18n::label("page", p.slug())}</a></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
             <p>{t("footer-privacy")}</p>
             <p>
                 {t("footer-sources")}" "

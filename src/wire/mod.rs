@@ -9,5 +9,6 @@ pub mod follow_ups;
 pub mod forms;
 pub mod intakes;
 pub mod moderation;
+pub mod pages;
 pub mod people;
 pub mod posts;

@@ -12,6 +12,7 @@ pub mod intakes;
 pub mod map;
 pub mod moderation;
 pub mod notifications;
+pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;
@@ -87,9 +88,25 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     Ok(Db { read, write, map: map::MapReader::new(path) })
 }
 
-/// Applies pending migrations.
+/// Applies pending migrations, with the foreign keys' checks off while they run (SQLite's own
+/// procedure for changing a table: a migration may rebuild a table others refer to, as
+/// `..600_site_pages.sql` does with `users`), then checks every reference before going on.
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
-    MIGRATOR.run(&db.write).await
+    use sqlx::migrate::MigrateError;
+    let mut conn = db.write.acquire().await?;
+    sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+    let ran = MIGRATOR.run(&mut *conn).await;
+    let broken: Vec<(String, i64)> =
+        sqlx::query_as("SELECT \"table\", rowid FROM pragma_foreign_key_check").fetch_all(&mut *conn).await?;
+    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+    ran?;
+    match broken.first() {
+        None => Ok(()),
+        Some((table, row)) => Err(MigrateError::Execute(sqlx::Error::Protocol(format!(
+            "{} broken reference(s) after migrating, the first in {table} row {row}",
+            broken.len()
+        )))),
+    }
 }
 
 /// Whether the schema is in place (every embedded migration applied).
@@ -117,4 +134,44 @@ fn reference_id() -> String {
         h.write_u128(t.as_nanos());
     }
     format!("{:08x}", h.finish() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database with accounts and posts, migrated to before the rebuild of `users`, then to
+    /// the end: every row and every reference kept, references still checked.
+    #[tokio::test]
+    async fn rebuilding_a_table_others_refer_to_keeps_every_reference() {
+        let dir = std::env::temp_dir().join(format!("entraide-migrate-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let url = format!("sqlite://{}/db.sqlite", dir.display());
+        let db = connect(&url).await.expect("connect");
+        let before = MIGRATOR.iter().position(|m| m.description.contains("site pages")).expect("the rebuild");
+        let partial = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(MIGRATOR.iter().take(before).cloned().collect()),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        partial.run(&db.write).await.expect("partial");
+        sqlx::query(
+            "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at)              VALUES ('a@exemple.fr', 'Anne', 'individual', 'x', 1, 1)",
+        )
+        .execute(&db.write)
+        .await
+        .expect("user");
+        let post = "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
+             public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id) \
+             VALUES ('request', 'groceries', 'individual', 'published', 't', 'd', 48, 7, 48, 7, '68066', 'Colmar', 1, 1, 2, $1)";
+        sqlx::query(post).bind(1).execute(&db.write).await.expect("post");
+        migrate(&db).await.expect("migrated");
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts p JOIN users u ON u.id = p.author_id")
+            .fetch_one(&db.read)
+            .await
+            .expect("count");
+        assert_eq!(n, 1);
+        sqlx::query("UPDATE users SET role = 'editor'").execute(&db.write).await.expect("the new role");
+        assert!(sqlx::query(post).bind(99).execute(&db.write).await.is_err(), "references still checked");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

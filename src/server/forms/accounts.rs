@@ -27,7 +27,8 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
         organisation: get(&f, "organisation"),
         password: get(&f, "password"),
     };
-    let keep = ["email", "display_name", "poster_kind", "organisation"];
+    let keep = ["email", "display_name", "poster_kind", "organisation", "charter"];
+    let charter = get(&f, "charter") == "on";
     let now = services::now();
     let ip_key = client_key(&state, &parts);
     let sign_ups = &state.login_throttle.sign_ups_by_ip;
@@ -40,7 +41,17 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
         }
         Ok(()) => {
             let made = async {
-                let account = form.parse()?;
+                // Every mistake at once: the fields', and the charter not accepted.
+                let account = match (form.parse(), charter) {
+                    (Ok(account), true) => account,
+                    (parsed, _) => {
+                        let mut errors = parsed.err().unwrap_or_default();
+                        if !charter {
+                            errors.push("charter", Msg::new("sign-up-charter-missing"));
+                        }
+                        return Err(AppError::Validation(errors));
+                    }
+                };
                 services::accounts::sign_up(&state.db, account, now).await
             }
             .await;
@@ -51,6 +62,7 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
                 Ok(user) => {
                     async {
                         services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
+                        services::pages::accept_charter(&state.db, user.id, now).await?;
                         // A link goes to the address; until it is opened, publishing and answering wait.
                         services::account_links::start_verification(&state.db, &user, now).await?;
                         auth::log_in(&session, &user, now).await
@@ -91,7 +103,8 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
         let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
         services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
         auth::log_in(&session, &user, now).await?;
-        Ok::<_, AppError>(())
+        // A charter changed since it was accepted is asked first.
+        services::pages::charter_due(&state.db, user.id).await
     }
     .await;
     if !matches!(result, Err(AppError::Validation(_))) {
@@ -100,14 +113,48 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
         throttle.by_account.give_back(&account_key, now);
     }
     match result {
-        Ok(()) => {
+        Ok(charter_due) => {
             throttle.by_account.clear(&account_key);
-            Redirect::to(safe_next(&get(&f, "next"))).into_response()
+            let typed = get(&f, "next");
+            let next = safe_next(&typed);
+            if charter_due {
+                let to = format!("{CHARTER_PAGE}?next={}", crate::domain::local_path::encode_query_value(next));
+                Redirect::to(&to).into_response()
+            } else {
+                Redirect::to(next).into_response()
+            }
         }
         Err(e) => {
             let res = rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await;
             with_retry_after(res, &e)
         }
+    }
+}
+
+/// Where a new version of the charter is accepted.
+pub const CHARTER_PAGE: &str = "/charte/accepter";
+
+/// `POST /charte/accepter`: the logged-in person accepts the charter's current version
+/// (`charter=on`), then goes on to `next`.
+pub async fn accept_charter(
+    State(state): State<AppState>,
+    session: Session,
+    parts: Parts,
+    Form(f): Form<Fields>,
+) -> Response {
+    let now = services::now();
+    let user = match logged_in(&state, &session, &parts.headers, CHARTER_PAGE, now).await {
+        Ok(u) => u,
+        Err(to_log_in) => return to_log_in,
+    };
+    let result = if get(&f, "charter") == "on" {
+        services::pages::accept_charter(&state.db, user.id, now).await
+    } else {
+        Err(AppError::Validation(FieldErrors::single("charter", Msg::new("sign-up-charter-missing"))))
+    };
+    match result {
+        Ok(()) => Redirect::to(safe_next(&get(&f, "next"))).into_response(),
+        Err(e) => rerender(state, parts, echo("charter", &f, &["next"], field_errors(&e)), status_of(&e)).await,
     }
 }
 

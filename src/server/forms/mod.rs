@@ -12,6 +12,7 @@ pub mod follow_ups;
 pub mod intakes;
 mod kit;
 pub mod moderation;
+pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;

@@ -13,8 +13,9 @@ pub const DEMO_DOMAIN: &str = "@demo.entraide.invalid";
 pub const DEMO_PASSWORD: &str = "démo entraide 68";
 
 /// (e-mail, display name, role) of each demo account.
-pub const DEMO_ACCOUNTS: [(&str, &str, Role); 3] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, Role); 4] = [
     ("moderatrice@demo.entraide.invalid", "Modératrice (démo)", Role::Moderator),
+    ("redactrice@demo.entraide.invalid", "Rédactrice (démo)", Role::Editor),
     ("admin@demo.entraide.invalid", "Administrateur (démo)", Role::Admin),
     ("habitante@demo.entraide.invalid", "Habitante (démo)", Role::Resident),
 ];
@@ -48,7 +49,7 @@ async fn ensure(db: &Db, email: &str, name: &str, role: Role, now: i64) -> Resul
     if let Some(u) = existing {
         return Ok(u.id);
     }
-    let staff = role.is_staff();
+    let staff = role != Role::Resident;
     let form = SignUpForm {
         email: email.into(),
         display_name: name.into(),
@@ -56,7 +57,10 @@ async fn ensure(db: &Db, email: &str, name: &str, role: Role, now: i64) -> Resul
         organisation: if staff { "Département du Haut-Rhin" } else { "" }.into(),
         password: DEMO_PASSWORD.into(),
     };
-    Ok(accounts::create(db, form.parse()?, role, now).await?.id)
+    let id = accounts::create(db, form.parse()?, role, now).await?.id;
+    // The demo people have read the charter shipped with the application.
+    crate::server::services::pages::accept_charter(db, id, now).await?;
+    Ok(id)
 }
 
 /// Creates the demo accounts that do not exist yet. Returns how many were created.

@@ -10,6 +10,7 @@ pub mod follow_ups;
 pub mod intakes;
 pub mod moderation;
 pub mod notifications;
+pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;

@@ -199,7 +199,7 @@ async fn log_ins_and_sign_ups_sent_at_once_are_held_to_their_limits(pool: Sqlite
     // 100 sign-ups from one address at once (9 left this hour: Claire was the first).
     let statuses = at_once(&s, "/inscription", 100, |i| {
         format!(
-            "display_name=Robot&email=robot{i}%40exemple.fr&poster_kind=individual&password=le+chat+dort+sur+le+toit"
+            "display_name=Robot&email=robot{i}%40exemple.fr&poster_kind=individual&password=le+chat+dort+sur+le+toit&charter=on"
         )
     })
     .await;

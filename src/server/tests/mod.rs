@@ -11,6 +11,7 @@ mod languages;
 mod layers;
 mod map;
 mod moderation;
+mod pages;
 mod people;
 mod security;
 mod stats;
@@ -322,7 +323,7 @@ fn session_cookie(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_owned()
 }
 
-pub(super) const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit";
+pub(super) const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit&charter=on";
 pub(super) const LOG_IN: &str = "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit";
 
 #[sqlx::test]
@@ -363,6 +364,10 @@ async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept(pool: 
     );
     assert!(r.body.contains("Indiquez le nom de votre organisation"));
     assert!(r.body.contains("parmi les plus utilisés"));
+    assert!(
+        r.body.contains("Pour créer un compte, acceptez la charte d&#x27;entraide.")
+            || r.body.contains("Pour créer un compte, acceptez la charte d'entraide.")
+    );
     // What was typed is kept (but never the password).
     assert!(r.body.contains("value=\"claire@exemple\""));
     assert!(r.body.contains("value=\"Claire\""));
@@ -370,6 +375,52 @@ async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept(pool: 
     assert!(r.body.contains("aria-invalid=\"true\""));
     let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(users, 0);
+    // Everything right but the charter: no account, and the rest kept.
+    let r = send(&s, "POST", "/inscription", &SIGN_UP.replace("&charter=on", ""), None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("value=\"claire@exemple.fr\""));
+    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(users, 0);
+}
+
+#[sqlx::test]
+async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes(pool: SqlitePool) {
+    let s = state(pool);
+    let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let version: i64 = sqlx::query_scalar("SELECT charter_version FROM users").fetch_one(&s.db.read).await.unwrap();
+    assert_eq!(version, 1, "the shipped charter, accepted at sign-up");
+    let r = send(&s, "POST", "/connexion", &format!("{LOG_IN}&next=/messages"), None).await;
+    assert_eq!(r.location.as_deref(), Some("/messages"), "nothing new to accept");
+    // An admin publishes a new charter: the next log-in asks for it first, then goes on.
+    let admin = logged_in_as(&s, "admin@departement.fr", Role::Admin).await;
+    let r = send(&s, "POST", "/admin/pages/charte", "title=Charte&body=Nouvelle+version.", Some(&admin)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM page_revisions").fetch_one(&s.db.read).await.unwrap();
+    send(&s, "POST", "/admin/pages/charte", &format!("action=publish&id={id}"), Some(&admin)).await;
+    let r = send(&s, "POST", "/connexion", &format!("{LOG_IN}&next=/messages"), None).await;
+    assert_eq!(r.location.as_deref(), Some("/charte/accepter?next=/messages"));
+    let cookie = session_cookie(&r.cookie.unwrap());
+    let page = send(&s, "GET", "/charte/accepter?next=/messages", "", Some(&cookie)).await;
+    assert!(page.body.contains("Nouvelle version.") && page.body.contains("name=\"next\" value=\"/messages\""));
+    // Not ticked: said, and still asked.
+    let r = send(&s, "POST", "/charte/accepter", "next=%2Fmessages", Some(&cookie)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("acceptez la charte"));
+    let r = send(&s, "POST", "/charte/accepter", "next=%2F%2Fevil.example&charter=on", Some(&cookie)).await;
+    assert_eq!(r.location.as_deref(), Some("/compte"), "never another site");
+    let version: i64 = sqlx::query_scalar("SELECT charter_version FROM users WHERE email = 'claire@exemple.fr'")
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap();
+    assert_eq!(version, 2);
+    let r = send(&s, "POST", "/connexion", &format!("{LOG_IN}&next=/messages"), None).await;
+    assert_eq!(r.location.as_deref(), Some("/messages"));
+    assert_eq!(
+        send(&s, "POST", "/charte/accepter", "charter=on", None).await.status,
+        StatusCode::SEE_OTHER,
+        "log in first"
+    );
 }
 
 #[sqlx::test]
@@ -460,7 +511,9 @@ async fn account_changes(pool: SqlitePool) {
 
 /// A new account whose address is confirmed through the link of its e-mail; its session cookie.
 async fn signed_up(s: &AppState, email: &str) -> String {
-    let form = format!("display_name=Claire&email={email}&poster_kind=individual&password=le+chat+dort+sur+le+toit");
+    let form = format!(
+        "display_name=Claire&email={email}&poster_kind=individual&password=le+chat+dort+sur+le+toit&charter=on"
+    );
     let r = send(s, "POST", "/inscription", &form, None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let cookie = session_cookie(&r.cookie.unwrap());

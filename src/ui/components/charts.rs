@@ -74,9 +74,9 @@ pub fn PostsOverTime(buckets: Vec<Bucket>, by_month: bool) -> impl IntoView {
                 <span class="key key-offer"></span>{t("stats-offers")}
             </p>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} {caption}", t("stats-table-of"))>
             <table class="data">
-                <caption>{t("stats-table-of")}" "{caption}</caption>
+                <caption>{t("stats-table-of")}" "{caption.clone()}</caption>
                 <thead><tr>
                     <th scope="col">{if by_month { t("stats-month") } else { t("stats-week") }}</th>
                     <th scope="col" class="num">{t("stats-requests")}</th>
@@ -120,9 +120,9 @@ pub fn FirstAnswerByCategory(delays: Vec<CategoryDelay>) -> impl IntoView {
                 }).collect_view()}
             </svg>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("{} {caption}", t("stats-table-of"))>
             <table class="data">
-                <caption>{t("stats-table-of")}" "{caption}</caption>
+                <caption>{t("stats-table-of")}" "{caption.clone()}</caption>
                 <thead><tr>
                     <th scope="col">{t("stats-category")}</th>
                     <th scope="col" class="num">{t("stats-answered-short")}</th>

@@ -148,6 +148,34 @@ impl Live {
     }
 }
 
+/// A required checkbox of form `form` (an agreement), checked again and annotated from `echo`;
+/// `children` follow the box (a link to what is agreed to).
+#[component]
+pub fn AgreeBox(
+    #[prop(into)] form: String,
+    name: &'static str,
+    #[prop(into)] label: String,
+    echo: FormEcho,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let error = echo.error(&form, name);
+    let bad = error.is_some();
+    let id = format!("{form}-{name}");
+    let error_id = format!("{id}-error");
+    let checked = echo.form == form && echo.value(&form, name) == "on";
+    view! {
+        <div class="field" class:field-invalid=bad>
+            {error.map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            <label class="choice">
+                <input type="checkbox" id=id name=name checked=checked required=true
+                    aria-invalid=bad.then_some("true") aria-describedby=bad.then_some(error_id.clone())/>
+                {label}
+            </label>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
 /// The form-wide error (`form` field) or notice of `echo`, if any.
 #[component]
 pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView {

@@ -161,7 +161,7 @@ fn Report(f: Figures) -> impl IntoView {
                 {figure(t("stats-median-wait"), delay(m.median_wait))}
                 {figure(t("stats-p90-wait"), delay(m.p90_wait))}
             </dl>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t("stats-decisions")>
                 <table class="data">
                     <caption>{t("stats-decisions")}</caption>
                     <thead><tr>
@@ -206,8 +206,9 @@ fn Report(f: Figures) -> impl IntoView {
 #[component]
 fn BreakdownTable(caption: String, head: String, rows: Vec<Breakdown>, kind: &'static str) -> impl IntoView {
     let empty = rows.is_empty();
+    let region = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
             <table class="data">
                 <caption>{caption}</caption>
                 <thead><tr>

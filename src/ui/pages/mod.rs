@@ -21,3 +21,4 @@ pub mod post;
 pub mod publish;
 pub mod publish_steps;
 pub mod sign_up;
+pub mod site_pages;

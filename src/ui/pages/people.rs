@@ -126,8 +126,7 @@ fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoVi
     let said = done
         .filter(|d| matches!(d.as_str(), "role" | "disable" | "enable" | "reset-link"))
         .map(|d| t(&format!("people-done-{d}")));
-    let roles: Vec<Role> =
-        [Role::Resident, Role::Moderator, Role::Admin].into_iter().filter(|r| *r != p.role).collect();
+    let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| *r != p.role).collect();
     view! {
         <h1>{p.display_name.clone()}</h1>
         {said.map(|s| view! { <div class="notice" role="status"><p>{s}</p></div> })}

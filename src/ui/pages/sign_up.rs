@@ -7,7 +7,7 @@ use crate::api::forms::read_form_echo;
 use crate::domain::user::{DisplayName, Email, Password};
 use crate::domain::PosterKind;
 use crate::i18n::{label, t};
-use crate::ui::components::form_field::{FormMessage, TextField};
+use crate::ui::components::form_field::{AgreeBox, FormMessage, TextField};
 use crate::wire::forms::FormEcho;
 
 /// The sign-up page.
@@ -69,6 +69,9 @@ fn SignUpForm(echo: FormEcho) -> impl IntoView {
             <TextField form=F name="password" label=t("field-password") kind="password" echo=echo.clone()
                 autocomplete="new-password" check=password_check
                 hint=t("sign-up-password-hint")/>
+            <AgreeBox form=F name="charter" label=t("sign-up-charter") echo=echo.clone()>
+                <p class="hint"><a href="/pages/charte">{t("sign-up-charter-read")}</a></p>
+            </AgreeBox>
             <button type="submit" class="btn">{t("sign-up-submit")}</button>
         </form>
     }
