@@ -70,7 +70,8 @@ test('public pages have no WCAG 2.1 AA violation', async ({ page, outside, js, b
   const firstPost = await page.locator('#annonces article a').first().getAttribute('href');
   const urls = ['/', '/?category=groceries,homework&kind=request', '/?sort=nearest', firstPost!, '/inscription',
     '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999', '/pages/comment-ca-marche',
-    '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite'];
+    '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite',
+    '/charte/accepter'];
   for (const url of urls) await audit(page, url, found, js, browser);
   // A form showing its errors.
   await page.goto('/inscription');

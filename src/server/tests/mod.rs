@@ -2,6 +2,7 @@
 
 mod accounts;
 mod announcements;
+mod console;
 mod conversations;
 mod exports;
 mod follow_ups;
