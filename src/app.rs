@@ -11,6 +11,7 @@ use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{
     account::{AccountDeletedPage, AccountPage},
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
+    alerts::{AlertsPage, UnsubscribePage},
     announcements::AnnouncementsPage,
     edit_post::EditPostPage,
     exports::ExportsPage,
@@ -100,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/alertes") view=AlertsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/alertes/desabonner/:token") view=UnsubscribePage ssr=SsrMode::Async/>
                     <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async/>
                     <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async/>
                     <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>

@@ -2,6 +2,7 @@
 //! check who may call it, parse the arguments into domain types, call a service, return a DTO —
 //! and states who may call it. No SQL and no business rule here.
 
+pub mod alerts;
 pub mod announcements;
 pub mod auth;
 pub mod conversations;

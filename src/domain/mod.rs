@@ -18,6 +18,7 @@ macro_rules! slug_parse_display {
     };
 }
 
+pub mod alert;
 pub mod announcement;
 pub mod category;
 pub mod commune;

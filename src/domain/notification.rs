@@ -26,10 +26,14 @@ pub enum NotificationKind {
     Expiring,
     /// Help was accepted days ago and not confirmed: "Avez-vous reçu l'aide ?"
     HelpCheck,
+    /// A new post matches one of my alerts.
+    Alert,
+    /// My alerts paused themselves after months without a visit.
+    AlertsPaused,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 14] = [
         NotificationKind::Published,
         NotificationKind::Rejected,
         NotificationKind::Redacted,
@@ -42,6 +46,8 @@ impl NotificationKind {
         NotificationKind::Fulfilled,
         NotificationKind::Expiring,
         NotificationKind::HelpCheck,
+        NotificationKind::Alert,
+        NotificationKind::AlertsPaused,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -58,6 +64,8 @@ impl NotificationKind {
             NotificationKind::Fulfilled => "fulfilled",
             NotificationKind::Expiring => "expiring",
             NotificationKind::HelpCheck => "help-check",
+            NotificationKind::Alert => "alert",
+            NotificationKind::AlertsPaused => "alerts-paused",
         }
     }
 

@@ -1094,3 +1094,102 @@ page-title-missing = Give the page a title.
 page-title-too-long = The title must be at most { $max } characters.
 page-body-missing = Write the text of the page.
 page-body-too-long = The text must be at most { $max } characters.
+
+## My alerts
+
+nav-alerts = My alerts
+alerts-title = My alerts — Entraide
+alerts-heading = My alerts
+alerts-intro = Be told when a new post is published near your home, your work or any other place: in the app, by e-mail, or once a day in a digest.
+alerts-done-enregistree = The alert is saved. You will be told about new posts published in this area.
+alerts-done-supprimee = The alert is deleted.
+alerts-done-reglages = Your choices are saved.
+alerts-done-reprises = Your alerts are running again.
+alerts-paused-heading = Your alerts are paused
+alerts-paused-text = We have not seen you for more than six months: your alerts paused themselves. One click keeps them.
+alerts-resume = Keep my alerts
+alerts-list-heading = { $count ->
+    [0] No alert
+    [one] One alert
+   *[other] { $count } alerts
+}
+alerts-none = You have no alert yet.
+alerts-full = You already have { $max } alerts, the most allowed. Delete one to create another.
+alerts-around-position = Around my position (near { $commune })
+alerts-all-categories = All categories
+alerts-kind-all = Requests and offers
+alerts-item = { $place }, within { $radius } km
+alerts-delete = Delete this alert
+alerts-new-heading = New alert
+alerts-place = Commune or postcode
+alerts-place-hint = For example: Mulhouse, or 68100. The area is centred on the town hall.
+alerts-radius = Radius around this place
+alerts-radius-km = { $km } km
+alerts-kind = Tell me about
+alerts-categories = Categories
+alerts-categories-hint = No box ticked: every category.
+alerts-save = Create the alert
+alerts-position-asking = Finding your position…
+alerts-position-found = Position found: the alert will be centred around you (to within a few hundred metres, never your exact address).
+alerts-settings-heading = How to be told
+alerts-email = By e-mail
+alerts-email-instant = An e-mail for each new post
+alerts-email-digest = One digest a day, at the chosen hour
+alerts-email-off = No e-mail: in the app only
+alerts-hour = Hour of the digest
+alerts-settings-save = Save my choices
+alert-position-outside = Your position is outside the Haut-Rhin: type a commune instead.
+alert-radius-range = The radius must be a whole number of kilometres, from 1 to 30 (“{ $value }” does not fit).
+alert-email-unknown = Choose how to be told by e-mail.
+alert-hour-range = Choose an hour from 0 to 23 (“{ $value }” does not fit).
+alert-too-many = You already have { $max } alerts, the most allowed. Delete one to create another.
+alert-notify = New post near you — { $kind }, { $category } in { $commune }: “{ $title }”
+alert-email =
+    Hello,
+
+    { $body }
+
+    To see it and answer: { $link }
+
+    See you soon on Entraide Haut-Rhin.
+
+    --
+    You receive this e-mail because you created an alert on Entraide Haut-Rhin.
+    Change your alerts: { $settings }
+    Stop these e-mails (one click, no log-in): { $unsubscribe }
+alert-digest-subject = { $count ->
+    [one] One new post near you
+   *[other] { $count } new posts near you
+}
+alert-digest-line =
+    “{ $title }”
+    { $kind }, { $category } in { $commune }
+    { $link }
+alert-digest =
+    Hello,
+
+    { $count ->
+        [one] One new post matches your alerts since the last digest:
+       *[other] { $count } new posts match your alerts since the last digest:
+    }
+
+    { $posts }
+
+    See you soon on Entraide Haut-Rhin.
+
+    --
+    You receive this digest because you created an alert on Entraide Haut-Rhin.
+    Change your alerts: { $settings }
+    Stop these e-mails (one click, no log-in): { $unsubscribe }
+alert-paused = Your alerts are paused: we have not seen you for six months. To keep them, open “My alerts” and click “Keep my alerts”.
+email-subject-alert = New post near you
+email-subject-alerts-paused = Your alerts are paused
+alert-unsubscribed = Done: you will no longer receive e-mails for your alerts. They stay visible in the app.
+unsubscribe-title = Stop alert e-mails — Entraide
+unsubscribe-heading = Stop alert e-mails
+unsubscribe-text = You will no longer receive e-mails for your alerts. You will still see new posts in the app (“Notifications”).
+unsubscribe-button = Stop these e-mails
+unsubscribe-settings = See and change my alerts (log-in needed)
+unsubscribe-already = You already receive no e-mail for your alerts.
+notifications-alerts-link = My alerts: be told about new posts near me
+list-alert-cta = 🔔 Be told about new posts near me

@@ -1101,3 +1101,102 @@ page-title-missing = Donnez un titre à la page.
 page-title-too-long = Le titre doit faire au plus { $max } caractères.
 page-body-missing = Écrivez le texte de la page.
 page-body-too-long = Le texte doit faire au plus { $max } caractères.
+
+## Mes alertes
+
+nav-alerts = Mes alertes
+alerts-title = Mes alertes — Entraide
+alerts-heading = Mes alertes
+alerts-intro = Soyez prévenu quand une nouvelle annonce est publiée près de chez vous, de votre travail ou de tout autre lieu : dans l'application, par e-mail, ou une fois par jour dans un résumé.
+alerts-done-enregistree = L'alerte est enregistrée. Vous serez prévenu des nouvelles annonces publiées dans cette zone.
+alerts-done-supprimee = L'alerte est supprimée.
+alerts-done-reglages = Vos choix sont enregistrés.
+alerts-done-reprises = Vos alertes fonctionnent de nouveau.
+alerts-paused-heading = Vos alertes sont en pause
+alerts-paused-text = Nous ne vous avons pas vu depuis plus de six mois : vos alertes se sont mises en pause. Un clic suffit pour les garder.
+alerts-resume = Garder mes alertes
+alerts-list-heading = { $count ->
+    [0] Aucune alerte
+    [one] Une alerte
+   *[other] { $count } alertes
+}
+alerts-none = Vous n'avez pas encore d'alerte.
+alerts-full = Vous avez déjà { $max } alertes, le maximum. Supprimez-en une pour en créer une autre.
+alerts-around-position = Autour de ma position (près de { $commune })
+alerts-all-categories = Toutes les catégories
+alerts-kind-all = Demandes et offres
+alerts-item = { $place }, dans un rayon de { $radius } km
+alerts-delete = Supprimer cette alerte
+alerts-new-heading = Nouvelle alerte
+alerts-place = Commune ou code postal
+alerts-place-hint = Par exemple : Mulhouse, ou 68100. La zone est centrée sur la mairie.
+alerts-radius = Rayon autour de ce lieu
+alerts-radius-km = { $km } km
+alerts-kind = Je veux être prévenu des
+alerts-categories = Catégories
+alerts-categories-hint = Aucune case cochée : toutes les catégories.
+alerts-save = Créer l'alerte
+alerts-position-asking = Recherche de votre position…
+alerts-position-found = Position trouvée : l'alerte sera centrée autour de vous (à quelques centaines de mètres près, jamais votre adresse exacte).
+alerts-settings-heading = Comment être prévenu
+alerts-email = Par e-mail
+alerts-email-instant = Un e-mail à chaque nouvelle annonce
+alerts-email-digest = Un résumé par jour, à l'heure choisie
+alerts-email-off = Pas d'e-mail : seulement dans l'application
+alerts-hour = Heure du résumé
+alerts-settings-save = Enregistrer mes choix
+alert-position-outside = Votre position est en dehors du Haut-Rhin : indiquez plutôt une commune.
+alert-radius-range = Le rayon doit être un nombre entier de kilomètres, entre 1 et 30 (« { $value } » ne convient pas).
+alert-email-unknown = Choisissez comment être prévenu par e-mail.
+alert-hour-range = Choisissez une heure entre 0 et 23 (« { $value } » ne convient pas).
+alert-too-many = Vous avez déjà { $max } alertes, le maximum. Supprimez-en une pour en créer une autre.
+alert-notify = Nouvelle annonce près de chez vous — { $kind }, { $category } à { $commune } : « { $title } »
+alert-email =
+    Bonjour,
+
+    { $body }
+
+    Pour la voir et répondre : { $link }
+
+    À bientôt sur Entraide Haut-Rhin.
+
+    --
+    Vous recevez cet e-mail parce que vous avez créé une alerte sur Entraide Haut-Rhin.
+    Modifier vos alertes : { $settings }
+    Ne plus recevoir ces e-mails (en un clic, sans vous connecter) : { $unsubscribe }
+alert-digest-subject = { $count ->
+    [one] Une nouvelle annonce près de chez vous
+   *[other] { $count } nouvelles annonces près de chez vous
+}
+alert-digest-line =
+    « { $title } »
+    { $kind }, { $category } à { $commune }
+    { $link }
+alert-digest =
+    Bonjour,
+
+    { $count ->
+        [one] Une nouvelle annonce correspond à vos alertes depuis le dernier résumé :
+       *[other] { $count } nouvelles annonces correspondent à vos alertes depuis le dernier résumé :
+    }
+
+    { $posts }
+
+    À bientôt sur Entraide Haut-Rhin.
+
+    --
+    Vous recevez ce résumé parce que vous avez créé une alerte sur Entraide Haut-Rhin.
+    Modifier vos alertes : { $settings }
+    Ne plus recevoir ces e-mails (en un clic, sans vous connecter) : { $unsubscribe }
+alert-paused = Vos alertes sont en pause : nous ne vous avons pas vu depuis six mois. Pour les garder, ouvrez « Mes alertes » et cliquez sur « Garder mes alertes ».
+email-subject-alert = Nouvelle annonce près de chez vous
+email-subject-alerts-paused = Vos alertes sont en pause
+alert-unsubscribed = C'est fait : vous ne recevrez plus d'e-mails pour vos alertes. Elles restent visibles dans l'application.
+unsubscribe-title = Ne plus recevoir les alertes par e-mail — Entraide
+unsubscribe-heading = Ne plus recevoir les alertes par e-mail
+unsubscribe-text = Vous ne recevrez plus d'e-mail pour vos alertes. Vous verrez toujours les nouvelles annonces dans l'application (« Notifications »).
+unsubscribe-button = Ne plus recevoir ces e-mails
+unsubscribe-settings = Voir et modifier mes alertes (connexion nécessaire)
+unsubscribe-already = Vous ne recevez déjà plus d'e-mails pour vos alertes.
+notifications-alerts-link = Mes alertes : être prévenu des nouvelles annonces près de chez moi
+list-alert-cta = 🔔 Être prévenu des nouvelles annonces près de chez moi

@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::server::db::{notifications as sql, Db};
@@ -43,12 +44,26 @@ impl Mailer {
 
     /// Sends one plain-text e-mail. A failure says only its kind and the relay's status code:
     /// relays quote the recipient in their replies, and those words never reach a log or a table.
-    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), SendFailure> {
+    /// With `unsubscribe`, the e-mail carries the one-click unsubscribe of RFC 8058 (mail
+    /// programs show an "Unsubscribe" button that posts to that address).
+    pub async fn send(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+        unsubscribe: Option<&str>,
+    ) -> Result<(), SendFailure> {
         let to: Mailbox = to.parse().map_err(|_| SendFailure::BadRecipient)?;
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
+        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(subject);
+        if let Some(url) = unsubscribe.filter(|u| u.bytes().all(|b| b.is_ascii_graphic())) {
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
+        let message = builder
             .header(ContentType::TEXT_PLAIN)
             .body(body.to_owned())
             .map_err(|_| SendFailure::BadRecipient)?;
@@ -102,7 +117,7 @@ pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
     };
     let mut sent = 0;
     for r in rows {
-        let result = mailer.send(&r.to_email, &r.subject, &r.body).await.map_err(|e| e.to_string());
+        let result = mailer.send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref()).await.map_err(|e| e.to_string());
         if let Err(e) = &result {
             // The outbox row is the reference; the address stays in the table, never in the log.
             tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");
@@ -231,6 +246,24 @@ mod tests {
         let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(&db.read).await.unwrap();
         assert!(sent.is_some());
         assert_eq!(flush(&db, &mailer).await.unwrap(), 0, "sent once");
+    }
+
+    #[sqlx::test]
+    async fn an_alert_carries_the_one_click_unsubscribe_of_rfc_8058(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let mut conn = db.write.acquire().await.unwrap();
+        let url = format!("https://entraide.example/alertes/desabonner/{}", "ab".repeat(32));
+        sql::queue_email_with_unsubscribe(&mut conn, &email("Alerte", "Une demande."), &url).await.unwrap();
+        sql::queue_email(&mut conn, &email("Mot de passe", "Un lien.")).await.unwrap();
+        drop(conn);
+        let (smtp, mut received) = smtp_server().await;
+        let mailer = Mailer::new(&smtp, "ne-pas-repondre@entraide.invalid").unwrap();
+        assert_eq!(flush(&db, &mailer).await.unwrap(), 2);
+        let (one, two) = (received.recv().await.unwrap(), received.recv().await.unwrap());
+        let (alert, other) = if one.contains("Subject: Alerte") { (one, two) } else { (two, one) };
+        assert!(alert.contains(&format!("List-Unsubscribe: <{url}>\n")), "{alert}");
+        assert!(alert.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\n"), "{alert}");
+        assert!(!other.contains("List-Unsubscribe"), "{other}");
     }
 
     #[sqlx::test]

@@ -87,6 +87,8 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/personnes/{id}", post(forms::people::person))
         .route("/suivi", post(forms::follow_ups::resolve))
         .route("/admin/annonces", post(forms::announcements::announcements))
+        .route("/alertes", post(forms::alerts::alerts))
+        .route("/alertes/desabonner/{token}", post(forms::alerts::unsubscribe))
         .route("/admin/pages/{slug}", post(forms::pages::page))
         .route("/suivi/{id}", post(forms::follow_ups::answer))
         .route("/mes-annonces/{id}/modifier", post(forms::posts::edit_post))
@@ -265,6 +267,8 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         (Some(_), None) => return Err("SMTP_URL is set: set ENTRAIDE_MAIL_FROM too (the sender address)".into()),
         (None, _) => tracing::info!("SMTP_URL is not set: e-mails wait in the outbox (`entraide outbox`)"),
     }
+    // New public posts are announced to the alerts that match them.
+    tokio::spawn(services::alerts::run(db.clone()));
     let state = AppState {
         leptos_options: options,
         db: db.clone(),
@@ -288,6 +292,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
                 }
                 if let Err(e) = services::follow_ups::sweep(&db, &follow_up_rules, services::now()).await {
                     tracing::warn!("follow-up sweep failed, retried in a minute: {e}");
+                }
+                if let Err(e) = services::alerts::sweep(&db, services::now()).await {
+                    tracing::warn!("alerts sweep (digests, pauses) failed, retried in a minute: {e:?}");
                 }
             }
         });

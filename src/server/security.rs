@@ -22,12 +22,22 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// neither this host nor the configured public address. Requests without either header do not
 /// come from a browser's page and cannot ride on its cookies.
 pub async fn same_origin(req: Request, next: Next) -> Response {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) || from_this_site(req.headers()) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || from_this_site(req.headers())
+        || one_click_unsubscribe(req.uri().path())
+    {
         return next.run(req).await;
     }
     tracing::warn!(path = %req.uri().path(), "cross-site request refused");
     let lang = crate::server::locale::of_headers(req.headers());
     (StatusCode::FORBIDDEN, Msg::new("error-cross-site").say_in(lang)).into_response()
+}
+
+/// The one-click unsubscribe of the alerts' e-mails (RFC 8058) is posted by mail programs from
+/// anywhere; it needs no cookie (the token in the address is its only authority) and can do
+/// nothing but turn those e-mails off.
+fn one_click_unsubscribe(path: &str) -> bool {
+    path.strip_prefix("/alertes/desabonner/").is_some_and(|t| !t.is_empty() && !t.contains('/'))
 }
 
 fn from_this_site(h: &HeaderMap) -> bool {

@@ -2,6 +2,7 @@
 //! filters and the map. No SQL, no business rule (they live in `domain/`), no `crate::server`.
 
 pub mod components;
+pub mod geolocate;
 pub mod layout;
 pub mod map;
 pub mod pages;

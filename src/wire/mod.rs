@@ -3,6 +3,7 @@
 //! `domain`, `error` and `i18n`, so `server/` builds them and `api/` returns them without either
 //! importing the other.
 
+pub mod alerts;
 pub mod announcements;
 pub mod conversations;
 pub mod follow_ups;

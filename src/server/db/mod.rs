@@ -4,6 +4,7 @@
 //! Two pools: one writer connection (SQLite has one writer; `BEGIN IMMEDIATE` avoids busy
 //! upgrades) and a pool of read-only readers, all in WAL mode.
 
+pub mod alerts;
 pub mod announcements;
 pub mod conversations;
 pub mod exports;

@@ -150,9 +150,23 @@ pub struct NewEmail<'a> {
 
 /// Queues an e-mail.
 pub async fn queue_email(conn: &mut SqliteConnection, e: &NewEmail<'_>) -> Result<(), sqlx::Error> {
+    queue(conn, e, None).await
+}
+
+/// Queues an e-mail that the reader can unsubscribe from in one click at `unsubscribe` (its
+/// `List-Unsubscribe` header, RFC 8058).
+pub async fn queue_email_with_unsubscribe(
+    conn: &mut SqliteConnection,
+    e: &NewEmail<'_>,
+    unsubscribe: &str,
+) -> Result<(), sqlx::Error> {
+    queue(conn, e, Some(unsubscribe)).await
+}
+
+async fn queue(conn: &mut SqliteConnection, e: &NewEmail<'_>, unsubscribe: Option<&str>) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO outbox (to_email, subject, body, post_id, conversation_id, created_at, erase_after_send) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO outbox (to_email, subject, body, post_id, conversation_id, created_at, erase_after_send, \
+         unsubscribe_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(e.to)
     .bind(e.subject)
@@ -161,6 +175,7 @@ pub async fn queue_email(conn: &mut SqliteConnection, e: &NewEmail<'_>) -> Resul
     .bind(e.conversation_id)
     .bind(e.at)
     .bind(e.erase_after_send)
+    .bind(unsubscribe)
     .execute(conn)
     .await?;
     Ok(())
@@ -177,12 +192,14 @@ pub struct OutboxRow {
     pub sent_at: Option<i64>,
     pub attempts: i64,
     pub last_error: Option<String>,
+    /// The one-click unsubscribe address, for e-mails one can unsubscribe from.
+    pub unsubscribe_url: Option<String>,
 }
 
 /// The newest e-mails (sent or not).
 pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error FROM outbox \
+        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error, unsubscribe_url FROM outbox \
          ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
@@ -193,7 +210,7 @@ pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<Outbo
 /// E-mails still to send, oldest first, that have not failed too often.
 pub async fn unsent(conn: &mut SqliteConnection, max_attempts: i64, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error FROM outbox \
+        "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error, unsubscribe_url FROM outbox \
          WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2",
     )
     .bind(max_attempts)

@@ -100,8 +100,9 @@ pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx
     let mut qb = cells_insert();
     qb.push(" id = ").push_bind(id);
     qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
-    qb.build().execute(conn).await?;
-    Ok(())
+    qb.build().execute(&mut *conn).await?;
+    // The first time a post is on the map, its alerts are due.
+    super::alerts::queue(conn, id).await
 }
 
 /// Takes the post out of the map's indexes and its counts out of `map_cells`, if it was there.

@@ -9,7 +9,7 @@ const DELETED_TITLE: &str = "Annonce supprimée";
 const DELETED_DESCRIPTION: &str = "Cette annonce a été supprimée par son auteur.";
 
 /// One section of the export: its key and the query returning one JSON array (bound to the id).
-const EXPORT: [(&str, &str); 9] = [
+const EXPORT: [(&str, &str); 11] = [
     (
         "compte",
         "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
@@ -50,6 +50,18 @@ const EXPORT: [(&str, &str); 9] = [
         "remerciements_recus",
         "SELECT json_group_array(json_object('annonce', t.post_id, 'texte', t.body, 'cree_le', t.created_at)) \
          FROM (SELECT t.* FROM thanks t JOIN posts p ON p.id = t.post_id WHERE p.author_id = $1 ORDER BY t.id) t",
+    ),
+    (
+        "alertes",
+        "SELECT json_group_array(json_object('lieu', place_label, 'autour_de_ma_position', commune_insee IS NULL, \
+         'latitude_arrondie', lat, 'longitude_arrondie', lon, 'rayon_km', radius_km, 'categories', categories, \
+         'type', kind, 'cree_le', created_at)) FROM (SELECT * FROM alerts WHERE user_id = $1 ORDER BY id)",
+    ),
+    (
+        "reglages_des_alertes",
+        "SELECT json_group_array(json_object('par_email', email, 'heure_du_resume', digest_hour, \
+         'en_pause_depuis', paused_at, 'dernier_resume_le', last_digest_at)) \
+         FROM alert_settings WHERE user_id = $1",
     ),
     (
         "notifications",
@@ -137,6 +149,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .execute(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    super::alerts::erase_user(conn, id).await?;
     sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)

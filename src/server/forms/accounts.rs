@@ -61,7 +61,7 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
             match made {
                 Ok(user) => {
                     async {
-                        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
+                        services::accounts::record_log_in(&state.db, &user, locale_of(&parts.headers).lang, now).await?;
                         services::pages::accept_charter(&state.db, user.id, now).await?;
                         // A link goes to the address; until it is opened, publishing and answering wait.
                         services::account_links::start_verification(&state.db, &user, now).await?;
@@ -101,7 +101,7 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     }
     let result = async {
         let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
-        services::accounts::remember_lang(&state.db, &user, locale_of(&parts.headers).lang).await?;
+        services::accounts::record_log_in(&state.db, &user, locale_of(&parts.headers).lang, now).await?;
         auth::log_in(&session, &user, now).await?;
         // A charter changed since it was accepted is asked first.
         services::pages::charter_due(&state.db, user.id).await

@@ -121,6 +121,14 @@ pub async fn remember_lang(db: &Db, user: &CurrentUser, lang: Lang) -> Result<()
     sql::set_lang(&mut conn, user.id, lang).await.map_err(|e| db::internal("language", e))
 }
 
+/// Records a log-in of `user` reading in `lang` (their language, and the visit that keeps
+/// their alerts running).
+pub async fn record_log_in(db: &Db, user: &CurrentUser, lang: Lang, now: i64) -> Result<(), AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("log-in: acquire", e))?;
+    sql::set_lang(&mut conn, user.id, lang).await.map_err(|e| db::internal("language", e))?;
+    db::alerts::logged_in(&mut conn, user.id, now).await.map_err(|e| db::internal("log-in", e))
+}
+
 /// Changes the name others see.
 pub async fn rename(db: &Db, user: &CurrentUser, name: DisplayName, now: i64) -> Result<(), AppError> {
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("rename: acquire", e))?;

@@ -3,6 +3,7 @@
 
 pub mod account_links;
 pub mod accounts;
+pub mod alerts;
 pub mod announcements;
 pub mod conversations;
 pub mod exports;

@@ -20,6 +20,7 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
             <h2 id="annonces-titre" class="list-heading" aria-live="polite">{heading}</h2>
             <SortLinks filter=filter/>
         </div>
+        <p class="alert-cta"><a href="/alertes">{t("list-alert-cta")}</a></p>
         {(page.total == 0).then(|| view! {
             <p class="empty">
                 {t("list-empty")}" "

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod account_links;
+pub mod alerts;
 pub mod announcements;
 pub mod edit_post;
 pub mod exports;

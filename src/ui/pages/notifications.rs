@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::moderation::my_notifications;
+use crate::domain::notification::NotificationKind;
 use crate::domain::time::rfc3339;
 use crate::i18n::{n as num, relative, t, t_args};
 use crate::ui::components::restricted::Restricted;
@@ -37,6 +38,7 @@ fn NotificationList(list: Notifications) -> impl IntoView {
         <p>
             {t_args("notifications-new", &[("count", num(unread as f64))])}
         </p>
+        <p><a href="/alertes">{t("notifications-alerts-link")}</a></p>
         {(unread > 0).then(|| view! {
             <form method="post" action="/notifications">
                 <button type="submit" class="btn btn-small btn-secondary">{t("notifications-all-read")}</button>
@@ -59,6 +61,13 @@ fn NotificationList(list: Notifications) -> impl IntoView {
                                 " · " <a href=format!("/suivi/{q}")>{t("help-question-answer")}</a>
                             })}
                             {match (n.conversation_id, n.post_id) {
+                                _ if n.kind == NotificationKind::AlertsPaused => view! {
+                                    " · " <a href="/alertes">{t("nav-alerts")}</a>
+                                }.into_any(),
+                                (None, Some(id)) if n.kind == NotificationKind::Alert => view! {
+                                    " · " <a href=format!("/posts/{id}")>{t("map-see-post")}</a>
+                                    " · " <a href="/alertes">{t("nav-alerts")}</a>
+                                }.into_any(),
                                 (Some(c), _) => view! { " · " <a href=format!("/messages/{c}")>{t("respond-see-conversation")}</a> }.into_any(),
                                 (None, Some(id)) => view! {
                                     " · " <a href=format!("/posts/{id}")>{t("map-see-post")}</a>
