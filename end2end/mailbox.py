@@ -34,7 +34,14 @@ class Mailbox:
             with self.lock:
                 self.count += 1
                 name = f"{time.time_ns():020d}-{self.count:06d}.json"
-            data = {"to": to.lower(), "subject": str(message["subject"] or ""), "body": body}
+            data = {
+                "to": to.lower(),
+                "subject": str(message["subject"] or ""),
+                "body": body,
+                # The one-click unsubscribe of RFC 8058, as a mail program reads it.
+                "list_unsubscribe": str(message["List-Unsubscribe"] or ""),
+                "list_unsubscribe_post": str(message["List-Unsubscribe-Post"] or ""),
+            }
             tmp = os.path.join(self.folder, "." + name)
             with open(tmp, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False)

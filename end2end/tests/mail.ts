@@ -7,7 +7,11 @@ import { expect } from './fixtures';
 
 export const MAIL_DIR = process.env.E2E_MAIL_DIR ?? `/tmp/entraide-mail-${process.env.E2E_PORT ?? 3100}`;
 
-type Mail = { to: string; subject: string; body: string };
+export type Mail = {
+  to: string; subject: string; body: string;
+  /** The List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058), or "". */
+  list_unsubscribe: string; list_unsubscribe_post: string;
+};
 
 /** Every message received for `to`, oldest first. */
 export function mailsTo(to: string): Mail[] {

@@ -70,6 +70,18 @@ pub enum Command {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=365))]
         days_ahead: i64,
     },
+    /// Runs the alerts' sweep once (the digests due, the alerts of people long away paused), as
+    /// the server does every minute, with the clock moved `--hours-ahead` hours: for the
+    /// end-to-end tests and rehearsals on a copy of the database (never on a live service).
+    #[command(hide = true)]
+    SweepAlerts {
+        /// Hours to move the clock forward.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=24 * 366))]
+        hours_ahead: i64,
+        /// The public address of the site, for the links in e-mails.
+        #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+        public_url: String,
+    },
     /// The e-mails rendered for people, sent or waiting (newest first).
     Outbox {
         /// Only those not sent yet.

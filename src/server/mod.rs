@@ -192,6 +192,14 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             println!("{swept:?}");
             Ok(())
         }
+        Command::SweepAlerts { hours_ahead, public_url } => {
+            services::notifications::set_site_url(&public_url);
+            let db = open_and_migrate(&cli.database_url).await?;
+            let at = services::now() + hours_ahead * 3600;
+            let (digests, paused) = services::alerts::sweep(&db, at).await.map_err(|e| format!("{e:?}"))?;
+            println!("digests: {digests}, paused: {paused}");
+            Ok(())
+        }
         Command::Backup { path } => {
             let db = open_and_migrate(&cli.database_url).await?;
             let size = backup::backup(&db, std::path::Path::new(&path)).await?;

@@ -74,6 +74,7 @@ pub async fn file(
     };
     staff_sql::insert_event(&mut tx, &event).await.map_err(|e| db::internal("intake: history", e))?;
     tx.commit().await.map_err(|e| db::internal("intake: commit", e))?;
+    super::alerts::wake();
     tracing::info!(post = id, staff = staff.id, "phone intake filed");
     Ok(id)
 }

@@ -228,7 +228,10 @@ async fn begin(db: &Db) -> Result<Tx, AppError> {
 }
 
 async fn commit(tx: Tx) -> Result<(), AppError> {
-    tx.commit().await.map_err(|e| db::internal("moderate: commit", e))
+    tx.commit().await.map_err(|e| db::internal("moderate: commit", e))?;
+    // A post this decision made public is announced to its alerts at once.
+    super::alerts::wake();
+    Ok(())
 }
 
 /// Publishes a pending post as it is.

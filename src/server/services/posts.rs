@@ -125,6 +125,7 @@ pub async fn create_many(db: &Db, communes: &Communes, list: Vec<Creation>) -> R
         ids.push(sql::insert(&mut tx, row).await.map_err(|e| db::internal("create post", e))?);
     }
     tx.commit().await.map_err(|e| db::internal("create post: commit", e))?;
+    super::alerts::wake();
     Ok(ids)
 }
 
