@@ -71,7 +71,7 @@ test('public pages have no WCAG 2.1 AA violation', async ({ page, outside, js, b
   const urls = ['/', '/?category=groceries,homework&kind=request', '/?sort=nearest', firstPost!, '/inscription',
     '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999', '/pages/comment-ca-marche',
     '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite',
-    '/charte/accepter'];
+    '/charte/accepter', '/alertes', `/alertes/desabonner/${'0'.repeat(64)}`];
   for (const url of urls) await audit(page, url, found, js, browser);
   // A form showing its errors.
   await page.goto('/inscription');
@@ -102,6 +102,17 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post]) {
     await check(url);
   }
+  // « Mes alertes » with an alert, its settings, then a mistake shown next to its field.
+  await page.goto('/alertes');
+  await page.getByLabel('Commune ou code postal').fill('Colmar');
+  await page.getByRole('button', { name: "Créer l'alerte" }).click();
+  await expect(page.locator('.alert-item')).toHaveCount(1);
+  await check('/alertes');
+  await page.getByLabel('Commune ou code postal').fill('Nulle-Part-sur-Mer');
+  await page.getByRole('button', { name: "Créer l'alerte" }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await audit(page, '', found, js, browser);
+  pages++;
   // Publishing with mistakes shows errors next to the fields.
   await page.goto('/publier');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();

@@ -1,6 +1,7 @@
 //! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages.
 
 mod accounts;
+mod alerts;
 mod announcements;
 mod console;
 mod conversations;

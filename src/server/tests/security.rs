@@ -10,7 +10,7 @@ use super::{signed_up, state};
 use crate::server::router;
 use crate::server::state::AppState;
 
-async fn raw(s: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+pub(super) async fn raw(s: &AppState, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
     let res = router(s.clone()).oneshot(req).await.unwrap();
     let (status, headers) = (res.status(), res.headers().clone());
     let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
