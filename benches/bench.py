@@ -10,6 +10,8 @@ G5     wasm and JS sizes raw/gzip/brotli, and the whole first load of the map pa
 G6     lab page speed in headless Chromium (benches/vitals.mjs): LCP, CLS, filter click
 pwa    installability as Chromium judges it, and the start URL offline (benches/pwa.mjs)
 G7     server memory idle and with 1,000 open connections
+alerts the fan-out of a post in Mulhouse to 100,000 saved alerts through the worker's path ÷ the
+       same SQL on a bare connection                               `entraide bench-alerts`
 
 Ends with one `NAME VALUE` line per figure. Needs the release build (`make release`).
 """
@@ -213,6 +215,17 @@ def main() -> None:
     log(f"(Haut-Rhin 100k: viewport ×{h['hr.viewport.p50_ratio']}, knn ×{h['hr.knn.p50_ratio']}, "
         f"newest ×{h['hr.newest.p50_ratio']})")
 
+    log("── alerts: the fan-out of a post in Mulhouse to 100,000 saved alerts ──")
+    adb = WORK / "alerts.db"
+    for p in WORK.glob("alerts.db*"):
+        p.unlink()
+    r = subprocess.run([BIN, "bench-alerts", "--alerts", "100000", "--posts", "25"], env=db_env(adb), check=True,
+                       capture_output=True, text=True)
+    log(r.stdout.rstrip())
+    a = figures(r.stdout)
+    for n in ["alerts.fanout_p50_ms", "alerts.fanout_p99_ms", "alerts.fanout_ratio", "alerts.told_per_post_p50"]:
+        summary[n] = a[n]
+
     log("── G2, G3, G5, G7: the server on 100k posts ──")
     srv = Server(hr, 3190, pin=True)
     try:
@@ -273,7 +286,8 @@ def main() -> None:
              "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
              "G3.p99_ms", "G4.create.p50_ms", "G4.create.p99_ms", "G5.wasm_br_bytes", "G5.page_br_bytes",
              "G6.lcp_ms", "G6.cls", "G6.filter_click_ms", "G7.mb_per_1k_conn", "pwa.installability_errors",
-             "pwa.manifest_errors", "pwa.service_worker_controls", "pwa.offline_start_url_ok"]
+             "pwa.manifest_errors", "pwa.service_worker_controls", "pwa.offline_start_url_ok",
+             "alerts.fanout_p50_ms", "alerts.fanout_p99_ms", "alerts.fanout_ratio", "alerts.told_per_post_p50"]
     for n in names:
         print(f"{n} {summary.get(n, 'missing')}")
 

@@ -70,6 +70,16 @@ pub enum Command {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(i64).range(0..=365))]
         days_ahead: i64,
     },
+    /// Benchmark of the alerts' fan-out (`make bench`), on an empty database.
+    #[command(hide = true)]
+    BenchAlerts {
+        /// Alerts to save across the département.
+        #[arg(long, default_value_t = 100_000)]
+        alerts: usize,
+        /// Posts to publish through each path.
+        #[arg(long, default_value_t = 50)]
+        posts: usize,
+    },
     /// Runs the alerts' sweep once (the digests due, the alerts of people long away paused), as
     /// the server does every minute, with the clock moved `--hours-ahead` hours: for the
     /// end-to-end tests and rehearsals on a copy of the database (never on a live service).

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod backup;
 pub mod bench;
+pub mod bench_alerts;
 pub mod cli;
 pub mod commune_map;
 pub mod communes;
@@ -191,6 +192,10 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             let swept = services::follow_ups::sweep(&db, &rules, at).await.map_err(|e| format!("{e:?}"))?;
             println!("{swept:?}");
             Ok(())
+        }
+        Command::BenchAlerts { alerts, posts } => {
+            let db = open_and_migrate(&cli.database_url).await?;
+            bench_alerts::alerts_bench(&db, alerts, posts).await
         }
         Command::SweepAlerts { hours_ahead, public_url } => {
             services::notifications::set_site_url(&public_url);

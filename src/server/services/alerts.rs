@@ -169,7 +169,7 @@ pub async fn unsubscribe(db: &Db, token: &str, now: i64) -> Result<(), AppError>
 }
 
 /// The words telling about `post`, in each language.
-fn words_for(post: &sql::FanoutPost) -> FanoutWords {
+pub(crate) fn words_for(post: &sql::FanoutPost) -> FanoutWords {
     let said = Msg::new("alert-notify")
         .label("kind", "kind", &post.kind)
         .label("category", "category", &post.category)
