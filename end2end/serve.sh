@@ -18,7 +18,8 @@ else
 fi
 cleanup() { [ "$keep" = 1 ] || rm -rf "$dir"; }
 mailbox=
-trap 'cleanup; [ -z "$mailbox" ] || kill "$mailbox" 2>/dev/null' EXIT
+pushbox=
+trap 'cleanup; [ -z "$mailbox" ] || kill "$mailbox" 2>/dev/null; [ -z "$pushbox" ] || kill "$pushbox" 2>/dev/null' EXIT
 export DATABASE_URL="sqlite://$dir/e2e.db"
 # Where the database is, for the tests that count on their own (figures.spec.ts).
 echo "$dir/e2e.db" > "/tmp/entraide-e2e-db-$port"
@@ -42,6 +43,14 @@ python3 end2end/mailbox.py "$mail_port" "$E2E_MAIL_DIR" &
 mailbox=$!
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && break; sleep 0.1; done
 export SMTP_URL="smtp://127.0.0.1:$mail_port"
+# A push service of its own (end2end/pushbox.py): the only http address pushes may go to.
+push_port=$((port + 35))
+export E2E_PUSH_DIR="${E2E_PUSH_DIR:-/tmp/entraide-push-$port}"
+rm -rf "$E2E_PUSH_DIR" && mkdir -p "$E2E_PUSH_DIR"
+python3 end2end/pushbox.py "$push_port" "$E2E_PUSH_DIR" &
+pushbox=$!
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$push_port") 2>/dev/null && break; sleep 0.1; done
+export ENTRAIDE_PUSH_SERVICES="fcm.googleapis.com,updates.push.services.mozilla.com,http://127.0.0.1:$push_port"
 export ENTRAIDE_MAIL_FROM="Entraide Haut-Rhin <ne-pas-repondre@entraide.invalid>"
 export ENTRAIDE_PUBLIC_URL="http://127.0.0.1:$port"
 # The journeys create many accounts from one address.
@@ -53,5 +62,5 @@ else
   "$bin" serve &
 fi
 child=$!
-trap 'kill "$child" "$mailbox" 2>/dev/null; wait "$child" "$mailbox" 2>/dev/null; cleanup' EXIT INT TERM
+trap 'kill "$child" "$mailbox" "$pushbox" 2>/dev/null; wait "$child" "$mailbox" "$pushbox" 2>/dev/null; cleanup' EXIT INT TERM
 wait "$child"

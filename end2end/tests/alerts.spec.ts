@@ -5,13 +5,55 @@
 // moved); the unsubscribe link works without logging in, from its page and as a mail program
 // posts it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import crypto from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+// An independent implementation of RFC 8188/8291 (the one the web-push library of Node uses):
+// the journey decrypts the pushes the server encrypted in Rust, as the phone would.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const ece = require('http_ece');
 import { test, expect, Page } from './fixtures';
 import { signUp, publish, otherPerson, approveAsModerator } from './journeys';
 import { mailsTo } from './mail';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The test's own push service (end2end/pushbox.py, started by serve.sh). */
+const PUSH_PORT = PORT + 35;
+const PUSH_DIR = process.env.E2E_PUSH_DIR ?? `/tmp/entraide-push-${PORT}`;
+
+type Push = { path: string; headers: Record<string, string>; body_base64: string };
+
+/** Every push the test's push service received at `/push/<name>`, oldest first. */
+function pushesTo(name: string): Push[] {
+  if (!existsSync(PUSH_DIR)) return [];
+  return readdirSync(PUSH_DIR).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()
+    .map((f) => JSON.parse(readFileSync(join(PUSH_DIR, f), 'utf8')) as Push)
+    .filter((p) => p.path === `/push/${name}`);
+}
+
+/** Checks the VAPID signature of a push (RFC 8292): `vapid t=<JWT>, k=<server key>`, the JWT
+ *  signed by that key for the push service's origin, not expired. */
+function checkVapid(push: Push, serverKey: string) {
+  const m = push.headers['authorization']?.match(/^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/);
+  expect(m, push.headers['authorization']).toBeTruthy();
+  const [, jwt, k] = m!;
+  expect(k).toBe(serverKey);
+  const [head, claims, signature] = jwt.split('.');
+  const raw = Buffer.from(k, 'base64url');
+  const key = crypto.createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33, 65).toString('base64url') },
+    format: 'jwk',
+  });
+  const ok = crypto.verify('sha256', Buffer.from(`${head}.${claims}`), { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'));
+  expect(ok, 'the VAPID signature').toBe(true);
+  const c = JSON.parse(Buffer.from(claims, 'base64url').toString());
+  // The push service's origin. (The crate leaves the port out: real push services listen on
+  // 443, where the two are the same origin; this test's service listens elsewhere.)
+  expect([`http://127.0.0.1:${PUSH_PORT}`, 'http://127.0.0.1']).toContain(c.aud);
+  expect(c.sub).toMatch(/^(mailto:|https?:\/\/)/);
+  expect(c.exp * 1000).toBeGreaterThan(Date.now());
+}
 
 /** Runs the alerts' sweep (digests, pauses) on the test server's database, `hours` from now. */
 function sweep(hours: number): string {
@@ -30,7 +72,7 @@ async function notified(page: Page, title: string) {
   }, { timeout: 20_000, message: `a notification about « ${title} »` }).toBe(1);
 }
 
-test('an alert tells of a new post near it, in the app and by e-mail; the digest gathers; one click unsubscribes', async ({ page, browser, request }, info) => {
+test('an alert tells of a new post near it, in the app, by e-mail and by push; the digest gathers; one click unsubscribes', async ({ page, browser, request, js }, info) => {
   test.setTimeout(150_000);
   const stamp = Date.now();
   const volunteerEmail = `${info.project.name}-alerte-${stamp}@exemple.fr`;
@@ -57,6 +99,35 @@ test('an alert tells of a new post near it, in the app and by e-mail; the digest
   await expect(page.getByRole('checkbox', { name: 'Courses' })).toBeChecked();
   await expect(page.locator('.alert-item')).toHaveCount(1);
 
+  // On an installed, hydrated app, the phone subscribes to pushes: its browser makes its keys
+  // and hands the server its push service's address (here the test's own service), through the
+  // same call the page's « Recevoir les alertes sur ce téléphone » makes.
+  const phone = crypto.createECDH('prime256v1');
+  phone.generateKeys();
+  const phoneAuth = crypto.randomBytes(16);
+  const pushName = `${info.project.name}-${stamp}`;
+  if (js) {
+    await expect(page.getByRole('heading', { name: 'Sur ce téléphone' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Recevoir les alertes sur ce téléphone' })).toBeVisible();
+    const subscribe = (endpoint: string) => page.evaluate(async ([endpoint, p256dh, auth]) => {
+      const r = await fetch('/api/subscribe_push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ endpoint, p256dh, auth }),
+      });
+      return r.status;
+    }, [endpoint, phone.getPublicKey().toString('base64url'), phoneAuth.toString('base64url')]);
+    // An address outside the known push services is refused (no request from the server to
+    // any address a browser names).
+    expect(await subscribe('http://127.0.0.1:9/push/ailleurs')).toBe(400);
+    expect(await subscribe(`http://127.0.0.1:${PUSH_PORT}/push/${pushName}`)).toBe(200);
+    await page.reload();
+    await expect(page.getByText('Un appareil reçoit vos alertes.')).toBeVisible();
+  } else {
+    // Without JavaScript, nothing is offered that could not work.
+    await expect(page.getByRole('heading', { name: 'Sur ce téléphone' })).toHaveCount(0);
+  }
+
   // Two posts by someone else: one in Colmar (outside), one in Mulhouse (inside).
   const author = await otherPerson(browser, info, page);
   await signUp(author, `${info.project.name}-alerte-auteur-${stamp}@exemple.fr`, 'Odile');
@@ -74,6 +145,34 @@ test('an alert tells of a new post near it, in the app and by e-mail; the digest
   await expect(page.getByRole('listitem').filter({ hasText: outside })).toHaveCount(0);
   await item.getByRole('link', { name: "Voir l'annonce" }).click();
   await expect(page.getByRole('heading', { level: 1, name: inside })).toBeVisible();
+
+  if (js) {
+    // The push: encrypted for the phone's keys only, signed by the server's VAPID key.
+    await expect.poll(() => pushesTo(pushName).length, { timeout: 20_000, message: 'the push' }).toBeGreaterThan(0);
+    const serverKey = await page.evaluate(async () => {
+      const r = await fetch('/api/my_alerts');
+      return (await r.json()).push_key as string;
+    });
+    const pushes = pushesTo(pushName);
+    const texts = pushes.map((p) => {
+      expect(p.headers['content-encoding']).toBe('aes128gcm');
+      expect(Number(p.headers['ttl'])).toBeGreaterThan(0);
+      checkVapid(p, serverKey);
+      const body = Buffer.from(p.body_base64, 'base64');
+      expect(body.includes(Buffer.from(inside)), 'not in clear').toBe(false);
+      return JSON.parse(ece.decrypt(body, { version: 'aes128gcm', privateKey: phone, authSecret: phoneAuth }).toString('utf8'));
+    });
+    const shown = texts.find((t) => t.body.includes(inside));
+    expect(shown, JSON.stringify(texts)).toBeTruthy();
+    expect(shown.title).toBe('Nouvelle annonce près de chez vous');
+    expect(shown.url).toMatch(/^\/posts\/\d+$/);
+    expect(texts.some((t) => t.body.includes(outside))).toBe(false);
+    // A wrong key cannot read it.
+    const stranger = crypto.createECDH('prime256v1');
+    stranger.generateKeys();
+    expect(() => ece.decrypt(Buffer.from(pushes[0].body_base64, 'base64'),
+      { version: 'aes128gcm', privateKey: stranger, authSecret: phoneAuth })).toThrow();
+  }
 
   // The e-mail, with its one-click unsubscribe and the link to the settings.
   await expect.poll(() => mailsTo(volunteerEmail).slice(seen).filter((m) => m.body.includes(inside)).length,

@@ -21,6 +21,36 @@ pub async fn get_my_alerts() -> Result<MyAlerts, AppError> {
     )
 }
 
+/// Logged-in users only. Subscribes this browser to my alerts' pushes: what
+/// `PushManager.subscribe` gave (`endpoint`, and the `p256dh` and `auth` keys, base64url).
+/// 400 when the push service is not one the server posts to, or the keys are not valid.
+#[server(prefix = "/api", endpoint = "subscribe_push")]
+pub async fn subscribe_push(endpoint: String, p256dh: String, auth: String) -> Result<(), AppError> {
+    use crate::server::{context, services};
+    context::answer(
+        async {
+            let state = context::app_state()?;
+            let me = context::require_user().await?;
+            services::push::subscribe(&state.db, &me, &endpoint, &p256dh, &auth, services::now()).await
+        }
+        .await,
+    )
+}
+
+/// Logged-in users only. This browser stops receiving my pushes (only my own browsers).
+#[server(prefix = "/api", endpoint = "unsubscribe_push")]
+pub async fn unsubscribe_push(endpoint: String) -> Result<(), AppError> {
+    use crate::server::{context, services};
+    context::answer(
+        async {
+            let state = context::app_state()?;
+            let me = context::require_user().await?;
+            services::push::unsubscribe(&state.db, &me, &endpoint).await
+        }
+        .await,
+    )
+}
+
 /// Anyone holding the token. Whether the alerts of the token's account still come by e-mail;
 /// `NotFound` for an unknown token. Says nothing else about the account.
 #[server(input = GetUrl, prefix = "/api", endpoint = "alert_unsubscribe_state")]

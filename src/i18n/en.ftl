@@ -1193,3 +1193,19 @@ unsubscribe-settings = See and change my alerts (log-in needed)
 unsubscribe-already = You already receive no e-mail for your alerts.
 notifications-alerts-link = My alerts: be told about new posts near me
 list-alert-cta = 🔔 Be told about new posts near me
+push-service-unknown = This browser uses a notification service we do not know.
+push-keys-invalid = The notification keys sent by the browser are not valid.
+push-heading = On this phone
+push-text = When the app is installed on your phone, it can buzz as soon as a new post matches your alerts.
+push-on = Receive alerts on this phone
+push-off = Stop receiving them on this phone
+push-asking = Asking for permission…
+push-done-on = Done: this phone will receive your alerts.
+push-done-off = This phone will no longer receive your alerts.
+push-denied = Notifications are blocked for this site: allow them in the browser's settings, then try again.
+push-failed = Notifications cannot be turned on in this browser for now. Your alerts stay in the app and by e-mail.
+push-devices = { $count ->
+    [0] No device receives your alerts.
+    [one] One device receives your alerts.
+   *[other] { $count } devices receive your alerts.
+}

@@ -1200,3 +1200,19 @@ unsubscribe-settings = Voir et modifier mes alertes (connexion nécessaire)
 unsubscribe-already = Vous ne recevez déjà plus d'e-mails pour vos alertes.
 notifications-alerts-link = Mes alertes : être prévenu des nouvelles annonces près de chez moi
 list-alert-cta = 🔔 Être prévenu des nouvelles annonces près de chez moi
+push-service-unknown = Ce navigateur utilise un service de notifications que nous ne connaissons pas.
+push-keys-invalid = Les clés de notification envoyées par le navigateur ne sont pas valides.
+push-heading = Sur ce téléphone
+push-text = Quand l'application est installée sur votre téléphone, il peut vibrer dès qu'une nouvelle annonce correspond à vos alertes.
+push-on = Recevoir les alertes sur ce téléphone
+push-off = Ne plus les recevoir sur ce téléphone
+push-asking = Autorisation demandée…
+push-done-on = C'est fait : ce téléphone recevra vos alertes.
+push-done-off = Ce téléphone ne recevra plus vos alertes.
+push-denied = Les notifications sont bloquées pour ce site : autorisez-les dans les réglages du navigateur, puis réessayez.
+push-failed = Impossible d'activer les notifications sur ce navigateur pour le moment. Vos alertes restent dans l'application et par e-mail.
+push-devices = { $count ->
+    [0] Aucun appareil ne reçoit vos alertes.
+    [one] Un appareil reçoit vos alertes.
+   *[other] { $count } appareils reçoivent vos alertes.
+}

@@ -4,7 +4,8 @@
 //! kinds and e-mail choices in plausible shares), then publishes posts in Mulhouse, the densest
 //! commune, one after the other: each fan-out runs once through the application's path (the
 //! worker's `fan_out_queued`: sqlx, one transaction) and, for the next post, as the very same
-//! SQL on a bare rusqlite connection, interleaved. It prints `NAME VALUE` lines.
+//! SQL on a bare rusqlite connection, interleaved (in-app notifications, e-mails and pushes
+//! written; nothing sent). It prints `NAME VALUE` lines.
 
 use std::time::Instant;
 
@@ -14,7 +15,8 @@ use super::bench::{percentile, Rng};
 use crate::domain::alert::{categories_column, km_per_deg_lon};
 use crate::domain::{Category, LatLng, PostKind, PostStatus};
 use crate::server::communes::Communes;
-use crate::server::db::alerts::{self as sql, DONE_SQL, EMAIL_SQL, HITS_SQL, NOTIFY_SQL};
+use crate::server::db::alerts::{self as sql, DONE_SQL, EMAIL_SQL, HITS_SQL, NOTIFY_SQL, PUSH_SQL};
+use crate::server::db::push as sql_push;
 use crate::server::db::Db;
 use crate::server::services::{self, alerts};
 
@@ -62,6 +64,19 @@ async fn save_alerts(db: &Db, communes: &Communes, n: usize, now: i64) -> Result
         .execute(&mut *tx)
         .await
         .map_err(fail)?;
+        // One in five has the app installed and receives pushes.
+        if rng.below(5) == 0 {
+            sql_push::subscribe(
+                &mut tx,
+                user_id,
+                &format!("https://fcm.googleapis.com/fcm/send/banc-{person}"),
+                &"B".repeat(87),
+                &"a".repeat(22),
+                now,
+            )
+            .await
+            .map_err(fail)?;
+        }
         for _ in 0..=rng.below(ALERTS_PER_PERSON) {
             let mut pick = rng.below(total);
             let commune = people
@@ -77,10 +92,8 @@ async fn save_alerts(db: &Db, communes: &Communes, n: usize, now: i64) -> Result
                 })
                 .unwrap_or(&people[0]);
             let th = commune.town_hall;
-            let centre = LatLng {
-                lat: th.lat + (unit(&mut rng) - 0.5) * 0.036,
-                lon: th.lon + (unit(&mut rng) - 0.5) * 0.054,
-            };
+            let centre =
+                LatLng { lat: th.lat + (unit(&mut rng) - 0.5) * 0.036, lon: th.lon + (unit(&mut rng) - 0.5) * 0.054 };
             let radius: u32 = match rng.below(100) {
                 0..=9 => 1,
                 10..=24 => 2,
@@ -187,8 +200,15 @@ fn bare_fan_out(conn: &mut Connection, id: i64, now: i64) -> rusqlite::Result<us
     if told > 0 {
         tx.prepare_cached(NOTIFY_SQL)?.execute(params![post.id, now, w.notification[0], w.notification[1]])?;
         tx.prepare_cached(EMAIL_SQL)?.execute(params![
-            post.id, now, w.subject[0], w.email[0], w.subject[1], w.email[1], w.site_url
+            post.id,
+            now,
+            w.subject[0],
+            w.email[0],
+            w.subject[1],
+            w.email[1],
+            w.site_url
         ])?;
+        tx.prepare_cached(PUSH_SQL)?.execute(params![post.id, now, w.push[0], w.push[1]])?;
     }
     tx.prepare_cached(DONE_SQL)?.execute(params![post.id, now])?;
     tx.commit()?;

@@ -24,6 +24,8 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once at start: the size of the `serve` arguments does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Apply migrations, then serve the web application (the default).
     Serve(ServeArgs),
@@ -196,6 +198,14 @@ pub struct ServeArgs {
     /// The public address of the site, for the links in e-mails.
     #[arg(long, env = "ENTRAIDE_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
     pub public_url: String,
+    /// The push services Web Push may post to: hosts (https, with their subdomains) and exact
+    /// origins, comma-separated. A browser's push address outside them is refused.
+    #[arg(long, env = "ENTRAIDE_PUSH_SERVICES", default_value = crate::server::services::push::DEFAULT_SERVICES)]
+    pub push_services: String,
+    /// The address push services may write to about this server (RFC 8292): `mailto:` or
+    /// https; the public address when not set.
+    #[arg(long, env = "ENTRAIDE_PUSH_CONTACT")]
+    pub push_contact: Option<String>,
     /// Start even with the demo accounts present on a public https address (a public
     /// demonstration: their password is published in the README).
     #[arg(long, env = "ENTRAIDE_ALLOW_DEMO")]

@@ -63,10 +63,8 @@ impl Mailer {
                     "List-Unsubscribe=One-Click".to_owned(),
                 ));
         }
-        let message = builder
-            .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
-            .map_err(|_| SendFailure::BadRecipient)?;
+        let message =
+            builder.header(ContentType::TEXT_PLAIN).body(body.to_owned()).map_err(|_| SendFailure::BadRecipient)?;
         self.transport.send(message).await.map(|_| ()).map_err(|e| SendFailure::of(&e))
     }
 }
@@ -117,7 +115,10 @@ pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
     };
     let mut sent = 0;
     for r in rows {
-        let result = mailer.send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref()).await.map_err(|e| e.to_string());
+        let result = mailer
+            .send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref())
+            .await
+            .map_err(|e| e.to_string());
         if let Err(e) = &result {
             // The outbox row is the reference; the address stays in the table, never in the log.
             tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");

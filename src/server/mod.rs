@@ -280,6 +280,15 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         (Some(_), None) => return Err("SMTP_URL is set: set ENTRAIDE_MAIL_FROM too (the sender address)".into()),
         (None, _) => tracing::info!("SMTP_URL is not set: e-mails wait in the outbox (`entraide outbox`)"),
     }
+    // Web Push: the VAPID key pair is made at the first start and kept in the database.
+    {
+        let key = services::push::vapid_key(&db, services::now()).await?;
+        let push_services = services::push::PushServices::parse(&args.push_services);
+        services::push::set_up(&key, push_services.clone());
+        let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.clone());
+        let pusher = services::push::Pusher::new(key, &contact, push_services)?;
+        tokio::spawn(services::push::run(db.clone(), pusher));
+    }
     // New public posts are announced to the alerts that match them.
     tokio::spawn(services::alerts::run(db.clone()));
     let state = AppState {

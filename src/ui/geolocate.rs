@@ -12,7 +12,8 @@ pub fn current_position(done: impl Fn(Result<(f64, f64), String>) + 'static) {
         use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
         let done = std::rc::Rc::new(done);
-        let field = |v: &JsValue, name: &str| Reflect::get(v, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined());
+        let field =
+            |v: &JsValue, name: &str| Reflect::get(v, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined());
         let geo = web_sys::window().and_then(|w| field(&w.navigator(), "geolocation"));
         let get = geo
             .as_ref()

@@ -6,5 +6,6 @@ pub mod geolocate;
 pub mod layout;
 pub mod map;
 pub mod pages;
+pub mod push;
 pub mod pwa;
 pub mod state;

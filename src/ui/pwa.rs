@@ -38,6 +38,14 @@ pub fn follow_account(current: Option<i64>) {
     let before = remembered_account();
     if before.is_some() && before != current {
         crate::ui::components::draft::forget();
+        // Another person logged in: the previous one's alerts must not buzz on this phone any
+        // more (a session that merely expired keeps its owner's pushes; logging out clears the
+        // service worker, and its subscription with it).
+        if current.is_some() {
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = crate::ui::push::unsubscribe().await;
+            });
+        }
         if let Some(worker) = web_sys::window().and_then(|w| w.navigator().service_worker().controller()) {
             let _ = worker.post_message(&JsValue::from_str(FORGET));
         }

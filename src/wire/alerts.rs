@@ -28,6 +28,11 @@ pub struct MyAlerts {
     pub paused: bool,
     /// The most alerts one person keeps.
     pub max: usize,
+    /// The server's Web Push public key (base64url), browsers subscribe with it; `None` when
+    /// the server sends no pushes.
+    pub push_key: Option<String>,
+    /// How many of my browsers receive pushes.
+    pub push_devices: u32,
 }
 
 /// What the unsubscribe link's page shows.

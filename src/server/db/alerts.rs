@@ -2,8 +2,8 @@
 //! announce and the fan-out that writes what the matching alerts are told. No authorization
 //! here; `delete` and `of_user` are scoped to the account given.
 //!
-//! The fan-out is set-based: four statements in the worker's transaction (hits, in-app
-//! notifications, immediate e-mails, done), whatever the number of alerts matched; nothing
+//! The fan-out is set-based: five statements in the worker's transaction (hits, in-app
+//! notifications, immediate e-mails, pushes, done), whatever the number of alerts matched; nothing
 //! crosses into Rust row by row. `make bench` runs the very same text on a bare connection.
 
 use sqlx::SqliteConnection;
@@ -264,7 +264,14 @@ pub const EMAIL_SQL: &str = "INSERT INTO outbox (to_email, subject, body, post_i
      FROM alert_hits h JOIN users u ON u.id = h.user_id JOIN alert_settings s ON s.user_id = h.user_id \
      WHERE h.post_id = ?1 AND h.created_at = ?2 AND s.email = 'instant'";
 
-/// 4. Done.
+/// 4. The push of each new hit to each browser of the person (Web Push), in their language:
+///    `?1` post, `?2` now, `?3` the French payload, `?4` the English one.
+pub const PUSH_SQL: &str = "INSERT INTO push_outbox (subscription_id, payload, created_at) \
+     SELECT s.id, CASE u.lang WHEN 'en' THEN ?4 ELSE ?3 END, ?2 \
+     FROM alert_hits h JOIN users u ON u.id = h.user_id JOIN push_subscriptions s ON s.user_id = h.user_id \
+     WHERE h.post_id = ?1 AND h.created_at = ?2";
+
+/// 5. Done.
 pub const DONE_SQL: &str = "UPDATE alert_fanout SET done_at = ?2 WHERE post_id = ?1";
 
 /// The words of one fan-out, in each language.
@@ -273,6 +280,8 @@ pub struct FanoutWords {
     pub subject: [String; 2],
     /// With `{token}` where the unsubscribe token goes.
     pub email: [String; 2],
+    /// The JSON the service worker shows.
+    pub push: [String; 2],
     pub site_url: String,
 }
 
@@ -312,6 +321,13 @@ pub async fn fan_out(
             .bind(&words.subject[1])
             .bind(&words.email[1])
             .bind(&words.site_url)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(PUSH_SQL)
+            .bind(post.id)
+            .bind(now)
+            .bind(&words.push[0])
+            .bind(&words.push[1])
             .execute(&mut *conn)
             .await?;
     }

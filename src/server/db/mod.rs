@@ -17,6 +17,7 @@ pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;
+pub mod push;
 pub mod stats;
 pub mod tokens;
 pub mod users;

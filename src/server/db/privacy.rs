@@ -150,6 +150,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .await?;
     sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     super::alerts::erase_user(conn, id).await?;
+    super::push::erase_user(conn, id).await?;
     sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)

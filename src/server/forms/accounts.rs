@@ -61,7 +61,8 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
             match made {
                 Ok(user) => {
                     async {
-                        services::accounts::record_log_in(&state.db, &user, locale_of(&parts.headers).lang, now).await?;
+                        services::accounts::record_log_in(&state.db, &user, locale_of(&parts.headers).lang, now)
+                            .await?;
                         services::pages::accept_charter(&state.db, user.id, now).await?;
                         // A link goes to the address; until it is opened, publishing and answering wait.
                         services::account_links::start_verification(&state.db, &user, now).await?;

@@ -58,19 +58,30 @@ pub async fn mine(db: &Db, me: &CurrentUser) -> Result<MyAlerts, AppError> {
         .collect();
     let (settings, paused) = match settings {
         Some(s) => (
-            AlertSettings {
-                email: s.email.parse().unwrap_or_default(),
-                digest_hour: s.digest_hour.clamp(0, 23) as u8,
-            },
+            AlertSettings { email: s.email.parse().unwrap_or_default(), digest_hour: s.digest_hour.clamp(0, 23) as u8 },
             s.paused_at.is_some(),
         ),
         None => (AlertSettings::default(), false),
     };
-    Ok(MyAlerts { alerts, settings, paused, max: MAX_ALERTS })
+    let push_devices = db::push::count_of_user(&mut conn, me.id).await.map_err(fail("alerts: push"))?;
+    Ok(MyAlerts {
+        alerts,
+        settings,
+        paused,
+        max: MAX_ALERTS,
+        push_key: super::push::server_public_key().map(str::to_owned),
+        push_devices: push_devices.clamp(0, 1000) as u32,
+    })
 }
 
 /// Saves a new alert of mine; its id.
-pub async fn create(db: &Db, communes: &Communes, me: &CurrentUser, form: &AlertForm, now: i64) -> Result<i64, AppError> {
+pub async fn create(
+    db: &Db,
+    communes: &Communes,
+    me: &CurrentUser,
+    form: &AlertForm,
+    now: i64,
+) -> Result<i64, AppError> {
     let refs = communes.refs();
     let alert = form.parse(|typed| resolve(typed, &refs))?;
     let (label, insee, centre) = match &alert.place {
@@ -184,13 +195,22 @@ pub(crate) fn words_for(post: &sql::FanoutPost) -> FanoutWords {
             .text("settings", format!("{}/alertes", site_url()))
             .text("unsubscribe", format!("{}/alertes/desabonner/{{token}}", site_url()))
             .say_in(lang);
-        (body, NotificationKind::Alert.subject().say_in(lang), email)
+        let subject = NotificationKind::Alert.subject().say_in(lang);
+        let push = serde_json::json!({
+            "title": subject,
+            "body": body,
+            "url": format!("/posts/{}", post.id),
+            "tag": format!("alerte-{}", post.id),
+        })
+        .to_string();
+        (body, subject, email, push)
     };
     let (fr, en) = (in_lang(Lang::Fr), in_lang(Lang::En));
     FanoutWords {
         notification: [fr.0, en.0],
         subject: [fr.1, en.1],
         email: [fr.2, en.2],
+        push: [fr.3, en.3],
         site_url: site_url().to_owned(),
     }
 }
@@ -224,6 +244,7 @@ pub async fn fan_out_queued(db: &Db, now: i64) -> Result<u64, AppError> {
             tx.commit().await.map_err(fail("fan-out: commit"))?;
         }
         crate::server::mailer::wake();
+        crate::server::services::push::wake();
     }
 }
 
@@ -384,7 +405,9 @@ mod tests {
         let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
         let volunteer = accounts::test_account(&db, "benevole@exemple.fr", Role::Resident, NOW - DAY).await;
         let other = accounts::test_account(&db, "autre@exemple.fr", Role::Resident, NOW - DAY).await;
-        create(&db, &communes, &volunteer, &form("Mulhouse", "5", &[Category::Childcare], "all"), NOW).await.expect("alert");
+        create(&db, &communes, &volunteer, &form("Mulhouse", "5", &[Category::Childcare], "all"), NOW)
+            .await
+            .expect("alert");
         // Two alerts of one person matching the same post: told once.
         create(&db, &communes, &volunteer, &form("68200", "10", &[], "request"), NOW).await.expect("alert");
         // The author's own alert: never told about their own post.
@@ -392,8 +415,27 @@ mod tests {
         // Someone in Colmar, 5 km: Mulhouse is 37 km away.
         create(&db, &communes, &other, &form("Colmar", "5", &[], ""), NOW).await.expect("alert");
 
-        let inside = approved(&db, &author, &staff, "Garde d'enfants mercredi", Category::Childcare, MULHOUSE, NOW).await;
+        // The volunteer's phone receives pushes.
+        let mut conn = db.write.acquire().await.expect("conn");
+        db::push::subscribe(
+            &mut conn,
+            volunteer.id,
+            "https://fcm.googleapis.com/fcm/send/x",
+            &"B".repeat(87),
+            &"a".repeat(22),
+            NOW,
+        )
+        .await
+        .expect("subscribed");
+        drop(conn);
+        let inside =
+            approved(&db, &author, &staff, "Garde d'enfants mercredi", Category::Childcare, MULHOUSE, NOW).await;
         assert_eq!(fan_out_queued(&db, NOW + 1).await.expect("fan-out"), 1);
+        let push: String =
+            sqlx::query_scalar("SELECT payload FROM push_outbox").fetch_one(&db.read).await.expect("push");
+        let push: serde_json::Value = serde_json::from_str(&push).expect("JSON");
+        assert_eq!(push["url"], format!("/posts/{inside}"));
+        assert!(push["body"].as_str().unwrap_or_default().contains("Garde d'enfants mercredi"), "{push}");
         assert_eq!(count(&db, "SELECT count(*) FROM alert_hits").await, 1);
         let (to, body): (i64, String) = sqlx::query_as("SELECT user_id, body FROM notifications WHERE kind = 'alert'")
             .fetch_one(&db.read)
@@ -427,12 +469,15 @@ mod tests {
         assert_eq!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'alert'").await, 1);
 
         // Outside every circle, or another category: nothing.
-        let colmar_food = approved(&db, &author, &staff, "Colis alimentaire", Category::FoodAid, COLMAR, NOW + 10).await;
+        let colmar_food =
+            approved(&db, &author, &staff, "Colis alimentaire", Category::FoodAid, COLMAR, NOW + 10).await;
         let far = LatLng { lat: 47.60, lon: 7.10 };
         approved(&db, &author, &staff, "Garde au sud", Category::Childcare, far, NOW + 10).await;
         assert_eq!(fan_out_queued(&db, NOW + 11).await.expect("fan-out"), 1, "only Colmar's alert");
-        let told: Vec<(i64, i64)> =
-            sqlx::query_as("SELECT user_id, post_id FROM alert_hits ORDER BY post_id").fetch_all(&db.read).await.expect("hits");
+        let told: Vec<(i64, i64)> = sqlx::query_as("SELECT user_id, post_id FROM alert_hits ORDER BY post_id")
+            .fetch_all(&db.read)
+            .await
+            .expect("hits");
         assert_eq!(told, [(volunteer.id, inside), (other.id, colmar_food)]);
         assert_eq!(count(&db, "SELECT count(*) FROM alert_fanout WHERE done_at IS NULL").await, 0);
     }
@@ -495,7 +540,8 @@ mod tests {
                 session_epoch: 0,
             });
         }
-        let around = |rng: &mut Lcg| LatLng { lat: 47.75 + (rng.unit() - 0.5) * 0.4, lon: 7.33 + (rng.unit() - 0.5) * 0.4 };
+        let around =
+            |rng: &mut Lcg| LatLng { lat: 47.75 + (rng.unit() - 0.5) * 0.4, lon: 7.33 + (rng.unit() - 0.5) * 0.4 };
         let mut made = 0;
         while made < 300 {
             let me = &users[rng.below(users.len())];
@@ -513,7 +559,13 @@ mod tests {
         let mut ids = Vec::new();
         for i in 0..60 {
             let kind = if rng.unit() < 0.5 { PostKind::Request } else { PostKind::Offer };
-            let mut c = creation(&format!("Annonce {i}"), kind, Category::ALL[rng.below(9)], around(&mut rng), PostStatus::Published);
+            let mut c = creation(
+                &format!("Annonce {i}"),
+                kind,
+                Category::ALL[rng.below(9)],
+                around(&mut rng),
+                PostStatus::Published,
+            );
             c.author_id = Some(author.id);
             c.created_at = NOW;
             if let Ok(id) = posts::create(&db, &communes, c).await {
@@ -578,8 +630,16 @@ mod tests {
         fan_out_queued(&db, start + 61).await.expect("fan-out");
         let second = approved(&db, &author, &staff, "Aide aux devoirs", Category::Homework, COLMAR, start + 120).await;
         fan_out_queued(&db, start + 121).await.expect("fan-out");
-        assert_eq!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'alert'").await, 2, "in the app at once");
-        assert_eq!(count(&db, "SELECT count(*) FROM outbox WHERE unsubscribe_url IS NOT NULL").await, 0, "no e-mail yet");
+        assert_eq!(
+            count(&db, "SELECT count(*) FROM notifications WHERE kind = 'alert'").await,
+            2,
+            "in the app at once"
+        );
+        assert_eq!(
+            count(&db, "SELECT count(*) FROM outbox WHERE unsubscribe_url IS NOT NULL").await,
+            0,
+            "no e-mail yet"
+        );
         let next = start - 3600 + DAY;
         assert_eq!(send_digests(&db, next - 1).await.expect("digests"), 0, "not before the hour");
         assert_eq!(send_digests(&db, next).await.expect("digests"), 1);
@@ -593,7 +653,11 @@ mod tests {
         assert!(body.contains(&format!("/posts/{first}")) && body.contains(&format!("/posts/{second}")), "{body}");
         assert_eq!(send_digests(&db, next + 60).await.expect("digests"), 0, "once a day");
         // In English for an English reader, and nothing for what was already sent.
-        sqlx::query("UPDATE users SET lang = 'en' WHERE id = $1").bind(volunteer.id).execute(&db.write).await.expect("en");
+        sqlx::query("UPDATE users SET lang = 'en' WHERE id = $1")
+            .bind(volunteer.id)
+            .execute(&db.write)
+            .await
+            .expect("en");
         approved(&db, &author, &staff, "Bricolage", Category::Diy, COLMAR, next + 120).await;
         fan_out_queued(&db, next + 121).await.expect("fan-out");
         assert_eq!(send_digests(&db, next + DAY).await.expect("digests"), 1);
@@ -674,7 +738,8 @@ mod tests {
         // Two points of the same cell are kept as the same point.
         let near = AlertForm { lat: (exact.lat + 0.0002).to_string(), ..f };
         create(&db, &communes, &a, &near, NOW).await.expect("alert");
-        let points: Vec<(f64, f64)> = sqlx::query_as("SELECT lat, lon FROM alerts").fetch_all(&db.read).await.expect("alerts");
+        let points: Vec<(f64, f64)> =
+            sqlx::query_as("SELECT lat, lon FROM alerts").fetch_all(&db.read).await.expect("alerts");
         assert_eq!(points[0], points[1]);
     }
 
@@ -697,15 +762,17 @@ mod tests {
         assert_eq!(pause_idle(&db, later + 60).await.expect("pause"), 0, "told once");
         assert!(mine(&db, &idle).await.expect("mine").paused);
         assert!(!mine(&db, &active).await.expect("mine").paused);
-        let told: i64 = sqlx::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'alerts-paused' AND user_id = $1")
-            .bind(idle.id)
-            .fetch_one(&db.read)
-            .await
-            .expect("told");
+        let told: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'alerts-paused' AND user_id = $1")
+                .bind(idle.id)
+                .fetch_one(&db.read)
+                .await
+                .expect("told");
         assert_eq!(told, 1);
         approved(&db, &author, &staff, "Courses", Category::Groceries, COLMAR, later + 120).await;
         fan_out_queued(&db, later + 121).await.expect("fan-out");
-        let hits: Vec<i64> = sqlx::query_scalar("SELECT user_id FROM alert_hits").fetch_all(&db.read).await.expect("hits");
+        let hits: Vec<i64> =
+            sqlx::query_scalar("SELECT user_id FROM alert_hits").fetch_all(&db.read).await.expect("hits");
         assert_eq!(hits, [active.id], "a paused alert tells nothing");
         resume(&db, &idle, later + 200).await.expect("resumed");
         assert!(!mine(&db, &idle).await.expect("mine").paused);

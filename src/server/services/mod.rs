@@ -15,6 +15,7 @@ pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;
+pub mod push;
 pub mod stats;
 
 /// Now, in UTC seconds since the epoch.

@@ -86,7 +86,10 @@ async fn the_unsubscribe_link_needs_no_log_in_and_only_its_token(pool: SqlitePoo
     }
     // (`..` encoded is the page « Mes alertes » itself, which asks to log in.)
     assert_eq!(send(&s, "GET", "/alertes/desabonner/%2e%2e", "", None).await.status, StatusCode::UNAUTHORIZED);
-    assert_ne!(send(&s, "POST", "/alertes/desabonner/%2e%2e", "List-Unsubscribe=One-Click", None).await.status, StatusCode::OK);
+    assert_ne!(
+        send(&s, "POST", "/alertes/desabonner/%2e%2e", "List-Unsubscribe=One-Click", None).await.status,
+        StatusCode::OK
+    );
     assert_eq!(email().await, "instant");
     // The one-click post of a mail program: from anywhere, no cookie.
     let mut req = Request::post(&link)

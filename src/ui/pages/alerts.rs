@@ -80,7 +80,10 @@ fn Manage(mine: MyAlerts, communes: Vec<CommuneRef>, echo: FormEcho) -> impl Int
         } else {
             view! { <NewAlertForm communes=communes echo=echo.clone()/> }.into_any()
         }}
-        {has_alerts.then(|| view! { <SettingsForm mine_settings=mine.settings echo=echo.clone()/> })}
+        {has_alerts.then(|| view! {
+            <SettingsForm mine_settings=mine.settings echo=echo.clone()/>
+            <PushToggle push_key=mine.push_key.clone() devices=mine.push_devices/>
+        })}
     }
 }
 
@@ -102,10 +105,7 @@ fn AlertItem(alert: AlertView) -> impl IntoView {
         Some(PostKind::Request) => t("filters-requests"),
         Some(PostKind::Offer) => t("filters-offers"),
     };
-    let heading = t_args(
-        "alerts-item",
-        &[("place", crate::i18n::s(place)), ("radius", n(alert.radius_km as f64))],
-    );
+    let heading = t_args("alerts-item", &[("place", crate::i18n::s(place)), ("radius", n(alert.radius_km as f64))]);
     view! {
         <li class="alert-item">
             <p class="alert-where">{heading}</p>
@@ -241,11 +241,7 @@ fn UsePosition() -> impl IntoView {
 fn SettingsForm(mine_settings: crate::domain::alert::AlertSettings, echo: FormEcho) -> impl IntoView {
     let posted = echo.form == S;
     let email = if posted { echo.value(S, "email") } else { mine_settings.email.slug().to_owned() };
-    let hour = if posted {
-        echo.value(S, "hour")
-    } else {
-        mine_settings.digest_hour.to_string()
-    };
+    let hour = if posted { echo.value(S, "hour") } else { mine_settings.digest_hour.to_string() };
     let hour_err = echo.error(S, "hour");
     let hour_bad = hour_err.is_some();
     view! {
@@ -289,10 +285,13 @@ pub fn UnsubscribePage() -> impl IntoView {
     let params = use_params_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
     let done = use_query_map().read_untracked().get("fait").is_some();
-    let state = Resource::new({
-        let token = token.clone();
-        move || token.clone()
-    }, alert_unsubscribe_state);
+    let state = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        alert_unsubscribe_state,
+    );
     view! {
         <Title text=t("unsubscribe-title")/>
         <div class="page narrow">
@@ -321,5 +320,73 @@ pub fn UnsubscribePage() -> impl IntoView {
                 }}
             </Suspense>
         </div>
+    }
+}
+
+/// "Sur ce téléphone": turning Web Push on and off for this browser, shown only once hydrated
+/// where push is available and the server sends pushes.
+#[component]
+fn PushToggle(push_key: Option<String>, devices: u32) -> impl IntoView {
+    let (shown, set_shown) = signal(false);
+    let (on_here, set_on_here) = signal(false);
+    let (said, set_said) = signal(None::<String>);
+    let (devices, set_devices) = signal(devices);
+    let key = StoredValue::new(push_key.clone());
+    Effect::new(move |_| {
+        if key.get_value().is_some() && crate::ui::push::supported() {
+            set_shown.set(true);
+            leptos::task::spawn_local(async move {
+                set_on_here.set(crate::ui::push::subscribed().await);
+            });
+        }
+    });
+    let turn_on = move |_| {
+        let Some(key) = key.get_value() else { return };
+        set_said.set(Some(t("push-asking")));
+        leptos::task::spawn_local(async move {
+            use crate::ui::push::{subscribe, PushError};
+            let result = match subscribe(&key).await {
+                Ok((endpoint, p256dh, auth)) => {
+                    crate::api::alerts::subscribe_push(endpoint, p256dh, auth).await.map_err(|_| PushError::Failed)
+                }
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    set_on_here.set(true);
+                    set_devices.update(|d| *d += 1);
+                    set_said.set(Some(t("push-done-on")));
+                }
+                Err(PushError::Denied) => set_said.set(Some(t("push-denied"))),
+                Err(PushError::Failed) => set_said.set(Some(t("push-failed"))),
+            }
+        });
+    };
+    let turn_off = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(Some(endpoint)) = crate::ui::push::unsubscribe().await {
+                let _ = crate::api::alerts::unsubscribe_push(endpoint).await;
+                set_devices.update(|d| *d = d.saturating_sub(1));
+            }
+            set_on_here.set(false);
+            set_said.set(Some(t("push-done-off")));
+        });
+    };
+    view! {
+        <Show when=move || shown.get()>
+            <section aria-labelledby="alertes-push" class="push-toggle">
+                <h2 id="alertes-push">{t("push-heading")}</h2>
+                <p>{t("push-text")}</p>
+                <p class="post-meta">{move || t_args("push-devices", &[("count", n(devices.get() as f64))])}</p>
+                <p>
+                    {move || if on_here.get() {
+                        view! { <button type="button" class="btn btn-secondary" on:click=turn_off>{t("push-off")}</button> }.into_any()
+                    } else {
+                        view! { <button type="button" class="btn" on:click=turn_on>{t("push-on")}</button> }.into_any()
+                    }}
+                </p>
+                <p role="status">{move || said.get()}</p>
+            </section>
+        </Show>
     }
 }
