@@ -1,4 +1,5 @@
-//! What the person asked to see: categories, requests or offers, the order, and the area.
+//! What the person asked to see: categories, requests or offers, the order, the area, and a
+//! place typed in the place box (a commune or a postcode) with a radius around it.
 //! `PostQuery` is the raw text of the URL query (and of the API's query string); `PostFilter`
 //! is the parsed, valid form. Filters live in the URL, so a filtered view is shareable.
 
@@ -15,7 +16,7 @@ pub enum SortOrder {
     /// Most recent first (the default).
     #[default]
     Recent,
-    /// Nearest to the centre of the area first.
+    /// Nearest first: to the place searched, else to the centre of the area.
     Nearest,
 }
 
@@ -42,7 +43,18 @@ pub struct PostQuery {
     pub sort: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<String>,
+    /// A commune or a postcode, as typed in the place box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Kilometres around the place (`RADII_KM`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius: Option<String>,
 }
+
+/// The radii of the place box, in km.
+pub const RADII_KM: [u32; 5] = [1, 2, 5, 10, 20];
+/// The longest place one may type.
+pub const PLACE_MAX: usize = 80;
 
 /// A valid filter.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -52,8 +64,16 @@ pub struct PostFilter {
     /// Requests only, offers only, or both (`None`).
     pub kind: Option<PostKind>,
     pub sort: SortOrder,
-    /// The area; `None` means the whole département.
+    /// The area; `None` means the whole département (or, with a place, the area around it).
     pub bbox: Option<BBox>,
+    /// The place typed (trimmed), to be found among the communes by the server.
+    pub place: Option<String>,
+    /// Only posts within this many km of the place.
+    pub radius_km: Option<u32>,
+    /// Where the place is, once the server found it: distances and "nearest" are from here.
+    /// Never read from the URL.
+    #[serde(default, skip)]
+    pub near: Option<super::LatLng>,
 }
 
 fn non_empty(v: &Option<String>) -> Option<&str> {
@@ -99,6 +119,24 @@ impl PostFilter {
                 Err(m) => errors.push("bbox", m),
             }
         }
+        if let Some(p) = non_empty(&q.place) {
+            if p.chars().count() > PLACE_MAX {
+                errors.push("place", super::too_long("filter-place-too-long", p.chars().count(), PLACE_MAX));
+            } else {
+                f.place = Some(p.to_owned());
+            }
+        }
+        if let Some(r) = non_empty(&q.radius) {
+            match r.parse::<u32>() {
+                Ok(r) if RADII_KM.contains(&r) => f.radius_km = Some(r),
+                _ => errors.push(
+                    "radius",
+                    Msg::new("filter-radius-unknown")
+                        .text("value", r)
+                        .text("known", RADII_KM.map(|r| r.to_string()).join(", ")),
+                ),
+            }
+        }
         errors.into_result(f)
     }
 
@@ -110,6 +148,8 @@ impl PostFilter {
             kind: self.kind.map(|k| k.slug().to_owned()),
             sort: (self.sort != SortOrder::Recent).then(|| self.sort.slug().to_owned()),
             bbox: self.bbox.map(|b| b.to_query()),
+            place: self.place.clone(),
+            radius: self.radius_km.map(|r| r.to_string()),
         }
     }
 
@@ -117,9 +157,16 @@ impl PostFilter {
     pub fn href(&self) -> String {
         let q = self.to_query();
         let mut parts = Vec::new();
-        for (k, v) in [("category", &q.category), ("kind", &q.kind), ("sort", &q.sort), ("bbox", &q.bbox)] {
+        for (k, v) in [
+            ("place", &q.place),
+            ("radius", &q.radius),
+            ("category", &q.category),
+            ("kind", &q.kind),
+            ("sort", &q.sort),
+            ("bbox", &q.bbox),
+        ] {
             if let Some(v) = v {
-                parts.push(format!("{k}={v}"));
+                parts.push(format!("{k}={}", encode_query_value(v)));
             }
         }
         if parts.is_empty() {
@@ -155,6 +202,37 @@ impl PostFilter {
     pub fn area(&self) -> BBox {
         self.bbox.unwrap_or(BBox::HAUT_RHIN)
     }
+
+    /// The same filter without the place (and its radius).
+    pub fn without_place(&self) -> PostFilter {
+        PostFilter { place: None, radius_km: None, near: None, bbox: None, ..self.clone() }
+    }
+}
+
+/// `v` as the value of a URL query: letters, digits and `-._~,` as they are, every other byte
+/// percent-encoded (a place typed with spaces, accents or `&`).
+pub fn encode_query_value(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~,".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The distance from the searched place to a post's public point, as said on its card: rounded
+/// to 100 m, and never under 500 m (the public point is only good to the privacy grid). `None`
+/// below 500 m means "moins de 500 m".
+pub fn shown_distance_m(from: super::LatLng, to: super::LatLng) -> Option<u32> {
+    let m = from.distance_m(to);
+    if m < 500.0 {
+        None
+    } else {
+        Some(((m / 100.0).round() * 100.0) as u32)
+    }
 }
 
 #[cfg(test)]
@@ -163,7 +241,42 @@ mod tests {
 
     fn q(category: &str, kind: &str, sort: &str, bbox: &str) -> PostQuery {
         let o = |s: &str| (!s.is_empty()).then(|| s.to_owned());
-        PostQuery { category: o(category), kind: o(kind), sort: o(sort), bbox: o(bbox) }
+        PostQuery { category: o(category), kind: o(kind), sort: o(sort), bbox: o(bbox), ..Default::default() }
+    }
+
+    #[test]
+    fn a_place_and_a_radius_round_trip_through_the_address() {
+        let query = PostQuery {
+            place: Some("  Sainte-Marie aux Mines & co ".into()),
+            radius: Some("5".into()),
+            sort: Some("nearest".into()),
+            ..Default::default()
+        };
+        let f = PostFilter::parse(&query).unwrap();
+        assert_eq!(f.place.as_deref(), Some("Sainte-Marie aux Mines & co"));
+        assert_eq!(f.radius_km, Some(5));
+        assert_eq!(f.href(), "/?place=Sainte-Marie%20aux%20Mines%20%26%20co&radius=5&sort=nearest");
+        assert_eq!(PostFilter::parse(&f.to_query()).unwrap(), f);
+        assert!(f.without_place().place.is_none() && f.without_place().radius_km.is_none());
+        let bad = PostFilter::parse(&PostQuery {
+            radius: Some("3".into()),
+            place: Some("x".repeat(81)),
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert!(bad.get("radius").unwrap().to_string().contains("« 3 »"));
+        assert!(bad.get("place").is_some());
+        assert_eq!(encode_query_value("Sélestat/68"), "S%C3%A9lestat%2F68");
+    }
+
+    #[test]
+    fn distances_are_rounded_to_100_m_and_never_under_500_m() {
+        let at = crate::domain::LatLng { lat: 47.75, lon: 7.34 };
+        let north = |m: f64| crate::domain::LatLng { lat: at.lat + m / 111_195.0, lon: at.lon };
+        assert_eq!(shown_distance_m(at, north(120.0)), None);
+        assert_eq!(shown_distance_m(at, north(499.0)), None);
+        assert_eq!(shown_distance_m(at, north(1_234.0)), Some(1_200));
+        assert_eq!(shown_distance_m(at, north(1_260.0)), Some(1_300));
     }
 
     #[test]

@@ -1209,3 +1209,16 @@ push-devices = { $count ->
     [one] One device receives your alerts.
    *[other] { $count } devices receive your alerts.
 }
+filter-place-too-long = The place is too long ({ $count } characters, { $max } at most).
+filter-radius-unknown = Unknown radius: “{ $value }”. Possible radii, in km: { $known }.
+place-box = Search around a place
+place-label = Commune or postcode
+place-search = Search
+place-radius = Radius
+place-radius-any = The whole area
+place-radius-km = { $km } km
+place-around = Around { $place }
+place-within = Within { $km } km of { $place }
+place-clear = Clear the place
+distance-km = { $km } km away
+distance-near = less than 500 m away

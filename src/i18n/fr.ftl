@@ -1216,3 +1216,16 @@ push-devices = { $count ->
     [one] Un appareil reçoit vos alertes.
    *[other] { $count } appareils reçoivent vos alertes.
 }
+filter-place-too-long = Le lieu est trop long ({ $count } caractères, { $max } au plus).
+filter-radius-unknown = Rayon inconnu : « { $value } ». Rayons possibles, en km : { $known }.
+place-box = Chercher autour d'un lieu
+place-label = Commune ou code postal
+place-search = Chercher
+place-radius = Rayon
+place-radius-any = Toute la zone
+place-radius-km = { $km } km
+place-around = Autour de { $place }
+place-within = À moins de { $km } km de { $place }
+place-clear = Effacer le lieu
+distance-km = à { $km } km
+distance-near = à moins de 500 m

@@ -27,6 +27,7 @@ pub async fn posts(State(state): State<AppState>, query: Result<Query<PostQuery>
             AppError::Validation(e)
         })?;
         let filter = PostFilter::parse(&q)?;
+        let (filter, _) = services::posts::locate_place(&state.communes, &filter)?;
         services::posts::list_public(&state.db, &filter).await
     }
     .await;

@@ -52,6 +52,19 @@ pub struct PostPage {
     pub cells: Vec<CellCount>,
     /// Server time of the answer (UTC seconds), so relative dates read the same on both sides.
     pub now: i64,
+    /// The place searched, once found: the cards say how far each post is from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceView>,
+}
+
+/// A place of the place box, as the server found it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceView {
+    /// The commune's name.
+    pub name: String,
+    /// Its town hall, where distances are measured from.
+    pub centre: LatLng,
+    pub radius_km: Option<u32>,
 }
 
 /// Everything public about one post.

@@ -166,12 +166,13 @@ pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
         q.push(" AND g.min_cat >= ").bind(lo).push(" AND g.max_cat <= ").bind(hi);
     }
     push_post_conditions(&mut q, f, now);
+    push_radius_condition(&mut q, f);
     match f.sort {
         SortOrder::Recent => {
             q.push(" ORDER BY p.created_at DESC, p.id DESC");
         }
         SortOrder::Nearest => {
-            let c = f.area().centre();
+            let c = f.near.unwrap_or_else(|| f.area().centre());
             // Equirectangular distance: exact enough to order the points of one area.
             let k = c.lat.to_radians().cos();
             q.push(" ORDER BY (p.public_lat - ").bind(c.lat).push(") * (p.public_lat - ").bind(c.lat);
@@ -181,6 +182,38 @@ pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
     }
     q.push(" LIMIT ").bind(limit);
     q
+}
+
+/// With a place and a radius: only the posts whose public point is within the radius of the
+/// place (the plane tangent at the place; under 20 km, within 0.1 % of the great circle).
+fn push_radius_condition(q: &mut Sql, f: &PostFilter) {
+    if let (Some(c), Some(r)) = (f.near, f.radius_km) {
+        let kx = 111.32 * c.lat.to_radians().cos();
+        q.push(" AND ((p.public_lat - ").bind(c.lat).push(") * 111.32) * ((p.public_lat - ").bind(c.lat);
+        q.push(") * 111.32) + ((p.public_lon - ").bind(c.lon).push(") * ").bind(kx);
+        q.push(") * ((p.public_lon - ").bind(c.lon).push(") * ").bind(kx).push(") <= ").bind(f64::from(r * r));
+    }
+}
+
+/// How many public posts of `area` match `f` (its radius included).
+pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
+    let mut q = Sql::new("SELECT count(*)");
+    q.push(" FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
+        .bind(area.south)
+        .push(" AND g.max_lat <= ")
+        .bind(area.north)
+        .push(" AND g.min_lon >= ")
+        .bind(area.west)
+        .push(" AND g.max_lon <= ")
+        .bind(area.east);
+    push_post_conditions(&mut q, f, now);
+    push_radius_condition(&mut q, f);
+    q
+}
+
+/// Runs a count query.
+pub fn count(conn: &Connection, q: &Sql) -> Result<i64, MapError> {
+    Ok(conn.prepare_cached(&q.text)?.query_row(rusqlite::params_from_iter(q.params.iter()), |r| r.get(0))?)
 }
 
 /// The newest public posts of `area` matching `f` created since `since`, walking posts newest
@@ -293,7 +326,7 @@ pub fn most_relevant(
             // Boxes around the centre, sized to hold about 2 × limit posts, doubled until the
             // `limit`-th nearest is inside the circle the box surrounds (then no post outside the
             // box can be nearer), or the box holds the whole area.
-            let c = f.area().centre();
+            let c = f.near.unwrap_or_else(|| f.area().centre());
             let k = c.lat.to_radians().cos().max(0.01);
             let span = (area.north - area.south).max((area.east - area.west) * k);
             let share = ((2 * limit) as f64 / count.max(1) as f64).min(1.0);

@@ -4,14 +4,14 @@ use crate::domain::grid::Grid;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::privacy::public_point_for;
 use crate::domain::user::CurrentUser;
-use crate::domain::{LatLng, PostFilter, PostStatus};
+use crate::domain::{BBox, LatLng, PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::intakes::IntakeAction;
 use crate::server::db::{self, map, posts as sql, Db};
 use crate::wire::posts::{DecisionForAuthor, MyPost};
-use crate::wire::posts::{PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE};
+use crate::wire::posts::{PlaceView, PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
 
 /// The public posts of the filter's area, and how many match in all.
 pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppError> {
@@ -32,14 +32,48 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
             if count <= AGGREGATE_ABOVE {
                 // The cells cover the area, so these are all of its posts.
                 let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, AGGREGATE_ABOVE))?;
-                return Ok(PostPage { total: posts.len() as i64, posts, area, grid: None, cells: vec![], now });
+                return Ok(PostPage {
+                    total: posts.len() as i64,
+                    posts,
+                    area,
+                    grid: None,
+                    cells: vec![],
+                    now,
+                    place: None,
+                });
+            }
+            if filter.radius_km.is_some() && filter.near.is_some() {
+                // Within a radius: the cells would count posts outside the circle too. The
+                // posts inside are counted, and the most relevant of them listed and pinned.
+                let total = map::count(conn, &map::count_sql(&filter, area, now))?;
+                let limit = if total <= AGGREGATE_ABOVE { AGGREGATE_ABOVE } else { LIST_WHEN_AGGREGATED };
+                let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, limit))?;
+                return Ok(PostPage { total, posts, area, grid: None, cells: vec![], now, place: None });
             }
             let zone = grid.snap(area);
             let posts = map::most_relevant(conn, &filter, zone, count, now)?;
-            Ok(PostPage { posts, total: count, area: zone, grid: Some(grid), cells, now })
+            Ok(PostPage { posts, total: count, area: zone, grid: Some(grid), cells, now, place: None })
         })
         .await
         .map_err(|e| db::internal("list posts", e))
+}
+
+/// The filter with its place found among `communes`: the distances and "nearest" are from the
+/// town hall, and without an area of its own the map shows the radius around it (5 km when none
+/// is chosen). A place that names no commune, or several, is a mistake of the `place` field.
+pub fn locate_place(communes: &Communes, filter: &PostFilter) -> Result<(PostFilter, Option<PlaceView>), AppError> {
+    let Some(typed) = filter.place.as_deref() else { return Ok((filter.clone(), None)) };
+    let insee = crate::domain::commune::resolve(typed, &communes.refs())
+        .map_err(|m| AppError::Validation(crate::error::FieldErrors::single("place", m)))?;
+    let c = communes.by_insee(&insee).ok_or_else(|| db::internal("place", "resolved commune not found"))?;
+    let mut f = filter.clone();
+    f.near = Some(c.town_hall);
+    if f.bbox.is_none() {
+        let (south, north, west, east) =
+            crate::domain::alert::circle_box(c.town_hall, f64::from(f.radius_km.unwrap_or(5)));
+        f.bbox = Some(BBox { west, south, east, north });
+    }
+    Ok((f, Some(PlaceView { name: c.name.clone(), centre: c.town_hall, radius_km: filter.radius_km })))
 }
 
 /// Takes the posts expired by `now` off the map's index and counts; `serve` runs it every minute
@@ -551,6 +585,96 @@ pub(crate) mod tests {
         let mut t = titles(&list_public_at(&db, &f, NOW).await.unwrap());
         t.sort();
         assert_eq!(t, vec!["Courses Mulhouse", "Devoirs Colmar"]);
+    }
+
+    /// Posts at points spread around Mulhouse (deterministic), published now.
+    async fn spread_around_mulhouse(db: &Db, communes: &Communes, n: usize) {
+        let mut seed: u64 = 12345;
+        let mut unit = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut made = 0;
+        while made < n {
+            let at = LatLng { lat: 47.75 + (unit() - 0.5) * 0.5, lon: 7.34 + (unit() - 0.5) * 0.7 };
+            let mut c =
+                creation(&format!("Annonce {made}"), PostKind::Request, Category::Diy, at, PostStatus::Published);
+            c.created_at = NOW - (unit() * 20.0 * 86_400.0) as i64;
+            c.jitter = (unit() * 2.0 - 1.0, unit() * 2.0 - 1.0);
+            if create(db, communes, c).await.is_ok() {
+                made += 1;
+            }
+        }
+    }
+
+    #[sqlx::test]
+    async fn around_a_place_nearest_is_from_its_town_hall_and_the_radius_keeps_to_it(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let communes = Communes::haut_rhin().unwrap();
+        spread_around_mulhouse(&db, &communes, 400).await;
+        let town_hall = communes.by_insee("68224").unwrap().town_hall;
+        let all: Vec<(i64, f64, f64)> =
+            sqlx::query_as("SELECT id, public_lat, public_lon FROM posts").fetch_all(&db.read).await.unwrap();
+        // The brute force: every post, its distance on the plane tangent at the town hall (the
+        // product's definition: under 20 km within 0.1 % of the great circle), sorted.
+        let kx = 111.32 * town_hall.lat.to_radians().cos();
+        let plane_km = |lat: f64, lon: f64| ((lat - town_hall.lat) * 111.32).hypot((lon - town_hall.lon) * kx);
+        let by_distance = |within_km: Option<f64>| {
+            let mut v: Vec<(f64, i64)> = all
+                .iter()
+                .map(|(id, lat, lon)| (plane_km(*lat, *lon), *id))
+                .filter(|(d, _)| within_km.is_none_or(|km| *d <= km))
+                .collect();
+            v.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            v.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+        };
+        let ids = |p: &PostPage| p.posts.iter().map(|s| s.id).collect::<Vec<_>>();
+        for radius in [None, Some(2), Some(5), Some(10), Some(20)] {
+            let typed = PostFilter {
+                place: Some("mulhouse".into()),
+                radius_km: radius,
+                sort: SortOrder::Nearest,
+                ..Default::default()
+            };
+            let (f, place) = locate_place(&communes, &typed).unwrap();
+            assert_eq!(place.unwrap().name, "Mulhouse");
+            let page = list_public_at(&db, &f, NOW).await.unwrap();
+            let expected = by_distance(radius.map(f64::from));
+            match radius {
+                // Within a radius: every post inside, counted exactly, the nearest listed first.
+                Some(km) => {
+                    assert_eq!(page.total as usize, expected.len(), "{km} km");
+                    assert_eq!(ids(&page), expected[..page.posts.len()], "{km} km");
+                    assert!(page.posts.len() == expected.len() || page.posts.len() == LIST_WHEN_AGGREGATED as usize);
+                }
+                // Without one: the area around the place (5 km), nearest first from the town hall.
+                None => {
+                    let shown = ids(&page);
+                    let ranked: Vec<i64> = by_distance(None).into_iter().filter(|id| shown.contains(id)).collect();
+                    assert_eq!(shown, ranked);
+                }
+            }
+        }
+        // The map moved east of the place: "nearest" is still from the place, not the map's centre.
+        let moved = BBox { west: 7.30, south: 47.68, east: 7.55, north: 47.82 };
+        let typed = PostFilter {
+            place: Some("68100".into()),
+            bbox: Some(moved),
+            sort: SortOrder::Nearest,
+            ..Default::default()
+        };
+        let (f, _) = locate_place(&communes, &typed).unwrap();
+        assert_eq!(f.bbox, Some(moved));
+        let shown = ids(&list_public_at(&db, &f, NOW).await.unwrap());
+        let ranked: Vec<i64> = by_distance(None).into_iter().filter(|id| shown.contains(id)).collect();
+        assert!(shown.len() > 20);
+        assert_eq!(shown, ranked);
+        // A place that names no commune, or several, is a mistake of the place field.
+        for typed in ["Paris", "Saint"] {
+            let f = PostFilter { place: Some(typed.into()), ..Default::default() };
+            let e = locate_place(&communes, &f).unwrap_err();
+            assert!(matches!(e, AppError::Validation(ref e) if e.get("place").is_some()), "{typed}");
+        }
     }
 
     #[sqlx::test]

@@ -43,7 +43,13 @@ async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
     for (lon, lat) in centres {
         for half in [0.002, 0.01, 0.05, 0.2, 0.5, 2.0, 8.0] {
             let bbox = format!("{},{},{},{}", lon - half, lat - half * 0.7, lon + half, lat + half * 0.7);
-            for filter in ["", "&category=groceries,transport", "&kind=request&sort=nearest"] {
+            for filter in [
+                "",
+                "&category=groceries,transport",
+                "&kind=request&sort=nearest",
+                "&place=mulhouse&radius=20&sort=nearest",
+                "&place=68000&category=groceries",
+            ] {
                 for path in ["/api/list_posts", "/api/v1/posts.geojson"] {
                     let (status, len, enc) = get_br(&s, &format!("{path}?bbox={bbox}{filter}")).await;
                     assert_eq!(status, StatusCode::OK, "{path} {bbox}");
@@ -57,4 +63,42 @@ async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
     }
     println!("FIGURE G2.max_payload_br_bytes {heaviest}");
     assert!(heaviest <= 8 * 1024, "heaviest viewport answer: {heaviest} bytes");
+}
+
+#[sqlx::test]
+async fn the_place_box_works_without_javascript_and_keeps_what_was_typed(pool: SqlitePool) {
+    let s = state(pool);
+    let now = crate::server::services::now();
+    synthetic(&s.db, &s.communes, Region::HautRhin, 3_000, now).await.unwrap();
+    // A postcode, a radius, nearest first: the place is said, each card says how far it is.
+    let (status, _, body) = get(&s, "/?place=68100&radius=5&sort=nearest").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("À moins de 5 km de 68100"), "the place said");
+    assert!(body.contains("value=\"68100\""), "the box keeps it");
+    let distances: Vec<f64> = body
+        .match_indices("<span class=\"distance\">")
+        .map(|(i, m)| {
+            let rest = &body[i + m.len()..];
+            let text = &rest[..rest.find('<').unwrap()];
+            if text.contains("moins de 500") {
+                0.0
+            } else {
+                text.trim_start_matches("à ").trim_end_matches(" km").replace(',', ".").parse().unwrap()
+            }
+        })
+        .collect();
+    assert!(distances.len() >= 10, "{} cards with a distance", distances.len());
+    assert!(distances.windows(2).all(|w| w[0] <= w[1] + 0.1), "nearest first: {distances:?}");
+    assert!(distances.iter().all(|d| *d <= 5.05), "within 5 km: {distances:?}");
+    // The chips keep the place.
+    assert!(body.contains("href=\"/?place=68100&amp;radius=5&amp;category=groceries&amp;sort=nearest\""));
+    // A place that is no commune: said next to the list, what was typed kept, 400.
+    let (status, _, body) = get(&s, "/?place=Stra%C3%9Fburg").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Aucune commune du Haut-Rhin ne correspond à « Straßburg »"), "said");
+    assert!(body.contains("value=\"Straßburg\""), "kept");
+    // A radius that is not offered.
+    let (status, _, body) = get(&s, "/?place=Colmar&radius=3").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Rayon inconnu"));
 }

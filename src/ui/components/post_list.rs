@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{PostFilter, PostKind, PostStatus};
-use crate::i18n::{absolute, label, n, relative, t, t_args};
+use crate::domain::filter::shown_distance_m;
+use crate::domain::{LatLng, PostFilter, PostKind, PostStatus};
+use crate::i18n::{absolute, label, lang, n, relative, s, t, t_args, Lang};
 use crate::ui::components::filter_bar::SortLinks;
 use crate::wire::posts::{PostPage, PostSummary};
 
@@ -15,6 +16,7 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
     let more = page.total - shown;
     let heading = t_args("list-heading", &[("count", n(page.total as f64))]);
     let now = page.now;
+    let from = page.place.as_ref().map(|p| p.centre);
     view! {
         <div class="list-head">
             <h2 id="annonces-titre" class="list-heading" aria-live="polite">{heading}</h2>
@@ -28,7 +30,7 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
             </p>
         })}
         <ul class="post-list">
-            {page.posts.into_iter().map(|p| view! { <PostCard post=p now=now/> }).collect_view()}
+            {page.posts.into_iter().map(|p| view! { <PostCard post=p now=now from=from/> }).collect_view()}
         </ul>
         {(more > 0).then(|| view! {
             <p class="more">
@@ -38,9 +40,22 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
     }
 }
 
-/// One post in the list.
+/// "à 1,2 km" from the place searched to `to`, in the page's language.
+fn distance(from: LatLng, to: LatLng) -> String {
+    match shown_distance_m(from, to) {
+        None => t("distance-near"),
+        Some(m) => {
+            let km = format!("{:.1}", f64::from(m) / 1000.0);
+            let km = if lang() == Lang::Fr { km.replace('.', ",") } else { km };
+            t_args("distance-km", &[("km", s(km))])
+        }
+    }
+}
+
+/// One post in the list; with `from`, how far it is from the place searched.
 #[component]
-pub fn PostCard(post: PostSummary, now: i64) -> impl IntoView {
+pub fn PostCard(post: PostSummary, now: i64, #[prop(default = None)] from: Option<LatLng>) -> impl IntoView {
+    let away = from.map(|f| distance(f, post.point));
     let kind_class = match post.kind {
         PostKind::Request => "badge badge-request",
         PostKind::Offer => "badge badge-offer",
@@ -69,6 +84,7 @@ pub fn PostCard(post: PostSummary, now: i64) -> impl IntoView {
                     </time>
                     " · "
                     {label("poster", post.poster_kind.slug())}
+                    {away.map(|d| view! { " · " <span class="distance">{d}</span> })}
                 </p>
             </article>
         </li>

@@ -11,7 +11,7 @@ use crate::domain::{BBox, PostFilter, PostQuery};
 use crate::i18n::t;
 use crate::ui::components::announcement::Announcements;
 use crate::ui::components::error_box::ErrorBox;
-use crate::ui::components::filter_bar::FilterBar;
+use crate::ui::components::filter_bar::{FilterBar, PlaceBox};
 use crate::ui::components::post_list::PostList;
 use crate::ui::map::PostMap;
 
@@ -21,7 +21,14 @@ pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let raw = Memo::new(move |_| {
         let q = query.read();
-        PostQuery { category: q.get("category"), kind: q.get("kind"), sort: q.get("sort"), bbox: q.get("bbox") }
+        PostQuery {
+            category: q.get("category"),
+            kind: q.get("kind"),
+            sort: q.get("sort"),
+            bbox: q.get("bbox"),
+            place: q.get("place"),
+            radius: q.get("radius"),
+        }
     });
     // A wrong parameter is reported by the list; the filter bar then starts from scratch.
     let filter = Signal::derive(move || PostFilter::parse(&raw.get()).unwrap_or_default());
@@ -32,7 +39,14 @@ pub fn HomePage() -> impl IntoView {
         let f = PostFilter { bbox: Some(area), ..filter.get_untracked() };
         navigate(&f.href(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     });
-    let initial = Signal::derive(move || filter.get().area());
+    // Around a place with no area of its own, the map opens on the area the server chose.
+    let initial = Signal::derive(move || {
+        let f = filter.get();
+        match page.get() {
+            Some(Ok(p)) if f.place.is_some() && f.bbox.is_none() => p.area,
+            _ => f.area(),
+        }
+    });
     // While a new area or filter loads, the old list stays and is marked busy.
     let (loading, set_loading) = signal(false);
     // After a report that hid the post (its page is gone).
@@ -47,6 +61,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         })}
         <Announcements/>
+        <PlaceBox filter=filter/>
         <FilterBar filter=filter/>
         <div class="home">
             <section class="map-pane" aria-label=t("home-map")>
