@@ -152,14 +152,7 @@ fn push_post_conditions(q: &mut Sql, f: &PostFilter, now: i64) {
 pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
     let mut q = Sql::new(SUMMARY_COLUMNS);
     q.push(if f.categories.is_empty() { " FROM posts_geo g" } else { " FROM posts_geo_cat g" });
-    q.push(" CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
-        .bind(area.south)
-        .push(" AND g.max_lat <= ")
-        .bind(area.north)
-        .push(" AND g.min_lon >= ")
-        .bind(area.west)
-        .push(" AND g.max_lon <= ")
-        .bind(area.east);
+    push_area(&mut q, area);
     if !f.categories.is_empty() {
         let codes = f.categories.iter().map(|c| c.code());
         let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
@@ -195,10 +188,9 @@ fn push_radius_condition(q: &mut Sql, f: &PostFilter) {
     }
 }
 
-/// How many public posts of `area` match `f` (its radius included).
-pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
-    let mut q = Sql::new("SELECT count(*)");
-    q.push(" FROM posts_geo g CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
+/// The join of an R*Tree `g` (named before) with `posts p`, restricted to the entries inside `area`.
+fn push_area(q: &mut Sql, area: BBox) {
+    q.push(" CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
         .bind(area.south)
         .push(" AND g.max_lat <= ")
         .bind(area.north)
@@ -206,6 +198,12 @@ pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
         .bind(area.west)
         .push(" AND g.max_lon <= ")
         .bind(area.east);
+}
+
+/// How many public posts of `area` match `f` (its radius included).
+pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
+    let mut q = Sql::new("SELECT count(*) FROM posts_geo g");
+    push_area(&mut q, area);
     push_post_conditions(&mut q, f, now);
     push_radius_condition(&mut q, f);
     q
