@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::forms::read_form_echo;
 use crate::domain::user::CurrentUser;
 use crate::i18n::{label, t};
+use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::state::use_current_user;
@@ -29,12 +30,15 @@ pub fn AccountPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let me = match user {
-                        Some(u) => u.await.ok().flatten(),
-                        None => None,
+                        Some(u) => u.await,
+                        None => Ok(None),
                     };
                     match me {
-                        Some(me) => view! { <Account me=me echo=echo welcome=welcome new_password=new_password/> }.into_any(),
-                        None => {
+                        // The account could not be read: said with its reference, not as a
+                        // request to log in.
+                        Err(e) => view! { <ErrorBox error=e/> }.into_any(),
+                        Ok(Some(me)) => view! { <Account me=me echo=echo welcome=welcome new_password=new_password/> }.into_any(),
+                        Ok(None) => {
                             set_http_status(401);
                             view! {
                                 <p>{t("account-log-in")}</p>
