@@ -171,19 +171,15 @@ test.describe('map (JavaScript)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
-  test('"Autour de moi" centres the map on the position', async ({ page, context, outside }) => {
+  test('"Autour de moi" lists and maps the area around the position, nearest first', async ({ page, context, outside }) => {
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: 48.0794, longitude: 7.3585 }); // Colmar
     await page.goto('/');
     await mapReady(page);
     await page.getByRole('button', { name: 'Autour de moi' }).click();
-    await expect(page.getByRole('status')).toContainText('centrée sur votre position');
-    await expect(page).toHaveURL(/bbox=/);
-    const bbox = new URL(page.url()).searchParams.get('bbox')!.split(',').map(Number);
-    expect(bbox[0]).toBeLessThan(7.3585);
-    expect(bbox[2]).toBeGreaterThan(7.3585);
-    expect(bbox[1]).toBeLessThan(48.0794);
-    expect(bbox[3]).toBeGreaterThan(48.0794);
+    await expect(page).toHaveURL(/[?&]at=48\.079,7\.35[89].*sort=nearest/);
+    await mapReady(page);
+    await expect(page.locator('#annonces .distance').first()).toBeVisible();
     await expect(listItems(page).first()).toContainText('Colmar');
   });
 

@@ -12,7 +12,7 @@ async function distances(page: Page): Promise<number[]> {
 
 test('searching around a place: distances, nearest first from it, a radius, all in the address', async ({ page }) => {
   await page.goto('/');
-  const box = page.getByRole('search', { name: "Chercher autour d'un lieu" });
+  const box = page.getByRole('search', { name: "Chercher des annonces" });
   await box.getByLabel('Commune ou code postal').fill('mulhouse');
   await box.getByLabel('Rayon').selectOption('5');
   await box.getByRole('button', { name: 'Chercher' }).click();
@@ -41,14 +41,14 @@ test('searching around a place: distances, nearest first from it, a radius, all 
   // The back button brings the place back.
   await page.goBack();
   await expect(page).toHaveURL(/place=mulhouse/);
-  await expect(page.getByRole('search', { name: "Chercher autour d'un lieu" }).getByLabel('Commune ou code postal')).toHaveValue('mulhouse');
+  await expect(page.getByRole('search', { name: "Chercher des annonces" }).getByLabel('Commune ou code postal')).toHaveValue('mulhouse');
 });
 
 test('a place that is no commune is said, and what was typed stays', async ({ page }) => {
   await page.goto('/');
-  const box = page.getByRole('search', { name: "Chercher autour d'un lieu" });
+  const box = page.getByRole('search', { name: "Chercher des annonces" });
   await box.getByLabel('Commune ou code postal').fill('Strasbourg');
   await box.getByRole('button', { name: 'Chercher' }).click();
   await expect(page.getByRole('alert').first()).toContainText('Aucune commune du Haut-Rhin ne correspond à « Strasbourg »');
-  await expect(page.getByRole('search', { name: "Chercher autour d'un lieu" }).getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
+  await expect(page.getByRole('search', { name: "Chercher des annonces" }).getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
 });

@@ -37,24 +37,20 @@ pub async fn my_posts() -> Result<Vec<MyPost>, AppError> {
 
 /// Anyone may call it. The public, unexpired posts of an area matching the filter.
 /// Parameters are the home page's URL query: `category` (comma-separated slugs), `kind`
-/// (`request`, `offer` or `all`), `sort` (`recent`, `nearest`), `bbox` (`W,S,E,N`), `place` (a
-/// commune or a postcode: "nearest" and the distances are from its town hall; without `bbox`,
-/// the area around it), `radius` (km around the place: 1, 2, 5, 10, 20).
+/// (`request`, `offer` or `all`), `sort` (`recent`, `nearest`, `relevance`), `bbox` (`W,S,E,N`),
+/// `place` (a commune or a postcode: "nearest" and the distances are from its town hall;
+/// without `bbox`, the area around it), `at` (`lat,lon`, the person's position, used like a
+/// place when none is typed), `radius` (km around the place: 1, 2, 5, 10, 20), `q` (words
+/// searched in titles and descriptions, best match first), `page` (from 1, of a list longer
+/// than the map pins).
 #[server(input = GetUrl, prefix = "/api", endpoint = "list_posts")]
-pub async fn list_posts(
-    category: Option<String>,
-    kind: Option<String>,
-    sort: Option<String>,
-    bbox: Option<String>,
-    place: Option<String>,
-    radius: Option<String>,
-) -> Result<PostPage, AppError> {
+pub async fn list_posts(#[server(flatten)] q: PostQuery) -> Result<PostPage, AppError> {
     use crate::domain::PostFilter;
     use crate::server::{context, services};
     crate::server::context::answer(
         async {
             let state = context::app_state()?;
-            let filter = PostFilter::parse(&PostQuery { category, kind, sort, bbox, place, radius })?;
+            let filter = PostFilter::parse(&q)?;
             let (filter, place) = services::posts::locate_place(&state.communes, &filter)?;
             let mut page = services::posts::list_public(&state.db, &filter).await?;
             page.place = place;
@@ -77,11 +73,6 @@ pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
         }
         .await,
     )
-}
-
-/// Calls `list_posts` with a parsed-or-raw query (the UI keeps the URL's text).
-pub async fn fetch_posts(q: PostQuery) -> Result<PostPage, AppError> {
-    list_posts(q.category, q.kind, q.sort, q.bbox, q.place, q.radius).await
 }
 
 /// Logged-in authors only, for their own posts. The post as its edit form shows it.

@@ -54,3 +54,47 @@ pub fn current_position(done: impl Fn(Result<(f64, f64), String>) + 'static) {
         let _ = t;
     }
 }
+
+/// What the home page says while it asks for the position, and what went wrong: one live
+/// region (under the map) for the three ways to ask ("Autour de moi", "Utiliser ma position",
+/// "Plus proches de moi"), given by the page as a context.
+#[derive(Clone, Copy)]
+pub struct LocateStatus(pub leptos::prelude::RwSignal<String>);
+
+impl LocateStatus {
+    /// The page's status, if it has one: read while a component is built (not in a handler).
+    pub fn here() -> Option<LocateStatus> {
+        leptos::prelude::use_context::<LocateStatus>()
+    }
+
+    /// `go_near`, saying how it goes in `status`.
+    pub fn go_near(status: Option<LocateStatus>, filter: crate::domain::PostFilter) {
+        use leptos::prelude::Set;
+        let status = status.map(|s| s.0);
+        if let Some(s) = status {
+            s.set(t("map-locating"));
+        }
+        go_near(filter, move |m| {
+            if let Some(s) = status {
+                s.set(m);
+            }
+        });
+    }
+}
+
+/// Asks the browser for its position, then opens the home page around it with `filter`'s other
+/// choices (nearest first, distances from there); `status` gets what went wrong. A whole page
+/// load: the map opens on the area around the position.
+pub fn go_near(filter: crate::domain::PostFilter, status: impl Fn(String) + 'static) {
+    current_position(move |r| match r {
+        Ok((lat, lon)) => {
+            #[cfg(feature = "hydrate")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().assign(&filter.from_position(lat, lon).href());
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&filter, lat, lon);
+        }
+        Err(m) => status(m),
+    });
+}

@@ -52,16 +52,25 @@ pub struct PostPage {
     pub cells: Vec<CellCount>,
     /// Server time of the answer (UTC seconds), so relative dates read the same on both sides.
     pub now: i64,
-    /// The place searched, once found: the cards say how far each post is from it.
+    /// The place searched (or the person's position), once found: the cards say how far each
+    /// post is from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceView>,
+    /// How many posts of the list come before `posts` (the pages of a long list).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub offset: i64,
 }
 
-/// A place of the place box, as the server found it.
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
+/// A place of the search box, as the server found it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceView {
-    /// The commune's name.
-    pub name: String,
+    /// The commune's name; `None` for the person's own position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Its town hall, where distances are measured from.
     pub centre: LatLng,
     pub radius_km: Option<u32>,

@@ -145,15 +145,30 @@ fn push_post_conditions(q: &mut Sql, f: &PostFilter, now: i64) {
     }
 }
 
+/// How much more a word found in a title weighs than one found in a description, in the
+/// ranking of a word search (FTS5's `bm25`).
+pub const TITLE_WEIGHT: f64 = 4.0;
+
 /// The public posts of `area` matching `f`, in `f`'s order, at most `limit`: an R*Tree drives
 /// (`CROSS JOIN` fixes the order), `posts` is reached by primary key. Without a category filter
 /// the 2-D `posts_geo`; with one, the 3-D `posts_geo_cat`, whose third dimension is the category
-/// code, restricted to the codes' range.
+/// code, restricted to the codes' range. With words, the word index drives instead.
 pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
+    pins_page_sql(f, area, now, limit, 0)
+}
+
+/// `pins_sql` after skipping the first `offset` posts (the pages of a long list).
+pub fn pins_page_sql(f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i64) -> Sql {
     let mut q = Sql::new(SUMMARY_COLUMNS);
-    q.push(if f.categories.is_empty() { " FROM posts_geo g" } else { " FROM posts_geo_cat g" });
-    push_area(&mut q, area);
-    if !f.categories.is_empty() {
+    let terms = f.terms();
+    if !terms.is_empty() {
+        push_words_source(&mut q, &terms, area);
+    } else if f.categories.is_empty() {
+        q.push(" FROM posts_geo g");
+        push_area(&mut q, area);
+    } else {
+        q.push(" FROM posts_geo_cat g");
+        push_area(&mut q, area);
         let codes = f.categories.iter().map(|c| c.code());
         let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
         q.push(" AND g.min_cat >= ").bind(lo).push(" AND g.max_cat <= ").bind(hi);
@@ -161,7 +176,10 @@ pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
     push_post_conditions(&mut q, f, now);
     push_radius_condition(&mut q, f);
     match f.sort {
-        SortOrder::Recent => {
+        SortOrder::Relevance if !terms.is_empty() => {
+            q.push(" ORDER BY bm25(posts_fts, ").bind(TITLE_WEIGHT).push(", 1.0), p.created_at DESC, p.id DESC");
+        }
+        SortOrder::Recent | SortOrder::Relevance => {
             q.push(" ORDER BY p.created_at DESC, p.id DESC");
         }
         SortOrder::Nearest => {
@@ -174,7 +192,21 @@ pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
         }
     }
     q.push(" LIMIT ").bind(limit);
+    if offset > 0 {
+        q.push(" OFFSET ").bind(offset);
+    }
     q
+}
+
+/// The posts whose title or description holds every term (as a prefix), whose public point is
+/// in `area`: the word index drives, `posts` is reached by primary key. The index holds every
+/// post, so what keeps a post off the map is checked here and by `push_post_conditions`.
+fn push_words_source(q: &mut Sql, terms: &[String], area: BBox) {
+    q.push(" FROM posts_fts CROSS JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH ");
+    q.bind(crate::domain::search::fts_query(terms));
+    q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
+    q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
 }
 
 /// With a place and a radius: only the posts whose public point is within the radius of the
@@ -200,10 +232,16 @@ fn push_area(q: &mut Sql, area: BBox) {
         .bind(area.east);
 }
 
-/// How many public posts of `area` match `f` (its radius included).
+/// How many public posts of `area` match `f` (its radius and words included).
 pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
-    let mut q = Sql::new("SELECT count(*) FROM posts_geo g");
-    push_area(&mut q, area);
+    let mut q = Sql::new("SELECT count(*)");
+    let terms = f.terms();
+    if terms.is_empty() {
+        q.push(" FROM posts_geo g");
+        push_area(&mut q, area);
+    } else {
+        push_words_source(&mut q, &terms, area);
+    }
     push_post_conditions(&mut q, f, now);
     push_radius_condition(&mut q, f);
     q
@@ -288,8 +326,8 @@ pub fn cells(conn: &Connection, f: &PostFilter, grid: Grid, area: BBox) -> Resul
 }
 
 /// The `LIST_WHEN_AGGREGATED` most relevant posts of a wide `area` holding about `count`
-/// matching posts: the newest, or the nearest to the centre of the requested area, without
-/// sorting every post of the area.
+/// matching posts, on `f`'s page: the newest, or the nearest to the place (else to the centre of
+/// the requested area), without sorting every post of the area.
 pub fn most_relevant(
     conn: &Connection,
     f: &PostFilter,
@@ -297,9 +335,22 @@ pub fn most_relevant(
     count: i64,
     now: i64,
 ) -> Result<Vec<PostSummary>, MapError> {
-    let limit = LIST_WHEN_AGGREGATED;
+    let skipped = LIST_WHEN_AGGREGATED * i64::from(f.page_index);
+    let mut first = most_relevant_first(conn, f, area, count, now, skipped + LIST_WHEN_AGGREGATED)?;
+    Ok(first.split_off((skipped as usize).min(first.len())))
+}
+
+/// The `limit` most relevant posts of a wide `area` (see `most_relevant`).
+fn most_relevant_first(
+    conn: &Connection,
+    f: &PostFilter,
+    area: BBox,
+    count: i64,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<PostSummary>, MapError> {
     match f.sort {
-        SortOrder::Recent => {
+        SortOrder::Recent | SortOrder::Relevance => {
             // Walking the posts newest first (those of the category with a one-category filter)
             // finds `limit` of the area after reading about limit × walked / count of them;
             // sorting the area reads `count`. Walk only when that is cheaper, through the last
@@ -420,7 +471,13 @@ mod tests {
             let p = plan(&conn, &newest_walk_sql(&one, area, 0, 0, 50));
             assert!(p.contains("USING INDEX posts_category_created (category=? AND created_at>?)"), "{p}");
             assert!(!p.contains("TEMP B-TREE"), "{p}");
-            assert!(!p.contains("TEMP B-TREE"), "{p}");
+            // With words, the word index drives, and posts is still reached by primary key.
+            let words = PostFilter { words: Some("épicerie solidaire".into()), ..f.clone() };
+            for q in [pins_sql(&words, area, 0, 200), count_sql(&words, area, 0)] {
+                let p = plan(&conn, &q);
+                assert!(p.starts_with("SCAN posts_fts VIRTUAL TABLE INDEX"), "{p}");
+                assert!(p.contains("SEARCH p USING INTEGER PRIMARY KEY"), "{p}");
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppEr
 
 /// `list_public` as seen at time `now`. The counts per cell decide first, in microseconds:
 /// an area holding at most `AGGREGATE_ABOVE` posts gets all its posts; a larger one gets the
-/// counts and its most relevant posts, never a sort of all of them.
+/// counts and its most relevant posts, never a sort of all of them, a page at a time.
 pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<PostPage, AppError> {
     let filter = filter.clone();
     db.map
@@ -29,51 +29,66 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
             let grid = Grid::for_area(area);
             let cells = map::cells(conn, &filter, grid, area)?;
             let count: i64 = cells.iter().map(|c| c.count).sum();
+            let page = |posts, total, area, grid, cells, offset| PostPage {
+                posts,
+                total,
+                area,
+                grid,
+                cells,
+                now,
+                place: None,
+                offset,
+            };
             if count <= AGGREGATE_ABOVE {
-                // The cells cover the area, so these are all of its posts.
+                // The cells cover the area, so these are all of its posts (or more: those of
+                // the words or of the radius are fewer).
                 let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, AGGREGATE_ABOVE))?;
-                return Ok(PostPage {
-                    total: posts.len() as i64,
-                    posts,
-                    area,
-                    grid: None,
-                    cells: vec![],
-                    now,
-                    place: None,
-                });
+                return Ok(page(posts.clone(), posts.len() as i64, area, None, vec![], 0));
             }
-            if filter.radius_km.is_some() && filter.near.is_some() {
-                // Within a radius: the cells would count posts outside the circle too. The
-                // posts inside are counted, and the most relevant of them listed and pinned.
+            if filter.words.is_some() || (filter.radius_km.is_some() && filter.near.is_some()) {
+                // Words, or a radius: the cells would count posts without the words or outside
+                // the circle too. The matching posts are counted, and the most relevant of them
+                // listed and pinned, a page at a time.
                 let total = map::count(conn, &map::count_sql(&filter, area, now))?;
-                let limit = if total <= AGGREGATE_ABOVE { AGGREGATE_ABOVE } else { LIST_WHEN_AGGREGATED };
-                let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, limit))?;
-                return Ok(PostPage { total, posts, area, grid: None, cells: vec![], now, place: None });
+                let (limit, offset) = if total <= AGGREGATE_ABOVE {
+                    (AGGREGATE_ABOVE, 0)
+                } else {
+                    (LIST_WHEN_AGGREGATED, LIST_WHEN_AGGREGATED * i64::from(filter.page_index))
+                };
+                let posts = map::summaries(conn, &map::pins_page_sql(&filter, area, now, limit, offset))?;
+                return Ok(page(posts, total, area, None, vec![], offset));
             }
             let zone = grid.snap(area);
             let posts = map::most_relevant(conn, &filter, zone, count, now)?;
-            Ok(PostPage { posts, total: count, area: zone, grid: Some(grid), cells, now, place: None })
+            let offset = LIST_WHEN_AGGREGATED * i64::from(filter.page_index);
+            Ok(page(posts, count, zone, Some(grid), cells, offset))
         })
         .await
         .map_err(|e| db::internal("list posts", e))
 }
 
-/// The filter with its place found among `communes`: the distances and "nearest" are from the
-/// town hall, and without an area of its own the map shows the radius around it (5 km when none
-/// is chosen). A place that names no commune, or several, is a mistake of the `place` field.
+/// The filter with its place found among `communes` (or, without a place, at the person's
+/// position): the distances and "nearest" are from the town hall (or the position), and without
+/// an area of its own the map shows the radius around it (5 km when none is chosen). A place
+/// that names no commune, or several, is a mistake of the `place` field.
 pub fn locate_place(communes: &Communes, filter: &PostFilter) -> Result<(PostFilter, Option<PlaceView>), AppError> {
-    let Some(typed) = filter.place.as_deref() else { return Ok((filter.clone(), None)) };
-    let insee = crate::domain::commune::resolve(typed, &communes.refs())
-        .map_err(|m| AppError::Validation(crate::error::FieldErrors::single("place", m)))?;
-    let c = communes.by_insee(&insee).ok_or_else(|| db::internal("place", "resolved commune not found"))?;
+    let (name, centre) = match (filter.place.as_deref(), filter.at) {
+        (Some(typed), _) => {
+            let insee = crate::domain::commune::resolve(typed, &communes.refs())
+                .map_err(|m| AppError::Validation(crate::error::FieldErrors::single("place", m)))?;
+            let c = communes.by_insee(&insee).ok_or_else(|| db::internal("place", "resolved commune not found"))?;
+            (Some(c.name.clone()), c.town_hall)
+        }
+        (None, Some(at)) => (None, at),
+        (None, None) => return Ok((filter.clone(), None)),
+    };
     let mut f = filter.clone();
-    f.near = Some(c.town_hall);
+    f.near = Some(centre);
     if f.bbox.is_none() {
-        let (south, north, west, east) =
-            crate::domain::alert::circle_box(c.town_hall, f64::from(f.radius_km.unwrap_or(5)));
+        let (south, north, west, east) = crate::domain::alert::circle_box(centre, f64::from(f.radius_km.unwrap_or(5)));
         f.bbox = Some(BBox { west, south, east, north });
     }
-    Ok((f, Some(PlaceView { name: c.name.clone(), centre: c.town_hall, radius_km: filter.radius_km })))
+    Ok((f, Some(PlaceView { name, centre, radius_km: filter.radius_km })))
 }
 
 /// Takes the posts expired by `now` off the map's index and counts; `serve` runs it every minute
@@ -637,7 +652,7 @@ pub(crate) mod tests {
                 ..Default::default()
             };
             let (f, place) = locate_place(&communes, &typed).unwrap();
-            assert_eq!(place.unwrap().name, "Mulhouse");
+            assert_eq!(place.unwrap().name.as_deref(), Some("Mulhouse"));
             let page = list_public_at(&db, &f, NOW).await.unwrap();
             let expected = by_distance(radius.map(f64::from));
             match radius {
@@ -789,7 +804,7 @@ pub(crate) mod tests {
             let k = c.lat.to_radians().cos();
             let mut expected = all.clone();
             match sort {
-                SortOrder::Recent => expected.sort_by_key(|p| (-p.created_at, -p.id)),
+                SortOrder::Recent | SortOrder::Relevance => expected.sort_by_key(|p| (-p.created_at, -p.id)),
                 SortOrder::Nearest => expected.sort_by(|a, b| {
                     let d = |p: &PostSummary| (p.point.lat - c.lat).powi(2) + ((p.point.lon - c.lon) * k).powi(2);
                     d(a).total_cmp(&d(b)).then(b.id.cmp(&a.id))

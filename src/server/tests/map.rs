@@ -49,6 +49,9 @@ async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
                 "&kind=request&sort=nearest",
                 "&place=mulhouse&radius=20&sort=nearest",
                 "&place=68000&category=groceries",
+                "&q=courses",
+                "&q=aide%20devoirs&place=mulhouse&sort=nearest&page=2",
+                "&at=47.75,7.34&radius=10",
             ] {
                 for path in ["/api/list_posts", "/api/v1/posts.geojson"] {
                     let (status, len, enc) = get_br(&s, &format!("{path}?bbox={bbox}{filter}")).await;
@@ -101,4 +104,59 @@ async fn the_place_box_works_without_javascript_and_keeps_what_was_typed(pool: S
     let (status, _, body) = get(&s, "/?place=Colmar&radius=3").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("Rayon inconnu"));
+}
+
+#[sqlx::test]
+async fn words_and_pages_work_without_javascript_and_keep_what_was_typed(pool: SqlitePool) {
+    let s = state(pool);
+    let now = crate::server::services::now();
+    synthetic(&s.db, &s.communes, Region::HautRhin, 3_000, now).await.unwrap();
+    // Words without accents find the titles with them; the best match first; the words said.
+    let (status, _, body) = get(&s, "/?q=epicerie").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Annonces contenant « epicerie »"), "the words said");
+    assert!(body.contains("value=\"epicerie\""), "the box keeps them");
+    assert!(body.contains("Livraison gratuite des courses pour les personnes isolées"), "« épicerie » found");
+    assert!(body.contains("aria-current=\"true\" title=\"Celles qui correspondent le mieux"), "relevance first");
+    // A search of small words only: said, kept, 400.
+    let (status, _, body) = get(&s, "/?q=de+la&category=groceries").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("« de la » ne contient aucun mot à chercher"), "said");
+    assert!(body.contains("value=\"de la\""), "kept");
+    // A crowded search is read fifty at a time, by plain links that keep the words.
+    let (status, _, body) = get(&s, "/?q=semaine").await;
+    assert_eq!(status, StatusCode::OK);
+    let total: i64 = {
+        let i = body.find("Annonces 1 à 50 sur ").expect("the range said");
+        let rest = &body[i + "Annonces 1 à 50 sur ".len()..];
+        rest[..rest.find('<').unwrap()].replace(['\u{202f}', '\u{a0}', ' '], "").parse().unwrap()
+    };
+    assert!(total > 200, "{total} posts hold « semaine »");
+    assert_eq!(body.matches("class=\"post-card\"").count(), 50);
+    assert!(body.contains("href=\"/?q=semaine&amp;page=2#annonces\""), "« 50 de plus »");
+    assert!(body.contains("50 de plus"));
+    let (status, _, body) = get(&s, "/?q=semaine&page=2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Annonces 51 à 100 sur "), "the second page");
+    assert!(body.contains("href=\"/?q=semaine#annonces\""), "back to the first");
+    // Without words either: a crowded département is listed fifty at a time.
+    let (_, _, body) = get(&s, "/?page=3").await;
+    assert!(body.contains("Annonces 101 à 150 sur "));
+    // Past the end: said, with the way back.
+    let (status, _, body) = get(&s, "/?q=semaine&page=200").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("La liste n'a pas autant d'annonces"));
+    assert!(body.contains("href=\"/?q=semaine#annonces\""), "the way back");
+    // A short list is shown whole, whatever the page asked.
+    let (_, _, body) = get(&s, "/?q=epicerie&page=9").await;
+    assert!(body.contains("Livraison gratuite des courses pour les personnes isolées"));
+    // A page that is no page.
+    let (status, _, body) = get(&s, "/?page=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Page inconnue : « 0 »"));
+    // The person's position: distances, nearest first, the position not said back as a place.
+    let (status, _, body) = get(&s, "/?at=47.750,7.340&radius=2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("À moins de 2 km de votre position"));
+    assert!(body.contains("<span class=\"distance\">"));
 }

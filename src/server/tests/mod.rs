@@ -1,4 +1,5 @@
-//! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages.
+//! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages;
+//! and the home page's searches checked against brute force (`search`).
 
 mod accounts;
 mod alerts;
@@ -15,6 +16,7 @@ mod map;
 mod moderation;
 mod pages;
 mod people;
+mod search;
 mod security;
 mod stats;
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Category, PostFilter, PostKind, SortOrder};
 use crate::i18n::{label, n, s, t, t_args};
+use crate::ui::geolocate::LocateStatus;
 
 /// The filter bar for `filter`.
 #[component]
@@ -74,19 +75,29 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
     }
 }
 
-/// The order of the list: most recent, or nearest to the centre of the map.
+/// The order of the list: best match (with words), most recent, nearest to the place or the
+/// position. Without either, "Plus proches de moi" asks the phone where it is (JavaScript only:
+/// without it, the place box is the way).
 #[component]
 pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
+    let hydrated = hydrated();
+    let status = LocateStatus::here();
     let links = move || {
         let f = filter.get();
         SortOrder::ALL
             .into_iter()
+            .filter(|s| match s {
+                SortOrder::Relevance => f.words.is_some(),
+                SortOrder::Nearest => f.has_origin() || f.sort == SortOrder::Nearest,
+                SortOrder::Recent => true,
+            })
             .map(|s| {
                 let on = f.sort == s;
-                let href = PostFilter { sort: s, ..f.clone() }.href();
+                let href = f.sorted(s).href();
                 let (short, long) = match s {
                     SortOrder::Recent => ("sort-recent-short", "sort-recent"),
                     SortOrder::Nearest => ("sort-nearest-short", "sort-nearest"),
+                    SortOrder::Relevance => ("sort-relevance-short", "sort-relevance"),
                 };
                 view! {
                     <li>
@@ -98,23 +109,44 @@ pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
             })
             .collect_view()
     };
+    let near_me = move || {
+        (hydrated.get() && !filter.get().has_origin()).then(|| {
+            let go = move |_| LocateStatus::go_near(status, filter.get_untracked());
+            view! {
+                <li>
+                    <button type="button" class="seg" title=t("sort-near-me") on:click=go>{t("sort-near-me-short")}</button>
+                </li>
+            }
+        })
+    };
     view! {
         <nav class="sort" aria-label=t("sort")>
-            <ul class="segments segments-small">{links}</ul>
+            <ul class="segments segments-small">{links}{near_me}</ul>
         </nav>
     }
 }
 
-/// The place box: a commune or a postcode, and a radius, as a plain GET form to the home page
-/// (it works without JavaScript; with it, the communes are suggested as one types). The
-/// categories, kind and order chosen are kept; the area becomes the one around the place.
+/// Whether the page is hydrated (false on the server and until then): what needs JavaScript
+/// is offered only then.
+fn hydrated() -> ReadSignal<bool> {
+    let (on, set_on) = signal(false);
+    Effect::new(move |_| set_on.set(true));
+    on
+}
+
+/// The search box: words, and a place (a commune or a postcode) with a radius, as a plain GET
+/// form to the home page (it works without JavaScript; with it, the communes are suggested as
+/// one types, and "Utiliser ma position" searches around the phone). The categories, kind and
+/// a nearest-first order are kept; the area becomes the one around the place.
 #[component]
-pub fn PlaceBox(filter: Signal<PostFilter>) -> impl IntoView {
+pub fn SearchBox(filter: Signal<PostFilter>) -> impl IntoView {
     use crate::domain::filter::RADII_KM;
+    use crate::domain::search::WORDS_MAX;
     use leptos_router::hooks::use_query_map;
     let query = use_query_map();
-    // What was typed, even when it named no commune (the list says why).
-    let typed = move || query.read().get("place").unwrap_or_default();
+    // What was typed, even when it named no commune or no word (the list says why).
+    let typed_place = move || query.read().get("place").unwrap_or_default();
+    let typed_words = move || query.read().get("q").unwrap_or_default();
     let communes = RwSignal::new(Vec::<crate::domain::commune::CommuneRef>::new());
     let suggest = move |_| {
         if communes.with_untracked(Vec::is_empty) {
@@ -126,8 +158,11 @@ pub fn PlaceBox(filter: Signal<PostFilter>) -> impl IntoView {
         }
     };
     let kept = move || {
-        let q = filter.get().to_query();
-        [("category", q.category), ("kind", q.kind), ("sort", q.sort)]
+        let f = filter.get();
+        let q = f.to_query();
+        let sort = (f.sort == SortOrder::Nearest).then(|| SortOrder::Nearest.slug().to_owned());
+        let at = if f.place.is_none() { q.at } else { None };
+        [("category", q.category), ("kind", q.kind), ("sort", sort), ("at", at)]
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| view! { <input type="hidden" name=k value=v/> }))
             .collect_view()
@@ -135,39 +170,59 @@ pub fn PlaceBox(filter: Signal<PostFilter>) -> impl IntoView {
     let radius = move || filter.get().radius_km;
     let around = move || {
         let f = filter.get();
-        f.place.clone().map(|p| {
-            let said = match f.radius_km {
-                Some(km) => t_args("place-within", &[("km", n(km as f64)), ("place", s(p))]),
-                None => t_args("place-around", &[("place", s(p))]),
-            };
-            view! {
-                <p class="place-now">
-                    <span>{said}</span>" "
-                    <a href=f.without_place().href()>{t("place-clear")}</a>
-                </p>
-            }
+        let said = match (f.place.clone(), f.at, f.radius_km) {
+            (Some(p), _, Some(km)) => t_args("place-within", &[("km", n(km as f64)), ("place", s(p))]),
+            (Some(p), _, None) => t_args("place-around", &[("place", s(p))]),
+            (None, Some(_), Some(km)) => t_args("place-within-me", &[("km", n(km as f64))]),
+            (None, Some(_), None) => t("place-my-position"),
+            (None, None, _) => return None,
+        };
+        Some(view! {
+            <p class="place-now">
+                <span>{said}</span>" "
+                <a href=f.without_place().href()>{t("place-clear")}</a>
+            </p>
         })
     };
+    let hydrated = hydrated();
+    let status = LocateStatus::here();
+    let use_position = move |_| LocateStatus::go_near(status, filter.get_untracked());
     view! {
-        <form class="place-box" method="get" action="/" role="search" aria-label=t("place-box")>
+        <form class="place-box search-box" method="get" action="/" role="search" aria-label=t("search-box")>
             {kept}
-            <label for="place">{t("place-label")}</label>
-            <div class="place-row">
-                <input id="place" name="place" type="search" list="place-communes" autocomplete="address-level2"
-                    maxlength="80" value=typed on:focus=suggest/>
-                <label class="visually-hidden" for="place-radius">{t("place-radius")}</label>
-                <select id="place-radius" name="radius">
-                    <option value="" selected=move || radius().is_none()>{t("place-radius-any")}</option>
-                    {RADII_KM
-                        .into_iter()
-                        .map(|km| view! {
-                            <option value=km.to_string() selected=move || radius() == Some(km)>
-                                {t_args("place-radius-km", &[("km", n(km as f64))])}
-                            </option>
-                        })
-                        .collect_view()}
-                </select>
-                <button type="submit" class="btn btn-small">{t("place-search")}</button>
+            <div class="search-fields">
+                <div class="search-field">
+                    <label for="q">{t("words-label")}</label>
+                    <input id="q" name="q" type="search" maxlength=WORDS_MAX.to_string() value=typed_words
+                        placeholder=t("words-hint")/>
+                </div>
+                <div class="search-field">
+                    <label for="place">{t("place-label")}</label>
+                    <div class="place-row">
+                        <input id="place" name="place" type="search" list="place-communes" autocomplete="address-level2"
+                            maxlength="80" value=typed_place on:focus=suggest/>
+                        <label class="visually-hidden" for="place-radius">{t("place-radius")}</label>
+                        <select id="place-radius" name="radius">
+                            <option value="" selected=move || radius().is_none()>{t("place-radius-any")}</option>
+                            {RADII_KM
+                                .into_iter()
+                                .map(|km| view! {
+                                    <option value=km.to_string() selected=move || radius() == Some(km)>
+                                        {t_args("place-radius-km", &[("km", n(km as f64))])}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="search-actions">
+                    <button type="submit" class="btn btn-small">{t("place-search")}</button>
+                    {move || hydrated.get().then(|| view! {
+                        <button type="button" class="btn btn-small btn-secondary" on:click=use_position>
+                            <span aria-hidden="true">"◎ "</span>{t("place-use-position")}
+                        </button>
+                    })}
+                </div>
             </div>
             <datalist id="place-communes">
                 {move || communes.get().into_iter().map(|c| view! { <option value=c.label()></option> }).collect_view()}

@@ -9,20 +9,41 @@ use crate::i18n::{absolute, label, lang, n, relative, s, t, t_args, Lang};
 use crate::ui::components::filter_bar::SortLinks;
 use crate::wire::posts::{PostPage, PostSummary};
 
-/// The posts of `page`, with how many there are and the choice of order.
+/// The posts of `page`, with how many there are, the words searched, the choice of order, and
+/// the pages of a long list.
 #[component]
 pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
     let shown = page.posts.len() as i64;
-    let more = page.total - shown;
+    let more = page.total - shown - page.offset;
     let heading = t_args("list-heading", &[("count", n(page.total as f64))]);
     let now = page.now;
     let from = page.place.as_ref().map(|p| p.centre);
+    let words = move || {
+        let f = filter.get();
+        f.words.clone().map(|w| {
+            view! {
+                <p class="list-words">
+                    <span>{t_args("list-words", &[("words", s(w))])}</span>" "
+                    <a href=f.without_words().href()>{t("words-clear")}</a>
+                </p>
+            }
+        })
+    };
+    let pager = (page.total > shown && shown > 0)
+        .then(|| view! { <Pager offset=page.offset shown=shown total=page.total filter=filter/> });
     view! {
         <div class="list-head">
             <h2 id="annonces-titre" class="list-heading" aria-live="polite">{heading}</h2>
             <SortLinks filter=filter/>
         </div>
+        {words}
         <p class="alert-cta"><a href="/alertes">{t("list-alert-cta")}</a></p>
+        {(shown == 0 && page.offset > 0 && page.total > 0).then(|| view! {
+            <p class="empty">
+                {t("pager-beyond")}" "
+                <a href=format!("{}#annonces", filter.get_untracked().first_page().href())>{t("pager-first")}</a>
+            </p>
+        })}
         {(page.total == 0).then(|| view! {
             <p class="empty">
                 {t("list-empty")}" "
@@ -32,11 +53,45 @@ pub fn PostList(page: PostPage, filter: Signal<PostFilter>) -> impl IntoView {
         <ul class="post-list">
             {page.posts.into_iter().map(|p| view! { <PostCard post=p now=now from=from/> }).collect_view()}
         </ul>
-        {(more > 0).then(|| view! {
+        {(more > 0 && page.offset == 0).then(|| view! {
             <p class="more">
                 {t_args("list-more", &[("count", n(more as f64))])}
             </p>
         })}
+        {pager}
+    }
+}
+
+/// "Annonces 51 à 100 sur 1 234", with links to the previous and the next posts: how a long
+/// list is read without the map (without JavaScript, or with a screen reader). Plain links, in
+/// the address, each back to the top of the list.
+#[component]
+fn Pager(offset: i64, shown: i64, total: i64, filter: Signal<PostFilter>) -> impl IntoView {
+    use crate::domain::filter::PAGE_MAX;
+    use crate::domain::grid::LIST_WHEN_AGGREGATED as PER_PAGE;
+    let index = (offset / PER_PAGE) as u32;
+    let link = move |to: u32| format!("{}#annonces", filter.get_untracked().on_page(to).href());
+    let range = t_args(
+        "pager-range",
+        &[("from", n((offset + 1).min(total) as f64)), ("to", n((offset + shown) as f64)), ("total", n(total as f64))],
+    );
+    let next = (total - offset - shown).min(PER_PAGE);
+    view! {
+        <nav class="pager" aria-label=t("pager")>
+            <p class="pager-range">{range}</p>
+            <ul class="pager-links">
+                {(index > 0).then(|| view! {
+                    <li><a class="btn btn-small btn-secondary" rel="prev" href=link(index - 1)>
+                        <span aria-hidden="true">"← "</span>{t_args("pager-previous", &[("count", n(PER_PAGE as f64))])}
+                    </a></li>
+                })}
+                {(next > 0 && index + 1 < PAGE_MAX).then(|| view! {
+                    <li><a class="btn btn-small" rel="next" href=link(index + 1)>
+                        {t_args("pager-next", &[("count", n(next as f64))])}<span aria-hidden="true">" →"</span>
+                    </a></li>
+                })}
+            </ul>
+        </nav>
     }
 }
 

@@ -67,18 +67,21 @@ fn ClientOnly(#[prop(into)] fallback: ViewFn, children: ChildrenFn) -> impl Into
 
 /// The home page's map: one pin per post of `page`, or one count bubble per cell of its grid
 /// when the area holds too many posts to pin; moving it calls `on_moved` with the new
-/// area (debounced), and "Autour de moi" asks the browser for its position.
+/// area (debounced), and "Autour de moi" asks the browser for its position and opens the
+/// list around it.
 #[component]
 pub fn PostMap(
     page: Resource<Result<PostPage, AppError>>,
     /// The area to show first.
     initial: Signal<BBox>,
     on_moved: Callback<BBox>,
+    /// The filter "Autour de moi" keeps while it searches around the phone.
+    filter: Signal<crate::domain::PostFilter>,
 ) -> impl IntoView {
     view! {
         <div class="map-wrap">
             <ClientOnly fallback=|| view! { <div class="map map-placeholder" aria-hidden="true"></div> }>
-                <LivePostMap page=page initial=initial on_moved=on_moved/>
+                <LivePostMap page=page initial=initial on_moved=on_moved filter=filter/>
             </ClientOnly>
         </div>
     }
@@ -90,9 +93,13 @@ fn LivePostMap(
     /// The area to show first.
     initial: Signal<BBox>,
     on_moved: Callback<BBox>,
+    filter: Signal<crate::domain::PostFilter>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
-    let (status, set_status) = signal(String::new());
+    // The page's status when it has one (the other ways to ask for the position say it there).
+    let page_status = crate::ui::geolocate::LocateStatus::here();
+    let status = page_status.map(|s| s.0).unwrap_or_else(|| RwSignal::new(String::new()));
+    let set_status = status.write_only();
     let (ready, set_ready) = signal(false);
     let view_handle = mount(
         node,
@@ -118,17 +125,8 @@ fn LivePostMap(
         }
     });
 
-    let locate = move |_| {
-        set_status.set(t("map-locating"));
-        view_handle.with_value(|v| {
-            if let Some(v) = v {
-                v.locate(move |result| match result {
-                    Ok(()) => set_status.set(t("map-centred")),
-                    Err(m) => set_status.set(m),
-                });
-            }
-        });
-    };
+    // Around the phone: the list nearest first, with distances, and the map on the area.
+    let locate = move |_| crate::ui::geolocate::LocateStatus::go_near(page_status, filter.get_untracked());
 
     view! {
         <div

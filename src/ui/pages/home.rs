@@ -6,12 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::posts::fetch_posts;
+use crate::api::posts::list_posts;
 use crate::domain::{BBox, PostFilter, PostQuery};
 use crate::i18n::t;
 use crate::ui::components::announcement::Announcements;
 use crate::ui::components::error_box::ErrorBox;
-use crate::ui::components::filter_bar::{FilterBar, PlaceBox};
+use crate::ui::components::filter_bar::{FilterBar, SearchBox};
 use crate::ui::components::post_list::PostList;
 use crate::ui::map::PostMap;
 
@@ -28,25 +28,30 @@ pub fn HomePage() -> impl IntoView {
             bbox: q.get("bbox"),
             place: q.get("place"),
             radius: q.get("radius"),
+            q: q.get("q"),
+            at: q.get("at"),
+            page: q.get("page"),
         }
     });
     // A wrong parameter is reported by the list; the filter bar then starts from scratch.
     let filter = Signal::derive(move || PostFilter::parse(&raw.get()).unwrap_or_default());
-    let page = Resource::new(move || raw.get(), fetch_posts);
+    let page = Resource::new(move || raw.get(), list_posts);
 
     let navigate = use_navigate();
     let on_moved = Callback::new(move |area: BBox| {
-        let f = PostFilter { bbox: Some(area), ..filter.get_untracked() };
+        let f = PostFilter { bbox: Some(area), ..filter.get_untracked().first_page() };
         navigate(&f.href(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     });
     // Around a place with no area of its own, the map opens on the area the server chose.
     let initial = Signal::derive(move || {
         let f = filter.get();
         match page.get() {
-            Some(Ok(p)) if f.place.is_some() && f.bbox.is_none() => p.area,
+            Some(Ok(p)) if f.has_origin() && f.bbox.is_none() => p.area,
             _ => f.area(),
         }
     });
+    // What asking for the position says, under the map.
+    provide_context(crate::ui::geolocate::LocateStatus(RwSignal::new(String::new())));
     // While a new area or filter loads, the old list stays and is marked busy.
     let (loading, set_loading) = signal(false);
     // After a report that hid the post (its page is gone).
@@ -61,11 +66,11 @@ pub fn HomePage() -> impl IntoView {
             </div>
         })}
         <Announcements/>
-        <PlaceBox filter=filter/>
+        <SearchBox filter=filter/>
         <FilterBar filter=filter/>
         <div class="home">
             <section class="map-pane" aria-label=t("home-map")>
-                <PostMap page=page initial=initial on_moved=on_moved/>
+                <PostMap page=page initial=initial on_moved=on_moved filter=filter/>
             </section>
             <section
                 class="list-pane"
