@@ -40,6 +40,7 @@ pub mod site_page;
 pub mod stats;
 pub mod steps;
 pub mod time;
+pub mod triage;
 pub mod user;
 
 pub use category::Category;

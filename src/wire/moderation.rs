@@ -78,13 +78,17 @@ pub struct StaffPost {
     pub updated_at: i64,
     pub expires_at: i64,
     pub hidden: bool,
+    /// The signs of an emergency in its text: it comes first in the queue, and says why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urgent: Vec<crate::domain::triage::Sign>,
     /// `None` for demo data.
     pub author: Option<AuthorInfo>,
     pub history: Vec<EventView>,
     pub reports: Vec<ReportView>,
 }
 
-/// The validation queue: pending posts, oldest first.
+/// The validation queue: pending posts, those showing signs of an emergency first, then the
+/// oldest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueuePage {
     pub stats: QueueStats,

@@ -103,20 +103,23 @@ pub struct StaffPostRow {
     pub author_organisation: Option<String>,
     pub author_disabled_at: Option<i64>,
     pub author_role: Option<String>,
+    pub urgent_signs: Option<String>,
 }
 
 const STAFF_POST_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.description, \
      p.lat, p.lon, p.commune_name, p.private_note, p.created_at, p.updated_at, p.expires_at, p.hidden_at, \
      p.author_id, u.display_name AS author_name, u.email AS author_email, u.organisation AS author_organisation, \
-     u.disabled_at AS author_disabled_at, u.role AS author_role \
+     u.disabled_at AS author_disabled_at, u.role AS author_role, p.urgent_signs \
      FROM posts p LEFT JOIN users u ON u.id = p.author_id";
 
-/// The pending posts, oldest first.
+/// The pending posts: those showing signs of an emergency first, then the oldest first.
 pub async fn pending(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.status = 'pending' ORDER BY p.created_at, p.id LIMIT $1"))
-        .bind(limit)
-        .fetch_all(conn)
-        .await
+    sqlx::query_as(&format!(
+        "{STAFF_POST_COLUMNS} WHERE p.status = 'pending' ORDER BY p.urgent_signs IS NULL, p.created_at, p.id LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
 }
 
 /// One post, whatever its status.

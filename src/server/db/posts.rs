@@ -31,6 +31,8 @@ pub struct NewPostRow {
     pub author_id: Option<i64>,
     /// Building, stairwell, door code: for the accepted helper only.
     pub private_note: Option<String>,
+    /// The signs of an emergency in its text (`domain::triage::to_stored`), if any.
+    pub urgent_signs: Option<String>,
 }
 
 /// Inserts a post (and its index entry when public). Returns its id.
@@ -38,8 +40,8 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
          public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, \
-         private_note, privacy_area_m) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, \
-         $16, $17) RETURNING id",
+         private_note, privacy_area_m, urgent_signs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+         $13, $14, $15, $16, $17, $18) RETURNING id",
     )
     .bind(p.kind.slug())
     .bind(p.category.slug())
@@ -58,6 +60,7 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     .bind(p.author_id)
     .bind(p.private_note.as_deref())
     .bind(p.privacy_area_m)
+    .bind(p.urgent_signs.as_deref())
     .fetch_one(&mut *conn)
     .await?;
     sync_index(conn, id).await?;
@@ -461,6 +464,12 @@ pub async fn editable(conn: &mut SqliteConnection, id: i64) -> Result<Option<Edi
         .bind(id)
         .fetch_optional(conn)
         .await
+}
+
+/// Records the signs of an emergency found in a post's new text (`None`: none).
+pub async fn set_urgent_signs(conn: &mut SqliteConnection, id: i64, signs: Option<&str>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE posts SET urgent_signs = $1 WHERE id = $2").bind(signs).bind(id).execute(conn).await?;
+    Ok(())
 }
 
 /// New text, kind, category and note; a new place when `place` is given.

@@ -15,6 +15,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::services;
 use crate::server::state::AppState;
+use crate::ui::components::emergency::{SEEN, SIGNS};
 use crate::wire::forms::{field_errors, FormEcho};
 
 pub(super) const POST_FIELDS: [&str; 9] =
@@ -59,6 +60,16 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
             };
         }
     }
+    // Signs of an emergency: the numbers first, before anything is saved (on the last step in
+    // step-by-step mode).
+    if let Some(signs) = unseen_emergency(&f, &form, &state) {
+        let mut e = match step {
+            Some(_) => step_echo(&f, Step::Confirm, FieldErrors::new()),
+            None => echo("publish", &f, &POST_FIELDS, FieldErrors::new()),
+        };
+        e.values.insert(SIGNS.to_owned(), signs);
+        return rerender(state, parts, e, StatusCode::OK).await;
+    }
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
         services::posts::publish(&state.db, &state.communes, &user, draft, now).await
@@ -84,6 +95,17 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     }
 }
 
+/// The signs of an emergency in a valid post's text (as stored), unless the person has seen the
+/// numbers and goes on (`emergency::SEEN`). An invalid post says what is wrong first.
+fn unseen_emergency(f: &Fields, form: &PostForm, state: &AppState) -> Option<String> {
+    use crate::domain::triage;
+    if get(f, SEEN) == "1" {
+        return None;
+    }
+    let draft = form.parse(&state.communes.refs()).ok()?;
+    triage::to_stored(&triage::signs(&format!("{}\n{}", draft.title.as_str(), draft.description.as_str())))
+}
+
 /// The step-by-step form's echo: the answers so far, and the step to show.
 fn step_echo(f: &Fields, step: Step, errors: FieldErrors) -> FormEcho {
     let mut e = echo("publish", f, &POST_FIELDS, errors);
@@ -105,6 +127,11 @@ pub async fn edit_post(
         Err(to_log_in) => return to_log_in,
     };
     let form = post_form(&f);
+    if let Some(signs) = unseen_emergency(&f, &form, &state) {
+        let mut e = echo("publish", &f, &POST_FIELDS, FieldErrors::new());
+        e.values.insert(SIGNS.to_owned(), signs);
+        return rerender(state, parts, e, StatusCode::OK).await;
+    }
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
         services::posts::edit(&state.db, &state.communes, &user, id, draft, now).await

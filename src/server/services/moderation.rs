@@ -136,6 +136,7 @@ async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Resul
         updated_at: r.updated_at,
         expires_at: r.expires_at,
         hidden: r.hidden_at.is_some(),
+        urgent: r.urgent_signs.as_deref().map(crate::domain::triage::from_stored).unwrap_or_default(),
         author,
         history: history.into_iter().map(event_view).collect::<Result<_, _>>()?,
         reports: reports

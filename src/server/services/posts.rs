@@ -184,7 +184,9 @@ pub(super) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow
     let commune = communes
         .locate(post.location)
         .ok_or_else(|| AppError::Validation(FieldErrors::single("location", Msg::new("location-outside"))))?;
+    let urgent_signs = urgent_signs_of(post.title.as_str(), post.description.as_str());
     Ok(sql::NewPostRow {
+        urgent_signs,
         kind: post.kind,
         category: post.category,
         poster_kind: post.poster_kind,
@@ -201,6 +203,12 @@ pub(super) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow
         author_id: c.author_id,
         private_note: c.private_note,
     })
+}
+
+/// The signs of an emergency in a post's text, as stored with it.
+fn urgent_signs_of(title: &str, description: &str) -> Option<String> {
+    use crate::domain::triage;
+    triage::to_stored(&triage::signs(&format!("{title}\n{description}")))
 }
 
 /// A pair in [-1, 1] drawn once per post: where its public point sits in its privacy cell.
@@ -463,6 +471,8 @@ pub async fn edit(
     )
     .await
     .map_err(|e| db::internal("edit", e))?;
+    let signs = urgent_signs_of(draft.title.as_str(), draft.description.as_str());
+    sql::set_urgent_signs(&mut tx, id, signs.as_deref()).await.map_err(|e| db::internal("edit: urgent", e))?;
     if status != PostStatus::Pending {
         sql::set_status(&mut tx, id, PostStatus::Pending, now).await.map_err(|e| db::internal("edit: status", e))?;
     }

@@ -19,6 +19,7 @@ mod people;
 mod search;
 mod security;
 mod stats;
+mod triage;
 
 use std::sync::Arc;
 

@@ -4,6 +4,7 @@ pub mod announcement;
 pub mod charts;
 pub mod decision;
 pub mod draft;
+pub mod emergency;
 pub mod error_box;
 pub mod filter_bar;
 pub mod form_field;

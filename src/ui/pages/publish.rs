@@ -177,6 +177,12 @@ pub fn PostEditor(
         set_lon.set(format!("{:.6}", p.lon));
         save();
     });
+    // Signs of an emergency in what was sent: the numbers first, then the way to go on.
+    let urgent = echo.value(F, crate::ui::components::emergency::SIGNS);
+    let emergency = (!urgent.is_empty()).then(|| {
+        use crate::ui::components::emergency::EmergencyPanel;
+        view! { <EmergencyPanel signs=urgent.clone() commune=commune.clone() go_on=t("urgent-continue")/> }
+    });
     let (kind_err, cat_err, loc_err, days_err) =
         (error("kind"), error("category"), error("location"), error("lifetime_days"));
     let (kind_bad, cat_bad, loc_bad, days_bad) =
@@ -207,6 +213,7 @@ pub fn PostEditor(
                 }}
             </div>
             <FormMessage form=F echo=echo.clone()/>
+            {emergency}
             {intake.then(|| view! { <CallerFields echo=echo.clone()/> })}
             <fieldset class="field" class:field-invalid=kind_bad>
                 <legend>{if intake { t("intake-kind") } else { t("publish-you") }}</legend>

@@ -159,7 +159,13 @@ fn summary(echo: &FormEcho) -> impl IntoView {
         (Step::Place, "steps-summary-place", echo.value(F, "commune")),
         (Step::Note, "steps-summary-note", echo.value(F, "private_note")),
     ];
+    let urgent = echo.value(F, crate::ui::components::emergency::SIGNS);
+    let emergency = (!urgent.is_empty()).then(|| {
+        use crate::ui::components::emergency::EmergencyPanel;
+        view! { <EmergencyPanel signs=urgent commune=echo.value(F, "commune") go_on=t("urgent-continue")/> }
+    });
     view! {
+        {emergency}
         <h2 class="step-question">{t("steps-confirm-question")}</h2>
         <dl class="summary">
             {rows

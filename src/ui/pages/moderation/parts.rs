@@ -86,7 +86,12 @@ pub fn StaffPostDetails(post: StaffPost) -> impl IntoView {
             </span>
             <span class="badge badge-status">{label("status", post.status.slug())}</span>
             {post.hidden.then(|| view! { <span class="badge badge-pending">{t("moderation-hidden-badge")}</span> })}
+            {(!post.urgent.is_empty()).then(|| view! { <span class="badge badge-urgent">{t("moderation-urgent-badge")}</span> })}
         </p>
+        {(!post.urgent.is_empty()).then(|| {
+            let signs = post.urgent.iter().map(|s| label("sign", s.slug())).collect::<Vec<_>>().join(", ");
+            view! { <p class="notice notice-warning urgent-why">{t_args("moderation-urgent-why", &[("signs", text(signs))])}</p> }
+        })}
         <div class="post-body">{paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}</div>
         <dl class="facts">
             <dt>{t("moderation-author")}</dt>
