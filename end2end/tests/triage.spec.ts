@@ -2,10 +2,11 @@
 // the numbers that fit, one tap each, and the town hall; the text stays; going on sends it,
 // and it reaches the moderation queue first, flagged « Urgent », with why. With and without
 // JavaScript (a plain form post either way).
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { signUp, otherPerson, logIn, DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
 
-test('a distress text shows the numbers to call, then reaches the queue first, flagged', async ({ page, browser, outside }, info) => {
+test('a distress text shows the numbers to call, then reaches the queue first, flagged', async ({ page, browser, outside, js }, info) => {
   const stamp = Date.now();
   await signUp(page, `${info.project.name}-urg-${stamp}@exemple.fr`);
   const title = `Courses pour ma mère ${stamp}`;
@@ -26,6 +27,13 @@ test('a distress text shows the numbers to call, then reaches the queue first, f
   await expect(panel).toContainText('La mairie de Colmar');
   await expect(page.getByLabel('Titre')).toHaveValue(title);
   await expect(page.getByLabel('Description')).toHaveValue(/tombée dans la salle de bain/);
+  // The panel meets WCAG 2.1 AA like every page (axe-core runs in the page: with JavaScript;
+  // the markup is the server's either way).
+  if (js) {
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .exclude('.leaflet-tile-pane').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 
   await panel.getByRole('button', { name: "Continuer et envoyer l'annonce" }).click();
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);

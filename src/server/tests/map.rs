@@ -160,3 +160,22 @@ async fn words_and_pages_work_without_javascript_and_keep_what_was_typed(pool: S
     assert!(body.contains("À moins de 2 km de votre position"));
     assert!(body.contains("<span class=\"distance\">"));
 }
+
+#[sqlx::test]
+async fn hostile_words_and_places_are_shown_as_text(pool: SqlitePool) {
+    let s = state(pool);
+    for q in [
+        "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/?q=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E+aide",
+        "/?place=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/?q=aide%09devoirs&place=Colmar%09",
+    ] {
+        let (status, _, body) = get(&s, q).await;
+        assert!(status == StatusCode::OK || status == StatusCode::BAD_REQUEST, "{q}: {status}");
+        assert!(!body.contains("<script>alert(1)") && !body.contains("<img src=x"), "{q}");
+    }
+    // A tab is a space: the search and the place still work.
+    let (status, _, body) = get(&s, "/?q=aide%09devoirs&place=Colmar%09").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Annonces contenant « aide"), "the words said");
+}
