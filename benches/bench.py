@@ -3,7 +3,7 @@
 
 G1/G4  map reads through the app's path ÷ bare SQLite (and a full scan), creating posts, at
        1M posts (France) and 100k (Haut-Rhin)                      `entraide bench`
-G2     the heaviest answer of the map's APIs, brotli, over zoom levels and filters (100k)
+G2     the heaviest answer of the map's APIs, brotli, over zoom levels and filters, places, words, pages (100k)
 G3     requests/s of a rendered home page with a filter ÷ an axum route that does nothing,
        server on core 0, wrk on core 1
 G5     wasm and JS sizes raw/gzip/brotli, and the whole first load of the map page
@@ -124,7 +124,8 @@ def payloads(srv: Server) -> int:
     for lon, lat in [(7.3397, 47.7495), (7.3585, 48.0794), (7.235, 47.87)]:
         for half in [0.002, 0.01, 0.05, 0.2, 0.5, 2.0, 8.0]:
             bbox = f"{lon - half},{lat - half * 0.7},{lon + half},{lat + half * 0.7}"
-            for flt in ["", "&category=groceries,transport", "&kind=request&sort=nearest"]:
+            for flt in ["", "&category=groceries,transport", "&kind=request&sort=nearest",
+                        "&place=mulhouse&radius=20&sort=nearest", "&q=courses", "&q=aide&at=47.75,7.34&page=2"]:
                 for path in ["/api/list_posts", "/api/v1/posts.geojson"]:
                     _, body = fetch_br(srv.url(f"{path}?bbox={bbox}{flt}"))
                     heaviest = max(heaviest, len(body))
