@@ -53,6 +53,11 @@ pub const SESSION_COOKIE: &str = "entraide_session";
 
 /// The whole HTTP application for `state` (reused as is by the HTTP tests).
 pub fn router(state: AppState) -> Router {
+    router_with(state, Router::new())
+}
+
+/// `router` with `extra` routes inside every layer (an HTTP test adds one that panics).
+pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(App);
     let page_shell = {
         let (options, tiles) = (state.leptos_options.clone(), state.tiles.clone());
@@ -106,8 +111,10 @@ pub fn router(state: AppState) -> Router {
         .route("/pilotage/exports", post(forms::exports::export))
         .route("/langue/{code}", get(locale::switch))
         .route("/lecture/{mode}", get(locale::reading))
+        .merge(extra)
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(security::panicked))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::generic_errors))
         .layer(axum::middleware::from_fn(security::same_origin))

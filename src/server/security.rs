@@ -186,6 +186,32 @@ pub async fn generic_errors(req: Request, next: Next) -> Response {
         .into_response()
 }
 
+/// A panic in a handler or a page: the log gets it (with a reference), the person the usual
+/// message with that reference, in a page of its own; the panic ends this request only, the
+/// server keeps serving (`CatchPanicLayer`, innermost, so the page still gets its headers).
+pub fn panicked(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    use crate::i18n::{s, translate_for, Locale};
+    let what = match (err.downcast_ref::<&str>(), err.downcast_ref::<String>()) {
+        (Some(m), _) => (*m).to_owned(),
+        (_, Some(m)) => m.clone(),
+        _ => "a panic without a message".to_owned(),
+    };
+    let reference = match crate::server::db::internal("panic", what) {
+        crate::error::AppError::Internal { reference } => reference,
+        _ => String::new(),
+    };
+    let fr = Locale::default();
+    let said = translate_for(fr, "error-internal", &[("reference", s(reference))]);
+    let home = translate_for(fr, "deleted-home", &[]);
+    // Nothing from the request or the panic goes into the page: the texts are the catalogue's.
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Entraide</title></head>\
+         <body><main><h1>Entraide</h1><p role=\"alert\">{said}</p><p><a href=\"/\">{home}</a></p></main></body></html>"
+    );
+    (StatusCode::INTERNAL_SERVER_ERROR, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
