@@ -31,6 +31,7 @@ use crate::ui::pages::{
     publish::PublishPage,
     sign_up::SignUpPage,
     site_pages::{CharterAcceptPage, PageEditorPage, PagesAdminPage, SitePageView},
+    vetting::{VettingDeskPage, VettingPage},
 };
 use crate::ui::state::provide_current_user;
 
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     // Forms posted to their own address show their page there on a mistake: the
                     // browser's address must lead the hydrated app to the same page.
                     <Route path=path!("/compte/supprimer") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/verification") view=VettingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verifications") view=VettingDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id/repondre") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id/signaler") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>

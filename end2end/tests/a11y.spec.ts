@@ -90,9 +90,9 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
     await audit(page, url, found, js, browser);
     pages++;
   };
-  // A resident who answered a post.
+  // A resident who answered a post (groceries: childcare and home visits take a vetted helper).
   await signUp(page, `a11y-${info.project.name}-${Date.now()}@exemple.fr`);
-  await page.goto('/');
+  await page.goto('/?category=groceries');
   const post = (await page.locator('#annonces article a').first().getAttribute('href'))!;
   await page.goto(post);
   await page.getByLabel(/Votre message/).fill('Bonjour, je peux vous aider mardi.');
@@ -102,6 +102,10 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post]) {
     await check(url);
   }
+  // Asking to be vetted: the page with the request, then a request waiting on the desk.
+  await page.goto('/compte/verification');
+  await page.getByRole('button', { name: 'Demander à être vérifié' }).click();
+  await check('/compte/verification');
   // « Mes alertes » with an alert, its settings, then a mistake shown next to its field.
   await page.goto('/alertes');
   await page.getByLabel('Commune ou code postal').fill('Colmar');
@@ -131,8 +135,17 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await logIn(page, DEMO_MODERATOR, DEMO_PASSWORD);
   await page.goto('/moderation');
   const history = await page.getByRole('link', { name: "Historique complet de l'annonce" }).first().getAttribute('href');
-  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi', ...(history ? [history] : [])]) {
+  for (const url of ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi', '/verifications', ...(history ? [history] : [])]) {
     await check(url);
+  }
+  // Recording a check with mistakes shows errors next to the fields of that person's form.
+  await page.goto('/verifications');
+  const waiting = page.locator('details.report-box').first();
+  if (await waiting.count()) {
+    await waiting.locator('summary').click();
+    await waiting.getByRole('button').click();
+    await audit(page, '', found, js, browser);
+    pages++;
   }
   // Phone intake with mistakes shows errors next to the fields, the person's ones included.
   await page.goto('/saisie');

@@ -7,8 +7,8 @@ import { DEMO_MODERATOR, DEMO_PASSWORD, logIn, signUp } from './journeys';
 // The last chips active too: each carries hidden text at the far end of the scrolled strip.
 export const ANONYMOUS = ['/', '/?category=groceries,homework&kind=request', '/?category=transport,other', '/inscription', '/connexion', '/publier',
   '/nulle-part', '/compte-supprime', '/hors-ligne', '/pages/comment-ca-marche', '/pages/donnees-personnelles', '/mot-de-passe-oublie', `/mot-de-passe/${'0'.repeat(64)}`, '/adresse-confirmee'];
-export const RESIDENT = ['/compte', '/publier', '/mes-annonces', '/messages', '/notifications'];
-export const MODERATOR = ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi'];
+export const RESIDENT = ['/compte', '/compte/verification', '/publier', '/mes-annonces', '/messages', '/notifications'];
+export const MODERATOR = ['/moderation', '/moderation/signalements', '/saisie', '/saisies', '/pilotage', '/pilotage/exports', '/suivi', '/verifications'];
 
 /** Logs `page` in as `who` (a new resident, or the demo moderator) and returns that visitor's
  *  pages (the anonymous ones include a post's page). */

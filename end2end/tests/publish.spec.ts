@@ -72,7 +72,7 @@ test('with JavaScript, a tap on the map places the post', async ({ page, outside
   await signUp(page, `${info.project.name}-pin-${Date.now()}@exemple.fr`);
   await page.goto('/publier');
   await page.getByRole('radio', { name: /proposez de l'aide/ }).check();
-  await page.getByRole('radio', { name: 'Compagnie, visites' }).check();
+  await page.getByRole('radio', { name: 'Compagnie, sorties' }).check();
   await page.getByLabel('Titre').fill('Je rends visite aux personnes seules');
   await page.getByLabel('Description').fill('Le jeudi après-midi.');
   const map = page.getByRole('region', { name: 'Carte pour choisir le lieu' });

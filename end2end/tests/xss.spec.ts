@@ -174,6 +174,16 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   await form(authors[0], `/messages/${conversation}`, { action: 'confirm' });
   await form(authors[0], `/messages/${conversation}`, { action: 'thank', note: pack(5, 500), signed: 'on' });
   await form(helper, `/posts/${posts[1]}/signaler`, { reason: 'other', details: pack(9, 1000) });
+  // Vetted helpers: requests with hostile notes (one left waiting for the desk), a check
+  // recorded with hostile words (shown on the desk, and told to the helper).
+  await form(authors[0], '/compte/verification', { action: 'ask', note: pack(11, 500) });
+  await form(helper, '/compte/verification', { action: 'ask', note: pack(12, 500) });
+  const desk = await (await moderator.request.get('/api/get_vetting_desk')).json();
+  const asked = desk.requests.find((r: { email: string }) => r.email === `xss-aidant-${tag}@exemple.fr`);
+  await form(moderator, '/verifications', {
+    action: 'record', user: String(asked.user_id), identity_seen: 'on', checked_on: new Date().toISOString().slice(0, 10),
+    checked_by: short(13, 120), association: short(21, 120),
+  });
   // Mistakes echo what was typed back into the form: hostile values in inputs and textareas.
   await form(authors[1], '/publier', {
     kind: 'request', category: 'groceries', title: short(3, 120), description: pack(33, 2000),
@@ -247,10 +257,10 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
     if (role === 'anonymous') return [...home, '/?category=groceries', '/pages/accessibilite', ...posts.map((id) => `/posts/${id}`)];
     if (role === 'admin') return ['/pages/accessibilite', '/admin/pages', '/admin/pages/accessibilite'];
     if (role === 'staff') {
-      return [...home, '/moderation', '/moderation/signalements', `/posts/${posts[1]}`,
+      return [...home, '/moderation', '/moderation/signalements', '/verifications', `/posts/${posts[1]}`,
         ...posts.slice(0, 4).map((id) => `/moderation/annonces/${id}`), `/moderation/annonces/${posts[posts.length - 1]}`];
     }
-    return [...home, '/compte', '/mes-annonces', '/messages', `/messages/${conversation}`, '/notifications', '/publier',
+    return [...home, '/compte', '/compte/verification', '/mes-annonces', '/messages', `/messages/${conversation}`, '/notifications', '/publier',
       `/posts/${posts[0]}`, `/posts/${posts[1]}`, `/mes-annonces/${posts[1]}/modifier`];
   };
   // The hook itself catches what it should (else a 0 below would prove nothing).

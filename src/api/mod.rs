@@ -14,3 +14,4 @@ pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod stats;
+pub mod vetting;

@@ -69,7 +69,7 @@ pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
         async {
             let state = context::app_state()?;
             let me = context::current_user().await?;
-            services::posts::get_visible(&state.db, id, me.as_ref()).await
+            services::posts::get_visible(&state.db, &state.vetted, id, me.as_ref()).await
         }
         .await,
     )

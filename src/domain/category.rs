@@ -1,6 +1,7 @@
 //! The fixed list of help categories: one slug per category, the same string in the URL, the
 //! database, the GeoJSON API and the UI. Labels in French and English, a pictogram and a colour.
-//! Adding a category means a migration (the `posts.category` CHECK) and a new code at the end.
+//! Adding a category means a row in the `categories` table (a migration) and a new code at the
+//! end. Which categories need a vetted helper is configuration (`domain::vetting`).
 
 use serde::{Deserialize, Serialize};
 
@@ -17,11 +18,13 @@ pub enum Category {
     Company,
     Paperwork,
     Other,
+    /// Visits to a person's home (company, small help at home).
+    HomeVisit,
 }
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 9] = [
+    pub const ALL: [Category; 10] = [
         Category::Groceries,
         Category::Homework,
         Category::Childcare,
@@ -30,6 +33,7 @@ impl Category {
         Category::Diy,
         Category::Company,
         Category::Paperwork,
+        Category::HomeVisit,
         Category::Other,
     ];
 
@@ -45,6 +49,7 @@ impl Category {
             Category::Company => "company",
             Category::Paperwork => "paperwork",
             Category::Other => "other",
+            Category::HomeVisit => "home-visit",
         }
     }
 
@@ -60,6 +65,7 @@ impl Category {
             Category::Company => 6,
             Category::Paperwork => 7,
             Category::Other => 8,
+            Category::HomeVisit => 9,
         }
     }
 
@@ -76,6 +82,7 @@ impl Category {
             Category::Company => "☕",
             Category::Paperwork => "📄",
             Category::Other => "🤝",
+            Category::HomeVisit => "🏠",
         }
     }
 
@@ -91,6 +98,7 @@ impl Category {
             Category::Company => "#8a3b2e",
             Category::Paperwork => "#3f5466",
             Category::Other => "#555555",
+            Category::HomeVisit => "#6b4e16",
         }
     }
 }
@@ -109,7 +117,7 @@ mod tests {
             assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.slug()));
             assert!(codes.insert(c.code()));
         }
-        assert_eq!(codes.len(), 9);
+        assert_eq!(codes.len(), Category::ALL.len());
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod steps;
 pub mod time;
 pub mod triage;
 pub mod user;
+pub mod vetting;
 
 pub use category::Category;
 pub use filter::{PostFilter, PostQuery, SortOrder};

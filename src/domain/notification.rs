@@ -30,10 +30,12 @@ pub enum NotificationKind {
     Alert,
     /// My alerts paused themselves after months without a visit.
     AlertsPaused,
+    /// Staff recorded or withdrew my check as a vetted helper.
+    Vetting,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 14] = [
+    pub const ALL: [NotificationKind; 15] = [
         NotificationKind::Published,
         NotificationKind::Rejected,
         NotificationKind::Redacted,
@@ -48,6 +50,7 @@ impl NotificationKind {
         NotificationKind::HelpCheck,
         NotificationKind::Alert,
         NotificationKind::AlertsPaused,
+        NotificationKind::Vetting,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -66,6 +69,7 @@ impl NotificationKind {
             NotificationKind::HelpCheck => "help-check",
             NotificationKind::Alert => "alert",
             NotificationKind::AlertsPaused => "alerts-paused",
+            NotificationKind::Vetting => "vetting",
         }
     }
 

@@ -274,6 +274,20 @@ pub fn absolute_for(locale: Locale, ts: i64) -> String {
     )
 }
 
+/// "13 novembre 2026" / "13 November 2026": a day (Paris time), in the page's language.
+pub fn day(ts: i64) -> String {
+    day_for(locale(), ts)
+}
+
+/// A day (Paris time) for `locale`, without the hour.
+pub fn day_for(locale: Locale, ts: i64) -> String {
+    let lang = locale.lang;
+    let (year, month, day, _, _) = crate::domain::time::paris_civil(ts);
+    let day = translate(lang, "date-day", &[("day", n(day))]);
+    let month = translate(lang, &format!("date-month-{month}"), &[]);
+    translate(lang, "date-only", &[("day", s(day)), ("month", s(month)), ("year", s(year.to_string()))])
+}
+
 /// The label of a category, a kind of post, a kind of poster, a status or a report reason, in
 /// the page's language (the ids are `category-<slug>`, `kind-<slug>`, …).
 pub fn label(prefix: &str, slug: &str) -> String {

@@ -6,7 +6,7 @@
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use super::{absolute_for, translate_for, Lang, Locale};
+use super::{absolute_for, day_for, translate_for, Lang, Locale};
 
 /// A message id with its arguments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +28,8 @@ pub enum Arg {
     Label(String, String),
     /// A moment, said as a date in the reader's language (Paris time).
     Date(i64),
+    /// A day, said without the hour (« 13 novembre 2026 »), Paris time.
+    Day(i64),
 }
 
 impl Msg {
@@ -60,6 +62,12 @@ impl Msg {
         self
     }
 
+    /// With the argument `name` being the day of `ts`, without the hour.
+    pub fn day(mut self, name: &str, ts: i64) -> Msg {
+        self.args.push((name.to_owned(), Arg::Day(ts)));
+        self
+    }
+
     /// In the page's language and reading mode.
     pub fn say(&self) -> String {
         self.say_for(super::locale())
@@ -83,6 +91,7 @@ impl Msg {
                         FluentValue::from(translate_for(locale, &format!("{prefix}-{slug}"), &[]))
                     }
                     Arg::Date(ts) => FluentValue::from(absolute_for(locale, *ts)),
+                    Arg::Day(ts) => FluentValue::from(day_for(locale, *ts)),
                 };
                 (name.as_str(), value)
             })

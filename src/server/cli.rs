@@ -213,6 +213,11 @@ pub struct ServeArgs {
     /// Open reports that hide a published post until staff review it.
     #[arg(long, env = "ENTRAIDE_REPORT_THRESHOLD", default_value_t = 3, value_parser = clap::value_parser!(i64).range(1..=100))]
     pub report_threshold: i64,
+    /// The categories whose requests only helpers vetted in person by staff may answer, as
+    /// slugs separated by commas (empty: none).
+    #[arg(long, env = "ENTRAIDE_VETTED_CATEGORIES", default_value = "childcare,home-visit",
+          value_parser = crate::domain::vetting::VettedCategories::parse)]
+    pub vetted_categories: crate::domain::vetting::VettedCategories,
     #[command(flatten)]
     pub follow_ups: FollowUpArgs,
 }

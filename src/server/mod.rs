@@ -86,6 +86,8 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/verifier/{token}", post(forms::account_links::verify))
         .route("/compte/mes-donnees.json", get(forms::privacy::export))
         .route("/compte/supprimer", post(forms::privacy::delete))
+        .route("/compte/verification", post(forms::vetting::mine))
+        .route("/verifications", post(forms::vetting::desk))
         .route("/publier", post(forms::posts::publish))
         .route("/mes-annonces", post(forms::posts::my_posts))
         .route("/saisie", post(forms::intakes::file))
@@ -307,6 +309,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         secure_cookies,
         report_threshold,
         trusted_proxy: args.trusted_proxy,
+        vetted: Arc::new(args.vetted_categories),
     };
     // Every minute: expired posts leave the map's index and counts, and the follow-ups due are
     // raised (nobody left waiting).

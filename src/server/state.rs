@@ -24,4 +24,6 @@ pub struct AppState {
     pub report_threshold: i64,
     /// The reverse proxy whose `X-Forwarded-For` is believed (no other's is).
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// The categories whose requests only vetted helpers answer.
+    pub vetted: Arc<crate::domain::vetting::VettedCategories>,
 }

@@ -18,6 +18,10 @@ pub struct ConversationSummary {
     pub post_status: PostStatus,
     /// The other participant's display name.
     pub other_name: String,
+    /// The other participant is the helper and was vetted in person by the Département (a
+    /// check valid now).
+    #[serde(default)]
+    pub other_vetted: bool,
     /// Whether I wrote the post (otherwise I answered it).
     pub i_am_author: bool,
     pub accepted: bool,
@@ -84,6 +88,9 @@ pub struct ConversationView {
     /// Read by staff because a message was reported (they do not take part).
     pub staff_view: bool,
     pub other_name: String,
+    /// The other participant is the helper, vetted in person by the Département.
+    #[serde(default)]
+    pub other_vetted: bool,
     pub accepted: bool,
     /// The helper said the help was given; the author has not confirmed yet.
     pub helper_done: bool,

@@ -13,3 +13,4 @@ pub mod moderation;
 pub mod pages;
 pub mod people;
 pub mod posts;
+pub mod vetting;

@@ -92,10 +92,20 @@ pub struct PostDetail {
     pub my_conversation: Option<i64>,
     /// Whether new people may answer it ("Je peux aider" / "Ça m'intéresse").
     pub open_to_responses: bool,
+    /// Set when only helpers vetted by the Département may answer it (childcare, home visits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vetted_helper: Option<VettedHelper>,
     /// Thank-you notes, once the help was given.
     pub thanks: Vec<ThanksView>,
     /// Server time of the answer (UTC seconds).
     pub now: i64,
+}
+
+/// A post that only vetted helpers answer, as the person reading it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VettedHelper {
+    /// The person reading holds a valid check.
+    pub me: bool,
 }
 
 /// A thank-you note on a fulfilled post.

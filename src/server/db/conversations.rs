@@ -206,14 +206,18 @@ pub struct ListRow {
     pub other_name: String,
     pub last_message_at: i64,
     pub accepted_at: Option<i64>,
+    pub other_vetted: bool,
     pub unread: i64,
 }
 
 /// My conversations, the most recent first, with the number of messages I have not read.
-pub async fn list_for(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<ListRow>, sqlx::Error> {
+/// `other_vetted`: the other is the helper (I wrote the post) and holds a check valid at `now`.
+pub async fn list_for(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<Vec<ListRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, c.post_id, p.title AS post_title, p.kind AS post_kind, p.status AS post_status, c.author_id, \
          u.display_name AS other_name, c.last_message_at, c.accepted_at, \
+         (c.author_id = $1 AND EXISTS (SELECT 1 FROM vettings v WHERE v.user_id = c.responder_id \
+            AND v.withdrawn_at IS NULL AND v.expires_at > $2)) AS other_vetted, \
          (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id <> $1 \
             AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END) AS unread \
          FROM conversations c JOIN posts p ON p.id = c.post_id \
@@ -221,6 +225,7 @@ pub async fn list_for(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<L
          WHERE c.author_id = $1 OR c.responder_id = $1 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200",
     )
     .bind(user_id)
+    .bind(now)
     .fetch_all(conn)
     .await
 }

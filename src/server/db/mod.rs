@@ -21,6 +21,7 @@ pub mod push;
 pub mod stats;
 pub mod tokens;
 pub mod users;
+pub mod vetting;
 
 use std::str::FromStr;
 use std::sync::Arc;

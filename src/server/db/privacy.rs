@@ -9,7 +9,7 @@ const DELETED_TITLE: &str = "Annonce supprimée";
 const DELETED_DESCRIPTION: &str = "Cette annonce a été supprimée par son auteur.";
 
 /// One section of the export: its key and the query returning one JSON array (bound to the id).
-const EXPORT: [(&str, &str); 11] = [
+const EXPORT: [(&str, &str); 13] = [
     (
         "compte",
         "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
@@ -75,6 +75,18 @@ const EXPORT: [(&str, &str); 11] = [
          THEN display_name ELSE 'Équipe de modération' END FROM users WHERE id = r.viewer_id), \
          'donnees', r.fields, 'le', r.created_at)) \
          FROM (SELECT r.* FROM reveals r JOIN posts p ON p.id = r.post_id WHERE p.author_id = $1 ORDER BY r.id) r",
+    ),
+    (
+        "demande_de_verification",
+        "SELECT json_group_array(json_object('demandee_le', asked_at, 'mot', note)) \
+         FROM vetting_requests WHERE user_id = $1",
+    ),
+    (
+        "verifications",
+        "SELECT json_group_array(json_object('piece_d_identite_vue', identity_seen = 1, 'association', association, \
+         'rencontre_le', checked_on, 'rencontre_par', checked_by, 'enregistree_le', recorded_at, \
+         'valable_jusqu_au', expires_at, 'retiree_le', withdrawn_at, 'motif_du_retrait', withdrawn_reason)) \
+         FROM (SELECT * FROM vettings WHERE user_id = $1 ORDER BY id)",
     ),
     (
         "decisions_de_moderation",
@@ -151,6 +163,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     super::alerts::erase_user(conn, id).await?;
     super::push::erase_user(conn, id).await?;
+    super::vetting::erase_user(conn, id).await?;
     sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)

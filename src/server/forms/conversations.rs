@@ -36,7 +36,7 @@ pub async fn respond(
     };
     let result = async {
         let body = parse(MessageBody::parse(&get(&f, "body")), "body")?;
-        conversations::respond(&state.db, &user, id, body, now).await
+        conversations::respond(&state.db, &state.vetted, &user, id, body, now).await
     }
     .await;
     match result {
@@ -103,7 +103,7 @@ async fn run(
         "accept" => {
             let form =
                 AcceptForm { share_phone: get(f, "share_phone"), phone: get(f, "phone"), off_map: get(f, "off_map") };
-            conversations::accept(db, user, id, form.parse()?, now).await?;
+            conversations::accept(db, &state.vetted, user, id, form.parse()?, now).await?;
             Done::Here("accept")
         }
         "withdraw" => {

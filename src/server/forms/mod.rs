@@ -17,3 +17,4 @@ pub mod pages;
 pub mod people;
 pub mod posts;
 pub mod privacy;
+pub mod vetting;

@@ -63,6 +63,26 @@ async fn ensure(db: &Db, email: &str, name: &str, role: Role, now: i64) -> Resul
     Ok(id)
 }
 
+/// Fatima, a demo neighbour, was met by the demo moderator: a vetted helper, who can answer the
+/// demo's childcare and home-visit requests (the demo resident cannot, and reads how to become
+/// one).
+pub async fn demo_vetted(db: &Db, now: i64) -> Result<(), AppError> {
+    use crate::domain::vetting::CheckForm;
+    let fatima = ensure(db, "fatima@demo.entraide.invalid", "Fatima", Role::Resident, now).await?;
+    let staff = ensure(db, "moderatrice@demo.entraide.invalid", "Modératrice (démo)", Role::Moderator, now).await?;
+    let check = CheckForm {
+        identity_seen: "on".into(),
+        association: "Centre socioculturel de Colmar".into(),
+        checked_on: crate::domain::period::format_date(now - 20 * 86_400),
+        checked_by: "Modératrice (démo)".into(),
+    }
+    .parse(now)
+    .map_err(|_| db::internal("seed: vetting", "the demo check does not parse"))?;
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("seed: vetting", e))?;
+    db::vetting::record(&mut tx, fatima, &check, staff, now).await.map_err(|e| db::internal("seed: vetting", e))?;
+    tx.commit().await.map_err(|e| db::internal("seed: vetting", e))
+}
+
 /// Creates the demo accounts that do not exist yet. Returns how many were created.
 pub async fn demo_accounts(db: &Db, now: i64) -> Result<usize, AppError> {
     let mut created = 0;

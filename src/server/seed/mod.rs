@@ -71,6 +71,7 @@ pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppE
     }
     let n = list.len();
     create_many(db, communes, list).await?;
+    accounts::demo_vetted(db, now).await?;
     Ok(Seeded::Created(n))
 }
 

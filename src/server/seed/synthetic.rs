@@ -221,7 +221,7 @@ fn normal(rng: &mut Rng) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::PostFilter;
+    use crate::domain::{Category, PostFilter};
     use crate::server::services::posts::list_public_at;
     use sqlx::SqlitePool;
 
@@ -241,7 +241,7 @@ mod tests {
             count("SELECT count(*) FROM posts_geo").await,
             count("SELECT count(*) FROM posts WHERE status IN ('published', 'in-progress')").await
         );
-        assert_eq!(count("SELECT count(DISTINCT category) FROM posts").await, 9);
+        assert_eq!(count("SELECT count(DISTINCT category) FROM posts").await, Category::ALL.len() as i64);
         assert_eq!(count("SELECT count(DISTINCT kind) FROM posts").await, 2);
         // Clustered like people: Mulhouse and Colmar hold far more than a village.
         let mulhouse = count("SELECT count(*) FROM posts WHERE commune_name = 'Mulhouse'").await;

@@ -6,7 +6,8 @@
 use crate::domain::conversation::{accepts_several, Acceptance, MessageBody, ThanksNote};
 use crate::domain::notification::NotificationKind;
 use crate::domain::user::CurrentUser;
-use crate::domain::{LatLng, PostKind, PostStatus};
+use crate::domain::vetting::VettedCategories;
+use crate::domain::{Category, LatLng, PostKind, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::conversations::{self as sql, ConversationRow};
@@ -33,6 +34,7 @@ fn form_error(message: Msg) -> AppError {
 struct Post {
     id: i64,
     kind: PostKind,
+    category: Category,
     status: PostStatus,
     title: String,
     commune: String,
@@ -47,6 +49,7 @@ async fn post(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Post, AppErr
     Ok(Post {
         id: r.id,
         kind: r.kind.parse().map_err(|_| bad("kind"))?,
+        category: r.category.parse().map_err(|_| bad("category"))?,
         status: r.status.parse().map_err(|_| bad("status"))?,
         title: r.title,
         commune: r.commune_name,
@@ -113,7 +116,15 @@ fn link(conversation_id: i64) -> String {
 
 /// "Je peux aider" / "Ça m'intéresse": opens my conversation with the author (or adds to it)
 /// with a first message. Returns the conversation's id.
-pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody, now: i64) -> Result<i64, AppError> {
+/// Requests in the categories of `vetted` are opened by vetted helpers only.
+pub async fn respond(
+    db: &Db,
+    vetted: &VettedCategories,
+    me: &CurrentUser,
+    post_id: i64,
+    body: MessageBody,
+    now: i64,
+) -> Result<i64, AppError> {
     super::account_links::require_verified(me)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("respond: begin", e))?;
     let p = post(&mut tx, post_id).await?;
@@ -127,6 +138,9 @@ pub async fn respond(db: &Db, me: &CurrentUser, post_id: i64, body: MessageBody,
     let existing = sql::by_post_and_responder(&mut tx, post_id, me.id).await.map_err(|e| db::internal("respond", e))?;
     if existing.is_none() && !open_to_responses(&p, now) {
         return Err(form_error(Msg::new("respond-closed")));
+    }
+    if existing.is_none() {
+        super::vetting::may_answer(&mut tx, vetted, p.kind, p.category, me.id, now).await?;
     }
     if existing.as_ref().is_some_and(|c| blocked_me(c, me)) {
         return Err(form_error(Msg::new("conversation-blocked")));
@@ -205,7 +219,7 @@ pub async fn send(db: &Db, me: &CurrentUser, id: i64, body: MessageBody, now: i6
 /// My conversations with their unread counts.
 pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Conversations, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("conversations: acquire", e))?;
-    let rows = sql::list_for(&mut conn, me.id).await.map_err(|e| db::internal("conversations", e))?;
+    let rows = sql::list_for(&mut conn, me.id, now).await.map_err(|e| db::internal("conversations", e))?;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -217,6 +231,7 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Conversations, 
                 post_kind: r.post_kind.parse().map_err(|_| bad())?,
                 post_status: r.post_status.parse().map_err(|_| bad())?,
                 other_name: r.other_name,
+                other_vetted: r.other_vetted,
                 i_am_author: r.author_id == me.id,
                 accepted: r.accepted_at.is_some(),
                 last_message_at: r.last_message_at,
@@ -296,6 +311,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         .map_err(|e| db::internal("conversation: other", e))?
         .map(|u| u.display_name)
         .unwrap_or_default();
+    let other_vetted = i_am_author && super::vetting::is_vetted(&mut tx, c.responder_id, now).await?;
     let thanked = has_thanked(&mut tx, p.id, me.id).await?;
     // Staff acting for a person who called see who the person is, and whether their phone may be
     // given; nobody else does.
@@ -340,6 +356,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         i_am_author,
         staff_view,
         other_name,
+        other_vetted,
         accepted,
         helper_done: c.helper_done_at.is_some(),
         private,
@@ -377,8 +394,16 @@ async fn as_author(tx: &mut Tx, me: &CurrentUser, id: i64) -> Result<(Conversati
 }
 
 /// The author accepts the responder of conversation `id` as helper. A request becomes "en
-/// cours"; an offer may accept several people.
-pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now: i64) -> Result<(), AppError> {
+/// cours"; an offer may accept several people. A request in a category of `vetted` takes a
+/// helper vetted now (a check may have been withdrawn or have expired since the answer).
+pub async fn accept(
+    db: &Db,
+    vetted: &VettedCategories,
+    me: &CurrentUser,
+    id: i64,
+    choice: Acceptance,
+    now: i64,
+) -> Result<(), AppError> {
     let mut tx = db.begin_write().await.map_err(|e| db::internal("accept: begin", e))?;
     let (c, p) = as_author(&mut tx, me, id).await?;
     if c.accepted_at.is_some() {
@@ -392,6 +417,9 @@ pub async fn accept(db: &Db, me: &CurrentUser, id: i64, choice: Acceptance, now:
     let others = sql::accepted_of_post(&mut tx, p.id).await.map_err(|e| db::internal("accept", e))?;
     if !several && !others.is_empty() {
         return Err(form_error(Msg::new("accept-someone-already")));
+    }
+    if super::vetting::may_answer(&mut tx, vetted, p.kind, p.category, c.responder_id, now).await.is_err() {
+        return Err(form_error(Msg::new("accept-not-vetted")));
     }
     // For a request filed by phone, the phone given is the person's, and only if they agreed.
     let phone = match intake_sql::caller_of(&mut tx, p.id).await.map_err(|e| db::internal("accept: intake", e))? {
@@ -608,8 +636,9 @@ mod tests {
     #[sqlx::test]
     async fn answering_opens_one_private_conversation_and_tells_the_author(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Je peux passer mardi."), NOW).await.unwrap();
-        let again = respond(&w.db, &w.helper, w.post, msg("Ou mercredi ?"), NOW).await.unwrap();
+        let c =
+            respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux passer mardi."), NOW).await.unwrap();
+        let again = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Ou mercredi ?"), NOW).await.unwrap();
         assert_eq!(c, again, "one conversation per post and responder");
         assert_eq!(count(&w.db, "SELECT count(*) FROM messages").await, 2);
         let n: Vec<(String, String)> = sqlx::query_as("SELECT kind, body FROM notifications WHERE user_id = $1")
@@ -625,7 +654,7 @@ mod tests {
         assert_eq!((to.as_str(), subject.as_str()), ("auteure@exemple.fr", "Quelqu'un répond à votre annonce"));
         assert!(body.contains(&format!("/messages/{c}")), "{body}");
 
-        let own = respond(&w.db, &w.author, w.post, msg("Moi ?"), NOW).await.unwrap_err();
+        let own = respond(&w.db, &Default::default(), &w.author, w.post, msg("Moi ?"), NOW).await.unwrap_err();
         assert!(own.to_string().contains("votre annonce"));
         let list = list(&w.db, &w.author, NOW).await.unwrap();
         assert_eq!((list.items.len(), list.items[0].unread, list.items[0].i_am_author), (1, 2, true));
@@ -634,7 +663,7 @@ mod tests {
     #[sqlx::test]
     async fn only_the_two_participants_read_a_conversation(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
         let mut reads = 0;
         for intruder in [&w.other, &w.staff] {
             reads += usize::from(view(&w.db, intruder, c, NOW).await.is_ok());
@@ -657,12 +686,15 @@ mod tests {
     #[sqlx::test]
     async fn the_accepted_helper_alone_sees_the_private_details_and_each_reveal_is_logged(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
-        let c2 = respond(&w.db, &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        let c2 = respond(&w.db, &Default::default(), &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
         assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none(), "not before acceptance");
         // Only the author accepts.
-        assert_eq!(accept(&w.db, &w.helper, c, share("", false), NOW).await, Err(AppError::Forbidden));
-        accept(&w.db, &w.author, c, share("06 12 34 56 78", false), NOW).await.unwrap();
+        assert_eq!(
+            accept(&w.db, &Default::default(), &w.helper, c, share("", false), NOW).await,
+            Err(AppError::Forbidden)
+        );
+        accept(&w.db, &Default::default(), &w.author, c, share("06 12 34 56 78", false), NOW).await.unwrap();
         assert_eq!(status(&w.db, w.post).await, "in-progress");
         assert_eq!(on_map(&w.db).await, 1, "shown as in progress");
         let v = view(&w.db, &w.helper, c, NOW).await.unwrap();
@@ -679,7 +711,7 @@ mod tests {
         assert_eq!(fields, "exact-location,private-note,phone");
         // The other responder sees nothing private, and a request takes one helper at a time.
         assert!(view(&w.db, &w.other, c2, NOW).await.unwrap().private.is_none());
-        assert!(accept(&w.db, &w.author, c2, share("", false), NOW).await.is_err());
+        assert!(accept(&w.db, &Default::default(), &w.author, c2, share("", false), NOW).await.is_err());
         // Public reads never carry it.
         let public = serde_json::to_string(&posts::get_public(&w.db, w.post).await.unwrap()).unwrap();
         assert!(!public.contains("1234") && !public.contains("06 12") && !public.contains("48.0794"), "{public}");
@@ -700,9 +732,9 @@ mod tests {
     #[sqlx::test]
     async fn done_confirmed_fulfilled_thanked(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         assert!(mark_done(&w.db, &w.helper, c, NOW).await.is_err(), "not accepted yet");
-        accept(&w.db, &w.author, c, share("", true), NOW).await.unwrap();
+        accept(&w.db, &Default::default(), &w.author, c, share("", true), NOW).await.unwrap();
         assert_eq!(on_map(&w.db).await, 0, "the author took it off the map while in progress");
         mark_done(&w.db, &w.helper, c, NOW).await.unwrap();
         assert_eq!(status(&w.db, w.post).await, "in-progress", "the author confirms");
@@ -729,7 +761,7 @@ mod tests {
             .unwrap();
         assert_eq!(kinds, ["accepted", "fulfilled"]);
         // A post that is over takes no new answers.
-        assert!(respond(&w.db, &w.other, w.post, msg("Trop tard ?"), NOW).await.is_err());
+        assert!(respond(&w.db, &Default::default(), &w.other, w.post, msg("Trop tard ?"), NOW).await.is_err());
         // Erasing an account takes its notes with it.
         crate::server::services::privacy::delete_account(&w.db, &w.helper, "un jardin sous la pluie", NOW + 1)
             .await
@@ -741,8 +773,8 @@ mod tests {
     #[sqlx::test]
     async fn closing_the_post_from_mes_annonces_tells_the_helper(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
-        accept(&w.db, &w.author, c, share("", false), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        accept(&w.db, &Default::default(), &w.author, c, share("", false), NOW).await.unwrap();
         posts::close(&w.db, &w.author, w.post, PostStatus::Closed, NOW).await.unwrap();
         let last: String =
             sqlx::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
@@ -757,7 +789,7 @@ mod tests {
     #[sqlx::test]
     async fn a_conversation_that_is_over_takes_no_more_messages(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         send(&w.db, &w.author, c, msg("Merci, à mardi"), NOW).await.unwrap();
         // Two messages of the same post can each be reported (a report of a message has its own key).
         send(&w.db, &w.helper, c, msg("Second message"), NOW).await.unwrap();
@@ -790,11 +822,14 @@ mod tests {
     #[sqlx::test]
     async fn either_side_can_block_the_other_and_staff_see_it(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
         block(&w.db, &w.author, c, true, NOW).await.unwrap();
         let refused = send(&w.db, &w.helper, c, msg("Pourquoi ?"), NOW).await.unwrap_err();
         assert!(refused.to_string().contains("ne pouvez plus écrire"), "{refused}");
-        assert!(respond(&w.db, &w.helper, w.post, msg("Encore moi"), NOW).await.is_err(), "nor through the post");
+        assert!(
+            respond(&w.db, &Default::default(), &w.helper, w.post, msg("Encore moi"), NOW).await.is_err(),
+            "nor through the post"
+        );
         assert!(!view(&w.db, &w.helper, c, NOW).await.unwrap().actions.reply);
         send(&w.db, &w.author, c, msg("Au revoir"), NOW).await.unwrap();
         let mine = view(&w.db, &w.author, c, NOW).await.unwrap();
@@ -814,11 +849,11 @@ mod tests {
     #[sqlx::test]
     async fn offers_accept_several_people(pool: SqlitePool) {
         let w = world(pool, PostKind::Offer).await;
-        let c1 = respond(&w.db, &w.helper, w.post, msg("Ça m'intéresse"), NOW).await.unwrap();
-        let c2 = respond(&w.db, &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
+        let c1 = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Ça m'intéresse"), NOW).await.unwrap();
+        let c2 = respond(&w.db, &Default::default(), &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
         // The phone is shared with the first helper only: the second never sees it.
-        accept(&w.db, &w.author, c1, share("06 12 34 56 78", false), NOW).await.unwrap();
-        accept(&w.db, &w.author, c2, share("", false), NOW).await.unwrap();
+        accept(&w.db, &Default::default(), &w.author, c1, share("06 12 34 56 78", false), NOW).await.unwrap();
+        accept(&w.db, &Default::default(), &w.author, c2, share("", false), NOW).await.unwrap();
         let second = view(&w.db, &w.other, c2, NOW).await.unwrap().private.unwrap();
         assert_eq!(second.phone, None, "a phone shared with one helper reached another");
         let first = view(&w.db, &w.helper, c1, NOW).await.unwrap().private.unwrap();
@@ -835,7 +870,7 @@ mod tests {
     #[sqlx::test]
     async fn messages_are_rate_limited_per_account(pool: SqlitePool) {
         let w = world(pool, PostKind::Request).await;
-        let c = respond(&w.db, &w.helper, w.post, msg("1"), NOW).await.unwrap();
+        let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("1"), NOW).await.unwrap();
         let mut accepted = 1;
         for i in 0..40 {
             if send(&w.db, &w.helper, c, msg(&format!("message {i}")), NOW).await.is_ok() {

@@ -190,7 +190,7 @@ mod tests {
         let homework = post(&db, &author, "Devoirs de maths", Category::Homework, 30).await;
         let answered = post(&db, &author, "Pain et lait", Category::FoodAid, 30).await;
         let msg = MessageBody::parse("Je peux passer demain.").expect("message");
-        conversations::respond(&db, &helper, answered, msg, NOW + 60).await.expect("answered");
+        conversations::respond(&db, &Default::default(), &helper, answered, msg, NOW + 60).await.expect("answered");
 
         let unanswered = |at| {
             let (db, staff) = (db.clone(), staff.clone());
@@ -210,7 +210,9 @@ mod tests {
         assert_eq!(count(&db, "SELECT count(*) FROM follow_ups WHERE kind = 'unanswered'").await, 2);
         // An answer takes it off the list; staff mark the other as dealt with.
         let msg = MessageBody::parse("Je peux aider pour les maths.").expect("message");
-        conversations::respond(&db, &helper, homework, msg, NOW + 5 * DAY).await.expect("answered");
+        conversations::respond(&db, &Default::default(), &helper, homework, msg, NOW + 5 * DAY)
+            .await
+            .expect("answered");
         let lines = list(&db, &staff, NOW + 5 * DAY).await.expect("list").unanswered;
         assert_eq!(lines.iter().map(|l| l.post_id).collect::<Vec<_>>(), [groceries]);
         resolve(&db, &staff, lines[0].id, NOW + 5 * DAY).await.expect("dealt with");
@@ -250,10 +252,18 @@ mod tests {
         for title in ["Courses du lundi", "Courses du jeudi", "Courses du samedi"] {
             let id = post(&db, &author, title, Category::Groceries, 30).await;
             let msg = MessageBody::parse("Je m'en occupe.").expect("message");
-            let c = conversations::respond(&db, &helper, id, msg, NOW + 60).await.expect("answered");
-            conversations::accept(&db, &author, c, AcceptForm::default().parse().expect("choice"), NOW + 120)
-                .await
-                .expect("accepted");
+            let c =
+                conversations::respond(&db, &Default::default(), &helper, id, msg, NOW + 60).await.expect("answered");
+            conversations::accept(
+                &db,
+                &Default::default(),
+                &author,
+                c,
+                AcceptForm::default().parse().expect("choice"),
+                NOW + 120,
+            )
+            .await
+            .expect("accepted");
             checks.push(id);
         }
         assert_eq!(sweep(&db, &rules, NOW + 3 * DAY).await.expect("sweep").help_checks, 0);
@@ -306,10 +316,17 @@ mod tests {
         let helper = accounts::test_account(&db, "aidant@exemple.fr", Role::Resident, NOW - DAY).await;
         let id = post(&db, &author, "Courses du lundi", Category::Groceries, 30).await;
         let msg = MessageBody::parse("Je m'en occupe.").expect("message");
-        let c = conversations::respond(&db, &helper, id, msg, NOW + 60).await.expect("answered");
-        conversations::accept(&db, &author, c, AcceptForm::default().parse().expect("choice"), NOW + 120)
-            .await
-            .expect("accepted");
+        let c = conversations::respond(&db, &Default::default(), &helper, id, msg, NOW + 60).await.expect("answered");
+        conversations::accept(
+            &db,
+            &Default::default(),
+            &author,
+            c,
+            AcceptForm::default().parse().expect("choice"),
+            NOW + 120,
+        )
+        .await
+        .expect("accepted");
         // Forty sweeps at once raise one question.
         let mut sweeps = tokio::task::JoinSet::new();
         for _ in 0..40 {

@@ -260,7 +260,7 @@ mod tests {
         let id = file_one(&w, true).await;
         let map = posts::list_public_at(&w.db, &PostFilter::default(), NOW).await.expect("map");
         assert!(map.posts.iter().any(|p| p.id == id), "published at once, on the map");
-        let page = posts::get_visible(&w.db, id, None).await.expect("public page");
+        let page = posts::get_visible(&w.db, &Default::default(), id, None).await.expect("public page");
         assert!(page.by_phone, "shown as filed by the Département");
         // What the public receives, as the browser gets it.
         let public =
@@ -316,7 +316,8 @@ mod tests {
         };
         assert_eq!(step(NOW).await, NextStep::Wait);
         let msg = MessageBody::parse("Bonjour, je peux passer jeudi.").expect("message");
-        let c = conversations::respond(&w.db, &w.helper, id, msg, NOW + 60).await.expect("answered");
+        let c =
+            conversations::respond(&w.db, &Default::default(), &w.helper, id, msg, NOW + 60).await.expect("answered");
         assert_eq!(step(NOW + 120).await, NextStep::ReadAnswers);
         // Staff read the conversation, with the person to call; the helper does not see them.
         let seen = conversations::view(&w.db, &w.staff, c, NOW + 180).await.expect("staff view");
@@ -327,7 +328,7 @@ mod tests {
         let choice = AcceptForm { share_phone: "on".into(), phone: "06 00 00 00 00".into(), off_map: String::new() }
             .parse()
             .expect("choice");
-        conversations::accept(&w.db, &w.staff, c, choice, NOW + 200).await.expect("accepted");
+        conversations::accept(&w.db, &Default::default(), &w.staff, c, choice, NOW + 200).await.expect("accepted");
         assert_eq!(step(NOW + 210).await, NextStep::CallHelperAccepted);
         let helper_view = conversations::view(&w.db, &w.helper, c, NOW + 220).await.expect("helper view");
         let private = helper_view.private.expect("the helper sees where to go");
@@ -355,11 +356,12 @@ mod tests {
         let w = world(pool).await;
         let id = file_one(&w, false).await;
         let msg = MessageBody::parse("Je peux aider samedi.").expect("message");
-        let c = conversations::respond(&w.db, &w.helper, id, msg, NOW + 60).await.expect("answered");
+        let c =
+            conversations::respond(&w.db, &Default::default(), &w.helper, id, msg, NOW + 60).await.expect("answered");
         let choice = AcceptForm { share_phone: "on".into(), phone: PHONE.into(), off_map: String::new() }
             .parse()
             .expect("choice");
-        let refused = conversations::accept(&w.db, &w.staff, c, choice, NOW + 100).await;
+        let refused = conversations::accept(&w.db, &Default::default(), &w.staff, c, choice, NOW + 100).await;
         match refused {
             Err(AppError::Validation(f)) => {
                 assert_eq!(f.get("phone").map(|m| m.id.as_str()), Some("intake-phone-not-agreed"))
@@ -367,7 +369,9 @@ mod tests {
             other => panic!("expected a refusal, got {other:?}"),
         }
         let without = AcceptForm::default().parse().expect("choice");
-        conversations::accept(&w.db, &w.staff, c, without, NOW + 110).await.expect("accepted without the phone");
+        conversations::accept(&w.db, &Default::default(), &w.staff, c, without, NOW + 110)
+            .await
+            .expect("accepted without the phone");
         let helper_view = conversations::view(&w.db, &w.helper, c, NOW + 120).await.expect("helper view");
         assert_eq!(helper_view.private.expect("private").phone, None);
         assert_eq!(actions(&w.db, id).await, ["filed", "accepted"]);
@@ -378,9 +382,10 @@ mod tests {
         let w = world(pool).await;
         let id = file_one(&w, true).await;
         let msg = MessageBody::parse("Je passe vendredi.").expect("message");
-        let c = conversations::respond(&w.db, &w.helper, id, msg, NOW + 60).await.expect("answered");
+        let c =
+            conversations::respond(&w.db, &Default::default(), &w.helper, id, msg, NOW + 60).await.expect("answered");
         let choice = AcceptForm::default().parse().expect("choice");
-        conversations::accept(&w.db, &w.staff, c, choice, NOW + 120).await.expect("accepted");
+        conversations::accept(&w.db, &Default::default(), &w.staff, c, choice, NOW + 120).await.expect("accepted");
         called_back(&w.db, &w.staff, id, NOW + 180).await.expect("called back");
         let rules = crate::domain::follow_up::FollowUpRules::default();
         let later = NOW + 3 * 86_400 + 120;

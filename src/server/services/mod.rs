@@ -17,6 +17,7 @@ pub mod posts;
 pub mod privacy;
 pub mod push;
 pub mod stats;
+pub mod vetting;
 
 /// Now, in UTC seconds since the epoch.
 pub fn now() -> i64 {

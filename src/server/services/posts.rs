@@ -4,13 +4,14 @@ use crate::domain::grid::Grid;
 use crate::domain::post::{parse_lifetime_days, NewPost, Place, PostDraft, PostForm};
 use crate::domain::privacy::public_point_for;
 use crate::domain::user::CurrentUser;
+use crate::domain::vetting::VettedCategories;
 use crate::domain::{BBox, LatLng, PostFilter, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::intakes::IntakeAction;
 use crate::server::db::{self, map, posts as sql, Db};
-use crate::wire::posts::{DecisionForAuthor, MyPost};
+use crate::wire::posts::{DecisionForAuthor, MyPost, VettedHelper};
 use crate::wire::posts::{PlaceView, PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
 
 /// The public posts of the filter's area, and how many match in all.
@@ -100,14 +101,21 @@ pub async fn sweep_expired(db: &Db, now: i64) -> Result<u64, AppError> {
     Ok(n)
 }
 
-/// A public post, or `NotFound`.
+/// A public post, or `NotFound` (as an anonymous visitor reads it, with the default vetted
+/// categories).
 pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
-    get_visible(db, id, None).await
+    get_visible(db, &Default::default(), id, None).await
 }
 
 /// A post that `viewer` may see (public, their own, fulfilled, or any for staff), or
 /// `NotFound`; with the viewer's conversation about it and its thank-you notes.
-pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Result<PostDetail, AppError> {
+/// `vetted_helper` says whether answering takes a vetted helper, and whether the viewer is one.
+pub async fn get_visible(
+    db: &Db,
+    vetted: &VettedCategories,
+    id: i64,
+    viewer: Option<&CurrentUser>,
+) -> Result<PostDetail, AppError> {
     let now = super::now();
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("get post: acquire", e))?;
     let as_viewer = match viewer {
@@ -125,6 +133,15 @@ pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Resu
         None => None,
     };
     let open_to_responses = super::conversations::accepts_responses(&mut conn, id, now).await?;
+    let vetted_helper = if vetted.needed(post.summary.kind, post.summary.category) {
+        let me_vetted = match viewer {
+            Some(me) => super::vetting::is_vetted(&mut conn, me.id, now).await?,
+            None => false,
+        };
+        Some(VettedHelper { me: me_vetted })
+    } else {
+        None
+    };
     let thanks = db::conversations::thanks_of(&mut conn, id)
         .await
         .map_err(talk)?
@@ -140,6 +157,7 @@ pub async fn get_visible(db: &Db, id: i64, viewer: Option<&CurrentUser>) -> Resu
         by_phone: post.by_phone,
         my_conversation,
         open_to_responses,
+        vetted_helper,
         thanks,
         now,
     })

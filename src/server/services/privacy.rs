@@ -89,15 +89,21 @@ mod tests {
         c.private_note = Some(NOTE.into());
         c.created_at = NOW - 600;
         let post = posts::create(&db, &Communes::haut_rhin().unwrap(), c).await.unwrap();
-        let conv =
-            conversations::respond(&db, &helper, post, MessageBody::parse("Je peux passer mardi.").unwrap(), NOW)
-                .await
-                .unwrap();
+        let conv = conversations::respond(
+            &db,
+            &Default::default(),
+            &helper,
+            post,
+            MessageBody::parse("Je peux passer mardi.").unwrap(),
+            NOW,
+        )
+        .await
+        .unwrap();
         conversations::send(&db, &me, conv, MessageBody::parse("Merci, je suis au 3e étage.").unwrap(), NOW + 1)
             .await
             .unwrap();
         let share = AcceptForm { share_phone: "on".into(), phone: PHONE.into(), off_map: String::new() };
-        conversations::accept(&db, &me, conv, share.parse().unwrap(), NOW + 2).await.unwrap();
+        conversations::accept(&db, &Default::default(), &me, conv, share.parse().unwrap(), NOW + 2).await.unwrap();
         (db, me, helper, post, conv)
     }
 

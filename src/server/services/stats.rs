@@ -70,6 +70,7 @@ mod tests {
     use crate::domain::period::Period;
     use crate::domain::stats::Shown;
     use crate::domain::user::Role;
+    use crate::domain::vetting::VettedCategories;
     use crate::domain::{Category, PostKind, PostStatus};
     use crate::server::services::posts::tests::{creation, COLMAR, MULHOUSE, NOW};
     use crate::server::services::{accounts, conversations, moderation, posts};
@@ -123,7 +124,7 @@ mod tests {
         let mut volunteers: Vec<(usize, i64)> = Vec::new();
         for i in 0..48i64 {
             let kind = if i % 3 == 0 { PostKind::Offer } else { PostKind::Request };
-            let category = Category::ALL[(i % 9) as usize];
+            let category = Category::ALL[i as usize % Category::ALL.len()];
             let at = if i % 2 == 0 { COLMAR } else { MULHOUSE };
             let created = start + i * 4 * H;
             let mut c = creation(&format!("Annonce {i}"), kind, category, at, PostStatus::Pending);
@@ -157,13 +158,17 @@ mod tests {
                 let helper = (i % 5) as usize;
                 let answered = decided + (i * 13 % 90) * H + 60;
                 let body = MessageBody::parse("Je peux aider.").expect("message");
-                let conv = conversations::respond(&db, &helpers[helper], id, body, answered).await.expect("respond");
+                let conv = conversations::respond(&db, &VettedCategories::none(), &helpers[helper], id, body, answered)
+                    .await
+                    .expect("respond");
                 d.answered = Some(answered);
                 volunteers.push((helper, answered));
                 if i % 4 == 1 {
                     let accepted = answered + H;
                     let choice = Acceptance { phone: None, off_map: false };
-                    conversations::accept(&db, &author, conv, choice, accepted).await.expect("accept");
+                    conversations::accept(&db, &VettedCategories::none(), &author, conv, choice, accepted)
+                        .await
+                        .expect("accept");
                     d.accepted = Some(accepted);
                     let fulfilled = accepted + (i % 5 + 1) * 10 * H;
                     conversations::confirm(&db, &author, conv, fulfilled).await.expect("confirm");
@@ -183,7 +188,9 @@ mod tests {
             expiring.push(posts::create(&db, &communes, c).await.expect("post"));
         }
         let body = MessageBody::parse("Je peux vous conduire.").expect("message");
-        conversations::respond(&db, &helpers[0], expiring[0], body, period.from - H).await.expect("respond");
+        conversations::respond(&db, &VettedCategories::none(), &helpers[0], expiring[0], body, period.from - H)
+            .await
+            .expect("respond");
         volunteers.push((0, period.from - H));
         let now = NOW;
 

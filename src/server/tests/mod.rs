@@ -20,6 +20,7 @@ mod search;
 mod security;
 mod stats;
 mod triage;
+mod vetting;
 
 use std::sync::Arc;
 
@@ -55,6 +56,7 @@ fn state_on(db: Db) -> AppState {
         secure_cookies: false,
         report_threshold: 3,
         trusted_proxy: None,
+        vetted: Arc::default(),
     }
 }
 

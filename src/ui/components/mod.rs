@@ -11,3 +11,4 @@ pub mod form_field;
 pub mod http_status;
 pub mod post_list;
 pub mod restricted;
+pub mod vetted;

@@ -112,6 +112,9 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -
                 echo=echo.clone() autocomplete="current-password"/>
             <button type="submit" class="btn">{t("account-save-email")}</button>
         </form>
+        <h2>{t("vetting-heading")}</h2>
+        <p>{t("account-vetting-text")}</p>
+        <p><a class="btn btn-secondary" href="/compte/verification">{t("account-vetting-link")}</a></p>
         <h2>{t("account-emails")}</h2>
         <form method="post" action="/compte" class="form">
             <input type="hidden" name="form" value="emails"/>

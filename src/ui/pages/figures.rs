@@ -78,6 +78,7 @@ fn Selection(form: StatsForm, echo: FormEcho, communes: Vec<CommuneRef>, now: i6
         <nav class="console-links" aria-label=t("stats-console")>
             <a href="/suivi">{t("follow-ups-heading")}</a>
             <a href="/saisies">{t("intakes-heading")}</a>
+            <a href="/verifications">{t("vetting-desk-heading")}</a>
             <a href="/pilotage/exports">{t("exports-heading")}</a>
         </nav>
         {(now > 0).then(|| view! {

@@ -23,3 +23,4 @@ pub mod publish;
 pub mod publish_steps;
 pub mod sign_up;
 pub mod site_pages;
+pub mod vetting;

@@ -65,6 +65,7 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
         open: post.open_to_responses,
         conversation: post.my_conversation,
         logged_in,
+        vetted: post.vetted_helper,
     };
     let thanks = post.thanks.clone();
     let paragraphs: Vec<String> =
@@ -212,6 +213,8 @@ struct RespondBox {
     open: bool,
     conversation: Option<i64>,
     logged_in: bool,
+    /// Only vetted helpers answer it; whether I am one.
+    vetted: Option<crate::wire::posts::VettedHelper>,
 }
 
 impl RespondBox {
@@ -239,6 +242,15 @@ impl RespondBox {
             )
         } else if !self.open {
             None
+        } else if self.vetted.is_some_and(|v| !v.me) && self.logged_in && echo.form != "respond" {
+            // Not vetted: how to become a vetted helper, instead of a form that would be refused.
+            Some(
+                view! {
+                    <p>{t("respond-vetted-only")}</p>
+                    <p><a class="btn btn-secondary" href="/compte/verification">{t("respond-become-vetted")}</a></p>
+                }
+                .into_any(),
+            )
         } else if !self.logged_in {
             Some(
                 view! {
@@ -267,10 +279,16 @@ impl RespondBox {
                 .into_any(),
             )
         };
+        // With the form (vetted, logged out, or a refused answer shown again with its text), the
+        // rule is said above it.
+        let with_form = self.vetted.is_some_and(|v| v.me) || !self.logged_in || echo.form == "respond";
+        let vetted_note =
+            self.vetted.filter(|_| with_form).map(|_| view! { <p class="hint">{t("respond-vetted-only")}</p> });
         body.map(|b| {
             view! {
                 <section class="respond-box" aria-labelledby="repondre-titre">
                     <h2 id="repondre-titre">{label}</h2>
+                    {vetted_note}
                     {b}
                 </section>
             }

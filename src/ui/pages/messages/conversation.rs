@@ -16,6 +16,7 @@ use crate::error::AppError;
 use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
 use crate::ui::components::restricted::Restricted;
+use crate::ui::components::vetted::VettedBadge;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::wire::conversations::{ConversationView, MessageView};
@@ -85,6 +86,7 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
         <div class="page narrow conversation-page">
             <p class="back"><a href="/messages">{format!("← {}", t("messages-heading"))}</a></p>
             <h1>{heading}</h1>
+            {c.other_vetted.then(|| view! { <p><VettedBadge/></p> })}
             <p class="post-meta">
                 {t("conversation-about")}" "<a href=format!("/posts/{}", c.post_id)>{c.post_title.clone()}</a>
                 " · "{c.commune.clone()}" · "{label("status", c.post_status.slug())}

@@ -9,6 +9,7 @@ use crate::api::conversations::my_conversations;
 use crate::domain::time::rfc3339;
 use crate::i18n::{label, n, relative, s as text, t, t_args};
 use crate::ui::components::restricted::Restricted;
+use crate::ui::components::vetted::VettedBadge;
 use crate::wire::conversations::Conversations;
 
 /// "Mes messages".
@@ -60,6 +61,7 @@ fn ConversationList(list: Conversations) -> impl IntoView {
                             </a>
                             <p class="post-meta">
                                 {who}
+                                {c.other_vetted.then(|| view! { " " <VettedBadge/> })}
                                 {c.accepted.then(|| format!(" · {}", t("messages-accepted")))}
                                 " · "{label("status", c.post_status.slug())}" · "
                                 <time datetime=rfc3339(c.last_message_at)>{relative(now, c.last_message_at)}</time>

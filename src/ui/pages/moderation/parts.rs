@@ -32,6 +32,7 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
             </a>
             <a href="/saisies">{t("intakes-heading")}</a>
             <a href="/suivi">{t("follow-ups-heading")}</a>
+            <a href="/verifications">{t("vetting-desk-heading")}</a>
             <a href="/pilotage">{t("stats-heading")}</a>
             <a href="/pilotage/exports">{t("exports-heading")}</a>
         </nav>
