@@ -33,7 +33,7 @@ test('publishing in easy-read mode: one question per screen', async ({ page, out
   await page.getByRole('button', { name: "J'ai besoin d'aide" }).click();
   await expect(page.getByText('Étape 2 sur 7')).toBeVisible();
   // Categories with their pictograms.
-  await expect(page.locator('.big-choice-icon')).toHaveCount(9);
+  await expect(page.locator('.big-choice-icon')).toHaveCount(10);
   await page.getByRole('button', { name: 'Courses' }).click();
   await expect(page.getByText('Étape 3 sur 7')).toBeVisible();
   // A step refuses a wrong answer on its own, keeping the others.

@@ -46,7 +46,7 @@ test('staff read the figures of the year: the counts are the database\'s, each c
   expect(cells.length).toBe(Number(to.slice(5, 7)));
   expect(cells.reduce((a, b) => a + b, 0)).toBe(counted.requests);
   await expect(page.getByRole('img', { name: 'Délai médian avant la première réponse, par catégorie' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Délai médian avant la première réponse/ }).locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByRole('table', { name: /Délai médian avant la première réponse/ }).locator('tbody tr')).toHaveCount(10);
 
   // The communes' map is an image the server draws, followed by its table: no count of 1 to 4.
   const map = page.getByRole('img', { name: /Carte des communes du Haut-Rhin/ });
@@ -57,7 +57,7 @@ test('staff read the figures of the year: the counts are the database\'s, each c
   expect(numbers.length).toBeGreaterThan(0);
   for (const n of numbers) expect(n.trim()).toMatch(/^(< 5|0|[5-9]|\d{2,})$/);
   await expect(communes.getByText('< 5').first()).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Annonces par catégorie' }).locator('tbody tr')).toHaveCount(9);
+  await expect(page.getByRole('table', { name: 'Annonces par catégorie' }).locator('tbody tr')).toHaveCount(10);
 });
 
 test('a commune that does not exist is said next to its field, and what was typed stays', async ({ page, outside }) => {
