@@ -24,6 +24,7 @@ use crate::ui::pages::{
     moderation::{history::PostHistoryPage, reports::ReportsPage, ModerationPage},
     my_posts::MyPostsPage,
     not_found::NotFoundPage,
+    notice::NoticePage,
     notifications::NotificationsPage,
     offline::OfflinePage,
     people::{PeoplePage, PersonPage},
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compte/verification") view=VettingPage ssr=SsrMode::Async/>
                     <Route path=path!("/verifications") view=VettingDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id/repondre") view=PostPage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/affichette") view=NoticePage ssr=SsrMode::Async/>
                     <Route path=path!("/posts/:id/signaler") view=PostPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>

@@ -99,7 +99,7 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await page.locator('form.respond-form').getByRole('button').click();
   await expect(page).toHaveURL(/\/messages\/\d+/);
   const conversation = new URL(page.url()).pathname;
-  for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post]) {
+  for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post, `${post}/affichette`]) {
     await check(url);
   }
   // Asking to be vetted: the page with the request, then a request waiting on the desk.

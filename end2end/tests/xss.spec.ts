@@ -254,7 +254,10 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
 
   const pages = (role: string): string[] => {
     const home = ['/', '/?bbox=7.20,47.40,7.30,47.45'];
-    if (role === 'anonymous') return [...home, '/?category=groceries', '/pages/accessibilite', ...posts.map((id) => `/posts/${id}`)];
+    if (role === 'anonymous') {
+      return [...home, '/?category=groceries', '/pages/accessibilite', ...posts.map((id) => `/posts/${id}`),
+        `/posts/${posts[0]}/affichette`, `/posts/${posts[1]}/affichette`];
+    }
     if (role === 'admin') return ['/pages/accessibilite', '/admin/pages', '/admin/pages/accessibilite'];
     if (role === 'staff') {
       return [...home, '/moderation', '/moderation/signalements', '/verifications', `/posts/${posts[1]}`,

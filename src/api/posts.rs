@@ -75,6 +75,20 @@ pub async fn get_post(id: i64) -> Result<PostDetail, AppError> {
     )
 }
 
+/// Anyone may call it. What the printed notice of a public, unexpired post shows; `NotFound`
+/// for anything else (a pending post, an expired one, someone's own draft).
+#[server(input = GetUrl, prefix = "/api", endpoint = "get_notice")]
+pub async fn get_notice(id: i64) -> Result<crate::wire::posts::Notice, AppError> {
+    use crate::server::{context, services};
+    crate::server::context::answer(
+        async {
+            let state = context::app_state()?;
+            services::posts::notice(&state.db, id).await
+        }
+        .await,
+    )
+}
+
 /// Logged-in authors only, for their own posts. The post as its edit form shows it.
 #[server(input = GetUrl, prefix = "/api", endpoint = "get_editable_post")]
 pub async fn get_editable_post(id: i64) -> Result<crate::domain::post::PostForm, AppError> {

@@ -1336,3 +1336,16 @@ vetting-note-too-long = This text is too long: { $count } characters, { $max } a
 vetting-not-self = Another staff member must record your own check.
 vetting-no-request = This person no longer has a request waiting (already recorded, or withdrawn).
 vetting-not-vetted = This person is not a vetted volunteer at the moment.
+
+## A post's notice (#18 §3)
+notice-link = Print a notice
+notice-title = Notice: { $title } — Entraide Haut-Rhin
+notice-back = ← Back to the post
+notice-how = An A4 page to print for the bakery's window or the town hall's board. To print: “Print” in your browser's menu.
+notice-print = Print the notice
+notice-brand = Entraide Haut-Rhin — neighbours helping neighbours
+notice-qr-alt = QR code leading to the post: { $address }
+notice-answer-request = Can you help? Scan this code with your phone, or type this address:
+notice-answer-offer = Interested? Scan this code with your phone, or type this address:
+notice-no-internet = No internet? Ask the town hall: they can call the Département for you.
+notice-strips = Strips to tear off with the post's address

@@ -1343,3 +1343,16 @@ vetting-note-too-long = Ce texte est trop long : { $count } caractères, { $max 
 vetting-not-self = Une autre personne de l'équipe doit enregistrer votre propre vérification.
 vetting-no-request = Cette personne n'a plus de demande en attente (déjà enregistrée, ou retirée).
 vetting-not-vetted = Cette personne n'est pas bénévole vérifiée en ce moment.
+
+## Affichette d'une annonce (#18 §3)
+notice-link = Imprimer une affichette
+notice-title = Affichette : { $title } — Entraide Haut-Rhin
+notice-back = ← Retour à l'annonce
+notice-how = Une page A4 à imprimer pour la vitrine de la boulangerie ou le panneau de la mairie. Pour imprimer : « Imprimer » dans le menu de votre navigateur.
+notice-print = Imprimer l'affichette
+notice-brand = Entraide Haut-Rhin — l'entraide entre voisins
+notice-qr-alt = Code QR menant à l'annonce : { $address }
+notice-answer-request = Vous pouvez aider ? Scannez ce code avec votre téléphone, ou tapez cette adresse :
+notice-answer-offer = Cela vous intéresse ? Scannez ce code avec votre téléphone, ou tapez cette adresse :
+notice-no-internet = Pas d'internet ? Demandez à la mairie : elle peut appeler le Département pour vous.
+notice-strips = Bandes à détacher avec l'adresse de l'annonce

@@ -15,6 +15,7 @@ pub mod geojson;
 pub mod locale;
 pub mod mailer;
 pub mod markdown;
+pub mod notice;
 pub mod open_data;
 pub mod operator;
 pub mod passwords;
@@ -104,6 +105,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/moderation/signalements", post(forms::moderation::reports))
         .route("/posts/{id}/signaler", post(forms::moderation::report))
         .route("/posts/{id}/repondre", post(forms::conversations::respond))
+        .route("/posts/{id}/qr.svg", get(notice::qr_of_post))
         .route("/messages/{id}", post(forms::conversations::conversation))
         .route("/notifications", post(forms::moderation::notifications))
         .route("/api/v1/posts.geojson", get(geojson::posts))

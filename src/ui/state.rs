@@ -19,3 +19,11 @@ pub fn provide_current_user() {
 pub fn use_current_user() -> Option<Resource<Result<Option<CurrentUser>, AppError>>> {
     use_context::<CurrentUserResource>().map(|r| r.0)
 }
+
+/// Whether the page is hydrated (false on the server and until then): what needs JavaScript
+/// is offered only then.
+pub fn hydrated() -> ReadSignal<bool> {
+    let (on, set_on) = signal(false);
+    Effect::new(move |_| set_on.set(true));
+    on
+}

@@ -108,6 +108,17 @@ pub struct VettedHelper {
     pub me: bool,
 }
 
+/// What the printed notice of a public post shows (« Imprimer une affichette »): never more than
+/// its public page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub summary: PostSummary,
+    /// The beginning of the description, cut at a word.
+    pub excerpt: String,
+    /// The post's page as a person types it: the public address without `https://`.
+    pub address: String,
+}
+
 /// A thank-you note on a fulfilled post.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThanksView {

@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::intakes::IntakeAction;
 use crate::server::db::{self, map, posts as sql, Db};
-use crate::wire::posts::{DecisionForAuthor, MyPost, VettedHelper};
+use crate::wire::posts::{DecisionForAuthor, MyPost, Notice, VettedHelper};
 use crate::wire::posts::{PlaceView, PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
 
 /// The public posts of the filter's area, and how many match in all.
@@ -105,6 +105,32 @@ pub async fn sweep_expired(db: &Db, now: i64) -> Result<u64, AppError> {
 /// categories).
 pub async fn get_public(db: &Db, id: i64) -> Result<PostDetail, AppError> {
     get_visible(db, &Default::default(), id, None).await
+}
+
+/// The most characters of the description a notice prints.
+pub const NOTICE_EXCERPT: usize = 280;
+
+/// What the printed notice of public post `id` shows, while it is open (published or in
+/// progress, not expired); `NotFound` otherwise.
+pub async fn notice(db: &Db, id: i64) -> Result<Notice, AppError> {
+    let p = get_public(db, id).await?;
+    if !(p.summary.status.is_public() && p.expires_at > p.now) {
+        return Err(AppError::NotFound);
+    }
+    let address = crate::server::notice::post_url(id);
+    let address = address.split_once("://").map_or(address.as_str(), |(_, rest)| rest).to_owned();
+    Ok(Notice { excerpt: excerpt(&p.description, NOTICE_EXCERPT), summary: p.summary, address })
+}
+
+/// The first `max` characters of `text` on one line, cut after a whole word, with "…" when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let whole = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}\u{2026}", whole.trim_end_matches([',', ';', ':', '.']))
 }
 
 /// A post that `viewer` may see (public, their own, fulfilled, or any for staff), or

@@ -14,6 +14,7 @@ mod languages;
 mod layers;
 mod map;
 mod moderation;
+mod notice;
 mod pages;
 mod people;
 mod search;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::{Category, PostFilter, PostKind, SortOrder};
 use crate::i18n::{label, n, s, t, t_args};
 use crate::ui::geolocate::LocateStatus;
+use crate::ui::state::hydrated;
 
 /// The filter bar for `filter`.
 #[component]
@@ -124,14 +125,6 @@ pub fn SortLinks(filter: Signal<PostFilter>) -> impl IntoView {
             <ul class="segments segments-small">{links}{near_me}</ul>
         </nav>
     }
-}
-
-/// Whether the page is hydrated (false on the server and until then): what needs JavaScript
-/// is offered only then.
-fn hydrated() -> ReadSignal<bool> {
-    let (on, set_on) = signal(false);
-    Effect::new(move |_| set_on.set(true));
-    on
 }
 
 /// The search box: words, and a place (a commune or a postcode) with a radius, as a plain GET

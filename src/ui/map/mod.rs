@@ -60,8 +60,7 @@ fn mount(
 /// must never be created while rendering on the server's multi-threaded runtime.
 #[component]
 fn ClientOnly(#[prop(into)] fallback: ViewFn, children: ChildrenFn) -> impl IntoView {
-    let (mounted, set_mounted) = signal(false);
-    Effect::new(move |_| set_mounted.set(true));
+    let mounted = crate::ui::state::hydrated();
     view! { <Show when=move || mounted.get() fallback=fallback>{children()}</Show> }
 }
 

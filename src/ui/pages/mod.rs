@@ -15,6 +15,7 @@ pub mod messages;
 pub mod moderation;
 pub mod my_posts;
 pub mod not_found;
+pub mod notice;
 pub mod notifications;
 pub mod offline;
 pub mod people;

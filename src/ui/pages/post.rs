@@ -54,6 +54,8 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
     let s = post.summary;
     let id = s.id;
     let reportable = s.status.is_public() && post.expires_at > post.now && !post.mine;
+    // Any open public post can be printed as a notice, by anyone.
+    let printable = s.status.is_public() && post.expires_at > post.now;
     let only_me = if post.mine { t("post-only-me") } else { t("post-only-staff") };
     let title = format!("{} — Entraide Haut-Rhin", s.title);
     let fulfilled = s.status == crate::domain::PostStatus::Fulfilled;
@@ -130,6 +132,11 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
             </dl>
             <PointMap point=s.point category=s.category label=s.title.clone()/>
             {respond.view(echo.clone())}
+            {printable.then(|| view! {
+                <p class="notice-link">
+                    <a href=format!("/posts/{id}/affichette")><span aria-hidden="true">"🖨 "</span>{t("notice-link")}</a>
+                </p>
+            })}
             {thanked.then(|| view! { <div class="notice" role="status"><p>{t("post-thanked")}</p></div> })}
             {(!thanks.is_empty()).then(|| view! {
                 <section class="thanks" aria-labelledby="merci-titre">
