@@ -35,6 +35,7 @@ pub mod notification;
 pub mod period;
 pub mod post;
 pub mod privacy;
+pub mod retention;
 pub mod search;
 pub mod site_page;
 pub mod stats;

@@ -1349,3 +1349,7 @@ notice-answer-request = Can you help? Scan this code with your phone, or type th
 notice-answer-offer = Interested? Scan this code with your phone, or type this address:
 notice-no-internet = No internet? Ask the town hall: they can call the Département for you.
 notice-strips = Strips to tear off with the post's address
+
+## Retention (#21 §3)
+retention-warning-subject = Your Entraide account will be deleted as it is not used
+retention-warning-body = Hello, you have not logged in to Entraide for { $years } years. To protect your data, your account and what belongs to it will be deleted on { $on }, in { $days } days. To keep it, just log in before then: { $link }

@@ -1356,3 +1356,7 @@ notice-answer-request = Vous pouvez aider ? Scannez ce code avec votre télépho
 notice-answer-offer = Cela vous intéresse ? Scannez ce code avec votre téléphone, ou tapez cette adresse :
 notice-no-internet = Pas d'internet ? Demandez à la mairie : elle peut appeler le Département pour vous.
 notice-strips = Bandes à détacher avec l'adresse de l'annonce
+
+## Durées de conservation (#21 §3)
+retention-warning-subject = Votre compte Entraide sera supprimé faute d'utilisation
+retention-warning-body = Bonjour, vous ne vous êtes pas connecté à Entraide depuis { $years } ans. Pour protéger vos données, votre compte et ce qui s'y rattache seront supprimés le { $on }, dans { $days } jours. Pour le garder, il suffit de vous connecter avant cette date : { $link }

@@ -31,6 +31,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Print the register of the processing (GDPR article 30) as Markdown, in French: every
+    /// table, its purpose, readers, retention and personal columns.
+    Register,
     /// Load data into the database.
     Seed(SeedArgs),
     /// Manage accounts (staff accounts are created here, never at sign-up).
@@ -220,6 +223,40 @@ pub struct ServeArgs {
     pub vetted_categories: crate::domain::vetting::VettedCategories,
     #[command(flatten)]
     pub follow_ups: FollowUpArgs,
+    #[command(flatten)]
+    pub retention: RetentionArgs,
+}
+
+/// How long personal data is kept (`domain::retention::RetentionRules`), in days.
+#[derive(Debug, Args)]
+pub struct RetentionArgs {
+    /// A post's exact place, private note and phones, after the post ended.
+    #[arg(long, env = "ENTRAIDE_RETAIN_DETAILS_DAYS", default_value_t = 90)]
+    pub retain_details_days: i64,
+    /// Conversations, after their post ended.
+    #[arg(long, env = "ENTRAIDE_RETAIN_CONVERSATIONS_DAYS", default_value_t = 365)]
+    pub retain_conversations_days: i64,
+    /// An account without a log-in for this long is warned by e-mail.
+    #[arg(long, env = "ENTRAIDE_INACTIVE_ACCOUNT_DAYS", default_value_t = 1095)]
+    pub inactive_account_days: i64,
+    /// …then erased this long after the warning, unless the person logged in.
+    #[arg(long, env = "ENTRAIDE_INACTIVE_WARNING_DAYS", default_value_t = 30)]
+    pub inactive_warning_days: i64,
+    /// E-mails, after they were sent.
+    #[arg(long, env = "ENTRAIDE_RETAIN_SENT_EMAILS_DAYS", default_value_t = 30)]
+    pub retain_sent_emails_days: i64,
+}
+
+impl RetentionArgs {
+    pub fn rules(&self) -> crate::domain::retention::RetentionRules {
+        crate::domain::retention::RetentionRules {
+            details_days: self.retain_details_days,
+            conversations_days: self.retain_conversations_days,
+            inactive_days: self.inactive_account_days,
+            warning_days: self.inactive_warning_days,
+            sent_emails_days: self.retain_sent_emails_days,
+        }
+    }
 }
 
 /// The follow-up's durations (`domain::follow_up::FollowUpRules`).

@@ -19,6 +19,7 @@ pub mod notice;
 pub mod open_data;
 pub mod operator;
 pub mod passwords;
+pub mod register;
 pub mod security;
 pub mod seed;
 pub mod services;
@@ -160,6 +161,10 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         None => Command::Serve(ServeArgs::from_env()?),
     };
     match command {
+        Command::Register => {
+            print!("{}", register::markdown());
+            Ok(())
+        }
         Command::Migrate => {
             open_and_migrate(&cli.database_url).await?;
             println!("Migrations applied to {}.", cli.database_url);
@@ -281,6 +286,8 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let report_threshold = args.report_threshold;
     let follow_up_rules = args.follow_ups.rules();
     follow_up_rules.check()?;
+    let retention_rules = args.retention.rules();
+    retention_rules.check()?;
     services::notifications::set_site_url(&args.public_url);
     match (&args.smtp_url, &args.mail_from) {
         (Some(url), Some(from)) => {
@@ -329,6 +336,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
                 }
                 if let Err(e) = services::alerts::sweep(&db, services::now()).await {
                     tracing::warn!("alerts sweep (digests, pauses) failed, retried in a minute: {e:?}");
+                }
+                if let Err(e) = services::retention::sweep(&db, &retention_rules, services::now()).await {
+                    tracing::warn!("retention sweep failed, retried in a minute: {e:?}");
                 }
             }
         });

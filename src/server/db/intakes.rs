@@ -88,7 +88,7 @@ pub async fn record(
 pub async fn caller_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Option<Caller>, sqlx::Error> {
     type Row = (String, String, Option<String>, Option<String>, bool);
     let row: Option<Row> = sqlx::query_as(
-        "SELECT person_name, person_phone, street, call_times, share_phone FROM intakes WHERE post_id = $1",
+        "SELECT person_name, coalesce(person_phone, ''), street, call_times, share_phone FROM intakes WHERE post_id = $1",
     )
     .bind(post_id)
     .fetch_optional(conn)
@@ -171,7 +171,7 @@ pub async fn list(
 ) -> Result<Vec<IntakeRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT p.id AS post_id, p.kind, p.category, p.status, p.title, p.commune_name, p.created_at, \
-         p.updated_at, p.expires_at, i.person_name, i.person_phone, i.call_times, i.share_phone, \
+         p.updated_at, p.expires_at, i.person_name, coalesce(i.person_phone, '') AS person_phone, i.call_times, i.share_phone, \
          i.called_back_at, i.filed_by AS filed_by_id, u.display_name AS filed_by_name, \
          (SELECT COUNT(*) FROM conversations c WHERE c.post_id = p.id) AS answers, \
          (SELECT COUNT(*) FROM conversations c WHERE c.post_id = p.id AND EXISTS \

@@ -18,6 +18,7 @@ pub mod people;
 pub mod posts;
 pub mod privacy;
 pub mod push;
+pub mod retention;
 pub mod stats;
 pub mod tokens;
 pub mod users;

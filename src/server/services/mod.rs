@@ -16,6 +16,7 @@ pub mod people;
 pub mod posts;
 pub mod privacy;
 pub mod push;
+pub mod retention;
 pub mod stats;
 pub mod vetting;
 

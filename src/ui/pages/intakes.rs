@@ -166,8 +166,11 @@ fn IntakeItem(item: IntakeLine, echo: FormEcho, now: i64, all: bool) -> impl Int
                 <dl class="facts facts-wide-values">
                     <dt>{t("intake-person-name")}</dt>
                     <dd>{item.person_name.clone()}</dd>
-                    <dt>{t("intake-person-phone")}</dt>
-                    <dd><a href=format!("tel:{}", item.person_phone.replace(' ', ""))>{item.person_phone.clone()}</a></dd>
+                    // Empty once erased, months after the post ended.
+                    {(!item.person_phone.is_empty()).then(|| view! {
+                        <dt>{t("intake-person-phone")}</dt>
+                        <dd><a href=format!("tel:{}", item.person_phone.replace(' ', ""))>{item.person_phone.clone()}</a></dd>
+                    })}
                     {item.call_times.clone().map(|w| view! {
                         <dt>{t("intake-call-times")}</dt>
                         <dd>{w}</dd>

@@ -191,8 +191,10 @@ fn CallerBox(c: ConversationView) -> impl IntoView {
                 <dl class="facts facts-wide-values">
                     <dt>{t("intake-person-name")}</dt>
                     <dd>{p.name.clone()}</dd>
-                    <dt>{t("intake-person-phone")}</dt>
-                    <dd><a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a></dd>
+                    {(!p.phone.is_empty()).then(|| view! {
+                        <dt>{t("intake-person-phone")}</dt>
+                        <dd><a href=format!("tel:{}", p.phone.replace(' ', ""))>{p.phone.clone()}</a></dd>
+                    })}
                     {p.call_times.clone().map(|w| view! {
                         <dt>{t("intake-call-times")}</dt>
                         <dd>{w}</dd>
