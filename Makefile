@@ -8,6 +8,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 CARGO_LEPTOS_VERSION := 0.3.11
 AIOSMTPD_VERSION := 1.4.6
+PROMETHEUS_CLIENT_VERSION := 0.26.0
 # The wasm-bindgen CLI must match the library exactly: read the version from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -22,7 +23,7 @@ export DATABASE_URL
 run: release
 	target/release/entraide migrate
 	target/release/entraide seed --demo
-	target/release/entraide serve
+	ENTRAIDE_LOG_FORMAT=$${ENTRAIDE_LOG_FORMAT:-text} target/release/entraide serve
 
 ## test: install what tests need, then run the Rust tests and the end-to-end suite
 test: assets test-tools
@@ -126,6 +127,8 @@ test-tools: tools
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 	@# The end-to-end mailbox: a real SMTP server from PyPI (end2end/mailbox.py).
 	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd==$(AIOSMTPD_VERSION)
+	@# The Prometheus project's parser, to read /metrics as a scraper would (end2end/scrape_metrics.py).
+	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check prometheus_client==$(PROMETHEUS_CLIENT_VERSION)
 
 lint:
 	cargo fmt --check

@@ -34,7 +34,15 @@ export LEPTOS_SITE_ROOT="$site"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 # A host that cannot resolve: the tests answer tile requests themselves.
 export ENTRAIDE_TILE_URL="http://tiles.invalid/{z}/{x}/{y}.png"
-export RUST_LOG="${RUST_LOG:-warn}"
+# Warnings; with E2E_DIR (the log kept in a file), the line of each request too, for the scan
+# of the logs for personal data.
+if [ -n "${E2E_DIR:-}" ]; then
+  export RUST_LOG="${RUST_LOG:-warn,entraide::request=info}"
+else
+  export RUST_LOG="${RUST_LOG:-warn}"
+fi
+# The operator's metrics, on an address of their own (operations.spec.ts scrapes them).
+export ENTRAIDE_METRICS_ADDR="127.0.0.1:$((port + 45))"
 # A real SMTP server: the journeys read the links of the e-mails it receives (end2end/mailbox.py).
 mail_port=$((port + 25))
 export E2E_MAIL_DIR="${E2E_MAIL_DIR:-/tmp/entraide-mail-$port}"

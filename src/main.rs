@@ -2,10 +2,22 @@
 
 use clap::Parser;
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
+    // The configuration file goes into the environment before any thread starts.
+    let args: Vec<String> = std::env::args().collect();
+    if let Err(message) = entraide::server::config::load(&args) {
+        eprintln!("entraide: {message}");
+        return std::process::ExitCode::FAILURE;
+    }
     let cli = entraide::server::cli::Cli::parse();
-    match entraide::server::main(cli).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("entraide: cannot start: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(entraide::server::main(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("entraide: {message}");

@@ -56,8 +56,9 @@ pub async fn current_user(session: &Session, db: &Db, now: i64) -> Result<Option
         return Ok(None);
     }
     let user = services::accounts::find_active(db, auth.user_id).await?.filter(|u| u.session_epoch == auth.epoch);
-    if user.is_none() {
-        log_out(session).await?;
+    match &user {
+        Some(u) => crate::server::observe::set_account(u.id),
+        None => log_out(session).await?,
     }
     Ok(user)
 }

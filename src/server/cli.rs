@@ -19,6 +19,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "DATABASE_URL", default_value = "sqlite://data/entraide.db")]
     pub database_url: String,
 
+    /// A configuration file (TOML): each key is one of the environment variables here,
+    /// lowercased, without `ENTRAIDE_` (`public_url = "https://…"`). A setting is given either in
+    /// the file or in the environment, never both.
+    #[arg(long, global = true, env = "ENTRAIDE_CONFIG")]
+    pub config: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -30,7 +36,12 @@ pub enum Command {
     /// Apply migrations, then serve the web application (the default).
     Serve(ServeArgs),
     /// Apply pending database migrations and exit.
-    Migrate,
+    Migrate {
+        /// Only say what would run (and whether the database is newer than this program);
+        /// change nothing. Exit status 0 when up to date, 1 when migrations would run.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the register of the processing (GDPR article 30) as Markdown, in French: every
     /// table, its purpose, readers, retention and personal columns.
     Register,
@@ -46,7 +57,18 @@ pub enum Command {
     /// put the copy in place of the database file).
     Backup {
         /// Where to write it (replaced only once the new copy is complete and checked).
-        path: String,
+        #[arg(required_unless_present = "dir", conflicts_with = "dir")]
+        path: Option<String>,
+        /// Or a folder of dated copies (`entraide-YYYY-MM-DD.db`, the day in Paris): today's is
+        /// written, then the copies beyond the ones kept are removed (the daily timer).
+        #[arg(long)]
+        dir: Option<String>,
+        /// With --dir: the newest copy of each of the last N days that have one is kept.
+        #[arg(long, default_value_t = 7)]
+        keep_daily: usize,
+        /// With --dir: and the newest copy of each of the last N weeks (Monday to Sunday).
+        #[arg(long, default_value_t = 4)]
+        keep_weekly: usize,
     },
     /// Benchmarks of the map's reads and of posting (`make bench`).
     #[command(hide = true)]
@@ -192,6 +214,10 @@ pub struct ServeArgs {
     /// with SMTP_URL).
     #[arg(long, env = "ENTRAIDE_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// Where the operator's metrics are served (`/metrics`, Prometheus text format), e.g.
+    /// `127.0.0.1:9464`: a loopback or private address, never the public one. Unset: no metrics.
+    #[arg(long, env = "ENTRAIDE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
     /// The reverse proxy in front of the server: only its `X-Forwarded-For` is believed.
     #[arg(long, env = "ENTRAIDE_TRUSTED_PROXY")]
     pub trusted_proxy: Option<std::net::IpAddr>,

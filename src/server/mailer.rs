@@ -119,6 +119,7 @@ pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
             .send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref())
             .await
             .map_err(|e| e.to_string());
+        crate::server::metrics::email(result.is_ok());
         if let Err(e) = &result {
             // The outbox row is the reference; the address stays in the table, never in the log.
             tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");

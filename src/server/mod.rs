@@ -8,6 +8,7 @@ pub mod bench_alerts;
 pub mod cli;
 pub mod commune_map;
 pub mod communes;
+pub mod config;
 pub mod context;
 pub mod db;
 pub mod forms;
@@ -15,7 +16,9 @@ pub mod geojson;
 pub mod locale;
 pub mod mailer;
 pub mod markdown;
+pub mod metrics;
 pub mod notice;
+pub mod observe;
 pub mod open_data;
 pub mod operator;
 pub mod passwords;
@@ -39,7 +42,6 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
@@ -130,7 +132,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
             security::REQUEST_TIMEOUT,
         ))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(observe::requests))
         .with_state(state)
 }
 
@@ -155,7 +157,7 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 /// Runs the command line. Errors are one-line messages for the operator.
 pub async fn main(cli: Cli) -> Result<(), String> {
-    init_tracing();
+    observe::init_tracing()?;
     let command = match cli.command {
         Some(c) => c,
         None => Command::Serve(ServeArgs::from_env()?),
@@ -165,10 +167,22 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             print!("{}", register::markdown());
             Ok(())
         }
-        Command::Migrate => {
+        Command::Migrate { check: false } => {
             open_and_migrate(&cli.database_url).await?;
             println!("Migrations applied to {}.", cli.database_url);
             Ok(())
+        }
+        Command::Migrate { check: true } => {
+            let plan =
+                db::migration_plan(&cli.database_url).await.map_err(|e| format!("cannot read the database: {e}"))?;
+            print!("{}", plan.describe(&cli.database_url));
+            if !plan.unknown.is_empty() {
+                return Err("this database was migrated by a newer version: restore the backup taken before the upgrade (README, « Rollback »)".into());
+            }
+            match plan.pending.len() {
+                0 => Ok(()),
+                n => Err(format!("{n} migration(s) would run at the next start (or `entraide migrate`)")),
+            }
         }
         Command::Seed(SeedArgs { synthetic: Some(n), region, .. }) => {
             let db = open_and_migrate(&cli.database_url).await?;
@@ -221,10 +235,19 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             println!("digests: {digests}, paused: {paused}");
             Ok(())
         }
-        Command::Backup { path } => {
+        Command::Backup { path, dir, keep_daily, keep_weekly } => {
             let db = open_and_migrate(&cli.database_url).await?;
-            let size = backup::backup(&db, std::path::Path::new(&path)).await?;
-            println!("Backup written to {path} ({} KB), integrity checked.", size / 1024);
+            let path = match &dir {
+                Some(dir) => backup::dated_path(std::path::Path::new(dir), services::now()),
+                None => std::path::PathBuf::from(path.unwrap_or_default()),
+            };
+            let size = backup::backup(&db, &path).await?;
+            println!("Backup written to {} ({} KB), integrity checked.", path.display(), size / 1024);
+            if let Some(dir) = dir {
+                for removed in backup::prune(std::path::Path::new(&dir), keep_daily, keep_weekly).await? {
+                    println!("Removed the older copy {removed}.");
+                }
+            }
             Ok(())
         }
         Command::Bench { prefix, queries, radius_km, creates } => {
@@ -266,6 +289,7 @@ async fn open_and_migrate(url: &str) -> Result<db::Db, String> {
 }
 
 async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
+    check_start(&args)?;
     let db = open_and_migrate(url).await?;
     refuse_demo_accounts_in_public(&db, &args.public_url, args.allow_demo).await?;
     let communes = Arc::new(Communes::haut_rhin()?);
@@ -353,12 +377,52 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
             }
         });
     }
+    if let Some(metrics_addr) = args.metrics_addr {
+        let listener = tokio::net::TcpListener::bind(metrics_addr)
+            .await
+            .map_err(|e| format!("cannot listen on {metrics_addr} (ENTRAIDE_METRICS_ADDR): {e}"))?;
+        tracing::info!("metrics on http://{metrics_addr}/metrics");
+        let app = metrics::router(db.clone());
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+                tracing::error!("metrics server stopped: {e}");
+            }
+        });
+    }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Entraide listening on http://{addr}");
     axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))
+}
+
+/// The settings a public start cannot go without, checked before anything is opened: each
+/// message names the environment variable and the configuration file's key.
+pub(crate) fn check_start(args: &ServeArgs) -> Result<(), String> {
+    let url = args.public_url.trim().to_ascii_lowercase();
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+        return Err(format!(
+            "ENTRAIDE_PUBLIC_URL (public_url) is \"{}\": give the address people type, e.g. https://entraide.haut-rhin.fr",
+            args.public_url
+        ));
+    }
+    if !url.starts_with("https://") {
+        return Ok(());
+    }
+    if !args.secure_cookies {
+        return Err("ENTRAIDE_SECURE_COOKIES (secure_cookies) must be true: ENTRAIDE_PUBLIC_URL is an https address, \
+                    and the session cookie must never travel in clear"
+            .into());
+    }
+    if args.smtp_url.is_none() {
+        return Err(
+            "SMTP_URL (smtp_url) is not set: on a public https address the e-mails (address checks, \
+                    forgotten passwords, notifications) must leave; give the relay, e.g. smtp://relay.haut-rhin.fr:587"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 /// A start on a public https address with the demo accounts present (their password is in the
@@ -399,12 +463,4 @@ async fn shutdown_signal() {
         }
     };
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-}
-
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    // Colours only on a terminal: a log file gets plain text.
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).try_init();
 }

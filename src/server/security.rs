@@ -196,6 +196,7 @@ pub fn panicked(err: Box<dyn std::any::Any + Send + 'static>) -> Response {
         (_, Some(m)) => m.clone(),
         _ => "a panic without a message".to_owned(),
     };
+    crate::server::metrics::panicked();
     let reference = match crate::server::db::internal("panic", what) {
         crate::error::AppError::Internal { reference } => reference,
         _ => String::new(),

@@ -13,6 +13,7 @@ pub mod intakes;
 pub mod map;
 pub mod moderation;
 pub mod notifications;
+pub mod operations;
 pub mod pages;
 pub mod people;
 pub mod posts;
@@ -56,7 +57,10 @@ impl Db {
 
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
     pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.write.begin_with("BEGIN IMMEDIATE").await
+        let asked = std::time::Instant::now();
+        let tx = self.write.begin_with("BEGIN IMMEDIATE").await;
+        crate::server::metrics::write_wait(asked.elapsed().as_secs_f64());
+        tx
     }
 }
 
@@ -113,6 +117,74 @@ pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     }
 }
 
+/// What `entraide migrate` would do to a database, read without changing it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct MigrationPlan {
+    /// Migrations of this program already applied.
+    pub applied: usize,
+    /// Migrations that would run, in order: version and description.
+    pub pending: Vec<(i64, String)>,
+    /// Applied migrations this program does not know (a newer version migrated the database).
+    pub unknown: Vec<i64>,
+    /// Applied migrations whose text differs from this program's.
+    pub changed: Vec<i64>,
+}
+
+impl MigrationPlan {
+    /// For the operator, in English like the rest of the command line.
+    pub fn describe(&self, url: &str) -> String {
+        let mut out = format!("{url}: {} migration(s) applied.\n", self.applied);
+        if self.pending.is_empty() {
+            out.push_str("Up to date: nothing would run.\n");
+        } else {
+            out.push_str(&format!("{} would run, in this order:\n", self.pending.len()));
+            for (version, description) in &self.pending {
+                out.push_str(&format!("  {version} {description}\n"));
+            }
+        }
+        for version in &self.unknown {
+            out.push_str(&format!("Applied but unknown to this version: {version} (the database is newer).\n"));
+        }
+        for version in &self.changed {
+            out.push_str(&format!("Applied with a different text: {version} (the start would refuse).\n"));
+        }
+        out
+    }
+}
+
+/// Reads which migrations `url` has and which would run, opening it read-only (a missing file is
+/// not created: everything would run).
+pub async fn migration_plan(url: &str) -> Result<MigrationPlan, sqlx::Error> {
+    use sqlx::ConnectOptions;
+    let known: Vec<&sqlx::migrate::Migration> =
+        MIGRATOR.iter().filter(|m| m.migration_type.is_up_migration()).collect();
+    let opts = SqliteConnectOptions::from_str(url)?.read_only(true);
+    let mut applied: Vec<(i64, Vec<u8>)> = vec![];
+    if opts.get_filename().exists() {
+        let mut conn = opts.connect().await?;
+        let has_table: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'")
+                .fetch_one(&mut conn)
+                .await?;
+        if has_table > 0 {
+            applied =
+                sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success = 1 ORDER BY version")
+                    .fetch_all(&mut conn)
+                    .await?;
+        }
+    }
+    let mut plan = MigrationPlan::default();
+    for m in &known {
+        match applied.iter().find(|(v, _)| *v == m.version) {
+            Some((_, sum)) if sum.as_slice() == &*m.checksum => plan.applied += 1,
+            Some(_) => plan.changed.push(m.version),
+            None => plan.pending.push((m.version, m.description.to_string())),
+        }
+    }
+    plan.unknown = applied.iter().map(|(v, _)| *v).filter(|v| !known.iter().any(|m| m.version == *v)).collect();
+    Ok(plan)
+}
+
 /// Whether the schema is in place (every embedded migration applied).
 pub async fn is_migrated(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
     let applied: i64 =
@@ -122,27 +194,53 @@ pub async fn is_migrated(conn: &mut SqliteConnection) -> Result<bool, sqlx::Erro
 
 /// Logs a failure with a short reference the person can quote, and hides it behind `Internal`.
 pub fn internal(context: &str, err: impl std::fmt::Display) -> AppError {
-    let reference = reference_id();
+    // The request's id: the person's « référence » leads to every log line of the request.
+    let reference = crate::server::observe::reference();
     tracing::error!(%reference, "{context}: {err}");
     AppError::Internal { reference }
-}
-
-/// A short, unique-enough id to match a message to a log line.
-fn reference_id() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    if let Ok(t) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-        h.write_u128(t.as_nanos());
-    }
-    format!("{:08x}", h.finish() as u32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `migrate --check` reads without writing: a missing file stays missing; a partly migrated
+    /// database lists what is left in order; a newer database is told.
+    #[tokio::test]
+    async fn the_migration_plan_says_what_would_run_without_changing_anything() {
+        let dir = std::env::temp_dir().join(format!("entraide-plan-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let url = format!("sqlite://{}/db.sqlite", dir.display());
+        let all = MIGRATOR.iter().count();
+        let plan = migration_plan(&url).await.expect("plan");
+        assert_eq!((plan.applied, plan.pending.len()), (0, all));
+        assert!(!dir.join("db.sqlite").exists(), "the check created the file");
+
+        let db = connect(&url).await.expect("connect");
+        let partial = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(MIGRATOR.iter().take(all - 2).cloned().collect()),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        partial.run(&db.write).await.expect("partial");
+        let plan = migration_plan(&url).await.expect("plan");
+        let last: Vec<i64> = MIGRATOR.iter().skip(all - 2).map(|m| m.version).collect();
+        assert_eq!(plan.applied, all - 2);
+        assert_eq!(plan.pending.iter().map(|p| p.0).collect::<Vec<_>>(), last);
+        assert!(plan.describe(&url).contains(&format!("2 would run, in this order:\n  {} ", last[0])));
+        let plan_again = migration_plan(&url).await.expect("plan");
+        assert_eq!(plan_again, plan, "nothing was applied by the check");
+
+        migrate(&db).await.expect("migrate");
+        sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (29991231000000, 'from the future', 1, x'00', 0)")
+            .execute(&db.write)
+            .await
+            .expect("future");
+        let plan = migration_plan(&url).await.expect("plan");
+        assert_eq!((plan.applied, plan.pending.len(), plan.unknown.clone()), (all, 0, vec![29991231000000]));
+        assert!(plan.describe(&url).contains("Up to date"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     /// A database with accounts and posts, migrated to before the rebuild of `users`, then to
     /// the end: every row and every reference kept, references still checked.

@@ -229,19 +229,23 @@ pub async fn fan_out_queued(db: &Db, now: i64) -> Result<u64, AppError> {
         }
         for id in queued {
             let mut tx = db.begin_write().await.map_err(fail("fan-out: begin"))?;
-            match sql::fanout_post(&mut tx, id).await.map_err(fail("fan-out: post"))? {
+            let n = match sql::fanout_post(&mut tx, id).await.map_err(fail("fan-out: post"))? {
                 Some(post) => {
                     let words = words_for(&post);
-                    let n = sql::fan_out(&mut tx, &post, &words, now).await.map_err(fail("fan-out"))?;
-                    told += n;
-                    if n > 0 {
-                        tracing::info!(post = id, people = n, "alerts sent");
-                    }
+                    sql::fan_out(&mut tx, &post, &words, now).await.map_err(fail("fan-out"))?
                 }
                 // It left the map before its turn: nobody is told about it.
-                None => sql::skip(&mut tx, id, now).await.map_err(fail("fan-out: skip"))?,
-            }
+                None => {
+                    sql::skip(&mut tx, id, now).await.map_err(fail("fan-out: skip"))?;
+                    0
+                }
+            };
             tx.commit().await.map_err(fail("fan-out: commit"))?;
+            told += n;
+            if n > 0 {
+                tracing::info!(post = id, people = n, "alerts sent");
+                crate::server::metrics::alerts_sent(n);
+            }
         }
         crate::server::mailer::wake();
         crate::server::services::push::wake();

@@ -15,6 +15,7 @@ mod layers;
 mod map;
 mod moderation;
 mod notice;
+mod observe;
 mod pages;
 mod people;
 mod search;
@@ -308,6 +309,8 @@ struct Res {
     location: Option<String>,
     cookie: Option<String>,
     retry_after: Option<String>,
+    /// The request's id (`X-Request-Id`), also the reference of an error page.
+    request_id: Option<String>,
     body: String,
 }
 
@@ -323,8 +326,9 @@ async fn send(s: &AppState, method: &str, uri: &str, form: &str, cookie: Option<
     let h = |name: header::HeaderName| res.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
     let (status, location, retry_after) = (res.status(), h(header::LOCATION), h(header::RETRY_AFTER));
     let cookie = h(header::SET_COOKIE);
+    let request_id = h(header::HeaderName::from_static(crate::server::observe::REQUEST_ID_HEADER));
     let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).into_owned();
-    Res { status, location, cookie, retry_after, body }
+    Res { status, location, cookie, retry_after, request_id, body }
 }
 
 fn session_cookie(set_cookie: &str) -> String {
