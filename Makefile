@@ -17,7 +17,10 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e lint fmt screenshots security audit audit-tools a11y bench bench-tools
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test dist lint fmt screenshots security audit audit-tools a11y bench bench-tools
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
+DIST := entraide-$(VERSION)-$(shell uname -m)
 
 ## run: install what is missing, build the release, migrate, load the demo data if empty, serve on :3000
 run: release
@@ -25,10 +28,30 @@ run: release
 	target/release/entraide seed --demo
 	ENTRAIDE_LOG_FORMAT=$${ENTRAIDE_LOG_FORMAT:-text} target/release/entraide serve
 
-## test: install what tests need, then run the Rust tests and the end-to-end suite
+## test: install what tests need, then run the Rust tests, the end-to-end suite, and the
+## deployment's journey (release server behind nginx with TLS)
 test: assets test-tools
 	cargo leptos build
 	$(MAKE) unit e2e
+	$(MAKE) dist deploy-test
+
+## deploy-test: the release server from a configuration file behind nginx (TLS, HTTP/2, HSTS),
+## a journey through it, the systemd units checked, backups (end2end/deploy.sh)
+deploy-test:
+	bash end2end/deploy.sh target/dist/$(DIST).tar.gz
+
+## dist: the release archive (binary, site, sample configuration, systemd units and timer,
+## nginx site, journald retention, README) in target/dist, with its SHA-256 checksum
+dist: release
+	rm -rf target/dist && mkdir -p target/dist/$(DIST)/bin target/dist/$(DIST)/deploy
+	objcopy --strip-all target/release/entraide target/dist/$(DIST)/bin/entraide
+	cp -r target/site target/dist/$(DIST)/site
+	cp src/server/deploy/* target/dist/$(DIST)/deploy/
+	target/release/entraide config-sample > target/dist/$(DIST)/deploy/entraide.toml.sample
+	cp README.md target/dist/$(DIST)/
+	cd target/dist && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -czf $(DIST).tar.gz $(DIST) \
+	  && sha256sum $(DIST).tar.gz > $(DIST).tar.gz.sha256 && sha256sum -c $(DIST).tar.gz.sha256
+	@ls -l target/dist/$(DIST).tar.gz target/dist/$(DIST)/bin/entraide
 
 # One test thread: Leptos' server renderer spawns its tasks through one process-wide executor,
 # and each #[sqlx::test] has its own Tokio runtime, so HTTP tests rendering pages in parallel can
@@ -40,7 +63,7 @@ unit:
 E2E_DIR := $(CURDIR)/target/e2e
 e2e:
 	@rm -rf $(E2E_DIR) && mkdir -p $(E2E_DIR)
-	cd end2end && CI=1 E2E_DIR=$(E2E_DIR) FIGURES_FILE=$(E2E_DIR)/figures.txt RUST_LOG=info,tower_http=debug \
+	cd end2end && CI=1 E2E_DIR=$(E2E_DIR) FIGURES_FILE=$(E2E_DIR)/figures.txt RUST_LOG=info \
 	  npx playwright test
 	python3 benches/scan_logs.py $(E2E_DIR)/server.log $(E2E_DIR)/e2e.db | tee -a $(E2E_DIR)/figures.txt
 
@@ -123,6 +146,9 @@ assets: tools
 test-tools: tools
 	@command -v chromium >/dev/null && command -v ogrinfo >/dev/null && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium gdal-bin fonts-noto-color-emoji; }
+	@# The deployment's journey: nginx and openssl from Debian.
+	@command -v nginx >/dev/null && command -v openssl >/dev/null && command -v curl >/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends nginx openssl curl; }
 	@[ -f end2end/node_modules/@playwright/test/package.json ] && [ -f end2end/node_modules/@axe-core/playwright/package.json ] || \
 	  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 	@# The end-to-end mailbox: a real SMTP server from PyPI (end2end/mailbox.py).

@@ -42,6 +42,8 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Print a sample configuration file (every setting, its help and default).
+    ConfigSample,
     /// Print the register of the processing (GDPR article 30) as Markdown, in French: every
     /// table, its purpose, readers, retention and personal columns.
     Register,

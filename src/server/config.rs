@@ -36,6 +36,70 @@ pub fn settings() -> BTreeMap<String, String> {
     out
 }
 
+/// The values a deployment sets (the rest keep their defaults, listed commented out).
+const DEPLOYED: &[(&str, &str)] = &[
+    ("database_url", "\"sqlite:///var/lib/entraide/entraide.db\""),
+    ("leptos_site_addr", "\"127.0.0.1:3000\""),
+    ("leptos_site_root", "\"/opt/entraide/site\""),
+    ("public_url", "\"https://entraide.example.fr\""),
+    ("secure_cookies", "true"),
+    ("trusted_proxy", "\"127.0.0.1\""),
+    ("smtp_url", "\"smtp://utilisateur:mot-de-passe@relais.example.fr:587\""),
+    ("mail_from", "\"Entraide <ne-pas-repondre@example.fr>\""),
+    ("metrics_addr", "\"127.0.0.1:9464\""),
+];
+
+/// A sample file: every setting with its help; the deployment's values set, the others
+/// commented out with their default (`entraide config-sample`, shipped in the archive).
+pub fn sample() -> String {
+    let mut helps: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+    let mut stack = vec![Cli::command()];
+    while let Some(cmd) = stack.pop() {
+        for arg in cmd.get_arguments() {
+            let Some(env) = arg.get_env().and_then(|e| e.to_str()) else { continue };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let default = match arg.get_action().takes_values() {
+                true => arg.get_default_values().first().and_then(|d| d.to_str()).map(str::to_owned),
+                // A switch: off unless set.
+                false => Some("false".to_owned()),
+            };
+            helps.entry(key_of(env)).or_insert((help, default));
+        }
+        stack.extend(cmd.get_subcommands().cloned());
+    }
+    helps.insert(
+        "log_format".into(),
+        ("How the logs are written: json (one object per line) or text.".into(), Some("json".into())),
+    );
+    helps.insert("log".into(), ("Which logs are written (RUST_LOG's syntax).".into(), Some("info,sqlx=warn".into())));
+    helps.remove("config");
+    let known = settings();
+    let mut out = String::from(
+        "# Entraide's settings: /etc/entraide/entraide.toml, named by ENTRAIDE_CONFIG (or --config).\n\
+         # Each key is an environment variable of `entraide --help`, lowercased, without ENTRAIDE_;\n\
+         # a setting is given here or in the environment, never both. Checked at start: a wrong key\n\
+         # or value stops the start with a message naming it.\n",
+    );
+    for (key, (help, default)) in helps {
+        out.push('\n');
+        for line in help.lines() {
+            out.push_str(&format!("# {line}\n"));
+        }
+        out.push_str(&format!("# ({})\n", known.get(&key).map_or("", String::as_str)));
+        match DEPLOYED.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => out.push_str(&format!("{key} = {value}\n")),
+            None => match default {
+                Some(d) if d.parse::<f64>().is_ok() || d == "true" || d == "false" => {
+                    out.push_str(&format!("# {key} = {d}\n"))
+                }
+                Some(d) => out.push_str(&format!("# {key} = {}\n", toml::Value::String(d))),
+                None => out.push_str(&format!("# {key} =\n")),
+            },
+        }
+    }
+    out
+}
+
 fn key_of(env: &str) -> String {
     let lower = env.to_ascii_lowercase();
     lower.strip_prefix("entraide_").map(str::to_owned).unwrap_or(lower)
@@ -116,6 +180,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_sample_is_a_valid_file_with_every_setting() {
+        let text = sample();
+        let set = parse(&text, "sample", |_| false).expect("the sample parses");
+        assert_eq!(set.len(), DEPLOYED.len());
+        for key in settings().keys() {
+            assert!(text.contains(&format!("\n{key} =")) || text.contains(&format!("\n# {key} =")), "{key} missing");
+        }
+        assert!(text.contains("# report_threshold = 3\n"), "{text}");
+        assert!(text.contains("# allow_demo = false\n"), "{text}");
+    }
+
+    #[test]
     fn the_keys_are_the_environment_variables() {
         let s = settings();
         assert_eq!(s["public_url"], "ENTRAIDE_PUBLIC_URL");
@@ -178,6 +254,9 @@ mod tests {
         check_start(&serve(&[https, "--secure-cookies", "--smtp-url=smtp://relay:587"])).unwrap();
         let e = check_start(&serve(&["--public-url=entraide.haut-rhin.fr"])).unwrap_err();
         assert!(e.starts_with("ENTRAIDE_PUBLIC_URL (public_url)"), "{e}");
+        let e = check_start(&serve(&["--metrics-addr=0.0.0.0:9464"])).unwrap_err();
+        assert!(e.starts_with("ENTRAIDE_METRICS_ADDR (metrics_addr) is 0.0.0.0:9464"), "{e}");
+        check_start(&serve(&["--metrics-addr=127.0.0.1:9464"])).unwrap();
         // A try-out on this machine needs none of it.
         check_start(&serve(&["--public-url=http://127.0.0.1:3000"])).unwrap();
     }

@@ -163,6 +163,10 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         None => Command::Serve(ServeArgs::from_env()?),
     };
     match command {
+        Command::ConfigSample => {
+            print!("{}", config::sample());
+            Ok(())
+        }
         Command::Register => {
             print!("{}", register::markdown());
             Ok(())
@@ -400,6 +404,12 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
 /// The settings a public start cannot go without, checked before anything is opened: each
 /// message names the environment variable and the configuration file's key.
 pub(crate) fn check_start(args: &ServeArgs) -> Result<(), String> {
+    if let Some(addr) = args.metrics_addr.filter(|a| a.ip().is_unspecified()) {
+        return Err(format!(
+            "ENTRAIDE_METRICS_ADDR (metrics_addr) is {addr}, every address of the machine: the metrics are not \
+             public; give a loopback or private address, e.g. 127.0.0.1:9464"
+        ));
+    }
     let url = args.public_url.trim().to_ascii_lowercase();
     if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
         return Err(format!(

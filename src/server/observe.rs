@@ -83,13 +83,20 @@ fn route_of(req: &Request) -> String {
     req.extensions().get::<MatchedPath>().map_or_else(|| "(fallback)".into(), |m| m.as_str().to_owned())
 }
 
+/// The method among the usual ones, else `OTHER`: a client cannot grow the metrics' labels
+/// (or the log) with methods of its own invention.
+fn method_of(method: &axum::http::Method) -> String {
+    const KNOWN: [&str; 7] = ["GET", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS"];
+    KNOWN.iter().find(|m| **m == method.as_str()).map_or("OTHER", |m| m).to_owned()
+}
+
 /// The outermost layer: gives the request its id, serves it inside a span carrying that id,
 /// then writes the request's log line and counts it.
 pub async fn requests(mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let info = RequestInfo::new();
     req.extensions_mut().insert(Arc::clone(&info));
-    let method = req.method().as_str().to_owned();
+    let method = method_of(req.method());
     let route = route_of(&req);
     let span = tracing::info_span!("request", request_id = %info.id);
     let mut res = CURRENT.scope(Arc::clone(&info), next.run(req).instrument(span)).await;
@@ -159,6 +166,13 @@ mod tests {
         let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
         assert_eq!(ids.len(), 1000);
         assert!(ids.iter().all(|id| id.len() == 8 && id.chars().all(|c| c.is_ascii_hexdigit())));
+    }
+
+    #[test]
+    fn invented_methods_are_one_label() {
+        let invented = axum::http::Method::from_bytes(b"AAAA1").unwrap();
+        assert_eq!(method_of(&invented), "OTHER");
+        assert_eq!(method_of(&axum::http::Method::POST), "POST");
     }
 
     #[tokio::test]
