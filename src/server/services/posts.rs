@@ -272,11 +272,16 @@ pub const NEW_ACCOUNT_POSTS_PER_DAY: i64 = 3;
 pub const POSTS_PER_DAY: i64 = 20;
 
 /// Refuses a new post beyond the day's allowance (3 the first day of an account, then 20).
-async fn within_daily_allowance(db: &Db, author: &CurrentUser, now: i64) -> Result<(), AppError> {
-    let mut conn = db.read.acquire().await.map_err(|e| db::internal("allowance: acquire", e))?;
+/// Counted in the transaction that inserts the post: publications sent at once are counted one
+/// after the other (the writer's lock), never all against the same count.
+async fn within_daily_allowance(
+    conn: &mut sqlx::SqliteConnection,
+    author: &CurrentUser,
+    now: i64,
+) -> Result<(), AppError> {
     let since = now - 86_400;
-    let n = sql::count_by_author_since(&mut conn, author.id, since).await.map_err(|e| db::internal("allowance", e))?;
-    let created = db::users::created_at(&mut conn, author.id).await.map_err(|e| db::internal("allowance", e))?;
+    let n = sql::count_by_author_since(&mut *conn, author.id, since).await.map_err(|e| db::internal("allowance", e))?;
+    let created = db::users::created_at(&mut *conn, author.id).await.map_err(|e| db::internal("allowance", e))?;
     let new_account = created.is_some_and(|c| c > since);
     let limit = if new_account { NEW_ACCOUNT_POSTS_PER_DAY } else { POSTS_PER_DAY };
     if n >= limit {
@@ -295,7 +300,6 @@ pub async fn publish(
     now: i64,
 ) -> Result<i64, AppError> {
     super::account_links::require_verified(author)?;
-    within_daily_allowance(db, author, now).await?;
     let location = location_of(communes, &draft.place)?;
     let post = NewPost {
         kind: draft.kind,
@@ -314,7 +318,13 @@ pub async fn publish(
         author_id: Some(author.id),
         private_note: draft.private_note,
     };
-    create(db, communes, c).await
+    let row = row_of(communes, c)?;
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("publish: begin", e))?;
+    within_daily_allowance(&mut tx, author, now).await?;
+    let id = sql::insert(&mut tx, &row).await.map_err(|e| db::internal("publish", e))?;
+    tx.commit().await.map_err(|e| db::internal("publish: commit", e))?;
+    super::alerts::wake();
+    Ok(id)
 }
 
 /// The exact point of a place: the point chosen, or the town hall of the commune named.

@@ -168,13 +168,26 @@ async fn a_log_in_burst_is_held_to_the_configured_limit(pool: SqlitePool) {
 
 /// `n` form posts sent at once (`form(i)` the body of the i-th); their statuses.
 async fn at_once(s: &AppState, uri: &str, n: usize, form: impl Fn(usize) -> String) -> Vec<StatusCode> {
+    at_once_as(s, None, uri, n, form).await
+}
+
+/// `at_once` with the session `cookie`.
+async fn at_once_as(
+    s: &AppState,
+    cookie: Option<&str>,
+    uri: &str,
+    n: usize,
+    form: impl Fn(usize) -> String,
+) -> Vec<StatusCode> {
     use tower::ServiceExt;
     let mut set = tokio::task::JoinSet::new();
     for i in 0..n {
-        let req = axum::http::Request::post(uri)
-            .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(axum::body::Body::from(form(i)))
-            .unwrap();
+        let mut req = axum::http::Request::post(uri)
+            .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(c) = cookie {
+            req = req.header(axum::http::header::COOKIE, c);
+        }
+        let req = req.body(axum::body::Body::from(form(i))).unwrap();
         let app = crate::server::router(s.clone());
         set.spawn(async move { app.oneshot(req).await.unwrap().status() });
     }
@@ -324,6 +337,26 @@ async fn twenty_concurrent_writers_never_meet_a_busy_database() {
     println!("FIGURE sqlite.busy_errors {failures}");
     println!("{writers} writers × {each} posts: {stored} stored, {failures} failed");
     assert_eq!((failures, stored), (0, (writers * each) as i64));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Publications sent at once by a new account, on the real two-pool setup: exactly the day's
+/// allowance gets through (each is counted after the ones before it, under the writer's lock).
+#[tokio::test]
+async fn publications_sent_at_once_are_held_to_the_days_allowance() {
+    use crate::server::services::posts::NEW_ACCOUNT_POSTS_PER_DAY;
+    let dir = std::env::temp_dir().join(format!("entraide-allowance-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let db = db::connect(&format!("sqlite://{}/a.db", dir.display())).await.unwrap();
+    db::migrate(&db).await.unwrap();
+    let s = state_on(db.clone());
+    let cookie = signed_up(&s, "claire%40exemple.fr").await;
+    let statuses =
+        at_once_as(&s, Some(&cookie), "/publier", 12, |i| PUBLISH.replace("voisine", &format!("voisine+{i}"))).await;
+    let accepted = statuses.iter().filter(|st| **st == StatusCode::SEE_OTHER).count() as i64;
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
+    println!("FIGURE ratelimit.parallel_posts_accepted {accepted}");
+    assert_eq!((accepted, stored), (NEW_ACCOUNT_POSTS_PER_DAY, NEW_ACCOUNT_POSTS_PER_DAY), "{statuses:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
