@@ -21,6 +21,18 @@ test('an unvetted volunteer cannot answer a childcare request; vetted in person,
   await volunteer.goto(`/posts/${id}`);
   await expect(volunteer.getByText(/réservée aux bénévoles vérifiés par le Département/)).toBeVisible();
   await expect(volunteer.getByRole('button', { name: 'Je peux aider' })).toHaveCount(0);
+  // Nor offer to keep children: the rule is said next to the category, what was typed stays.
+  const offer = `Je garde vos enfants le mercredi ${info.project.name} ${stamp}`;
+  await volunteer.goto('/publier');
+  await volunteer.getByRole('radio', { name: /proposez de l'aide/ }).check();
+  await volunteer.getByRole('radio', { name: "Garde d'enfants" }).check();
+  await volunteer.getByLabel('Titre').fill(offer);
+  await volunteer.getByLabel('Description').fill('Maman de deux enfants, disponible tout le mercredi.');
+  await volunteer.getByLabel('Commune ou code postal').fill('Colmar');
+  await volunteer.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(volunteer.getByText(/Seuls les bénévoles vérifiés par le Département peuvent proposer/)).toBeVisible();
+  await expect(volunteer.getByLabel('Titre')).toHaveValue(offer);
+  await volunteer.goto(`/posts/${id}`);
   await volunteer.getByRole('link', { name: 'Devenir bénévole vérifié' }).click();
   await expect(volunteer.getByRole('heading', { level: 1, name: 'Bénévole vérifié' })).toBeVisible();
   await volunteer.getByLabel('Un mot pour l\'équipe (facultatif)').fill('Disponible le mardi matin.');
@@ -47,7 +59,8 @@ test('an unvetted volunteer cannot answer a childcare request; vetted in person,
     .toContainText('Bénévole vérifié par le Département');
   await staff.context().close();
 
-  // Vetted: the volunteer answers.
+  // Vetted: the volunteer offers to keep children (it goes to validation) and answers.
+  await publish(volunteer, /proposez de l'aide/, "Garde d'enfants", offer, 'Colmar');
   await volunteer.goto(`/posts/${id}`);
   await volunteer.getByLabel("Votre message à l'auteur").fill('Bonjour, je peux garder Léa mercredi après-midi.');
   await volunteer.getByRole('button', { name: 'Je peux aider' }).click();

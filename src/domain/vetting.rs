@@ -55,6 +55,12 @@ impl VettedCategories {
         kind == PostKind::Request && self.0.contains(&category)
     }
 
+    /// Whether publishing a post of this kind and category takes a vetted author: offers only
+    /// (the person who offers to keep children or to visit homes is the helper).
+    pub fn needed_to_offer(&self, kind: PostKind, category: Category) -> bool {
+        kind == PostKind::Offer && self.0.contains(&category)
+    }
+
     pub fn categories(&self) -> &[Category] {
         &self.0
     }

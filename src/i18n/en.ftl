@@ -1273,6 +1273,7 @@ vetted-badge = Volunteer vetted by the Département
 respond-vetted-only = Only volunteers vetted by the Département can answer this request: a staff member met them and saw their identity document.
 respond-become-vetted = Become a vetted volunteer
 respond-needs-vetting = Only volunteers vetted by the Département can answer this request. Ask to be vetted from “My account”.
+offer-needs-vetting = Only volunteers vetted by the Département can offer help in this category. Ask to be vetted from “My account”, or choose another category.
 accept-not-vetted = This person is not (or no longer) a volunteer vetted by the Département: this request needs a vetted volunteer.
 email-subject-vetting = Your check as a volunteer
 notify-vetting-recorded = The Département's team recorded your check: you are a vetted volunteer until { $until }.

@@ -1280,6 +1280,7 @@ vetted-badge = Bénévole vérifié par le Département
 respond-vetted-only = Cette demande est réservée aux bénévoles vérifiés par le Département : une personne de l'équipe les a rencontrés et a vu leur pièce d'identité.
 respond-become-vetted = Devenir bénévole vérifié
 respond-needs-vetting = Seuls les bénévoles vérifiés par le Département peuvent répondre à cette demande. Demandez à l'être depuis « Mon compte ».
+offer-needs-vetting = Seuls les bénévoles vérifiés par le Département peuvent proposer leur aide dans cette catégorie. Demandez à l'être depuis « Mon compte », ou choisissez une autre catégorie.
 accept-not-vetted = Cette personne n'est pas (ou plus) bénévole vérifiée par le Département : cette demande demande un bénévole vérifié.
 email-subject-vetting = Votre vérification de bénévole
 notify-vetting-recorded = L'équipe du Département a enregistré votre vérification : vous êtes bénévole vérifié jusqu'au { $until }.

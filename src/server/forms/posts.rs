@@ -72,7 +72,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     }
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
-        services::posts::publish(&state.db, &state.communes, &user, draft, now).await
+        services::posts::publish(&state.db, &state.communes, &state.vetted, &user, draft, now).await
     }
     .await;
     match result {
@@ -134,7 +134,7 @@ pub async fn edit_post(
     }
     let result = async {
         let draft = form.parse(&state.communes.refs())?;
-        services::posts::edit(&state.db, &state.communes, &user, id, draft, now).await
+        services::posts::edit(&state.db, &state.communes, &state.vetted, &user, id, draft, now).await
     }
     .await;
     match result {

@@ -32,6 +32,10 @@ pub const DEMO_NEIGHBOURS: [(&str, &str); 8] = [
     ("joseph@demo.entraide.invalid", "Joseph"),
 ];
 
+/// The demo neighbour who is a vetted helper (and so the author of the demo offers of the
+/// categories that take one).
+pub const DEMO_VETTED: &str = "fatima@demo.entraide.invalid";
+
 /// Creates the demo neighbours that do not exist yet; returns the ids of all of them.
 pub async fn demo_neighbours(db: &Db, now: i64) -> Result<Vec<i64>, AppError> {
     let mut ids = Vec::with_capacity(DEMO_NEIGHBOURS.len());
@@ -68,7 +72,7 @@ async fn ensure(db: &Db, email: &str, name: &str, role: Role, now: i64) -> Resul
 /// one).
 pub async fn demo_vetted(db: &Db, now: i64) -> Result<(), AppError> {
     use crate::domain::vetting::CheckForm;
-    let fatima = ensure(db, "fatima@demo.entraide.invalid", "Fatima", Role::Resident, now).await?;
+    let fatima = ensure(db, DEMO_VETTED, "Fatima", Role::Resident, now).await?;
     let staff = ensure(db, "moderatrice@demo.entraide.invalid", "Modératrice (démo)", Role::Moderator, now).await?;
     let check = CheckForm {
         identity_seen: "on".into(),

@@ -66,8 +66,14 @@ pub async fn demo(db: &Db, communes: &Communes, now: i64) -> Result<Seeded, AppE
     // Demo posts belong to demo neighbours, so that they can be answered.
     let authors = accounts::demo_neighbours(db, now).await?;
     let mut list = demo_posts(communes, now)?;
+    // Offers to keep children or visit homes come from the vetted neighbour, as the rule asks.
+    let vetted = accounts::DEMO_NEIGHBOURS.iter().position(|(e, _)| *e == accounts::DEMO_VETTED);
+    let policy = crate::domain::vetting::VettedCategories::default();
     for (i, c) in list.iter_mut().enumerate() {
-        c.author_id = authors.get(i % authors.len().max(1)).copied();
+        c.author_id = match vetted {
+            Some(v) if policy.needed_to_offer(c.post.kind, c.post.category) => authors.get(v).copied(),
+            _ => authors.get(i % authors.len().max(1)).copied(),
+        };
     }
     let n = list.len();
     create_many(db, communes, list).await?;
@@ -176,6 +182,16 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(unverified, 0);
+        // Demo offers to keep children or visit homes come from the vetted neighbour only.
+        let offers: Vec<String> = sqlx::query_scalar(
+            "SELECT u.email FROM posts p JOIN users u ON u.id = p.author_id \
+             WHERE p.kind = 'offer' AND p.category IN ('childcare', 'home-visit')",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+        assert!(!offers.is_empty());
+        assert!(offers.iter().all(|e| e == accounts::DEMO_VETTED), "{offers:?}");
     }
 
     #[sqlx::test]

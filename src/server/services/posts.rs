@@ -295,6 +295,7 @@ async fn within_daily_allowance(
 pub async fn publish(
     db: &Db,
     communes: &Communes,
+    policy: &VettedCategories,
     author: &CurrentUser,
     draft: PostDraft,
     now: i64,
@@ -320,6 +321,7 @@ pub async fn publish(
     };
     let row = row_of(communes, c)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("publish: begin", e))?;
+    super::vetting::may_offer(&mut tx, policy, row.kind, row.category, author.id, now).await?;
     within_daily_allowance(&mut tx, author, now).await?;
     let id = sql::insert(&mut tx, &row).await.map_err(|e| db::internal("publish", e))?;
     tx.commit().await.map_err(|e| db::internal("publish: commit", e))?;
@@ -479,6 +481,7 @@ fn is_editable(status: PostStatus) -> bool {
 pub async fn edit(
     db: &Db,
     communes: &Communes,
+    policy: &VettedCategories,
     author: &CurrentUser,
     id: i64,
     draft: PostDraft,
@@ -486,6 +489,7 @@ pub async fn edit(
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await.map_err(|e| db::internal("edit: begin", e))?;
     let (status, _) = owned(&mut tx, author, id).await?;
+    super::vetting::may_offer(&mut tx, policy, draft.kind, draft.category, author.id, now).await?;
     if !is_editable(status) {
         let why = Msg::new("edit-not-now").label("status", "status", status.slug());
         return Err(AppError::Validation(FieldErrors::single("form", why)));

@@ -52,6 +52,27 @@ pub async fn may_answer(
     }
 }
 
+/// Whether `author` may publish a post of `kind` and `category` now: an offer in the configured
+/// categories takes a valid check (the author is the helper); the reason is said next to the
+/// category, with what was typed kept.
+pub async fn may_offer(
+    conn: &mut sqlx::SqliteConnection,
+    policy: &VettedCategories,
+    kind: PostKind,
+    category: Category,
+    author: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    if !policy.needed_to_offer(kind, category) {
+        return Ok(());
+    }
+    if sql::is_vetted(conn, author, now).await.map_err(|e| db::internal("vetting", e))? {
+        Ok(())
+    } else {
+        Err(AppError::Validation(FieldErrors::single("category", Msg::new("offer-needs-vetting"))))
+    }
+}
+
 /// Whether `user` holds a valid check at `now` (the badge « bénévole vérifié »).
 pub async fn is_vetted(conn: &mut sqlx::SqliteConnection, user: i64, now: i64) -> Result<bool, AppError> {
     sql::is_vetted(conn, user, now).await.map_err(|e| db::internal("vetting", e))

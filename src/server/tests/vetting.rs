@@ -233,16 +233,81 @@ async fn the_categories_are_configuration(pool: SqlitePool) {
     let r = send(&s, "POST", &format!("/posts/{post}/repondre"), "body=Je+peux", Some(&volunteer)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 
-    // The default configuration, an offer of childcare: anyone answers it.
+    // The default configuration, an offer of childcare (from a vetted helper): anyone answers it.
     s.vetted = Arc::new(VettedCategories::default());
     let parent = signed_up(&s, "parent%40exemple.fr").await;
     let offer = childcare().replace("kind=request", "kind=offer");
     let helper = signed_up(&s, "gardienne%40exemple.fr").await;
+    vet(&s, "gardienne@exemple.fr").await;
     let id = published_id(&s, &helper, &offer).await;
     let staff = logged_in_as(&s, "admin@exemple.fr", Role::Admin).await;
     send(&s, "POST", "/moderation", &format!("id={id}&action=approve"), Some(&staff)).await;
     let r = send(&s, "POST", &format!("/posts/{id}/repondre"), "body=Oui+merci", Some(&parent)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+/// Records a check of today for the account `email` (as the desk would, straight in the table).
+async fn vet(s: &AppState, email: &str) {
+    let who = user(s, email).await;
+    logged_in_as(s, "verificatrice@exemple.fr", Role::Moderator).await;
+    let by = user(s, "verificatrice@exemple.fr").await;
+    let check = CheckForm {
+        identity_seen: "on".into(),
+        association: "Secours populaire".into(),
+        checked_on: today(),
+        checked_by: "Mme Keller".into(),
+    }
+    .parse(services::now())
+    .unwrap();
+    let mut tx = s.db.begin_write().await.unwrap();
+    crate::server::db::vetting::record(&mut tx, who.id, &check, by.id, services::now()).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// Offering to keep children or to visit homes makes the author the helper: it takes a valid
+/// check, at publishing and at editing; the refusal is said next to the category with what was
+/// typed kept; requests in those categories stay open to everyone.
+#[sqlx::test]
+async fn an_offer_in_a_vetted_category_takes_a_vetted_author(pool: SqlitePool) {
+    let s = state(pool);
+    let offer = childcare().replace("kind=request", "kind=offer");
+    let resident = signed_up(&s, "voisin%40exemple.fr").await;
+    let count = |s: AppState| async move {
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap()
+    };
+
+    let r = send(&s, "POST", "/publier", &offer, Some(&resident)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(r.body.contains("Seuls les bénévoles vérifiés par le Département peuvent proposer"), "{}", r.body);
+    assert!(r.body.contains("value=\"Garder Léa mercredi\""), "what was typed stays");
+    let home_visit = offer.replace("category=childcare", "category=home-visit");
+    assert_eq!(send(&s, "POST", "/publier", &home_visit, Some(&resident)).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(count(s.clone()).await, 0);
+
+    // A request of childcare: a parent asks, nothing to check.
+    published_id(&s, &resident, &childcare()).await;
+    // An offer of groceries, then edited into childcare: refused, the post unchanged.
+    let groceries = published_id(&s, &resident, &PUBLISH.replace("kind=request", "kind=offer")).await;
+    let r = send(&s, "POST", &format!("/mes-annonces/{groceries}/modifier"), &offer, Some(&resident)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let category: String = sqlx::query_scalar("SELECT category FROM posts WHERE id = $1")
+        .bind(groceries)
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap();
+    assert_eq!(category, "groceries");
+
+    // Vetted: the offer goes to moderation like any other.
+    vet(&s, "voisin@exemple.fr").await;
+    published_id(&s, &resident, &offer).await;
+    let r = send(&s, "POST", &format!("/mes-annonces/{groceries}/modifier"), &offer, Some(&resident)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // Another configuration, another rule.
+    let mut open = s.clone();
+    open.vetted = Arc::new(VettedCategories::none());
+    let other = signed_up(&open, "autre%40exemple.fr").await;
+    published_id(&open, &other, &offer).await;
 }
 
 /// The categories table the posts refer to holds every category of the code, with its code.
