@@ -68,4 +68,10 @@ test('the metrics are the operator\'s, parse, and follow what people do', async 
   // Every answer names its request (the reference an error page would give).
   const res = await page.request.get('/');
   expect(res.headers()['x-request-id']).toMatch(/^[0-9a-f]{8}$/);
+
+  // The post is withdrawn: the moderators' queue is left as it was.
+  await page.goto('/mes-annonces');
+  await page.getByRole('main').getByRole('article', { name: 'Des piles pour mon poste de radio' })
+    .getByRole('button', { name: "Retirer l'annonce" }).click();
+  await expect(page.getByRole('status').first()).toContainText("L'annonce est retirée.");
 });

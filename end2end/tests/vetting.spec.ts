@@ -61,6 +61,9 @@ test('an unvetted volunteer cannot answer a childcare request; vetted in person,
 
   // Vetted: the volunteer offers to keep children (it goes to validation) and answers.
   await publish(volunteer, /proposez de l'aide/, "Garde d'enfants", offer, 'Colmar');
+  // Withdrawn at once: the moderators' queue is left as it was for the other journeys.
+  await volunteer.getByRole('main').getByRole('article', { name: offer }).getByRole('button', { name: "Retirer l'annonce" }).click();
+  await expect(volunteer.getByRole('status').first()).toContainText("L'annonce est retirée.");
   await volunteer.goto(`/posts/${id}`);
   await volunteer.getByLabel("Votre message à l'auteur").fill('Bonjour, je peux garder Léa mercredi après-midi.');
   await volunteer.getByRole('button', { name: 'Je peux aider' }).click();
