@@ -134,7 +134,10 @@ code=$(curl -sk -o /dev/null -w '%{http_code}' -H "Origin: https://127.0.0.1:$ht
 grep -q '"route":"/inscription"' "$dir/server.log" || fail "no request lines in the server's log"
 python3 benches/scan_logs.py "$dir/server.log" "$dir/entraide.db"
 
-# 8. The daily backup, twice the same day: one dated copy, checked.
+# 8. A backup never creates a database; the daily one, twice the same day: one dated copy, checked.
+out=$("$bin" --database-url "sqlite://$dir/absent.db" backup --dir "$dir/backups" 2>&1) && fail "backed up a missing database"
+grep -q "no such database file" <<<"$out" || fail "missing database not said: $out"
+[ ! -e "$dir/absent.db" ] || fail "a backup created the database"
 ENTRAIDE_CONFIG="$dir/entraide.toml" "$bin" backup --dir "$dir/backups" | grep -q "integrity checked"
 ENTRAIDE_CONFIG="$dir/entraide.toml" "$bin" backup --dir "$dir/backups" >/dev/null
 [ "$(ls "$dir/backups" | grep -c '^entraide-[0-9-]*\.db$')" = 1 ] || fail "backups: $(ls "$dir/backups")"

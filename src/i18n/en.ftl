@@ -1278,6 +1278,7 @@ accept-not-vetted = This person is not (or no longer) a volunteer vetted by the 
 email-subject-vetting = Your check as a volunteer
 notify-vetting-recorded = The Département's team recorded your check: you are a vetted volunteer until { $until }.
 notify-vetting-withdrawn = The Département's team withdrew your check as a volunteer. Reason: { $reason }
+notify-vetting-ending = Your check as a volunteer ends on { $until }. To go on helping with children and in people's homes, ask now to be checked again.
 account-vetting-text = For childcare and home visits, the Département's team meets volunteers before they can answer.
 account-vetting-link = Become a vetted volunteer
 vetting-title = Vetted volunteer — Entraide Haut-Rhin

@@ -1285,6 +1285,7 @@ accept-not-vetted = Cette personne n'est pas (ou plus) bénévole vérifiée par
 email-subject-vetting = Votre vérification de bénévole
 notify-vetting-recorded = L'équipe du Département a enregistré votre vérification : vous êtes bénévole vérifié jusqu'au { $until }.
 notify-vetting-withdrawn = L'équipe du Département a retiré votre vérification de bénévole. Motif : { $reason }
+notify-vetting-ending = Votre vérification de bénévole prend fin le { $until }. Pour continuer à aider auprès des enfants et chez les personnes, demandez dès maintenant à être vérifié de nouveau.
 account-vetting-text = Pour la garde d'enfants et les visites à domicile, l'équipe du Département rencontre les bénévoles avant qu'ils puissent répondre.
 account-vetting-link = Devenir bénévole vérifié
 vetting-title = Bénévole vérifié — Entraide Haut-Rhin

@@ -240,7 +240,11 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Backup { path, dir, keep_daily, keep_weekly } => {
-            let db = open_and_migrate(&cli.database_url).await?;
+            // The database as it is: a backup never migrates it (the copy taken before an
+            // upgrade is the old schema, for a rollback), nor creates a missing one.
+            let db = db::open_existing(&cli.database_url)
+                .await
+                .map_err(|e| format!("cannot open the database {}: {e}", cli.database_url))?;
             let path = match &dir {
                 Some(dir) => backup::dated_path(std::path::Path::new(dir), services::now()),
                 None => std::path::PathBuf::from(path.unwrap_or_default()),
@@ -364,6 +368,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
                 }
                 if let Err(e) = services::alerts::sweep(&db, services::now()).await {
                     tracing::warn!("alerts sweep (digests, pauses) failed, retried in a minute: {e:?}");
+                }
+                if let Err(e) = services::vetting::sweep_reminders(&db, services::now()).await {
+                    tracing::warn!("vetting reminders failed, retried in a minute: {e:?}");
                 }
                 if let Err(e) = services::retention::sweep(&db, &retention_rules, services::now()).await {
                     tracing::warn!("retention sweep failed, retried in a minute: {e:?}");

@@ -256,7 +256,7 @@ pub const REGISTER: &[Table] = &[
         readers: "la personne ; l'équipe ; les auteurs lisent « bénévole vérifié »",
         kept: ACCOUNT,
         personal: &["user_id", "association", "checked_by", "recorded_by", "withdrawn_by", "withdrawn_reason"],
-        other: &["id", "identity_seen", "checked_on", "recorded_at", "expires_at", "withdrawn_at"],
+        other: &["id", "identity_seen", "checked_on", "recorded_at", "expires_at", "withdrawn_at", "reminded_at"],
     },
 ];
 

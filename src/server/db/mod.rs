@@ -96,6 +96,15 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     Ok(Db { read, write, map: map::MapReader::new(path) })
 }
 
+/// Opens the database at `url` only if it exists (a backup of nothing is an error). Does not
+/// migrate.
+pub async fn open_existing(url: &str) -> Result<Db, sqlx::Error> {
+    if !options(url)?.get_filename().exists() {
+        return Err(sqlx::Error::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no such database file")));
+    }
+    connect(url).await
+}
+
 /// Applies pending migrations, with the foreign keys' checks off while they run (SQLite's own
 /// procedure for changing a table: a migration may rebuild a table others refer to, as
 /// `..600_site_pages.sql` does with `users`), then checks every reference before going on.

@@ -47,6 +47,38 @@ pub async fn is_vetted(conn: &mut SqliteConnection, user: i64, now: i64) -> Resu
     .await
 }
 
+/// The valid checks ending by `until` whose holder was not told yet, leaving out a check that a
+/// newer one of the same person supersedes (a renewal): (check id, user id, end), soonest first.
+pub async fn to_remind(
+    conn: &mut SqliteConnection,
+    now: i64,
+    until: i64,
+    limit: i64,
+) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT v.id, v.user_id, v.expires_at FROM vettings v \
+         WHERE v.withdrawn_at IS NULL AND v.reminded_at IS NULL AND v.expires_at > $1 AND v.expires_at <= $2 \
+           AND NOT EXISTS (SELECT 1 FROM vettings n WHERE n.user_id = v.user_id AND n.withdrawn_at IS NULL \
+                           AND (n.expires_at > v.expires_at OR (n.expires_at = v.expires_at AND n.id > v.id))) \
+         ORDER BY v.expires_at, v.id LIMIT $3",
+    )
+    .bind(now)
+    .bind(until)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Records that the holder of check `id` was told; 0 when someone else already did.
+pub async fn mark_reminded(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("UPDATE vettings SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await?
+        .rows_affected())
+}
+
 /// The latest check of `user` (valid, expired or withdrawn).
 pub async fn latest(conn: &mut SqliteConnection, user: i64) -> Result<Option<VettingRow>, sqlx::Error> {
     sqlx::query_as(&format!("{VETTINGS} WHERE v.user_id = $1 ORDER BY v.recorded_at DESC, v.id DESC LIMIT 1"))

@@ -193,6 +193,37 @@ pub async fn record(db: &Db, me: &CurrentUser, user: i64, check: &Check, now: i6
     tx.commit().await.map_err(|e| db::internal("vetting record: commit", e))
 }
 
+/// Tells each vetted helper, once, that their check can be renewed (from two months before it
+/// ends: `RENEW_BEFORE`), in the app and by e-mail; how many were told. Run by the server's
+/// minute loop, in batches, each in its own transaction.
+pub async fn sweep_reminders(db: &Db, now: i64) -> Result<usize, AppError> {
+    let mut told = 0;
+    loop {
+        let due = {
+            let mut conn = db.read.acquire().await.map_err(|e| db::internal("vetting reminders: acquire", e))?;
+            sql::to_remind(&mut conn, now, now + RENEW_BEFORE, 200)
+                .await
+                .map_err(|e| db::internal("vetting reminders", e))?
+        };
+        if due.is_empty() {
+            break;
+        }
+        for (id, user, ends) in due {
+            let mut tx = db.begin_write().await.map_err(|e| db::internal("vetting reminder: begin", e))?;
+            if sql::mark_reminded(&mut tx, id, now).await.map_err(|e| db::internal("vetting reminder", e))? == 1 {
+                let said = Msg::new("notify-vetting-ending").day("until", ends - 1);
+                notify(&mut tx, user, None, None, NotificationKind::Vetting, &[said], PAGE, now).await?;
+                told += 1;
+            }
+            tx.commit().await.map_err(|e| db::internal("vetting reminder: commit", e))?;
+        }
+    }
+    if told > 0 {
+        crate::server::mailer::wake();
+    }
+    Ok(told)
+}
+
 /// Staff only: withdraws `user`'s valid check, with a reason the person reads.
 pub async fn withdraw(db: &Db, me: &CurrentUser, user: i64, reason: &str, now: i64) -> Result<(), AppError> {
     staff_only(me)?;

@@ -249,7 +249,13 @@ async fn the_categories_are_configuration(pool: SqlitePool) {
 /// Records a check of today for the account `email` (as the desk would, straight in the table).
 async fn vet(s: &AppState, email: &str) {
     let who = user(s, email).await;
-    logged_in_as(s, "verificatrice@exemple.fr", Role::Moderator).await;
+    let staff: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email = 'verificatrice@exemple.fr'")
+        .fetch_one(&s.db.read)
+        .await
+        .unwrap();
+    if staff == 0 {
+        logged_in_as(s, "verificatrice@exemple.fr", Role::Moderator).await;
+    }
     let by = user(s, "verificatrice@exemple.fr").await;
     let check = CheckForm {
         identity_seen: "on".into(),
@@ -308,6 +314,64 @@ async fn an_offer_in_a_vetted_category_takes_a_vetted_author(pool: SqlitePool) {
     open.vetted = Arc::new(VettedCategories::none());
     let other = signed_up(&open, "autre%40exemple.fr").await;
     published_id(&open, &other, &offer).await;
+}
+
+/// Two months before a check ends (when a renewal can be asked), its holder is told once, in
+/// the app and by e-mail; not for a check withdrawn or already renewed.
+#[sqlx::test]
+async fn a_vetted_helper_is_told_once_when_the_renewal_opens(pool: SqlitePool) {
+    let s = state(pool);
+    let told = |email: &'static str| {
+        let s = s.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id \
+                 WHERE u.email = $1 AND n.kind = 'vetting' AND n.body LIKE '%prend fin le%'",
+            )
+            .bind(email)
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap()
+        }
+    };
+    for who in ["benevole", "retire", "renouvele"] {
+        signed_up(&s, &format!("{who}%40exemple.fr")).await;
+    }
+    vet(&s, "benevole@exemple.fr").await;
+    vet(&s, "retire@exemple.fr").await;
+    vet(&s, "renouvele@exemple.fr").await;
+    vet(&s, "renouvele@exemple.fr").await;
+    let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
+    let r = user(&s, "retire@exemple.fr").await;
+    let w = send(&s, "POST", "/verifications", &format!("action=withdraw&user={}&reason=Demande", r.id), Some(&staff))
+        .await;
+    assert_eq!(w.status, StatusCode::SEE_OTHER, "{}", w.body);
+    let ends: i64 = sqlx::query_scalar(
+        "SELECT expires_at FROM vettings v JOIN users u ON u.id = v.user_id WHERE u.email = 'benevole@exemple.fr'",
+    )
+    .fetch_one(&s.db.read)
+    .await
+    .unwrap();
+
+    assert_eq!(vetting::sweep_reminders(&s.db, ends - vetting::RENEW_BEFORE - DAY).await.unwrap(), 0, "too early");
+    // The renewed one has two checks ending the same day: told once, for the newer.
+    assert_eq!(vetting::sweep_reminders(&s.db, ends - vetting::RENEW_BEFORE + DAY).await.unwrap(), 2);
+    assert_eq!(vetting::sweep_reminders(&s.db, ends - DAY).await.unwrap(), 0, "once");
+    assert_eq!(
+        (told("benevole@exemple.fr").await, told("renouvele@exemple.fr").await, told("retire@exemple.fr").await),
+        (1, 1, 0)
+    );
+    let mail: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM outbox WHERE to_email = 'benevole@exemple.fr' AND body LIKE '%prend fin le%'",
+    )
+    .fetch_one(&s.db.read)
+    .await
+    .unwrap();
+    assert_eq!(mail, 1);
+    // A check that ended is not told about.
+    signed_up(&s, "tard%40exemple.fr").await;
+    vet(&s, "tard@exemple.fr").await;
+    assert_eq!(vetting::sweep_reminders(&s.db, ends + DAY).await.unwrap(), 0);
 }
 
 /// The categories table the posts refer to holds every category of the code, with its code.
