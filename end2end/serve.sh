@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built server for the end-to-end tests on a fresh SQLite file with the demo data.
-# Usage: serve.sh PORT. ENTRAIDE_BIN overrides the binary (default: the debug build).
+# Usage: serve.sh PORT. ENTRAIDE_BIN overrides the binary (default: the debug build; make e2e
+# runs the release build, with the site `cargo leptos build --release` left in target/site).
+# The binary and target/site must come from the same build.
 # With E2E_DIR set, the database and the server's log (server.log) are kept there afterwards,
 # for the scan of the logs for personal data (benches/scan_logs.py).
 set -euo pipefail
@@ -24,7 +26,7 @@ export DATABASE_URL="sqlite://$dir/e2e.db"
 # Where the database is, for the tests that count on their own (figures.spec.ts).
 echo "$dir/e2e.db" > "/tmp/entraide-e2e-db-$port"
 # The site as this server serves it: a copy of the built one with its bundle precompressed (the
-# file server sends a .gz as it is), so that each test's download of the 12 MB debug bundle costs
+# file server sends a .gz as it is), so that each test's download of the bundle costs
 # no compression (on the fly it took seconds of CPU each time). A copy, so that these files never
 # outlive the build they were made from in target/site.
 site="target/e2e-site-$port"

@@ -75,7 +75,8 @@ export { expect };
 
 /** Waits until the hydrated map has drawn its pins (JavaScript projects only). */
 export async function mapReady(page: Page) {
-  await expect(page.getByRole('button', { name: 'Autour de moi' })).toBeVisible();
+  // Hydration is the slow part of a first visit on a loaded machine: more time than a click.
+  await expect(page.getByRole('button', { name: 'Autour de moi' })).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.leaflet-marker-pane').getByRole('button').first()).toBeAttached();
 }
 
