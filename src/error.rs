@@ -41,6 +41,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Adds every problem of `other`.
+    pub fn extend(&mut self, other: FieldErrors) {
+        self.0.extend(other.0);
+    }
+
     /// The first message for `field`, if any.
     pub fn get(&self, field: &str) -> Option<&Msg> {
         self.0.iter().find(|e| e.field == field).map(|e| &e.message)

@@ -26,8 +26,8 @@ export async function confirmAddress(page: Page, email: string, seen = 0) {
   await expect(page).toHaveURL(/\/adresse-confirmee/);
 }
 
-/** Publishes a post from the header's link; it waits for validation. */
-export async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string,
+/** Opens the publish form from the header's link and fills what every post has. */
+export async function fillPost(page: Page, kind: RegExp, category: string, title: string, commune: string,
   description = "Le mardi matin si possible.\nMerci d'avance !") {
   await page.getByRole('link', { name: 'Publier', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Publier une annonce' })).toBeVisible();
@@ -36,6 +36,12 @@ export async function publish(page: Page, kind: RegExp, category: string, title:
   await page.getByLabel('Titre').fill(title);
   await page.getByLabel('Description').fill(description);
   await page.getByLabel('Commune ou code postal').fill(commune);
+}
+
+/** Publishes a post from the header's link; it waits for validation. */
+export async function publish(page: Page, kind: RegExp, category: string, title: string, commune: string,
+  description = "Le mardi matin si possible.\nMerci d'avance !") {
+  await fillPost(page, kind, category, title, commune, description);
   await page.getByLabel(/Précision pour la personne/).fill('Bâtiment B, 2e étage');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);

@@ -1,6 +1,7 @@
 //! What the person asked to see: categories, requests or offers, the order, the area, a place
 //! typed in the search box (a commune or a postcode) or their own position, with a radius
-//! around it, words to search for, and which page of a long list.
+//! around it, words to search for, the days (today, tomorrow, this week), and which page of a
+//! long list.
 //! `PostQuery` is the raw text of the URL query (and of the API's query string); `PostFilter`
 //! is the parsed, valid form. Filters live in the URL, so a filtered view is shareable.
 
@@ -63,6 +64,9 @@ pub struct PostQuery {
     /// Which page of a long list, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// The days: `today`, `tomorrow` or `week` (what happens then, `schedule::WhenFilter`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 /// The radii of the place box, in km.
@@ -94,6 +98,8 @@ pub struct PostFilter {
     pub at: Option<super::LatLng>,
     /// Which page of a long list, from 0 (the URL's `page` is one more).
     pub page_index: u32,
+    /// Only posts happening on these days (posts without a date are left out).
+    pub when: Option<super::schedule::WhenFilter>,
     /// Where the place (or the position) is, once the server found it: distances and
     /// "nearest" are from here. Never read from the URL.
     #[serde(default, skip)]
@@ -180,6 +186,12 @@ impl PostFilter {
                 Err(m) => errors.push("at", m),
             }
         }
+        if let Some(w) = non_empty(&q.when) {
+            match w.parse::<super::schedule::WhenFilter>() {
+                Ok(w) => f.when = Some(w),
+                Err(_) => errors.push("when", Msg::new("filter-when-unknown").text("value", w)),
+            }
+        }
         if let Some(p) = non_empty(&q.page) {
             match p.parse::<u32>() {
                 Ok(n) if (1..=PAGE_MAX).contains(&n) => f.page_index = n - 1,
@@ -222,6 +234,7 @@ impl PostFilter {
             q: self.words.clone(),
             at: self.at.map(|a| format!("{:.3},{:.3}", a.lat, a.lon)),
             page: (self.page_index > 0).then(|| (self.page_index + 1).to_string()),
+            when: self.when.map(|w| w.slug().to_owned()),
         }
     }
 
@@ -236,6 +249,7 @@ impl PostFilter {
             ("radius", &q.radius),
             ("category", &q.category),
             ("kind", &q.kind),
+            ("when", &q.when),
             ("sort", &q.sort),
             ("bbox", &q.bbox),
             ("page", &q.page),
@@ -293,6 +307,11 @@ impl PostFilter {
     /// The same filter showing requests, offers, or both.
     pub fn with_kind(&self, kind: Option<PostKind>) -> PostFilter {
         PostFilter { kind, ..self.first_page() }
+    }
+
+    /// The same filter showing what happens on `when`'s days (`None`: every post).
+    pub fn with_when(&self, when: Option<super::schedule::WhenFilter>) -> PostFilter {
+        PostFilter { when, ..self.first_page() }
     }
 
     /// Whether category `c` is shown (all are, when none is chosen).

@@ -65,16 +65,14 @@ fn optional_line(raw: &str, max: usize, too_long: &str) -> Result<Option<String>
     }
 }
 
-fn checked(raw: &str) -> bool {
-    matches!(raw.trim(), "on" | "true" | "1" | "oui" | "yes")
-}
+use super::post::checked;
 
 impl IntakeForm {
     /// Parses every field, each error keyed by its field. The post's fields follow the rules of
     /// any post; the street line, when given, is kept with the building note as the private
     /// details an accepted helper sees.
-    pub fn parse(&self, communes: &[super::commune::CommuneRef]) -> Result<IntakeDraft, FieldErrors> {
-        let mut errors = match self.post.parse(communes) {
+    pub fn parse(&self, communes: &[super::commune::CommuneRef], now: i64) -> Result<IntakeDraft, FieldErrors> {
+        let mut errors = match self.post.parse(communes, now) {
             Ok(_) => FieldErrors::new(),
             Err(e) => e,
         };
@@ -103,7 +101,7 @@ impl IntakeForm {
         }
         match (phone, errors.is_empty()) {
             (Some(phone), true) => {
-                let mut post = self.post.parse(communes)?;
+                let mut post = self.post.parse(communes, now)?;
                 // The helper needs the street to find the person; it is private like the note.
                 post.private_note = match (&street, post.private_note.take()) {
                     (Some(s), Some(n)) => Some(format!("{s} — {n}")),
@@ -246,18 +244,19 @@ mod tests {
                 lat: String::new(),
                 lon: String::new(),
                 private_note: "2e étage, code 1234".into(),
+                ..Default::default()
             },
         }
     }
 
     #[test]
     fn a_whole_intake_keeps_the_person_apart_and_the_street_private() {
-        let d = form().parse(&communes()).expect("valid");
+        let d = form().parse(&communes(), 1_796_295_600).expect("valid");
         assert_eq!(d.caller.name, "Mme Schmitt");
         assert_eq!(d.caller.phone, "03 89 12 34 56");
         assert!(d.caller.share_phone);
         assert_eq!(d.post.private_note.as_deref(), Some("12 rue des Lilas — 2e étage, code 1234"));
-        let d = IntakeForm { street: String::new(), ..form() }.parse(&communes()).expect("valid");
+        let d = IntakeForm { street: String::new(), ..form() }.parse(&communes(), 1_796_295_600).expect("valid");
         assert_eq!(d.post.private_note.as_deref(), Some("2e étage, code 1234"));
         assert_eq!(d.caller.street, None);
     }
@@ -272,13 +271,16 @@ mod tests {
             post: PostForm { title: String::new(), ..form().post },
             ..form()
         };
-        let e = f.parse(&communes()).expect_err("invalid");
+        let e = f.parse(&communes(), 1_796_295_600).expect_err("invalid");
         for field in ["person_name", "person_phone", "consent", "street", "title"] {
             assert!(e.get(field).is_some(), "{field} should be in error: {e:?}");
         }
-        let e = IntakeForm { person_phone: String::new(), ..form() }.parse(&communes()).expect_err("no phone");
+        let e = IntakeForm { person_phone: String::new(), ..form() }
+            .parse(&communes(), 1_796_295_600)
+            .expect_err("no phone");
         assert_eq!(e.get("person_phone").map(|m| m.id.clone()), Some("intake-phone-missing".into()));
-        let no_share = IntakeForm { share_phone: String::new(), ..form() }.parse(&communes()).expect("valid");
+        let no_share =
+            IntakeForm { share_phone: String::new(), ..form() }.parse(&communes(), 1_796_295_600).expect("valid");
         assert!(!no_share.caller.share_phone);
     }
 

@@ -36,6 +36,7 @@ pub mod period;
 pub mod post;
 pub mod privacy;
 pub mod retention;
+pub mod schedule;
 pub mod search;
 pub mod site_page;
 pub mod stats;

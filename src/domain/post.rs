@@ -270,8 +270,10 @@ pub struct NewPost {
     pub title: Title,
     pub description: Description,
     pub location: super::LatLng,
-    /// Between 1 and `MAX_LIFETIME_DAYS`.
+    /// Between 1 and `MAX_LIFETIME_DAYS` (a post with a schedule follows its schedule).
     pub lifetime_days: u32,
+    /// When it happens, if it says.
+    pub schedule: Option<super::schedule::Schedule>,
 }
 
 /// A lifetime in days between 1 and `MAX_LIFETIME_DAYS`, or what is wrong.
@@ -319,6 +321,10 @@ pub struct PostDraft {
     pub lifetime_days: u32,
     pub place: Place,
     pub private_note: Option<String>,
+    /// When it happens, if it says (`schedule`).
+    pub schedule: Option<super::schedule::Schedule>,
+    /// Published for someone close, who agreed (« Je publie pour un proche »).
+    pub for_relative: bool,
 }
 
 /// The "Publier une annonce" form as typed. It carries no status and no author: those are
@@ -336,12 +342,25 @@ pub struct PostForm {
     pub lat: String,
     pub lon: String,
     pub private_note: String,
+    /// "Quand ?": a day, or days of each week or month (empty: no date).
+    #[serde(default)]
+    pub schedule: super::schedule::ScheduleForm,
+    /// « Je publie pour un proche » ticked (`on`), and the box saying the person agreed.
+    #[serde(default)]
+    pub for_relative: String,
+    #[serde(default)]
+    pub relative_consent: String,
+}
+
+/// Whether a checkbox was ticked (`on`, as a browser sends it).
+pub fn checked(raw: &str) -> bool {
+    matches!(raw.trim(), "on" | "true" | "1" | "oui" | "yes")
 }
 
 impl PostForm {
     /// Parses every field, each error keyed by its field, in French. The commune is looked up
-    /// in `communes` (see `commune::resolve`).
-    pub fn parse(&self, communes: &[super::commune::CommuneRef]) -> Result<PostDraft, FieldErrors> {
+    /// in `communes` (see `commune::resolve`); days are checked against `now` (none passed).
+    pub fn parse(&self, communes: &[super::commune::CommuneRef], now: i64) -> Result<PostDraft, FieldErrors> {
         let mut errors = FieldErrors::new();
         let kind = self.kind.parse::<PostKind>().map_err(|_| errors.push("kind", Msg::new("post-kind-missing"))).ok();
         let category = self
@@ -388,11 +407,27 @@ impl PostForm {
         } else {
             (!note.is_empty()).then(|| note.to_owned())
         };
+        let schedule = self.schedule.parse(now).map_err(|e| errors.extend(e)).ok().flatten();
+        // For someone close: only with their agreement, said by the person publishing.
+        let for_relative = checked(&self.for_relative);
+        if for_relative && !checked(&self.relative_consent) {
+            errors.push("relative_consent", Msg::new("relative-consent-missing"));
+        }
         match (kind, category, title, description, lifetime_days, place) {
             (Some(kind), Some(category), Some(title), Some(description), Some(lifetime_days), Some(place))
                 if errors.is_empty() =>
             {
-                Ok(PostDraft { kind, category, title, description, lifetime_days, place, private_note })
+                Ok(PostDraft {
+                    kind,
+                    category,
+                    title,
+                    description,
+                    lifetime_days,
+                    place,
+                    private_note,
+                    schedule,
+                    for_relative,
+                })
             }
             _ => Err(errors),
         }
@@ -437,8 +472,12 @@ mod form_tests {
             lat: "".into(),
             lon: "".into(),
             private_note: "  Bâtiment B, 2e étage  ".into(),
+            ..Default::default()
         }
     }
+
+    /// Thursday 3 December 2026, noon in Paris.
+    const NOW: i64 = 1_796_295_600;
 
     fn communes() -> Vec<crate::domain::commune::CommuneRef> {
         vec![crate::domain::commune::CommuneRef {
@@ -449,34 +488,48 @@ mod form_tests {
     }
 
     #[test]
+    fn a_post_for_someone_close_needs_their_agreement() {
+        assert!(!ok_form().parse(&communes(), NOW).unwrap().for_relative);
+        let asked = PostForm { for_relative: "on".into(), ..ok_form() };
+        let e = asked.parse(&communes(), NOW).unwrap_err();
+        assert_eq!(e.get("relative_consent"), Some(&Msg::new("relative-consent-missing")));
+        let agreed = PostForm { relative_consent: "on".into(), ..asked };
+        assert!(agreed.parse(&communes(), NOW).unwrap().for_relative);
+        // The agreement alone says nothing: the post is the author's own.
+        let alone = PostForm { relative_consent: "on".into(), ..ok_form() };
+        assert!(!alone.parse(&communes(), NOW).unwrap().for_relative);
+    }
+
+    #[test]
     fn a_complete_form_parses() {
-        let d = ok_form().parse(&communes()).unwrap();
+        let d = ok_form().parse(&communes(), NOW).unwrap();
         assert_eq!(d.lifetime_days, DEFAULT_LIFETIME_DAYS);
         assert_eq!(d.place, Place::Commune("68066".into()));
         assert_eq!(d.private_note.as_deref(), Some("Bâtiment B, 2e étage"));
         let with_pin = PostForm { lat: "47.75".into(), lon: "7.34".into(), ..ok_form() };
         assert_eq!(
-            with_pin.parse(&communes()).unwrap().place,
+            with_pin.parse(&communes(), NOW).unwrap().place,
             Place::Point(crate::domain::LatLng { lat: 47.75, lon: 7.34 })
         );
     }
 
     #[test]
     fn every_problem_is_named() {
-        let e = PostForm::default().parse(&communes()).unwrap_err();
+        let e = PostForm::default().parse(&communes(), NOW).unwrap_err();
         for f in ["kind", "category", "title", "description", "location"] {
             assert!(e.get(f).is_some(), "{f}");
         }
         let e = PostForm { lifetime_days: "120".into(), lat: "abc".into(), lon: "7".into(), ..ok_form() }
-            .parse(&communes())
+            .parse(&communes(), NOW)
             .unwrap_err();
         assert!(e.get("lifetime_days").unwrap().to_string().contains("90"));
         assert!(e.get("location").is_some());
-        let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse(&communes()).unwrap_err();
+        let e = PostForm { private_note: "x".repeat(501), ..ok_form() }.parse(&communes(), NOW).unwrap_err();
         assert!(e.get("private_note").is_some());
         // An unknown commune is reported with the other problems.
-        let e =
-            PostForm { title: "".into(), commune: "Strasbourg".into(), ..ok_form() }.parse(&communes()).unwrap_err();
+        let e = PostForm { title: "".into(), commune: "Strasbourg".into(), ..ok_form() }
+            .parse(&communes(), NOW)
+            .unwrap_err();
         assert!(e.get("title").is_some() && e.get("location").unwrap().to_string().contains("Strasbourg"));
     }
 

@@ -63,8 +63,8 @@ slug_parse_display!(Step);
 
 /// Checks what was answered at `step`: the next step, or this step's errors. (The last step,
 /// `Confirm`, publishes the whole form: the caller parses it as usual.)
-pub fn advance(step: Step, form: &PostForm, communes: &[CommuneRef]) -> Result<Step, FieldErrors> {
-    let errors = match form.parse(communes) {
+pub fn advance(step: Step, form: &PostForm, communes: &[CommuneRef], now: i64) -> Result<Step, FieldErrors> {
+    let errors = match form.parse(communes, now) {
         Ok(_) => FieldErrors::new(),
         Err(all) => FieldErrors(all.0.into_iter().filter(|e| step.fields().contains(&e.field.as_str())).collect()),
     };
@@ -87,25 +87,25 @@ mod tests {
     fn each_step_checks_only_its_own_answer() {
         let mut form = PostForm::default();
         // Nothing chosen yet: the first step says so, and only that.
-        let e = advance(Step::Kind, &form, &colmar()).unwrap_err();
+        let e = advance(Step::Kind, &form, &colmar(), 1_796_295_600).unwrap_err();
         assert_eq!(e.0.len(), 1);
         assert_eq!(e.0[0].field, "kind");
         form.kind = "request".into();
-        assert_eq!(advance(Step::Kind, &form, &colmar()), Ok(Step::Category));
+        assert_eq!(advance(Step::Kind, &form, &colmar(), 1_796_295_600), Ok(Step::Category));
         form.category = "groceries".into();
-        assert_eq!(advance(Step::Category, &form, &colmar()), Ok(Step::Title));
+        assert_eq!(advance(Step::Category, &form, &colmar(), 1_796_295_600), Ok(Step::Title));
         // A title too short is refused at its own step.
         form.title = "ab".into();
-        assert_eq!(advance(Step::Title, &form, &colmar()).unwrap_err().0[0].field, "title");
+        assert_eq!(advance(Step::Title, &form, &colmar(), 1_796_295_600).unwrap_err().0[0].field, "title");
         form.title = "Courses le samedi".into();
-        assert_eq!(advance(Step::Title, &form, &colmar()), Ok(Step::Description));
+        assert_eq!(advance(Step::Title, &form, &colmar(), 1_796_295_600), Ok(Step::Description));
         form.description = "Le samedi matin, au marché.".into();
-        assert_eq!(advance(Step::Description, &form, &colmar()), Ok(Step::Place));
+        assert_eq!(advance(Step::Description, &form, &colmar(), 1_796_295_600), Ok(Step::Place));
         form.commune = "Strasbourg".into();
-        assert_eq!(advance(Step::Place, &form, &colmar()).unwrap_err().0[0].field, "location");
+        assert_eq!(advance(Step::Place, &form, &colmar(), 1_796_295_600).unwrap_err().0[0].field, "location");
         form.commune = "colmar".into();
-        assert_eq!(advance(Step::Place, &form, &colmar()), Ok(Step::Note));
-        assert_eq!(advance(Step::Note, &form, &colmar()), Ok(Step::Confirm));
+        assert_eq!(advance(Step::Place, &form, &colmar(), 1_796_295_600), Ok(Step::Note));
+        assert_eq!(advance(Step::Note, &form, &colmar(), 1_796_295_600), Ok(Step::Confirm));
         assert_eq!(Step::Confirm.next(), Step::Confirm);
         assert_eq!(Step::Kind.number(), 1);
         assert_eq!(Step::Confirm.number(), 7);

@@ -288,6 +288,68 @@ pub fn day_for(locale: Locale, ts: i64) -> String {
     translate(lang, "date-only", &[("day", s(day)), ("month", s(month)), ("year", s(year.to_string()))])
 }
 
+/// "samedi 5 décembre" / "Saturday 5 December": day `day` (since 1970-01-01, Paris time) with
+/// its weekday, for `locale`.
+pub fn weekday_day_for(locale: Locale, day: i64) -> String {
+    use crate::domain::schedule::weekday;
+    let lang = locale.lang;
+    let (_, month, d) = crate::domain::time::civil_from_days(day);
+    translate(
+        lang,
+        "when-day",
+        &[
+            ("weekday", s(translate(lang, &format!("weekday-{}", weekday(day)), &[]))),
+            ("day", s(translate(lang, "date-day", &[("day", n(d))]))),
+            ("month", s(translate(lang, &format!("date-month-{month}"), &[]))),
+        ],
+    )
+}
+
+/// When a post happens, in words for `locale`: « samedi 5 décembre, de 14 h à 17 h »,
+/// « chaque mardi et jeudi », « le 1er et 15 du mois, jusqu'au 31 mars ».
+pub fn schedule_for(locale: Locale, sch: &crate::domain::schedule::Schedule) -> String {
+    use crate::domain::schedule::Schedule;
+    let lang = locale.lang;
+    let time = |m: u16| {
+        translate(lang, "when-time", &[("hour", n(m / 60)), ("minute", n(m % 60)), ("mm", s(format!("{:02}", m % 60)))])
+    };
+    let hours = sch
+        .window()
+        .map(|w| translate(lang, "when-hours", &[("from", s(time(w.from))), ("to", s(time(w.to)))]))
+        .unwrap_or_default();
+    let until = match *sch {
+        Schedule::Once { .. } => String::new(),
+        Schedule::Weekly { until, .. } | Schedule::Monthly { until, .. } => {
+            until.map(|d| translate(lang, "when-until", &[("date", s(weekday_day_for(locale, d)))])).unwrap_or_default()
+        }
+    };
+    let list = |words: Vec<String>| match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), translate(lang, "when-and", &[]))
+        }
+        _ => words.concat(),
+    };
+    let (id, days) = match *sch {
+        Schedule::Once { day, .. } => ("when-once", weekday_day_for(locale, day)),
+        Schedule::Weekly { .. } => {
+            ("when-weekly", list(sch.days().iter().map(|d| translate(lang, &format!("weekday-{d}"), &[])).collect()))
+        }
+        Schedule::Monthly { .. } => {
+            ("when-monthly", list(sch.days().iter().map(|d| translate(lang, "date-day", &[("day", n(*d))])).collect()))
+        }
+    };
+    let key = if id == "when-once" { "day" } else { "days" };
+    // A line of its own: « Chaque mardi », « Samedi 5 décembre ».
+    let said = translate(lang, id, &[(key, s(days)), ("hours", s(hours)), ("until", s(until))]);
+    let mut chars = said.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// `schedule_for` in the page's language.
+pub fn schedule(sch: &crate::domain::schedule::Schedule) -> String {
+    schedule_for(locale(), sch)
+}
+
 /// The label of a category, a kind of post, a kind of poster, a status or a report reason, in
 /// the page's language (the ids are `category-<slug>`, `kind-<slug>`, …).
 pub fn label(prefix: &str, slug: &str) -> String {

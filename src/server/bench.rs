@@ -236,6 +236,7 @@ pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, crea
                         .map_err(|e| e.to_string())?,
                     location: at,
                     lifetime_days: 30,
+                    schedule: None,
                 },
                 status: PostStatus::Published,
                 created_at: now,

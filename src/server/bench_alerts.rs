@@ -150,6 +150,7 @@ async fn publish(db: &Db, communes: &Communes, rng: &mut Rng, i: usize, now: i64
             description: crate::domain::post::Description::parse("Annonce de mesure.").map_err(|e| e.to_string())?,
             location: at,
             lifetime_days: 30,
+            schedule: None,
         },
         status: PostStatus::Published,
         created_at: now,

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::domain::grid::Grid;
+use crate::domain::schedule::{format_day, format_time, Schedule};
 use crate::domain::time::rfc3339;
 use crate::domain::{PostFilter, PostQuery};
 use crate::error::AppError;
@@ -105,6 +106,27 @@ fn feature(p: &PostSummary) -> Value {
             "commune": p.commune,
             "created_at": rfc3339(p.created_at),
             "url": format!("/posts/{}", p.id),
+            "when": p.when.as_ref().map(when),
+            "for_relative": p.for_relative,
         }
     })
+}
+
+/// When a post happens, for the API: `once` with its `date`, or `weekly` with ISO `weekdays`
+/// (1 is Monday), or `monthly` with its `days`; hours as `HH:MM` (Paris time) and the last day
+/// of a recurrence, when it says.
+pub fn when(s: &Schedule) -> Value {
+    let mut v = match s {
+        Schedule::Once { day, .. } => json!({ "kind": "once", "date": format_day(*day) }),
+        Schedule::Weekly { .. } => json!({ "kind": "weekly", "weekdays": s.days() }),
+        Schedule::Monthly { .. } => json!({ "kind": "monthly", "days": s.days() }),
+    };
+    if let Some(w) = s.window() {
+        v["from"] = json!(format_time(w.from));
+        v["to"] = json!(format_time(w.to));
+    }
+    if let (true, Some(last)) = (s.is_recurring(), s.last_day()) {
+        v["until"] = json!(format_day(last));
+    }
+    v
 }

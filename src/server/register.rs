@@ -44,7 +44,8 @@ pub const REGISTER: &[Table] = &[
         other: &[
             "id", "kind", "category", "poster_kind", "status", "public_lat", "public_lon", "commune_insee",
             "commune_name", "created_at", "updated_at", "expires_at", "hidden_at", "off_map_in_progress",
-            "privacy_area_m", "details_erased_at",
+            "privacy_area_m", "details_erased_at", "when_kind", "when_day", "when_days", "when_from", "when_to",
+            "when_until", "relative_consent_at",
         ],
     },
     Table {

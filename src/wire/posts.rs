@@ -23,6 +23,12 @@ pub struct PostSummary {
     pub point: LatLng,
     /// UTC seconds.
     pub created_at: i64,
+    /// When it happens, if it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<crate::domain::schedule::Schedule>,
+    /// Published by someone close to the person helped, with their agreement.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub for_relative: bool,
 }
 
 /// How many matching posts one cell of the map's grid holds, and where their centre of mass is.
@@ -145,6 +151,12 @@ pub struct MyPost {
     pub hidden: bool,
     /// The latest decision of the moderation team (with what was changed, for a redaction).
     pub decision: Option<DecisionForAuthor>,
+    /// When it happens, if it says.
+    #[serde(default)]
+    pub when: Option<crate::domain::schedule::Schedule>,
+    /// Published for someone close.
+    #[serde(default)]
+    pub for_relative: bool,
 }
 
 /// The latest decision on one of my posts, as its author reads it: what the team decided and

@@ -27,6 +27,11 @@ pub struct ExportRow {
     pub answers: i64,
     pub first_answer_at: Option<i64>,
     pub accepted_at: Option<i64>,
+    /// When it happens, if it says.
+    #[sqlx(flatten)]
+    pub schedule: super::posts::ScheduleRow,
+    /// Published for someone close, with their agreement.
+    pub for_relative: bool,
     pub person_name: Option<String>,
     pub person_phone: Option<String>,
     pub street: Option<String>,
@@ -61,6 +66,8 @@ pub async fn page(
          (SELECT COUNT(*) FROM conversations c WHERE c.post_id = p.id) AS answers, \
          (SELECT MIN(c.created_at) FROM conversations c WHERE c.post_id = p.id) AS first_answer_at, \
          (SELECT MIN(c.accepted_at) FROM conversations c WHERE c.post_id = p.id) AS accepted_at, \
+         p.when_kind, p.when_day, p.when_days, p.when_from, p.when_to, p.when_until, \
+         p.relative_consent_at IS NOT NULL AS for_relative, \
          CASE WHEN $6 THEN i.person_name END AS person_name, \
          CASE WHEN $6 THEN i.person_phone END AS person_phone, \
          CASE WHEN $6 THEN i.street END AS street, \

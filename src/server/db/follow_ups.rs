@@ -13,6 +13,9 @@ pub struct Candidate {
     pub category: String,
     /// The state the follow-up is for: the creation, the expiry or the acceptance.
     pub state_at: i64,
+    /// Whether it comes back (weekly or monthly): its expiry asks for a confirmation.
+    #[sqlx(default)]
+    pub recurring: bool,
 }
 
 /// Public requests created before `before` that nobody answered, not raised yet.
@@ -33,8 +36,10 @@ pub async fn unanswered(conn: &mut SqliteConnection, now: i64, before: i64) -> R
 /// Public posts of an account expiring after `now` and by `until`, not announced yet.
 pub async fn expiring(conn: &mut SqliteConnection, now: i64, until: i64) -> Result<Vec<Candidate>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT p.id AS post_id, p.author_id, p.title, p.category, p.expires_at AS state_at FROM posts p \
+        "SELECT p.id AS post_id, p.author_id, p.title, p.category, p.expires_at AS state_at, \
+         coalesce(p.when_kind IN ('weekly', 'monthly'), 0) AS recurring FROM posts p \
          WHERE p.status IN ('published', 'in-progress') AND p.hidden_at IS NULL AND p.author_id IS NOT NULL \
+         AND (p.when_kind IS NULL OR p.when_kind <> 'once') \
          AND p.expires_at > $1 AND p.expires_at <= $2 AND NOT EXISTS (SELECT 1 FROM follow_ups f \
             WHERE f.post_id = p.id AND f.kind = 'expiring' AND f.state_at = p.expires_at)",
     )

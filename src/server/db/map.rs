@@ -126,8 +126,7 @@ impl Sql {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
-     p.commune_name, p.public_lat, p.public_lon, p.created_at";
+use super::posts::SUMMARY_COLUMNS;
 
 fn public_slugs() -> impl Iterator<Item = String> {
     PostStatus::ALL.into_iter().filter(|s| s.is_public()).map(|s| s.slug().to_owned())
@@ -143,6 +142,32 @@ fn push_post_conditions(q: &mut Sql, f: &PostFilter, now: i64) {
     if let Some(k) = f.kind {
         q.push(" AND p.kind = ").bind(k.slug().to_owned());
     }
+    push_when_condition(q, f, now);
+}
+
+/// With days asked for (today, tomorrow, this week): only the posts happening on one of them —
+/// that day, or a weekday or a day of the month of theirs, before their last day.
+fn push_when_condition(q: &mut Sql, f: &PostFilter, now: i64) {
+    use crate::domain::schedule::{monthday, weekday};
+    let Some(w) = f.when else { return };
+    let (first, last) = w.days(now);
+    q.push(" AND ((p.when_kind = 'once' AND p.when_day BETWEEN ").bind(first).push(" AND ").bind(last).push(")");
+    for day in first..=last {
+        for (kind, bit) in [("weekly", weekday(day)), ("monthly", monthday(day))] {
+            q.push(" OR (p.when_kind = ").bind(kind.to_owned()).push(" AND p.when_days & ").bind(1i64 << (bit - 1));
+            q.push(" != 0 AND coalesce(p.when_until, ").bind(day).push(") >= ").bind(day).push(")");
+        }
+    }
+    q.push(")");
+}
+
+/// The posts that say when they happen, whose public point is in `area`: few, read through
+/// their own index (`posts_scheduled`) rather than the whole area's.
+fn push_schedule_source(q: &mut Sql, area: BBox) {
+    q.push(" FROM posts p INDEXED BY posts_scheduled WHERE p.when_kind IS NOT NULL");
+    q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
+    q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
 }
 
 /// How much more a word found in a title weighs than one found in a description, in the
@@ -163,6 +188,8 @@ pub fn pins_page_sql(f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i
     let terms = f.terms();
     if !terms.is_empty() {
         push_words_source(&mut q, &terms, area);
+    } else if f.when.is_some() {
+        push_schedule_source(&mut q, area);
     } else if f.categories.is_empty() {
         q.push(" FROM posts_geo g");
         push_area(&mut q, area);
@@ -236,11 +263,13 @@ fn push_area(q: &mut Sql, area: BBox) {
 pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
     let mut q = Sql::new("SELECT count(*)");
     let terms = f.terms();
-    if terms.is_empty() {
+    if !terms.is_empty() {
+        push_words_source(&mut q, &terms, area);
+    } else if f.when.is_some() {
+        push_schedule_source(&mut q, area);
+    } else {
         q.push(" FROM posts_geo g");
         push_area(&mut q, area);
-    } else {
-        push_words_source(&mut q, &terms, area);
     }
     push_post_conditions(&mut q, f, now);
     push_radius_condition(&mut q, f);
@@ -303,6 +332,15 @@ pub fn summaries(conn: &Connection, q: &Sql) -> Result<Vec<PostSummary>, MapErro
             public_lat: r.get(7)?,
             public_lon: r.get(8)?,
             created_at: r.get(9)?,
+            schedule: super::posts::ScheduleRow {
+                when_kind: r.get(10)?,
+                when_day: r.get(11)?,
+                when_days: r.get(12)?,
+                when_from: r.get(13)?,
+                when_to: r.get(14)?,
+                when_until: r.get(15)?,
+            },
+            for_relative: r.get(16)?,
         })
     })?;
     let mut out = Vec::new();
@@ -471,6 +509,12 @@ mod tests {
             let p = plan(&conn, &newest_walk_sql(&one, area, 0, 0, 50));
             assert!(p.contains("USING INDEX posts_category_created (category=? AND created_at>?)"), "{p}");
             assert!(!p.contains("TEMP B-TREE"), "{p}");
+            // With days, the index of the dated posts drives (they are few).
+            let days = PostFilter { when: Some(crate::domain::schedule::WhenFilter::Week), ..f.clone() };
+            for q in [pins_sql(&days, area, 0, 200), count_sql(&days, area, 0)] {
+                let p = plan(&conn, &q);
+                assert!(p.contains("SEARCH p USING INDEX posts_scheduled") && !p.contains("SCAN p"), "{p}");
+            }
             // With words, the word index drives, and posts is still reached by primary key.
             let words = PostFilter { words: Some("épicerie solidaire".into()), ..f.clone() };
             for q in [pins_sql(&words, area, 0, 200), count_sql(&words, area, 0)] {

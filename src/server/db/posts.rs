@@ -7,6 +7,7 @@
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::domain::post::{Description, Title};
+use crate::domain::schedule::{Columns, Schedule};
 use crate::domain::{Category, LatLng, PostKind, PostStatus, PosterKind};
 use crate::wire::posts::PostSummary;
 
@@ -33,6 +34,8 @@ pub struct NewPostRow {
     pub private_note: Option<String>,
     /// The signs of an emergency in its text (`domain::triage::to_stored`), if any.
     pub urgent_signs: Option<String>,
+    /// When it happens, if it says.
+    pub schedule: Option<Schedule>,
 }
 
 /// Inserts a post (and its index entry when public). Returns its id.
@@ -63,8 +66,89 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
     .bind(p.urgent_signs.as_deref())
     .fetch_one(&mut *conn)
     .await?;
+    set_schedule(conn, id, p.schedule.as_ref()).await?;
     sync_index(conn, id).await?;
     Ok(id)
+}
+
+/// Records when post `id` happens (`None`: no date).
+pub async fn set_schedule(conn: &mut SqliteConnection, id: i64, s: Option<&Schedule>) -> Result<(), sqlx::Error> {
+    let c = s.map(Schedule::to_columns).unwrap_or_default();
+    sqlx::query(
+        "UPDATE posts SET when_kind = $1, when_day = $2, when_days = $3, when_from = $4, when_to = $5, \
+         when_until = $6 WHERE id = $7",
+    )
+    .bind(c.kind)
+    .bind(c.day)
+    .bind(c.days)
+    .bind(c.from)
+    .bind(c.to)
+    .bind(c.until)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records that post `id` is published for someone close who agreed at `consent_at` (keeping the
+/// first agreement when it stays so), or not (`None`).
+pub async fn set_for_relative(
+    conn: &mut SqliteConnection,
+    id: i64,
+    consent_at: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE posts SET relative_consent_at = CASE WHEN $1 IS NULL THEN NULL \
+         ELSE coalesce(relative_consent_at, $1) END WHERE id = $2",
+    )
+    .bind(consent_at)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Whether post `id` is published for someone close.
+pub async fn is_for_relative(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT relative_consent_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    Ok(at.flatten().is_some())
+}
+
+/// When post `id` happens, as stored.
+pub async fn schedule_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<Schedule>, sqlx::Error> {
+    let row: Option<ScheduleRow> = sqlx::query_as(&format!("SELECT {SCHEDULE_COLUMNS} FROM posts WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.and_then(|r| r.columns().schedule()))
+}
+
+/// The columns of a schedule, in `ScheduleRow`'s order.
+pub const SCHEDULE_COLUMNS: &str = "when_kind, when_day, when_days, when_from, when_to, when_until";
+
+/// `SCHEDULE_COLUMNS` as read.
+#[derive(Clone, Debug, Default, sqlx::FromRow)]
+pub struct ScheduleRow {
+    pub when_kind: Option<String>,
+    pub when_day: Option<i64>,
+    pub when_days: Option<i64>,
+    pub when_from: Option<i64>,
+    pub when_to: Option<i64>,
+    pub when_until: Option<i64>,
+}
+
+impl ScheduleRow {
+    pub fn columns(self) -> Columns {
+        Columns {
+            kind: self.when_kind,
+            day: self.when_day,
+            days: self.when_days,
+            from: self.when_from,
+            to: self.when_to,
+            until: self.when_until,
+        }
+    }
 }
 
 /// Changes a post's status and keeps the spatial index in step. Returns false if no such post.
@@ -264,7 +348,8 @@ fn push_public_statuses(qb: &mut QueryBuilder<'_, Sqlite>) {
 
 /// The columns of a `PostSummary`, from `posts p`.
 pub(super) const SUMMARY_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, \
-     p.commune_name, p.public_lat, p.public_lon, p.created_at";
+     p.commune_name, p.public_lat, p.public_lon, p.created_at, p.when_kind, p.when_day, p.when_days, p.when_from, \
+     p.when_to, p.when_until, p.relative_consent_at IS NOT NULL AS for_relative";
 
 #[derive(sqlx::FromRow)]
 pub(super) struct SummaryRow {
@@ -278,6 +363,9 @@ pub(super) struct SummaryRow {
     pub(super) public_lat: f64,
     pub(super) public_lon: f64,
     pub(super) created_at: i64,
+    #[sqlx(flatten)]
+    pub(super) schedule: ScheduleRow,
+    pub(super) for_relative: bool,
 }
 
 /// A stored value that the domain does not know: the database and the code disagree.
@@ -303,6 +391,8 @@ impl TryFrom<SummaryRow> for PostSummary {
             commune: r.commune_name,
             point: LatLng { lat: r.public_lat, lon: r.public_lon },
             created_at: r.created_at,
+            when: r.schedule.columns().schedule(),
+            for_relative: r.for_relative,
         })
     }
 }
@@ -403,13 +493,18 @@ pub struct AuthoredRow {
     pub created_at: i64,
     pub expires_at: i64,
     pub hidden_at: Option<i64>,
+    #[sqlx(flatten)]
+    pub schedule: ScheduleRow,
+    pub for_relative: bool,
 }
 
 /// Every post of `author_id`, newest first.
 pub async fn list_by_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<AuthoredRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, kind, category, status, title, commune_name, created_at, expires_at, hidden_at FROM posts \
-         WHERE author_id = $1 ORDER BY created_at DESC, id DESC",
+        "SELECT id, kind, category, status, title, commune_name, created_at, expires_at, hidden_at, when_kind, \
+         when_day, when_days, when_from, when_to, when_until, relative_consent_at IS NOT NULL AS for_relative \
+         FROM posts WHERE author_id = $1 \
+         ORDER BY created_at DESC, id DESC",
     )
     .bind(author_id)
     .fetch_all(conn)

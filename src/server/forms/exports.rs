@@ -16,7 +16,7 @@ use tower_sessions::Session;
 use super::kit::{echo, logged_in, rerender, status_of, Fields};
 use crate::domain::export::{csv_line, ExportForm, ExportFormat};
 use crate::domain::time::{paris_civil, rfc3339};
-use crate::i18n::{translate, Lang};
+use crate::i18n::{schedule_for, translate, Lang, Locale};
 use crate::server::db::exports::ExportRow;
 use crate::server::locale::locale_of;
 use crate::server::services::{self, exports};
@@ -28,7 +28,7 @@ pub const PAGE: &str = "/pilotage/exports";
 const FIELDS: [&str; 5] = ["from", "to", "commune", "category", "format"];
 
 /// The columns of the staff CSV (`export-col-<name>` in the catalogues), then the full export's.
-const COLUMNS: [&str; 19] = [
+const COLUMNS: [&str; 21] = [
     "id",
     "kind",
     "category",
@@ -48,6 +48,8 @@ const COLUMNS: [&str; 19] = [
     "answers",
     "first-answer",
     "accepted",
+    "when",
+    "for-relative",
 ];
 const PEOPLE_COLUMNS: [&str; 7] =
     ["person-name", "person-phone", "street", "call-times", "share-phone", "consent-at", "consent-by"];
@@ -66,7 +68,9 @@ fn yes_no(lang: Lang, b: bool) -> String {
     translate(lang, if b { "export-yes" } else { "export-no" }, &[])
 }
 
-fn csv_row(lang: Lang, r: &ExportRow, people: bool) -> String {
+fn csv_row(locale: Locale, r: &ExportRow, people: bool) -> String {
+    let lang = locale.lang;
+    let schedule = r.schedule.clone().columns().schedule();
     let when = |t: Option<i64>| t.map(local_time).unwrap_or_default();
     let mut f = vec![
         r.id.to_string(),
@@ -88,6 +92,8 @@ fn csv_row(lang: Lang, r: &ExportRow, people: bool) -> String {
         r.answers.to_string(),
         when(r.first_answer_at),
         when(r.accepted_at),
+        schedule.map(|s| schedule_for(locale, &s)).unwrap_or_default(),
+        yes_no(lang, r.for_relative),
     ];
     if people {
         f.extend([
@@ -115,6 +121,8 @@ fn feature(r: &ExportRow) -> String {
             "created_at": rfc3339(r.created_at), "updated_at": rfc3339(r.updated_at),
             "expires_at": rfc3339(r.expires_at), "hidden": r.hidden, "answers": r.answers,
             "first_answer_at": at(r.first_answer_at), "accepted_at": at(r.accepted_at),
+            "when": r.schedule.clone().columns().schedule().as_ref().map(crate::server::geojson::when),
+            "for_relative": r.for_relative,
         },
     })
     .to_string()
@@ -147,7 +155,8 @@ pub async fn export(State(state): State<AppState>, session: Session, parts: Part
             return rerender(state, parts, echo("export", &f, &FIELDS, field_errors(&e)), status).await;
         }
     };
-    let lang = locale_of(&parts.headers).lang;
+    let locale = locale_of(&parts.headers);
+    let lang = locale.lang;
     let (first, last) = request.period.days();
     let people = request.format == ExportFormat::Full;
     let rows = exports::rows(state.db.clone(), selection);
@@ -161,7 +170,7 @@ pub async fn export(State(state): State<AppState>, session: Session, parts: Part
             // The BOM tells a spreadsheet the file is UTF-8.
             let head = format!("\u{feff}{}", csv_line(&header));
             let lines = rows
-                .map(move |page| page.map(|rows| rows.iter().map(|r| csv_row(lang, r, people)).collect::<String>()));
+                .map(move |page| page.map(|rows| rows.iter().map(|r| csv_row(locale, r, people)).collect::<String>()));
             let body = futures_util::stream::once(async move { Ok(head) }).chain(lines);
             let kind = if people { "complet" } else { "annonces" };
             (to_body(body), "text/csv; charset=utf-8", format!("entraide-{kind}-{first}-{last}.csv"))

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
 use super::kit::{echo, get, logged_in, rerender, status_of, Fields};
-use super::posts::{post_form, POST_FIELDS};
+use super::posts::{post_fields, post_form};
 use crate::domain::intake::IntakeForm;
 use crate::server::services;
 use crate::server::state::AppState;
@@ -37,14 +37,14 @@ pub async fn file(State(state): State<AppState>, session: Session, parts: Parts,
         Err(to_log_in) => return to_log_in,
     };
     let result = async {
-        let draft = intake_form(&f).parse(&state.communes.refs())?;
+        let draft = intake_form(&f).parse(&state.communes.refs(), now)?;
         services::intakes::file(&state.db, &state.communes, &user, draft, now).await
     }
     .await;
     match result {
         Ok(id) => Redirect::to(&format!("/saisies?deposee={id}")).into_response(),
         Err(e) => {
-            let keep: Vec<&str> = POST_FIELDS.iter().chain(CALLER_FIELDS.iter()).copied().collect();
+            let keep: Vec<&str> = post_fields().into_iter().chain(CALLER_FIELDS.iter().copied()).collect();
             rerender(state, parts, echo("publish", &f, &keep, field_errors(&e)), status_of(&e)).await
         }
     }

@@ -18,8 +18,24 @@ use crate::server::state::AppState;
 use crate::ui::components::emergency::{SEEN, SIGNS};
 use crate::wire::forms::{field_errors, FormEcho};
 
-pub(super) const POST_FIELDS: [&str; 9] =
-    ["kind", "category", "title", "description", "lifetime_days", "commune", "lat", "lon", "private_note"];
+const POST_BASE_FIELDS: [&str; 11] = [
+    "kind",
+    "category",
+    "title",
+    "description",
+    "lifetime_days",
+    "commune",
+    "lat",
+    "lon",
+    "private_note",
+    "for_relative",
+    "relative_consent",
+];
+
+/// The fields of the post form: its own, then the schedule's.
+pub(super) fn post_fields() -> Vec<&'static str> {
+    POST_BASE_FIELDS.iter().chain(crate::domain::schedule::FIELDS.iter()).copied().collect()
+}
 
 pub(super) fn post_form(f: &Fields) -> PostForm {
     PostForm {
@@ -32,6 +48,9 @@ pub(super) fn post_form(f: &Fields) -> PostForm {
         lat: get(f, "lat"),
         lon: get(f, "lon"),
         private_note: get(f, "private_note"),
+        schedule: crate::domain::schedule::ScheduleForm::from_fields(|k| get(f, k)),
+        for_relative: get(f, "for_relative"),
+        relative_consent: get(f, "relative_consent"),
     }
 }
 
@@ -51,7 +70,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
             return rerender(state, parts, step_echo(&f, to, FieldErrors::new()), StatusCode::OK).await;
         }
         if step != Step::Confirm {
-            return match steps::advance(step, &form, &state.communes.refs()) {
+            return match steps::advance(step, &form, &state.communes.refs(), now) {
                 Ok(next) => rerender(state, parts, step_echo(&f, next, FieldErrors::new()), StatusCode::OK).await,
                 Err(errors) => {
                     let status = status_of(&AppError::Validation(errors.clone()));
@@ -65,13 +84,13 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     if let Some(signs) = unseen_emergency(&f, &form, &state) {
         let mut e = match step {
             Some(_) => step_echo(&f, Step::Confirm, FieldErrors::new()),
-            None => echo("publish", &f, &POST_FIELDS, FieldErrors::new()),
+            None => echo("publish", &f, &post_fields(), FieldErrors::new()),
         };
         e.values.insert(SIGNS.to_owned(), signs);
         return rerender(state, parts, e, StatusCode::OK).await;
     }
     let result = async {
-        let draft = form.parse(&state.communes.refs())?;
+        let draft = form.parse(&state.communes.refs(), services::now())?;
         services::posts::publish(&state.db, &state.communes, &state.vetted, &user, draft, now).await
     }
     .await;
@@ -88,7 +107,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
                         .unwrap_or(Step::Confirm);
                     step_echo(&f, first, errors)
                 }
-                None => echo("publish", &f, &POST_FIELDS, errors),
+                None => echo("publish", &f, &post_fields(), errors),
             };
             rerender(state, parts, echo, status_of(&e)).await
         }
@@ -102,13 +121,13 @@ fn unseen_emergency(f: &Fields, form: &PostForm, state: &AppState) -> Option<Str
     if get(f, SEEN) == "1" {
         return None;
     }
-    let draft = form.parse(&state.communes.refs()).ok()?;
+    let draft = form.parse(&state.communes.refs(), services::now()).ok()?;
     triage::to_stored(&triage::signs(&format!("{}\n{}", draft.title.as_str(), draft.description.as_str())))
 }
 
 /// The step-by-step form's echo: the answers so far, and the step to show.
 fn step_echo(f: &Fields, step: Step, errors: FieldErrors) -> FormEcho {
-    let mut e = echo("publish", f, &POST_FIELDS, errors);
+    let mut e = echo("publish", f, &post_fields(), errors);
     e.values.insert("etape".to_owned(), step.slug().to_owned());
     e
 }
@@ -128,18 +147,18 @@ pub async fn edit_post(
     };
     let form = post_form(&f);
     if let Some(signs) = unseen_emergency(&f, &form, &state) {
-        let mut e = echo("publish", &f, &POST_FIELDS, FieldErrors::new());
+        let mut e = echo("publish", &f, &post_fields(), FieldErrors::new());
         e.values.insert(SIGNS.to_owned(), signs);
         return rerender(state, parts, e, StatusCode::OK).await;
     }
     let result = async {
-        let draft = form.parse(&state.communes.refs())?;
+        let draft = form.parse(&state.communes.refs(), services::now())?;
         services::posts::edit(&state.db, &state.communes, &state.vetted, &user, id, draft, now).await
     }
     .await;
     match result {
         Ok(()) => Redirect::to(&format!("/mes-annonces?modifiee={id}")).into_response(),
-        Err(e) => rerender(state, parts, echo("publish", &f, &POST_FIELDS, field_errors(&e)), status_of(&e)).await,
+        Err(e) => rerender(state, parts, echo("publish", &f, &post_fields(), field_errors(&e)), status_of(&e)).await,
     }
 }
 

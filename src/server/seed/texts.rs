@@ -131,3 +131,22 @@ pub const TEXTS: &[Text] = &[
     (Other, Offer, Some(Public), "Prêt de fauteuils roulants et déambulateurs",
      "La commune prête gratuitement du matériel médical (fauteuils, déambulateurs, cannes) pour une durée d'un mois renouvelable."),
 ];
+
+/// When the demo posts that say so happen: (title, ISO weekdays, from, to in minutes), each
+/// weekly — a food distribution, a homework workshop, rides to physiotherapy, a market.
+pub const WEEKLY: &[(&str, &[u8], u16, u16)] = &[
+    ("Distribution alimentaire chaque vendredi", &[5], 14 * 60, 18 * 60),
+    ("Atelier d'aide aux devoirs tous les mercredis", &[3], 14 * 60, 17 * 60),
+    ("Conduire mon père à ses séances de kiné", &[2, 5], 9 * 60 + 30, 11 * 60),
+    ("Aller au marché de Colmar le samedi", &[6], 8 * 60, 12 * 60),
+    ("Ateliers numériques pour débutants", &[1], 14 * 60, 16 * 60),
+    ("Je fais mes courses le jeudi, je peux prendre les vôtres", &[4], 17 * 60, 19 * 60),
+];
+
+/// The schedule of the demo post titled `title`, if it has one.
+pub fn schedule_of(title: &str) -> Option<crate::domain::schedule::Schedule> {
+    use crate::domain::schedule::{Schedule, Window};
+    let (_, days, from, to) = WEEKLY.iter().find(|(t, ..)| *t == title)?;
+    let weekdays = days.iter().fold(0u8, |m, d| m | 1 << (d - 1));
+    Some(Schedule::Weekly { weekdays, window: Some(Window { from: *from, to: *to }), until: None })
+}

@@ -48,7 +48,9 @@ pub async fn sweep(db: &Db, rules: &FollowUpRules, now: i64) -> Result<Swept, Ap
     for c in sql::expiring(&mut tx, now, until).await.map_err(fail)? {
         let (Some(author), true) = (c.author_id, rules.announce_expiry(c.state_at, now)) else { continue };
         if sql::raise(&mut tx, c.post_id, "expiring", c.state_at, now).await.map_err(fail)?.is_some() {
-            let text = Msg::new("notify-expiring").text("title", &c.title).date("date", c.state_at);
+            // What comes back asks to be confirmed; a day's post ends with its day (not raised).
+            let id = if c.recurring { "notify-expiring-recurring" } else { "notify-expiring" };
+            let text = Msg::new(id).text("title", &c.title).date("date", c.state_at);
             notify(&mut tx, author, Some(c.post_id), None, NotificationKind::Expiring, &[text], "/mes-annonces", now)
                 .await?;
             done.expiring += 1;

@@ -51,6 +51,7 @@ pub async fn file(
             description: d.description,
             location,
             lifetime_days: d.lifetime_days,
+            schedule: d.schedule,
         },
         status: PostStatus::Published,
         created_at: now,
@@ -211,6 +212,7 @@ mod tests {
                 lat: String::new(),
                 lon: String::new(),
                 private_note: "2e étage, code 4321".into(),
+                ..Default::default()
             },
         }
     }
@@ -238,7 +240,7 @@ mod tests {
     }
 
     async fn file_one(w: &World, share_phone: bool) -> i64 {
-        let draft = form(share_phone).parse(&communes().refs()).expect("valid intake");
+        let draft = form(share_phone).parse(&communes().refs(), crate::server::services::now()).expect("valid intake");
         file(&w.db, &communes(), &w.staff, draft, NOW).await.expect("filed")
     }
 
@@ -288,7 +290,7 @@ mod tests {
     #[sqlx::test]
     async fn only_staff_file_and_only_admins_read_every_intake(pool: SqlitePool) {
         let w = world(pool).await;
-        let draft = form(true).parse(&communes().refs()).expect("valid");
+        let draft = form(true).parse(&communes().refs(), crate::server::services::now()).expect("valid");
         let refused = file(&w.db, &communes(), &w.resident, draft, NOW).await;
         assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
         let id = file_one(&w, true).await;

@@ -46,9 +46,10 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
                 let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, AGGREGATE_ABOVE))?;
                 return Ok(page(posts.clone(), posts.len() as i64, area, None, vec![], 0));
             }
-            if filter.words.is_some() || (filter.radius_km.is_some() && filter.near.is_some()) {
-                // Words, or a radius: the cells would count posts without the words or outside
-                // the circle too. The matching posts are counted, and the most relevant of them
+            if filter.words.is_some() || filter.when.is_some() || (filter.radius_km.is_some() && filter.near.is_some())
+            {
+                // Words, days, or a radius: the cells would count posts without the words, on
+                // other days or outside the circle too. The matching posts are counted, and the most relevant of them
                 // listed and pinned, a page at a time.
                 let total = map::count(conn, &map::count_sql(&filter, area, now))?;
                 let (limit, offset) = if total <= AGGREGATE_ABOVE {
@@ -243,7 +244,12 @@ pub(super) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow
         commune_insee: commune.insee.clone(),
         commune_name: commune.name.clone(),
         created_at: c.created_at,
-        expires_at: c.created_at + i64::from(post.lifetime_days) * 86_400,
+        // A day's evening, a month for what comes back, else the lifetime chosen.
+        expires_at: match &post.schedule {
+            Some(s) => s.expires_at(c.created_at),
+            None => c.created_at + i64::from(post.lifetime_days) * 86_400,
+        },
+        schedule: post.schedule,
         author_id: c.author_id,
         private_note: c.private_note,
     })
@@ -310,6 +316,7 @@ pub async fn publish(
         description: draft.description,
         location,
         lifetime_days: draft.lifetime_days,
+        schedule: draft.schedule,
     };
     let c = Creation {
         post,
@@ -324,6 +331,9 @@ pub async fn publish(
     super::vetting::may_offer(&mut tx, policy, row.kind, row.category, author.id, now).await?;
     within_daily_allowance(&mut tx, author, now).await?;
     let id = sql::insert(&mut tx, &row).await.map_err(|e| db::internal("publish", e))?;
+    if draft.for_relative {
+        sql::set_for_relative(&mut tx, id, Some(now)).await.map_err(|e| db::internal("publish: relative", e))?;
+    }
     tx.commit().await.map_err(|e| db::internal("publish: commit", e))?;
     super::alerts::wake();
     Ok(id)
@@ -403,6 +413,8 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
                 expired: r.expires_at <= now,
                 hidden: r.hidden_at.is_some(),
                 decision,
+                when: r.schedule.columns().schedule(),
+                for_relative: r.for_relative,
             })
         })
         .collect()
@@ -456,6 +468,9 @@ pub async fn editable(db: &Db, communes: &Communes, author: &CurrentUser, id: i6
         return Err(AppError::NotFound);
     }
     let r = sql::editable(&mut conn, id).await.map_err(|e| db::internal("editable", e))?.ok_or(AppError::NotFound)?;
+    let schedule = sql::schedule_of(&mut conn, id).await.map_err(|e| db::internal("editable: schedule", e))?;
+    let for_relative = sql::is_for_relative(&mut conn, id).await.map_err(|e| db::internal("editable: relative", e))?;
+    let ticked = || if for_relative { "on".to_owned() } else { String::new() };
     let commune =
         communes.refs().into_iter().find(|c| c.insee == r.commune_insee).map(|c| c.label()).unwrap_or_default();
     Ok(PostForm {
@@ -468,6 +483,9 @@ pub async fn editable(db: &Db, communes: &Communes, author: &CurrentUser, id: i6
         lat: String::new(),
         lon: String::new(),
         private_note: r.private_note.unwrap_or_default(),
+        schedule: crate::domain::schedule::ScheduleForm::of(schedule.as_ref()),
+        for_relative: ticked(),
+        relative_consent: ticked(),
     })
 }
 
@@ -531,6 +549,19 @@ pub async fn edit(
     .map_err(|e| db::internal("edit", e))?;
     let signs = urgent_signs_of(draft.title.as_str(), draft.description.as_str());
     sql::set_urgent_signs(&mut tx, id, signs.as_deref()).await.map_err(|e| db::internal("edit: urgent", e))?;
+    sql::set_for_relative(&mut tx, id, draft.for_relative.then_some(now))
+        .await
+        .map_err(|e| db::internal("edit: relative", e))?;
+    // A new schedule gives the post its own time online; without one any more, the usual one.
+    let before = sql::schedule_of(&mut tx, id).await.map_err(|e| db::internal("edit: schedule", e))?;
+    if before != draft.schedule {
+        sql::set_schedule(&mut tx, id, draft.schedule.as_ref()).await.map_err(|e| db::internal("edit: schedule", e))?;
+        let expires_at = match &draft.schedule {
+            Some(s) => s.expires_at(now),
+            None => now + i64::from(crate::domain::post::DEFAULT_LIFETIME_DAYS) * 86_400,
+        };
+        sql::set_expiry(&mut tx, id, expires_at, now).await.map_err(|e| db::internal("edit: expiry", e))?;
+    }
     if status != PostStatus::Pending {
         sql::set_status(&mut tx, id, PostStatus::Pending, now).await.map_err(|e| db::internal("edit: status", e))?;
     }
@@ -546,7 +577,13 @@ pub async fn extend(db: &Db, author: &CurrentUser, id: i64, days: u32, now: i64)
         let why = Msg::new("extend-not-now").label("status", "status", status.slug());
         return Err(AppError::Validation(FieldErrors::single("days", why)));
     }
-    let expires_at = now + i64::from(days) * 86_400;
+    // What comes back is confirmed a month at a time, never past its last day; a day's post
+    // stays until that day's evening.
+    let schedule = sql::schedule_of(&mut tx, id).await.map_err(|e| db::internal("extend: schedule", e))?;
+    let expires_at = match schedule {
+        Some(s) => s.expires_at(now),
+        None => now + i64::from(days) * 86_400,
+    };
     sql::set_expiry(&mut tx, id, expires_at, now).await.map_err(|e| db::internal("extend", e))?;
     super::intakes::audit(&mut tx, id, author, IntakeAction::Extended, None, now).await?;
     tx.commit().await.map_err(|e| db::internal("extend: commit", e))?;
@@ -593,6 +630,7 @@ pub(crate) mod tests {
                 description: Description::parse("Une description.").unwrap(),
                 location: at,
                 lifetime_days: 30,
+                schedule: None,
             },
             status,
             created_at: NOW - 3600,

@@ -53,7 +53,9 @@ async fn world(pool: SqlitePool) -> World {
     let moderator = logged_in_as(&s, "accueil@departement.fr", Role::Moderator).await;
     let admin = logged_in_as(&s, "admin@departement.fr", Role::Admin).await;
     // A pending post by a resident, a phone intake, and public posts in two communes.
-    published_id(&s, &author, PUBLISH).await;
+    // For someone close, every Tuesday afternoon.
+    let extra = "&for_relative=on&relative_consent=on&when=weekly&when_day_2=on&when_from=14%3A00&when_to=17%3A00";
+    published_id(&s, &author, &format!("{PUBLISH}{extra}")).await;
     assert_eq!(send(&s, "POST", "/saisie", INTAKE, Some(&moderator)).await.status, StatusCode::SEE_OTHER);
     let mut list = vec![];
     for i in 0..3 {
@@ -114,7 +116,8 @@ async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqliteP
     assert!(r.body.starts_with('\u{feff}'), "a BOM for the spreadsheet");
     let header = r.body.trim_start_matches('\u{feff}').split("\r\n").next().unwrap().to_owned();
     assert!(header.starts_with("Numéro;Type;Catégorie;Publiée par;Statut;Titre;"), "{header}");
-    assert_eq!(header.split(';').count(), 19);
+    assert_eq!(header.split(';').count(), 21);
+    assert!(header.ends_with(";Quand;Publiée pour un proche"), "{header}");
     let lines = data_lines(&r.body);
     // Counted independently: every post created in the period.
     assert_eq!(lines.len() as i64, count(&w.s, "SELECT count(*) FROM posts").await);
@@ -136,6 +139,10 @@ async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqliteP
     }
     assert!(r.body.contains("\"'=HYPERLINK"), "a formula stays text");
     assert!(lines.iter().any(|l| l.contains("Courses de la semaine") && l.contains(";oui;")), "the intake, by phone");
+    // When it happens and whom it is for, in words; the others say no day and « non ».
+    let relative: Vec<_> = lines.iter().filter(|l| l.ends_with(";\"Chaque mardi, de 14 h à 17 h\";oui")).collect();
+    assert_eq!(relative.len(), 1, "{lines:?}");
+    assert_eq!(lines.iter().filter(|l| l.ends_with(";;non")).count(), lines.len() - 1);
     // Filters: a commune and a category, counted independently.
     let r = send(
         &w.s,
@@ -156,6 +163,12 @@ async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqliteP
     let features = json["features"].as_array().unwrap();
     assert_eq!(features.len() as i64, count(&w.s, "SELECT count(*) FROM posts").await);
     assert!(!r.body.contains("Odile") && !r.body.contains("exemple.fr"));
+    let relative: Vec<_> = features.iter().filter(|f| f["properties"]["for_relative"] == true).collect();
+    assert_eq!(relative.len(), 1);
+    let when = &relative[0]["properties"]["when"];
+    assert_eq!(when["kind"], "weekly");
+    assert_eq!(when["weekdays"], serde_json::json!([2]));
+    assert_eq!((when["from"].as_str(), when["to"].as_str()), (Some("14:00"), Some("17:00")));
 }
 
 #[sqlx::test]

@@ -18,6 +18,8 @@ mod notice;
 mod observe;
 mod pages;
 mod people;
+mod relative;
+mod schedule;
 mod search;
 mod security;
 mod stats;

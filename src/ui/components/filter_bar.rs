@@ -1,10 +1,11 @@
-//! The filters: category chips (several at once), requests / offers / both, and the order of
-//! the list.
+//! The filters: category chips (several at once), requests / offers / both, the days (today,
+//! tomorrow, this week), and the order of the list.
 //! Each choice is a link to the filtered URL, so filters work without JavaScript, can be shared,
 //! and the back button undoes them.
 
 use leptos::prelude::*;
 
+use crate::domain::schedule::WhenFilter;
 use crate::domain::{Category, PostFilter, PostKind, SortOrder};
 use crate::i18n::{label, n, s, t, t_args};
 use crate::ui::geolocate::LocateStatus;
@@ -54,10 +55,30 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
         })
         .collect_view()
     };
+    let days = move || {
+        let f = filter.get();
+        std::iter::once(None)
+            .chain(WhenFilter::ALL.into_iter().map(Some))
+            .map(|w| {
+                let on = f.when == w;
+                let id = match w {
+                    None => "filters-when-any".to_owned(),
+                    Some(w) => format!("filters-when-{}", w.slug()),
+                };
+                view! {
+                    <li>
+                        <a class="seg" class:seg-on=on href=f.with_when(w).href() aria-current=on.then_some("true")>
+                            {t(&id)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let clear = move || {
         let f = filter.get();
-        (!f.categories.is_empty() || f.kind.is_some()).then(|| {
-            let href = PostFilter { categories: vec![], kind: None, ..f }.href();
+        (!f.categories.is_empty() || f.kind.is_some() || f.when.is_some()).then(|| {
+            let href = PostFilter { categories: vec![], kind: None, when: None, ..f.first_page() }.href();
             view! {
                 <a class="clear-filters" href=href>
                     {t("filters-clear")}
@@ -71,6 +92,7 @@ pub fn FilterBar(filter: Signal<PostFilter>) -> impl IntoView {
                 <ul class="segments" aria-label=t("filters-kind")>{kinds}</ul>
                 {clear}
             </div>
+            <ul class="segments segments-small segments-when" aria-label=t("filters-when")>{days}</ul>
             <ul class="chips" aria-label=t("filters-categories")>{chips}</ul>
         </nav>
     }
@@ -155,7 +177,7 @@ pub fn SearchBox(filter: Signal<PostFilter>) -> impl IntoView {
         let q = f.to_query();
         let sort = (f.sort == SortOrder::Nearest).then(|| SortOrder::Nearest.slug().to_owned());
         let at = if f.place.is_none() { q.at } else { None };
-        [("category", q.category), ("kind", q.kind), ("sort", sort), ("at", at)]
+        [("category", q.category), ("kind", q.kind), ("when", q.when), ("sort", sort), ("at", at)]
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| view! { <input type="hidden" name=k value=v/> }))
             .collect_view()

@@ -11,4 +11,5 @@ pub mod form_field;
 pub mod http_status;
 pub mod post_list;
 pub mod restricted;
+pub mod schedule_field;
 pub mod vetted;

@@ -107,6 +107,17 @@ fn distance(from: LatLng, to: LatLng) -> String {
     }
 }
 
+/// When a post happens, as a line of its card.
+#[component]
+pub fn WhenLine(when: crate::domain::schedule::Schedule) -> impl IntoView {
+    view! {
+        <p class="when-line">
+            <span aria-hidden="true">"🗓"</span>
+            <span><span class="visually-hidden">{format!("{} — ", t("when-label"))}</span>{crate::i18n::schedule(&when)}</span>
+        </p>
+    }
+}
+
 /// One post in the list; with `from`, how far it is from the place searched.
 #[component]
 pub fn PostCard(post: PostSummary, now: i64, #[prop(default = None)] from: Option<LatLng>) -> impl IntoView {
@@ -130,7 +141,9 @@ pub fn PostCard(post: PostSummary, now: i64, #[prop(default = None)] from: Optio
                     {(post.status == PostStatus::InProgress).then(|| view! {
                         <span class="badge badge-progress">{label("status", PostStatus::InProgress.slug())}</span>
                     })}
+                    {post.for_relative.then(|| view! { <span class="badge badge-relative">{t("badge-for-relative")}</span> })}
                 </p>
+                {post.when.map(|w| view! { <WhenLine when=w/> })}
                 <p class="post-meta">
                     {post.commune.clone()}
                     " · "

@@ -36,10 +36,12 @@ pub fn EditPostPage() -> impl IntoView {
                             values: [
                                 ("kind", form.kind), ("category", form.category), ("title", form.title),
                                 ("description", form.description), ("commune", form.commune),
-                                ("private_note", form.private_note),
+                                ("private_note", form.private_note), ("for_relative", form.for_relative),
+                                ("relative_consent", form.relative_consent),
                             ]
                                 .into_iter()
                                 .map(|(k, v)| (k.to_owned(), v))
+                                .chain(form.schedule.to_fields())
                                 .collect(),
                             ..Default::default()
                         });

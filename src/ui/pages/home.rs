@@ -31,6 +31,7 @@ pub fn HomePage() -> impl IntoView {
             q: q.get("q"),
             at: q.get("at"),
             page: q.get("page"),
+            when: q.get("when"),
         }
     });
     // A wrong parameter is reported by the list; the filter bar then starts from scratch.

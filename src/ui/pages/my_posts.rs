@@ -87,6 +87,9 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
     let editable = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::Rejected);
     let can_fulfil = post.status.can_become(PostStatus::Fulfilled);
     let id = post.id.to_string();
+    // What comes back is confirmed a month at a time; a day's post stays until that evening.
+    let recurring = post.when.is_some_and(|w| w.is_recurring());
+    let extendable = post.when.is_none() || recurring;
     view! {
         <li class="post-card">
             <article aria-labelledby=format!("mine-{}", post.id)>
@@ -100,6 +103,7 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                         {label("category", post.category.slug())}
                     </span>
                 </p>
+                {post.when.map(|w| view! { <crate::ui::components::post_list::WhenLine when=w/> })}
                 <p class="post-meta">
                     {post.commune.clone()} " · " {t_args("my-posts-published-on", &[("date", text(absolute(post.created_at)))])}
                     {open.then(|| format!(" · {}", t_args("my-posts-online-until", &[("date", text(absolute(post.expires_at)))])))}
@@ -112,12 +116,16 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                 })}
                 {open.then(|| view! {
                     <div class="row-actions">
+                        {extendable.then(|| view! {
                         <form method="post" action="/mes-annonces">
                             <input type="hidden" name="form" value="extend"/>
                             <input type="hidden" name="id" value=id.clone()/>
                             <input type="hidden" name="days" value="30"/>
-                            <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-extend")}</button>
+                            <button type="submit" class="btn btn-small btn-secondary">
+                                {if recurring { t("my-posts-confirm") } else { t("my-posts-extend") }}
+                            </button>
                         </form>
+                        })}
                         {can_fulfil.then(|| view! {
                             <form method="post" action="/mes-annonces">
                                 <input type="hidden" name="form" value="close"/>

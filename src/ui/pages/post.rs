@@ -105,6 +105,9 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
             <div class="post-body">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             </div>
+            {s.for_relative.then(|| view! {
+                <p class="for-relative"><span class="badge badge-relative">{t("badge-for-relative")}</span>" "{t("post-for-relative")}</p>
+            })}
             <dl class="facts">
                 {if post.by_phone {
                     // "Déposée par le Département": filed by staff for a person who called.
@@ -120,6 +123,28 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                     }
                         .into_any()
                 }}
+                {s.when.map(|w| {
+                    use crate::domain::schedule::paris_day;
+                    let next = if w.is_recurring() { w.next_from(paris_day(post.now)) } else { None };
+                    view! {
+                        <dt>{t("when-label")}</dt>
+                        <dd>
+                            <strong>{crate::i18n::schedule(&w)}</strong>
+                            {next.map(|d| {
+                                let today = paris_day(post.now);
+                                let day = match d - today {
+                                    0 => t("when-today"),
+                                    1 => t("when-tomorrow"),
+                                    _ => crate::i18n::weekday_day_for(crate::i18n::locale(), d),
+                                };
+                                view! {
+                                    <br/>
+                                    {t_args("when-next", &[("day", text(day))])}
+                                }
+                            })}
+                        </dd>
+                    }
+                })}
                 <dt>{t("post-place")}</dt>
                 <dd>{t_args("post-place-approximate", &[("commune", text(s.commune.clone()))])}</dd>
                 <dt>{t("post-published")}</dt>

@@ -14,6 +14,7 @@ use crate::i18n::{label, n, t, t_args};
 use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::components::schedule_field::ScheduleField;
 use crate::ui::map::LocationPicker;
 use crate::ui::pages::publish_steps::StepByStep;
 use crate::ui::state::use_current_user;
@@ -265,6 +266,8 @@ pub fn PostEditor(
                 </datalist>
                 <LocationPicker initial=initial on_pick=on_pick/>
             </div>
+            <ScheduleField echo=echo.clone() form=F/>
+            {(!intake).then(|| view! { <ForRelative echo=echo.clone()/> })}
             {new.then(|| view! {
             <div class="field" class:field-invalid=days_bad>
                 <label for="publish-lifetime_days">{t("publish-duration")}</label>
@@ -321,6 +324,35 @@ fn CallerFields(echo: FormEcho) -> impl IntoView {
                         aria-invalid=consent_bad.then_some("true")
                         aria-describedby=consent_bad.then_some("publish-consent-error")/>
                     {t("intake-consent")}
+                </label>
+            </div>
+        </fieldset>
+    }
+}
+
+/// « Je publie pour un proche »: the post is for someone close (a parent, a neighbour one helps),
+/// who must have agreed; the answers come to the person publishing, and the place given is the
+/// person's, private as any exact place.
+#[component]
+fn ForRelative(echo: FormEcho) -> impl IntoView {
+    let ticked = |k: &str| echo.form == F && crate::domain::post::checked(&echo.value(F, k));
+    let consent_err = echo.error(F, "relative_consent");
+    let consent_bad = consent_err.is_some();
+    view! {
+        <fieldset class="field relative" class:field-invalid=consent_bad>
+            <legend>{t("publish-relative")}</legend>
+            <label class="choice">
+                <input type="checkbox" name="for_relative" checked=ticked("for_relative")/>
+                {t("publish-for-relative")}
+            </label>
+            <div class="relative-consent">
+                <p class="hint" id="publish-relative-hint">{t("publish-for-relative-hint")}</p>
+                {consent_err.map(|e| view! { <p class="field-error" id="publish-relative_consent-error">{e}</p> })}
+                <label class="choice">
+                    <input type="checkbox" name="relative_consent" checked=ticked("relative_consent")
+                        aria-invalid=consent_bad.then_some("true")
+                        aria-describedby=if consent_bad { "publish-relative-hint publish-relative_consent-error" } else { "publish-relative-hint" }/>
+                    {t("publish-relative-consent")}
                 </label>
             </div>
         </fieldset>
