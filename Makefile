@@ -17,7 +17,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e deploy-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-tools
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
 DIST := entraide-$(VERSION)-$(shell uname -m)
@@ -29,10 +29,11 @@ run: release
 	ENTRAIDE_LOG_FORMAT=$${ENTRAIDE_LOG_FORMAT:-text} target/release/entraide serve
 
 ## test: install what tests need, then run the Rust tests, the end-to-end suite (on the release
-## build, the one shipped), and the deployment's journey (its archive behind nginx with TLS)
-test: assets test-tools
+## build, the one shipped), a smoke run of every benchmark, and the deployment's journey (its
+## archive behind nginx with TLS)
+test: assets test-tools bench-tools
 	$(MAKE) release
-	$(MAKE) unit e2e
+	$(MAKE) unit e2e bench-smoke
 	$(MAKE) package deploy-test
 
 ## deploy-test: the release server from a configuration file behind nginx (TLS, HTTP/2, HSTS),
@@ -91,6 +92,12 @@ security: assets test-tools
 ## bench: speed and weight on this machine (1M and 100k synthetic posts), ending with the figures
 bench: release test-tools bench-tools
 	set -o pipefail; python3 benches/bench.py | tee target/bench.txt
+
+## bench-smoke: every benchmark step on small data with few iterations (figures not checked), so
+## that a change breaking a benchmark fails `make test`
+bench-smoke: test-tools bench-tools
+	set -o pipefail; python3 benches/bench.py --smoke | tee target/bench-smoke.txt
+	set -o pipefail; python3 benches/crash.py --runs 3 --bin $(E2E_BIN) | tee -a target/bench-smoke.txt
 
 # wrk (load), brotli (sizes), taskset (pinning): Debian packages.
 bench-tools:

@@ -14,8 +14,13 @@ alerts the fan-out of a post in Mulhouse to 100,000 saved alerts through the wor
        same SQL on a bare connection                               `entraide bench-alerts`
 
 Ends with one `NAME VALUE` line per figure. Needs the release build (`make release`).
+
+`--smoke` (`make bench-smoke`, run by `make test`): every step on small data with few
+iterations, in its own folder, so that a change breaking a benchmark fails CI. Its figures mean
+nothing and are not checked; a step that fails stops it with an error.
 """
 
+import argparse
 import gzip
 import os
 import re
@@ -33,9 +38,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target/release/entraide"
 SITE = ROOT / "target/site"
-WORK = ROOT / "target/bench"
-FR_POSTS = int(os.environ.get("BENCH_FR_POSTS", "1000000"))
-HR_POSTS = int(os.environ.get("BENCH_HR_POSTS", "100000"))
+
+# Sizes and iterations of a real run, and of the smoke run (`--smoke`).
+FULL = dict(work="target/bench", fr_posts=int(os.environ.get("BENCH_FR_POSTS", "1000000")),
+            hr_posts=int(os.environ.get("BENCH_HR_POSTS", "100000")), queries=1000, creates=300,
+            alerts=100_000, alert_posts=25, wrk_seconds=8, connections=1000, vitals_runs=3)
+SMOKE = dict(work="target/bench-smoke", fr_posts=3000, hr_posts=2000, queries=30, creates=10,
+             alerts=500, alert_posts=3, wrk_seconds=1, connections=50, vitals_runs=1)
+CONF = FULL
+WORK = ROOT / CONF["work"]
 summary: dict[str, str] = {}
 
 
@@ -71,7 +82,7 @@ def figures(text: str) -> dict[str, str]:
 
 
 def queries(db: Path, prefix: str, radius_km: float, creates: int) -> dict[str, str]:
-    r = subprocess.run([BIN, "bench", "--prefix", prefix, "--queries", "1000", "--radius-km", str(radius_km),
+    r = subprocess.run([BIN, "bench", "--prefix", prefix, "--queries", str(CONF["queries"]), "--radius-km", str(radius_km),
                         "--creates", str(creates)], env=db_env(db), check=True, capture_output=True, text=True)
     log(r.stdout.rstrip())
     return figures(r.stdout)
@@ -134,7 +145,7 @@ def payloads(srv: Server) -> int:
 
 def wrk(url: str) -> tuple[float, float, float]:
     """requests/s, p50 and p99 in ms, wrk pinned to CPU 1."""
-    cmd = ["taskset", "-c", "1", "wrk", "-t1", "-c16", "-d8s", "--latency", url]
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", "-c16", f"-d{CONF['wrk_seconds']}s", "--latency", url]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
     def ms(label: str) -> float:
@@ -196,6 +207,12 @@ def hold_connections(srv: Server, n: int) -> list[socket.socket]:
 
 
 def main() -> None:
+    global CONF, WORK
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="every step on small data, figures not checked")
+    if parser.parse_args().smoke:
+        CONF = SMOKE
+        WORK = ROOT / CONF["work"]
     if not BIN.exists() or not (SITE / "pkg/entraide.wasm").exists():
         raise SystemExit("build the release first: make release")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -204,9 +221,9 @@ def main() -> None:
     started = time.monotonic()
 
     log("── G1/G4: map reads and posting ──")
-    fr = seed("fr", FR_POSTS, "france")
-    f = queries(fr, "fr", 20.0, 300)
-    hr = seed("hr", HR_POSTS, "haut-rhin")
+    fr = seed("fr", CONF["fr_posts"], "france")
+    f = queries(fr, "fr", 20.0, CONF["creates"])
+    hr = seed("hr", CONF["hr_posts"], "haut-rhin")
     h = queries(hr, "hr", 5.0, 0)
     for shape in ["viewport", "knn", "newest"]:
         summary[f"G1.{shape}.p50_ratio"] = f[f"fr.{shape}.p50_ratio"]
@@ -220,8 +237,8 @@ def main() -> None:
     adb = WORK / "alerts.db"
     for p in WORK.glob("alerts.db*"):
         p.unlink()
-    r = subprocess.run([BIN, "bench-alerts", "--alerts", "100000", "--posts", "25"], env=db_env(adb), check=True,
-                       capture_output=True, text=True)
+    r = subprocess.run([BIN, "bench-alerts", "--alerts", str(CONF["alerts"]), "--posts", str(CONF["alert_posts"])],
+                       env=db_env(adb), check=True, capture_output=True, text=True)
     log(r.stdout.rstrip())
     a = figures(r.stdout)
     for n in ["alerts.fanout_p50_ms", "alerts.fanout_p99_ms", "alerts.fanout_ratio", "alerts.told_per_post_p50"]:
@@ -246,7 +263,7 @@ def main() -> None:
         summary["G5.page_br_bytes"] = str(page_weight(srv, "/"))
         time.sleep(1)
         idle = srv.rss_kb()
-        socks = hold_connections(srv, 1000)
+        socks = hold_connections(srv, CONF["connections"])
         time.sleep(1)
         busy = srv.rss_kb()
         for s in socks:
@@ -266,7 +283,7 @@ def main() -> None:
     srv = Server(demo, 3191)
     try:
         r = subprocess.run(["node", str(ROOT / "benches/vitals.mjs"), srv.url("/")], cwd=ROOT / "end2end",
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env={**os.environ, "VITALS_RUNS": str(CONF["vitals_runs"])})
         log(r.stdout.rstrip())
         if r.returncode != 0:
             raise SystemExit(f"vitals failed:\n{r.stderr}")

@@ -115,7 +115,7 @@ def writer(port, name, posts, acked, stop):
         email = f"{name}@crash.invalid"
         status, _ = client.post("/inscription", {
             "display_name": "Crash", "email": email, "poster_kind": "individual",
-            "organisation": "", "password": PASSWORD,
+            "organisation": "", "password": PASSWORD, "charter": "on",
         })
         if status != 303:
             return
@@ -170,7 +170,7 @@ def shutdown_check(binary, db_url, port, log):
     proc = start(binary, db_url, port, log)
     body = urllib.parse.urlencode({
         "display_name": "Fin", "email": f"fin-{time.time_ns()}@crash.invalid",
-        "poster_kind": "individual", "organisation": "", "password": PASSWORD,
+        "poster_kind": "individual", "organisation": "", "password": PASSWORD, "charter": "on",
     }).encode()
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     s.sendall(

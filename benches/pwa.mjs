@@ -17,6 +17,12 @@ const profile = mkdtempSync(join(tmpdir(), 'entraide-pwa-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox'],
+  // The same page whatever the machine's browser would ask for (as vitals.mjs).
+  locale: 'fr-FR',
+  timezoneId: 'Europe/Paris',
+  extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9' },
+  colorScheme: 'light',
+  reducedMotion: 'no-preference',
   viewport: { width: 390, height: 844 },
   isMobile: true,
   hasTouch: true,
