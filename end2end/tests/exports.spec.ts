@@ -7,7 +7,8 @@ import { logIn, DEMO_MODERATOR, DEMO_PASSWORD } from './journeys';
 
 const COLUMNS = ['Numéro', 'Type', 'Catégorie', 'Publiée par', 'Statut', 'Titre', 'Description', 'Commune', 'Code INSEE',
   'Latitude (point public)', 'Longitude (point public)', 'Déposée par téléphone', 'Déposée le', 'Modifiée le', 'Expire le',
-  'Masquée après signalements', 'Réponses', 'Première réponse le', 'Aide acceptée le'];
+  'Masquée après signalements', 'Réponses', 'Première réponse le', 'Aide acceptée le', 'Quand',
+  'Publiée pour un proche'];
 
 test('staff export the posts of a period as a CSV a spreadsheet opens, without anyone\'s details', async ({ page, outside }, info) => {
   const stamp = Date.now();

@@ -87,11 +87,18 @@ export async function approveAsModerator(browser: Browser, info: TestInfo, like:
 
 /** Opens the public post titled `title` from the home page as it is: from its pin's popup on
  *  the map with JavaScript (pins of one town overlap at this zoom: the keyboard reaches each
- *  one), from the list without. */
+ *  one), from the list without. The map may still be settling on the page's area when the pin
+ *  is first pressed (its pins drawn again, the popup closed): then it is pressed again. */
 export async function openFromHome(page: Page, js: boolean, title: string) {
   if (js) {
-    await markers(page).and(page.getByRole('button', { name: new RegExp(title) })).press('Enter');
-    await page.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" }).click();
+    const onPost = /\/posts\/\d+/;
+    await expect(async () => {
+      if (!onPost.test(page.url())) {
+        await markers(page).and(page.getByRole('button', { name: new RegExp(title) })).press('Enter', { timeout: 5_000 });
+        await page.locator('.leaflet-popup').getByRole('link', { name: "Voir l'annonce" }).click({ timeout: 5_000 });
+      }
+      await expect(page).toHaveURL(onPost, { timeout: 5_000 });
+    }).toPass({ timeout: 30_000 });
   } else {
     await page.locator('#annonces').getByRole('link', { name: title }).click();
   }
