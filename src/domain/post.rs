@@ -352,9 +352,9 @@ pub struct PostForm {
     pub relative_consent: String,
 }
 
-/// Whether a checkbox was ticked (`on`, as a browser sends it).
+/// Whether a checkbox was ticked (`on`, as a browser sends it; any case).
 pub fn checked(raw: &str) -> bool {
-    matches!(raw.trim(), "on" | "true" | "1" | "oui" | "yes")
+    ["on", "true", "1", "oui", "yes"].iter().any(|v| raw.trim().eq_ignore_ascii_case(v))
 }
 
 impl PostForm {
@@ -493,7 +493,7 @@ mod form_tests {
         let asked = PostForm { for_relative: "on".into(), ..ok_form() };
         let e = asked.parse(&communes(), NOW).unwrap_err();
         assert_eq!(e.get("relative_consent"), Some(&Msg::new("relative-consent-missing")));
-        let agreed = PostForm { relative_consent: "on".into(), ..asked };
+        let agreed = PostForm { relative_consent: " ON ".into(), ..asked };
         assert!(agreed.parse(&communes(), NOW).unwrap().for_relative);
         // The agreement alone says nothing: the post is the author's own.
         let alone = PostForm { relative_consent: "on".into(), ..ok_form() };
