@@ -180,6 +180,8 @@ async fn a_wrong_schedule_is_said_next_to_its_field_and_what_was_typed_stays(poo
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{fields}");
         let body = r.body.replace("&#39;", "'").replace("&#x27;", "'");
         assert!(body.contains(said), "{fields}: {said}\n{body}");
+        // Only the wrong part is marked, not every field of « Quand ? ».
+        assert!(!body.contains("class=\"field when field-invalid\""), "{fields}");
         // What was typed stays.
         assert!(body.contains("Courses pour ma voisine"), "{fields}");
         assert!(

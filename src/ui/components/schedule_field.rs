@@ -13,11 +13,10 @@ pub fn ScheduleField(echo: FormEcho, #[prop(into)] form: String) -> impl IntoVie
     let value = |k: &str| echo.value(&form, k);
     let error = |k: &str| echo.error(&form, k);
     let when = Some(value("when")).filter(|w| !w.is_empty()).unwrap_or_else(|| "none".to_owned());
-    let errors: Vec<String> = ["when", "when_date", "when_from", "when_weekdays", "when_monthdays", "when_until"]
-        .into_iter()
-        .filter_map(&error)
-        .collect();
-    let bad = !errors.is_empty();
+    // Only the wrong part is marked (each part marks itself); the whole fieldset only when the
+    // choice itself is wrong.
+    let when_err = error("when");
+    let bad = when_err.is_some();
     let id = |k: &str| format!("{form}-{k}");
     let input = |k: &'static str, kind: &'static str, label: String, hint: Option<String>| {
         let err = error(k);
@@ -53,7 +52,7 @@ pub fn ScheduleField(echo: FormEcho, #[prop(into)] form: String) -> impl IntoVie
         <fieldset class="field when" class:field-invalid=bad>
             <legend>{t("publish-when")}</legend>
             <p class="hint">{t("publish-when-hint")}</p>
-            {error("when").map(|e| view! { <p class="field-error">{e}</p> })}
+            {when_err.map(|e| view! { <p class="field-error">{e}</p> })}
             <div class="when-choices">
                 {choice("none", "publish-when-none")}
                 {choice("once", "publish-when-once")}
