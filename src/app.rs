@@ -13,6 +13,7 @@ use crate::ui::pages::{
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     alerts::{AlertsPage, UnsubscribePage},
     announcements::AnnouncementsPage,
+    carer_invitation::CarerInvitationPage,
     edit_post::EditPostPage,
     exports::ExportsPage,
     figures::FiguresPage,
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/adresse-confirmee") view=AddressConfirmedPage ssr=SsrMode::Async/>
                     <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proche/:token") view=CarerInvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/alertes") view=AlertsPage ssr=SsrMode::Async/>

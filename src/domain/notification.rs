@@ -32,10 +32,12 @@ pub enum NotificationKind {
     AlertsPaused,
     /// Staff recorded or withdrew my check as a vetted helper.
     Vetting,
+    /// A relative accepted to follow my post, or its author removed me from it.
+    Carer,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 15] = [
+    pub const ALL: [NotificationKind; 16] = [
         NotificationKind::Published,
         NotificationKind::Rejected,
         NotificationKind::Redacted,
@@ -51,6 +53,7 @@ impl NotificationKind {
         NotificationKind::Alert,
         NotificationKind::AlertsPaused,
         NotificationKind::Vetting,
+        NotificationKind::Carer,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -70,6 +73,7 @@ impl NotificationKind {
             NotificationKind::Alert => "alert",
             NotificationKind::AlertsPaused => "alerts-paused",
             NotificationKind::Vetting => "vetting",
+            NotificationKind::Carer => "carer",
         }
     }
 

@@ -1423,3 +1423,65 @@ notice-strips = Strips to tear off with the post's address
 ## Retention (#21 §3)
 retention-warning-subject = Your Entraide account will be deleted as it is not used
 retention-warning-body = Hello, you have not logged in to Entraide for { $years } years. To protect your data, your account and what belongs to it will be deleted on { $on }, in { $days } days. To keep it, just log in before then: { $link }
+
+## A relative at my side (#18 §2)
+carer-notify-prefix = { $name }'s post:
+email-subject-carer = A relative and your post
+email-carer-subject = { $name } invites you to follow their post on Entraide
+email-carer-body =
+    Hello,
+
+    { $name } invites you to follow their post “{ $title }” ({ $commune }) on Entraide Haut-Rhin, neighbours helping neighbours.
+
+    If you accept, you will get its news, see who comes to help, and be able to write to the people who answer. Their address stays private.
+
+    To accept, open this link (valid for { $days } days): { $link }
+
+    If you do not know { $name }, do nothing: without an answer, the invitation fades away.
+notify-carer-joined = { $name } now follows your post “{ $title }” as a relative.
+notify-carer-removed = { $name } removed you from following their post “{ $title }”.
+notify-carer-left = { $name } no longer follows your post “{ $title }”.
+carer-post-over = This post has ended: no relative can be invited to it any more.
+carer-not-self = This is your own address: invite your relative's address.
+carer-already-invited = This address was already invited to this post.
+carer-too-many = A post can be followed by { $max } relatives at most. Remove one to invite another.
+carer-link-gone = This link no longer works: ask the person to invite you again.
+carer-invited = Invitation sent to { $email }. Your relative has 7 days to accept it.
+carer-removed = Done: this person no longer follows the post.
+carer-now-following = You now follow this post: it is below, in “My relatives' posts”.
+carer-heading = A relative at your side
+carer-explain = A relative (a child, a neighbour, a carer) can follow this post: they get its news, see who helps you and can write to the people who answer you. They do not see your address. You can remove them at any time.
+carer-email = Your relative's e-mail address
+carer-email-hint = They will get a link to accept, valid for 7 days.
+carer-invite = Invite this relative
+carer-following = follows this post
+carer-remove = Remove { $name }
+carer-waiting = invitation sent, valid until { $date }
+carer-cancel = Cancel the invitation of { $email }
+carer-followed-heading = My relatives' posts
+carer-followed-explain = You follow these posts at their author's request. Your messages there are signed “relative of …”.
+carer-post-of = { $name }'s post
+carer-no-helper = Nobody has been accepted to help yet.
+carer-helper = Help accepted: { $names }
+carer-conversation-with = Conversation with { $name }
+carer-stop = Stop following this post
+carer-invitation-title = Invitation to follow a post — Entraide Haut-Rhin
+carer-invitation-heading = Follow a relative's post
+carer-invitation-text = { $name } invites you to follow their post “{ $title }” ({ $commune }).
+carer-means-news = You will get the same news as the person: answers, messages, help accepted.
+carer-means-helper = You will see where the post stands and who was accepted to help.
+carer-means-write = You will be able to write to the people who answer: your messages will be signed “relative of …”.
+carer-means-private = The exact address stays private. The author can remove you at any time.
+carer-invitation-yours = This is your own invitation: this link is for your relative.
+carer-invitation-already = You already follow this post.
+carer-invitation-see = See my relatives' posts
+carer-accept = Accept and follow the post
+carer-invitation-account = To accept, log in, or create an account: it is free.
+carer-invitation-log-in = Log in to accept
+carer-invitation-gone = This link no longer works: it was used, cancelled, or is more than 7 days old. Ask the person to invite you again.
+conversation-heading-carer = { $author }'s conversation with { $name }
+conversation-carer-accepted = { $author } accepted { $name }'s help.
+conversation-as-carer = You read this conversation as a relative of { $author }. Your messages are signed “relative of { $author }”.
+conversation-carer-of = (relative of { $author })
+block-carer = Nobody can write in this conversation any more: one side blocked the other.
+messages-as-carer = { $name } answered { $author } (you follow as a relative)

@@ -94,6 +94,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/verifications", post(forms::vetting::desk))
         .route("/publier", post(forms::posts::publish))
         .route("/mes-annonces", post(forms::posts::my_posts))
+        .route("/proche/{token}", post(forms::carers::accept))
         .route("/saisie", post(forms::intakes::file))
         .route("/saisies", post(forms::intakes::list))
         .route("/admin/personnes/{id}", post(forms::people::person))

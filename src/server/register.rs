@@ -259,6 +259,14 @@ pub const REGISTER: &[Table] = &[
         personal: &["user_id", "association", "checked_by", "recorded_by", "withdrawn_by", "withdrawn_reason"],
         other: &["id", "identity_seen", "checked_on", "recorded_at", "expires_at", "withdrawn_at", "reminded_at"],
     },
+    Table {
+        name: "carers",
+        purpose: "Proches aidants : l'auteur d'une annonce invite un proche à la suivre et à écrire dans ses conversations",
+        readers: "l'auteur ; le proche ; les personnes qui répondent lisent « proche de … » sur ses messages",
+        kept: "l'adresse et le lien d'une invitation : jusqu'à son acceptation, son retrait ou 7 jours ; le lien accepté : 12 mois après la fin de l'annonce",
+        personal: &["author_id", "email", "user_id"],
+        other: &["id", "post_id", "token_hash", "invited_at", "expires_at", "accepted_at", "removed_at"],
+    },
 ];
 
 /// Tables with no personal data, with why.

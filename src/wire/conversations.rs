@@ -27,6 +27,9 @@ pub struct ConversationSummary {
     pub accepted: bool,
     pub last_message_at: i64,
     pub unread: i64,
+    /// I follow the post as a relative of its author: their name (the other is the responder).
+    #[serde(default)]
+    pub carer_of: Option<String>,
 }
 
 /// "Mes messages".
@@ -45,6 +48,9 @@ pub struct MessageView {
     pub sender: String,
     pub body: String,
     pub at: i64,
+    /// Written by a relative of the author (« proche de … »).
+    #[serde(default)]
+    pub by_carer: bool,
 }
 
 /// What only the author and the accepted helper see of a post.
@@ -88,6 +94,12 @@ pub struct ConversationView {
     /// Read by staff because a message was reported (they do not take part).
     pub staff_view: bool,
     pub other_name: String,
+    /// The author's display name (the relatives' messages read « proche de » it).
+    #[serde(default)]
+    pub author_name: String,
+    /// I read it as a relative of the author: I may write, nothing more.
+    #[serde(default)]
+    pub i_am_carer: bool,
     /// The other participant is the helper, vetted in person by the Département.
     #[serde(default)]
     pub other_vetted: bool,

@@ -157,6 +157,9 @@ pub struct MyPost {
     /// Published for someone close.
     #[serde(default)]
     pub for_relative: bool,
+    /// The relatives who follow it, and the invitations still waiting.
+    #[serde(default)]
+    pub carers: Vec<crate::wire::carers::CarerView>,
 }
 
 /// The latest decision on one of my posts, as its author reads it: what the team decided and

@@ -103,7 +103,14 @@ pub async fn mark_read(
     user_id: i64,
     upto: i64,
 ) -> Result<(), sqlx::Error> {
-    let column = if user_id == c.author_id { "author_read" } else { "responder_read" };
+    // A relative of the author writing or reading leaves both sides' marks as they are.
+    let column = if user_id == c.author_id {
+        "author_read"
+    } else if user_id == c.responder_id {
+        "responder_read"
+    } else {
+        return Ok(());
+    };
     sqlx::query(&format!("UPDATE conversations SET {column} = max({column}, $1) WHERE id = $2"))
         .bind(upto)
         .bind(c.id)
@@ -208,21 +215,30 @@ pub struct ListRow {
     pub accepted_at: Option<i64>,
     pub other_vetted: bool,
     pub unread: i64,
+    /// The author's name when `user_id` follows the post as their relative.
+    pub carer_of: Option<String>,
 }
 
-/// My conversations, the most recent first, with the number of messages I have not read.
-/// `other_vetted`: the other is the helper (I wrote the post) and holds a check valid at `now`.
+/// My conversations, the most recent first, with the number of messages I have not read; and
+/// those of the posts I follow as a relative of their author (nothing counted unread there: the
+/// notifications tell). `other_vetted`: the other is the helper (I wrote the post, or follow
+/// it) and holds a check valid at `now`.
 pub async fn list_for(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<Vec<ListRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT c.id, c.post_id, p.title AS post_title, p.kind AS post_kind, p.status AS post_status, c.author_id, \
          u.display_name AS other_name, c.last_message_at, c.accepted_at, \
-         (c.author_id = $1 AND EXISTS (SELECT 1 FROM vettings v WHERE v.user_id = c.responder_id \
+         (c.responder_id <> $1 AND EXISTS (SELECT 1 FROM vettings v WHERE v.user_id = c.responder_id \
             AND v.withdrawn_at IS NULL AND v.expires_at > $2)) AS other_vetted, \
+         CASE WHEN c.author_id <> $1 AND c.responder_id <> $1 THEN 0 ELSE \
          (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id <> $1 \
-            AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END) AS unread \
+            AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END) END AS unread, \
+         CASE WHEN c.author_id <> $1 AND c.responder_id <> $1 THEN \
+            (SELECT display_name FROM users WHERE id = c.author_id) END AS carer_of \
          FROM conversations c JOIN posts p ON p.id = c.post_id \
-         JOIN users u ON u.id = CASE WHEN c.author_id = $1 THEN c.responder_id ELSE c.author_id END \
-         WHERE c.author_id = $1 OR c.responder_id = $1 ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200",
+         JOIN users u ON u.id = CASE WHEN c.responder_id = $1 THEN c.author_id ELSE c.responder_id END \
+         WHERE c.author_id = $1 OR c.responder_id = $1 OR c.post_id IN \
+            (SELECT post_id FROM carers WHERE user_id = $1 AND removed_at IS NULL) \
+         ORDER BY c.last_message_at DESC, c.id DESC LIMIT 200",
     )
     .bind(user_id)
     .bind(now)

@@ -9,7 +9,7 @@ const DELETED_TITLE: &str = "Annonce supprimée";
 const DELETED_DESCRIPTION: &str = "Cette annonce a été supprimée par son auteur.";
 
 /// One section of the export: its key and the query returning one JSON array (bound to the id).
-const EXPORT: [(&str, &str); 13] = [
+const EXPORT: [(&str, &str); 15] = [
     (
         "compte",
         "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
@@ -34,6 +34,22 @@ const EXPORT: [(&str, &str); 13] = [
          'messages', (SELECT json_group_array(json_object('de', CASE WHEN m.sender_id = $1 THEN 'moi' ELSE 'autre' \
          END, 'texte', m.body, 'envoye_le', m.created_at)) FROM (SELECT * FROM messages WHERE conversation_id = c.id \
          ORDER BY id) m))) FROM (SELECT * FROM conversations WHERE author_id = $1 OR responder_id = $1 ORDER BY id) c",
+    ),
+    (
+        "proches_invites",
+        "SELECT json_group_array(json_object('annonce', c.post_id, 'proche', u.display_name, \
+         'adresse_invitee', c.email, 'invite_le', c.invited_at, 'accepte_le', c.accepted_at, \
+         'retire_le', c.removed_at)) FROM (SELECT * FROM carers WHERE author_id = $1 ORDER BY id) c \
+         LEFT JOIN users u ON u.id = c.user_id",
+    ),
+    (
+        "annonces_suivies_en_proche",
+        "SELECT json_group_array(json_object('annonce', c.post_id, 'auteur', u.display_name, \
+         'accepte_le', c.accepted_at, 'retire_le', c.removed_at, \
+         'messages', (SELECT json_group_array(json_object('conversation', m.conversation_id, 'texte', m.body, \
+         'envoye_le', m.created_at)) FROM messages m JOIN conversations v ON v.id = m.conversation_id \
+         WHERE v.post_id = c.post_id AND m.sender_id = $1 AND v.author_id <> $1 AND v.responder_id <> $1))) \
+         FROM (SELECT * FROM carers WHERE user_id = $1 ORDER BY id) c JOIN users u ON u.id = c.author_id",
     ),
     (
         "signalements",
@@ -164,6 +180,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     super::alerts::erase_user(conn, id).await?;
     super::push::erase_user(conn, id).await?;
     super::vetting::erase_user(conn, id).await?;
+    super::carers::erase_user(conn, id).await?;
     sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)

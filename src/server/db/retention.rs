@@ -62,6 +62,15 @@ pub async fn old_conversations(conn: &mut SqliteConnection, cutoff: i64, limit: 
     .await
 }
 
+/// Deletes the relatives' links to posts that ended before `cutoff` (with their conversations).
+pub async fn delete_old_carers(conn: &mut SqliteConnection, cutoff: i64) -> Result<u64, sqlx::Error> {
+    sqlx::query(&format!("DELETE FROM carers WHERE post_id IN (SELECT id FROM posts WHERE {ENDED_BEFORE})"))
+        .bind(cutoff)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected())
+}
+
 /// Deletes `conversations` and their messages. What referred to them stays without the link: a
 /// report keeps its reason (not the message), an e-mail or an audit line its post.
 /// Notifications about them go with them.

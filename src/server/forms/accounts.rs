@@ -27,7 +27,7 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
         organisation: get(&f, "organisation"),
         password: get(&f, "password"),
     };
-    let keep = ["email", "display_name", "poster_kind", "organisation", "charter"];
+    let keep = ["email", "display_name", "poster_kind", "organisation", "charter", "next"];
     let charter = get(&f, "charter") == "on";
     let now = services::now();
     let ip_key = client_key(&state, &parts);
@@ -75,6 +75,8 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
         }
     };
     match result {
+        // Someone who came by a link (an invitation to follow a post) goes back to it.
+        Ok(()) if !get(&f, "next").is_empty() => Redirect::to(safe_next(&get(&f, "next"))).into_response(),
         Ok(()) => Redirect::to("/compte?bienvenue=1").into_response(),
         Err(e) => {
             let res = rerender(state, parts, echo("sign_up", &f, &keep, field_errors(&e)), status_of(&e)).await;

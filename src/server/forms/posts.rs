@@ -1,5 +1,5 @@
 //! The post forms: publishing (step by step without JavaScript), editing, and the actions of
-//! "Mes annonces" (close, extend).
+//! "Mes annonces" (close, extend; the relatives' forms are in `carers`).
 
 use axum::extract::{Form, State};
 use axum::http::request::Parts;
@@ -175,8 +175,11 @@ pub async fn my_posts(
         Ok(u) => u,
         Err(to_log_in) => return to_log_in,
     };
-    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
     let which = get(&f, "form");
+    if matches!(which.as_str(), "invite-carer" | "remove-carer") {
+        return super::carers::on_my_posts(state, user, parts, f, now).await;
+    }
+    let id = get(&f, "id").parse::<i64>().unwrap_or(0);
     let result = match which.as_str() {
         "close" => {
             let outcome = match get(&f, "outcome").as_str() {

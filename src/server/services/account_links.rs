@@ -32,7 +32,7 @@ fn form_error(field: &str, message: Msg) -> AppError {
 }
 
 /// A new random token (64 hexadecimal characters) and its hash.
-fn new_token() -> (String, String) {
+pub(super) fn new_token() -> (String, String) {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -47,7 +47,7 @@ fn hash_of(s: &str) -> String {
 
 /// The hash a token from a link is looked up by; `None` for anything that is not a token of ours
 /// (so nothing else reaches the database).
-fn lookup_hash(token: &str) -> Option<String> {
+pub(super) fn lookup_hash(token: &str) -> Option<String> {
     (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
         .then(|| hash_of(token))
 }
@@ -72,7 +72,7 @@ async fn commit(tx: Tx) -> Result<(), AppError> {
 }
 
 /// The language account `user_id` reads Entraide in.
-async fn lang_of(tx: &mut Tx, user_id: i64) -> Result<Lang, AppError> {
+pub(super) async fn lang_of(tx: &mut Tx, user_id: i64) -> Result<Lang, AppError> {
     Ok(mail_sql::recipient(tx, user_id)
         .await
         .map_err(|e| db::internal("account link: lang", e))?
@@ -80,7 +80,14 @@ async fn lang_of(tx: &mut Tx, user_id: i64) -> Result<Lang, AppError> {
 }
 
 /// Queues an account e-mail (it is emptied once sent).
-async fn queue(tx: &mut Tx, to: &str, subject: Msg, body: Msg, lang: Lang, now: i64) -> Result<(), AppError> {
+pub(super) async fn queue(
+    tx: &mut Tx,
+    to: &str,
+    subject: Msg,
+    body: Msg,
+    lang: Lang,
+    now: i64,
+) -> Result<(), AppError> {
     let (subject, body) = (subject.say_in(lang), body.say_in(lang));
     let e = mail_sql::NewEmail {
         to,

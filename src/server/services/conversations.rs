@@ -14,7 +14,7 @@ use crate::server::db::conversations::{self as sql, ConversationRow};
 use crate::server::db::intakes::{self as intake_sql, IntakeAction};
 use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
 use crate::server::services::intakes;
-use crate::server::services::notifications::notify;
+use crate::server::services::notifications::{notify, notify_except};
 use crate::wire::conversations::{
     Actions, ConversationSummary, ConversationView, Conversations, MessageView, PrivateDetails,
 };
@@ -185,6 +185,28 @@ async fn tell(
     notify(tx, to, Some(p.id), Some(c.id), kind, &[text], &link(c.id), now).await
 }
 
+/// The conversation `id` if `me` takes part in it, or follows its post as a relative of the
+/// author (`Some(true)` then); `NotFound` otherwise (others learn nothing).
+async fn reach(
+    tx: &mut sqlx::SqliteConnection,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<(ConversationRow, bool), AppError> {
+    let c = sql::by_id(tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?;
+    if c.author_id == me.id || c.responder_id == me.id {
+        Ok((c, false))
+    } else if super::carers::follows(tx, c.post_id, me.id).await? {
+        Ok((c, true))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Whether a relative of the author may write in `c`: not when either side blocked the other.
+fn blocked_for_carer(c: &ConversationRow) -> bool {
+    c.author_blocked_at.is_some() || c.responder_blocked_at.is_some()
+}
+
 /// The conversation `id` if `me` takes part in it; `NotFound` otherwise (others learn nothing).
 async fn mine(tx: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Result<ConversationRow, AppError> {
     let c = sql::by_id(tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?;
@@ -199,20 +221,37 @@ async fn mine(tx: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Res
 pub async fn send(db: &Db, me: &CurrentUser, id: i64, body: MessageBody, now: i64) -> Result<(), AppError> {
     super::account_links::require_verified(me)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("send: begin", e))?;
-    let c = mine(&mut tx, me, id).await?;
+    let (c, carer) = reach(&mut tx, me, id).await?;
     let p = post(&mut tx, c.post_id).await?;
     if is_over(p.status) {
         // The reply box is gone from the page; a form posted anyway is refused too.
         return Err(form_error(Msg::new("conversation-over")));
     }
-    if blocked_me(&c, me) {
+    if if carer { blocked_for_carer(&c) } else { blocked_me(&c, me) } {
         return Err(form_error(Msg::new("conversation-blocked")));
     }
     within_limits(&mut tx, me, false, now).await?;
     sql::add_message(&mut tx, &c, me.id, body.as_str(), now).await.map_err(|e| db::internal("send", e))?;
-    let other = if me.id == c.author_id { c.responder_id } else { c.author_id };
     let text = Msg::new("notify-message").text("name", &me.display_name).text("title", &p.title);
-    tell(&mut tx, other, &p, &c, NotificationKind::Message, text, now).await?;
+    if carer {
+        // Both sides read it; the author's other relatives too, not the one who wrote.
+        tell(&mut tx, c.responder_id, &p, &c, NotificationKind::Message, text.clone(), now).await?;
+        notify_except(
+            &mut tx,
+            c.author_id,
+            Some(p.id),
+            Some(c.id),
+            NotificationKind::Message,
+            &[text],
+            &link(c.id),
+            now,
+            Some(me.id),
+        )
+        .await?;
+    } else {
+        let other = if me.id == c.author_id { c.responder_id } else { c.author_id };
+        tell(&mut tx, other, &p, &c, NotificationKind::Message, text, now).await?;
+    }
     tx.commit().await.map_err(|e| db::internal("send: commit", e))
 }
 
@@ -236,22 +275,33 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<Conversations, 
                 accepted: r.accepted_at.is_some(),
                 last_message_at: r.last_message_at,
                 unread: r.unread,
+                carer_of: r.carer_of,
             })
         })
         .collect::<Result<_, AppError>>()?;
     Ok(Conversations { items, now })
 }
 
-fn message_views(rows: Vec<sql::MessageRow>, me: &CurrentUser) -> Vec<MessageView> {
+fn message_views(rows: Vec<sql::MessageRow>, c: &ConversationRow, me: &CurrentUser) -> Vec<MessageView> {
     rows.into_iter()
         .map(|m| MessageView {
             id: m.id,
             mine: m.sender_id == me.id,
+            by_carer: m.sender_id != c.author_id && m.sender_id != c.responder_id,
             sender: m.sender_name,
             body: m.body,
             at: m.created_at,
         })
         .collect()
+}
+
+/// The display name of account `id` (empty if it is gone).
+async fn name_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<String, AppError> {
+    Ok(db::users::by_id(conn, id)
+        .await
+        .map_err(|e| db::internal("conversation: names", e))?
+        .map(|u| u.display_name)
+        .unwrap_or_default())
 }
 
 /// Whether staff may read conversation `id`: one of its messages was reported.
@@ -263,14 +313,15 @@ async fn reported(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<bool, Ap
 /// helper is logged.
 pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<ConversationView, AppError> {
     let mut tx = db.begin_write().await.map_err(|e| db::internal("conversation: begin", e))?;
-    let c = match mine(&mut tx, me, id).await {
-        Ok(c) => c,
-        Err(AppError::NotFound) if me.role.is_staff() && reported(&mut tx, id).await? => {
-            sql::by_id(&mut tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?
-        }
+    let (c, i_am_carer) = match reach(&mut tx, me, id).await {
+        Ok(found) => found,
+        Err(AppError::NotFound) if me.role.is_staff() && reported(&mut tx, id).await? => (
+            sql::by_id(&mut tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?,
+            false,
+        ),
         Err(e) => return Err(e),
     };
-    let staff_view = c.author_id != me.id && c.responder_id != me.id;
+    let staff_view = c.author_id != me.id && c.responder_id != me.id && !i_am_carer;
     let p = post(&mut tx, c.post_id).await?;
     let messages = sql::messages(&mut tx, c.id, 0).await.map_err(|e| db::internal("conversation: messages", e))?;
     let i_am_author = c.author_id == me.id;
@@ -288,7 +339,8 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         None
     };
     if !staff_view {
-        if let Some(last) = messages.last() {
+        // A relative's reading is theirs alone: the author's and the responder's marks stay.
+        if let Some(last) = messages.last().filter(|_| !i_am_carer) {
             sql::mark_read(&mut tx, &c, me.id, last.id).await.map_err(|e| db::internal("conversation: read", e))?;
         }
         notes_sql::mark_conversation_read(&mut tx, me.id, c.id, now)
@@ -305,13 +357,10 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         }
         sql::log_reveal(&mut tx, p.id, me.id, &fields.join(","), now).await.map_err(|e| db::internal("reveal", e))?;
     }
-    let other_id = if i_am_author { c.responder_id } else { c.author_id };
-    let other_name = db::users::by_id(&mut tx, other_id)
-        .await
-        .map_err(|e| db::internal("conversation: other", e))?
-        .map(|u| u.display_name)
-        .unwrap_or_default();
-    let other_vetted = i_am_author && super::vetting::is_vetted(&mut tx, c.responder_id, now).await?;
+    let other_id = if i_am_author || i_am_carer { c.responder_id } else { c.author_id };
+    let other_name = name_of(&mut tx, other_id).await?;
+    let author_name = name_of(&mut tx, c.author_id).await?;
+    let other_vetted = (i_am_author || i_am_carer) && super::vetting::is_vetted(&mut tx, c.responder_id, now).await?;
     let thanked = has_thanked(&mut tx, p.id, me.id).await?;
     // Staff acting for a person who called see who the person is, and whether their phone may be
     // given; nobody else does.
@@ -323,6 +372,8 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
     let over = is_over(p.status);
     let actions = if staff_view {
         Actions::default()
+    } else if i_am_carer {
+        Actions { reply: !over && !blocked_for_carer(&c), ..Actions::default() }
     } else {
         let others_accepted = sql::accepted_of_post(&mut tx, p.id)
             .await
@@ -356,12 +407,14 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
         i_am_author,
         staff_view,
         other_name,
+        author_name,
+        i_am_carer,
         other_vetted,
         accepted,
         helper_done: c.helper_done_at.is_some(),
         private,
         caller,
-        messages: message_views(messages, me),
+        messages: message_views(messages, &c, me),
         actions,
         author_blocked: c.author_blocked_at.is_some(),
         responder_blocked: c.responder_blocked_at.is_some(),
@@ -372,7 +425,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
 /// The messages of my conversation after `after` (marks them read).
 pub async fn since(db: &Db, me: &CurrentUser, id: i64, after: i64, now: i64) -> Result<Vec<MessageView>, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("poll: acquire", e))?;
-    let c = mine(&mut conn, me, id).await?;
+    let (c, _) = reach(&mut conn, me, id).await?;
     let rows = sql::messages(&mut conn, id, after).await.map_err(|e| db::internal("poll", e))?;
     drop(conn);
     if let Some(last) = rows.last() {
@@ -380,7 +433,7 @@ pub async fn since(db: &Db, me: &CurrentUser, id: i64, after: i64, now: i64) -> 
         sql::mark_read(&mut w, &c, me.id, last.id).await.map_err(|e| db::internal("poll: read", e))?;
         notes_sql::mark_conversation_read(&mut w, me.id, id, now).await.map_err(|e| db::internal("poll: notes", e))?;
     }
-    Ok(message_views(rows, me))
+    Ok(message_views(rows, &c, me))
 }
 
 /// The author's conversation `id`, or `NotFound` (also for the responder: only the author acts).

@@ -28,9 +28,49 @@ pub fn site_url() -> &'static str {
 }
 
 /// Tells `user_id` about `kind` in the app, and by e-mail if they chose it, in the language
-/// they read Entraide in. `link` is the path of the page to open ("/messages/3").
+/// they read Entraide in. `link` is the path of the page to open ("/messages/3"). When
+/// `user_id` is the author of `post_id`, the relatives who follow that post are told too.
 #[allow(clippy::too_many_arguments)]
 pub async fn notify(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: i64,
+    post_id: Option<i64>,
+    conversation_id: Option<i64>,
+    kind: NotificationKind,
+    said: &[Msg],
+    link: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    notify_except(conn, user_id, post_id, conversation_id, kind, said, link, now, None).await
+}
+
+/// [`notify`], but the relative `except` (who did what is told) is not told.
+#[allow(clippy::too_many_arguments)]
+pub async fn notify_except(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: i64,
+    post_id: Option<i64>,
+    conversation_id: Option<i64>,
+    kind: NotificationKind,
+    said: &[Msg],
+    link: &str,
+    now: i64,
+    except: Option<i64>,
+) -> Result<(), AppError> {
+    notify_one(conn, user_id, post_id, conversation_id, kind, said, link, now).await?;
+    let Some(post) = post_id.filter(|_| kind != NotificationKind::Carer) else { return Ok(()) };
+    let followers =
+        db::carers::followers_if_author(conn, post, user_id).await.map_err(|e| db::internal("notify: relatives", e))?;
+    for (carer, author_name) in followers.into_iter().filter(|(c, _)| Some(*c) != except) {
+        let mut told = vec![Msg::new("carer-notify-prefix").text("name", &author_name)];
+        told.extend(said.iter().cloned());
+        notify_one(conn, carer, post_id, conversation_id, kind, &told, link, now).await?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn notify_one(
     conn: &mut sqlx::SqliteConnection,
     user_id: i64,
     post_id: Option<i64>,

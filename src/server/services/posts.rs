@@ -390,6 +390,7 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
     for e in events {
         latest.insert(e.post_id, e);
     }
+    let mut carers = super::carers::of_author(&mut conn, author.id, now).await?;
     rows.into_iter()
         .map(|r| {
             let decision =
@@ -415,6 +416,7 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
                 decision,
                 when: r.schedule.columns().schedule(),
                 for_relative: r.for_relative,
+                carers: carers.remove(&r.id).unwrap_or_default(),
             })
         })
         .collect()
@@ -422,7 +424,7 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
 
 /// The post `id` if `author` wrote it (`NotFound` otherwise: others learn nothing), with its
 /// status and expiry.
-async fn owned(
+pub(super) async fn owned(
     conn: &mut sqlx::SqliteConnection,
     author: &CurrentUser,
     id: i64,

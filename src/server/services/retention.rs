@@ -20,11 +20,13 @@ pub struct Swept {
     pub warned: usize,
     pub erased: usize,
     pub emails: u64,
+    /// Relatives' links to ended posts deleted, and invitations past their day forgotten.
+    pub carers: u64,
 }
 
 impl Swept {
     fn erased_anything(&self) -> bool {
-        self.details + self.conversations + self.erased > 0 || self.emails > 0
+        self.details + self.conversations + self.erased > 0 || self.emails + self.carers > 0
     }
 }
 
@@ -56,6 +58,12 @@ pub async fn sweep(db: &Db, rules: &RetentionRules, now: i64) -> Result<Swept, A
             break;
         }
     }
+    {
+        let mut tx = db.begin_write().await.map_err(fail)?;
+        done.carers = db::carers::forget_expired_invitations(&mut tx, now).await.map_err(fail)?
+            + sql::delete_old_carers(&mut tx, rules.conversations_cutoff(now)).await.map_err(fail)?;
+        tx.commit().await.map_err(fail)?;
+    }
     done.warned = warn_inactive(db, rules, now).await?;
     done.erased = erase_inactive(db, rules, now).await?;
     for _ in 0..BATCHES_PER_SWEEP {
@@ -76,6 +84,7 @@ pub async fn sweep(db: &Db, rules: &RetentionRules, now: i64) -> Result<Swept, A
             conversations = done.conversations,
             accounts = done.erased,
             emails = done.emails,
+            carers = done.carers,
             "retention: personal data erased"
         );
     }

@@ -1,6 +1,7 @@
 //! Reusable pieces of pages.
 
 pub mod announcement;
+pub mod carers;
 pub mod charts;
 pub mod decision;
 pub mod draft;

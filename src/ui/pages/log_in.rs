@@ -14,6 +14,11 @@ pub fn LogInPage() -> impl IntoView {
     const F: &str = "log_in";
     let echo = Resource::new(|| (), |_| read_form_echo());
     let query = use_query_map();
+    // Someone sent here by a link keeps it when they create an account instead.
+    let sign_up = match query.read_untracked().get("next").filter(|n| n.starts_with("/proche/")) {
+        Some(next) => format!("/inscription?next={}", crate::domain::local_path::encode_query_value(&next)),
+        None => "/inscription".to_owned(),
+    };
     view! {
         <Title text=t("log-in-title")/>
         <div class="page narrow">
@@ -38,7 +43,7 @@ pub fn LogInPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p>{t("log-in-no-account")}" " <a href="/inscription">{t("sign-up-heading")}</a></p>
+            <p>{t("log-in-no-account")}" " <a href=sign_up>{t("sign-up-heading")}</a></p>
         </div>
     }
 }

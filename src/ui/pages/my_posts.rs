@@ -1,9 +1,11 @@
-//! `/mes-annonces`: my posts with their status; close ("réalisée", "retirée") or extend them.
+//! `/mes-annonces`: my posts with their status; close ("réalisée", "retirée") or extend them;
+//! invite a relative to follow one (« Un proche à mes côtés »); the posts I follow as a relative.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::carers::followed_posts;
 use crate::api::forms::read_form_echo;
 use crate::api::posts::my_posts;
 use crate::domain::PostStatus;
@@ -20,9 +22,11 @@ use crate::wire::posts::MyPost;
 pub fn MyPostsPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let posts = Resource::new(|| (), |_| my_posts());
+    let followed = Resource::new(|| (), |_| followed_posts());
     let query = use_query_map().read_untracked();
     let published = query.get("publiee").is_some();
     let edited = query.get("modifiee").is_some();
+    let now_following = query.get("suivie").is_some();
     if published {
         // The post left: the draft kept on the device is done with (browser only).
         Effect::new(|_| crate::ui::components::draft::forget());
@@ -35,7 +39,16 @@ pub fn MyPostsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match posts.await {
-                        Ok(list) => view! { <MyPostList list=list echo=echo published=published edited=edited/> }.into_any(),
+                        Ok(list) => {
+                            let followed = followed.await.unwrap_or_default();
+                            view! {
+                                {now_following.then(|| view! {
+                                    <div class="notice" role="status"><p>{t("carer-now-following")}</p></div>
+                                })}
+                                <MyPostList list=list echo=echo published=published edited=edited/>
+                                <crate::ui::components::carers::Followed list=followed/>
+                            }.into_any()
+                        }
                         Err(AppError::Unauthenticated) => {
                             set_http_status(401);
                             view! {
@@ -66,15 +79,15 @@ fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool, edited: bool) 
                 <p>{t("my-posts-edited")}</p>
             </div>
         })}
-        <FormMessage form="my_posts" echo=echo/>
+        <FormMessage form="my_posts" echo=echo.clone()/>
         <p><a class="btn" href="/publier">{t("publish-heading")}</a></p>
         {empty.then(|| view! { <p>{t("my-posts-none")}</p> })}
-        <ul class="post-list">{list.into_iter().map(|p| view! { <MyPostItem post=p/> }).collect_view()}</ul>
+        <ul class="post-list">{list.into_iter().map(|p| view! { <MyPostItem post=p echo=echo.clone()/> }).collect_view()}</ul>
     }
 }
 
 #[component]
-fn MyPostItem(post: MyPost) -> impl IntoView {
+fn MyPostItem(post: MyPost, echo: FormEcho) -> impl IntoView {
     let status = if post.hidden && post.status.is_public() {
         t("my-posts-hidden")
     } else if post.expired && post.status.is_public() {
@@ -141,6 +154,9 @@ fn MyPostItem(post: MyPost) -> impl IntoView {
                             <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-withdraw")}</button>
                         </form>
                     </div>
+                })}
+                {(open || !post.carers.is_empty()).then(|| view! {
+                    <crate::ui::components::carers::Relatives post_id=post.id carers=post.carers.clone() open=open echo=echo/>
                 })}
             </article>
         </li>

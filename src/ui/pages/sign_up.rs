@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::forms::read_form_echo;
 use crate::domain::user::{DisplayName, Email, Password};
@@ -10,28 +11,37 @@ use crate::i18n::{label, t};
 use crate::ui::components::form_field::{AgreeBox, FormMessage, TextField};
 use crate::wire::forms::FormEcho;
 
-/// The sign-up page.
+/// The sign-up page. `?next=/path` says where to go once the account is made.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
+    let next = use_query_map().read_untracked().get("next").unwrap_or_default();
+    let log_in = if next.is_empty() {
+        "/connexion".to_owned()
+    } else {
+        format!("/connexion?next={}", crate::domain::local_path::encode_query_value(&next))
+    };
     view! {
         <Title text=t("sign-up-title")/>
         <div class="page narrow">
             <h1>{t("sign-up-heading")}</h1>
             <p>{t("sign-up-intro")}</p>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
-                    view! { <SignUpForm echo=echo/> }
-                })}
+                    let next = Some(echo.value("sign_up", "next")).filter(|n| !n.is_empty()).unwrap_or(next);
+                    view! { <SignUpForm echo=echo next=next/> }
+                })}}
             </Suspense>
-            <p>{t("sign-up-have-account")}" " <a href="/connexion">{t("nav-log-in")}</a></p>
+            <p>{t("sign-up-have-account")}" " <a href=log_in>{t("nav-log-in")}</a></p>
         </div>
     }
 }
 
 #[component]
-fn SignUpForm(echo: FormEcho) -> impl IntoView {
+fn SignUpForm(echo: FormEcho, next: String) -> impl IntoView {
     const F: &str = "sign_up";
     // The same checks as the server's, run as soon as a field is left.
     let name_check = Callback::new(|v: String| DisplayName::parse(&v).err());
@@ -43,6 +53,7 @@ fn SignUpForm(echo: FormEcho) -> impl IntoView {
     view! {
         <form method="post" action="/inscription" class="form" novalidate>
             <FormMessage form=F echo=echo.clone()/>
+            {(!next.is_empty()).then(|| view! { <input type="hidden" name="next" value=next/> })}
             <TextField form=F name="display_name" label=t("sign-up-name") echo=echo.clone()
                 autocomplete="nickname" hint=t("sign-up-name-hint") check=name_check/>
             <TextField form=F name="email" label=t("field-email") kind="email" echo=echo.clone() autocomplete="email"

@@ -69,18 +69,26 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
     let last = c.messages.last().map(|m| m.id).unwrap_or(0);
     let (messages, set_messages) = signal(c.messages.clone());
     poll(id, last, set_messages, c.staff_view);
-    let heading = if c.i_am_author {
+    let author = || text(c.author_name.clone());
+    let heading = if c.i_am_carer {
+        t_args("conversation-heading-carer", &[("name", name()), ("author", author())])
+    } else if c.i_am_author {
         t_args("conversation-heading-author", &[("name", name())])
     } else {
         t_args("conversation-heading-helper", &[("name", name())])
     };
     let accepted_line = match (c.accepted, c.i_am_author) {
+        (true, _) if c.i_am_carer => {
+            Some(t_args("conversation-carer-accepted", &[("name", name()), ("author", author())]))
+        }
         (true, true) => Some(t_args("conversation-you-accepted", &[("name", name())])),
         (true, false) => Some(t_args("conversation-accepted-you", &[("name", name())])),
         _ => None,
     };
     let helper_done = t_args("conversation-helper-done", &[("name", name())]);
     let others_msgs = echo.clone();
+    let reportable = !c.staff_view && !c.i_am_carer;
+    let author_name = c.author_name.clone();
     view! {
         <Title text=title/>
         <div class="page narrow conversation-page">
@@ -96,6 +104,11 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
                     <p>{t("conversation-staff-view")}</p>
                 </div>
             })}
+            {c.i_am_carer.then(|| view! {
+                <div class="notice carer-note">
+                    <p>{t_args("conversation-as-carer", &[("author", author())])}</p>
+                </div>
+            })}
             {done_text(done).map(|t| view! { <div class="notice" role="status"><p>{t}</p></div> })}
             {block_line(&c).map(|t| view! { <p class="notice">{t}</p> })}
             {accepted_line.map(|t| view! { <p class="accepted-line">{t}</p> })}
@@ -107,7 +120,8 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
             <h2 class="visually-hidden">{t("nav-messages")}</h2>
             <ol class="thread" aria-live="polite">
                 <For each=move || messages.get() key=|m| m.id let:m>
-                    <MessageItem m=m conversation=id echo=others_msgs.clone() reportable=!c.staff_view/>
+                    <MessageItem m=m conversation=id echo=others_msgs.clone() reportable=reportable
+                        author=author_name.clone()/>
                 </For>
             </ol>
             // A GET form, not a link: a link to the same page would only scroll.
@@ -152,7 +166,7 @@ fn poll(id: i64, last: i64, set_messages: WriteSignal<Vec<MessageView>>, staff_v
 }
 
 #[component]
-fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bool) -> impl IntoView {
+fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bool, author: String) -> impl IntoView {
     let form = format!("report-{}", m.id);
     let open = echo.form == form;
     let options: Vec<(&'static str, String)> =
@@ -161,6 +175,9 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
         <li class="message" class:message-mine=m.mine>
             <p class="message-meta">
                 <strong>{if m.mine { t("conversation-you") } else { m.sender.clone() }}</strong>
+                {m.by_carer.then(|| view! {
+                    " "<span class="carer-mark">{t_args("conversation-carer-of", &[("author", text(author.clone()))])}</span>
+                })}
                 " · "<time datetime=rfc3339(m.at)>{absolute(m.at)}</time>
             </p>
             <p class="pre-line">{m.body.clone()}</p>
@@ -245,6 +262,9 @@ fn block_line(c: &ConversationView) -> Option<String> {
     let name = || text(c.other_name.clone());
     let (mine, theirs) =
         if c.i_am_author { (c.author_blocked, c.responder_blocked) } else { (c.responder_blocked, c.author_blocked) };
+    if c.i_am_carer {
+        return (c.author_blocked || c.responder_blocked).then(|| t("block-carer"));
+    }
     if c.staff_view {
         return match (c.author_blocked, c.responder_blocked) {
             (false, false) => None,

@@ -45,7 +45,9 @@ fn ConversationList(list: Conversations) -> impl IntoView {
                 .items
                 .into_iter()
                 .map(|c| {
-                    let who = if c.i_am_author {
+                    let who = if let Some(author) = &c.carer_of {
+                        t_args("messages-as-carer", &[("name", text(c.other_name.clone())), ("author", text(author.clone()))])
+                    } else if c.i_am_author {
                         t_args("messages-answered-you", &[("name", text(c.other_name.clone()))])
                     } else {
                         t_args("messages-you-wrote", &[("name", text(c.other_name.clone()))])
