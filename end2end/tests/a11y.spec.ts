@@ -71,7 +71,7 @@ test('public pages have no WCAG 2.1 AA violation', async ({ page, outside, js, b
   const urls = ['/', '/?category=groceries,homework&kind=request', '/?sort=nearest', firstPost!, '/inscription',
     '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999', '/pages/comment-ca-marche',
     '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite',
-    '/charte/accepter', '/alertes', `/alertes/desabonner/${'0'.repeat(64)}`];
+    '/charte/accepter', '/alertes', `/alertes/desabonner/${'0'.repeat(64)}`, `/proche/${'0'.repeat(64)}`];
   for (const url of urls) await audit(page, url, found, js, browser);
   // A form showing its errors.
   await page.goto('/inscription');

@@ -132,7 +132,7 @@ async function publish(p: Person, title: string, description: string, note: stri
   return Number(res.headers()['location'].split('=').pop());
 }
 
-type World = { posts: number[]; conversation: number; seeded: number; residents: string[] };
+type World = { posts: number[]; conversation: number; seeded: number; residents: string[]; waiting: string };
 
 /** Seeds every payload into every field a person controls; done once per project. */
 async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<World> {
@@ -169,6 +169,18 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   const conversation = Number(res.headers()['location'].split('/').pop());
   await form(helper, `/messages/${conversation}`, { action: 'message', body: pack(28, 2000) });
   await form(authors[0], `/messages/${conversation}`, { action: 'message', body: pack(14, 2000) });
+  // A relative of the author, with a hostile name, follows the post and writes in it; a second
+  // invitation is left waiting (its page opens for anyone holding the link).
+  const relative = await person(browser, baseURL);
+  const relativeEmail = `xss-proche-${tag}@exemple.fr`;
+  await signUp(relative, relativeEmail, short(44, 60));
+  await form(authors[0], '/mes-annonces', { form: 'invite-carer', id: String(posts[0]), email: relativeEmail }, false);
+  await form(relative, new URL(await nextLink(relativeEmail, '/proche/', 0)).pathname, {});
+  await form(relative, `/messages/${conversation}`, { action: 'message', body: pack(20, 2000) });
+  const waitingEmail = `xss-attente-${tag}@exemple.fr`;
+  await form(authors[0], '/mes-annonces', { form: 'invite-carer', id: String(posts[0]), email: waitingEmail }, false);
+  const waiting = new URL(await nextLink(waitingEmail, '/proche/', 0)).pathname;
+  await relative.close();
   await form(authors[0], `/messages/${conversation}`, { action: 'accept', share_phone: 'on', phone: '06 11 22 33 44', off_map: '' });
   await form(helper, `/messages/${conversation}`, { action: 'done' });
   await form(authors[0], `/messages/${conversation}`, { action: 'confirm' });
@@ -201,7 +213,10 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   await admin.close();
   for (const p of [moderator, helper, ...authors.slice(1)]) await p.close();
   await authors[0].close();
-  return { posts, conversation, seeded: PAYLOADS.length, residents: [`xss-0-${tag}@exemple.fr`, `xss-aidant-${tag}@exemple.fr`] };
+  return {
+    posts, conversation, seeded: PAYLOADS.length, waiting,
+    residents: [`xss-0-${tag}@exemple.fr`, `xss-aidant-${tag}@exemple.fr`, `xss-proche-${tag}@exemple.fr`],
+  };
 }
 
 /** Installs the hooks before any page script: `__xss` counts calls, CSP violations are kept. */
@@ -250,13 +265,13 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
   const s0 = Date.now();
   world ??= await seed(browser, info, baseURL);
   console.log(`seeded in ${Date.now() - s0} ms`);
-  const { posts, conversation } = world;
+  const { posts, conversation, waiting } = world;
 
   const pages = (role: string): string[] => {
     const home = ['/', '/?bbox=7.20,47.40,7.30,47.45'];
     if (role === 'anonymous') {
       return [...home, '/?category=groceries', '/pages/accessibilite', ...posts.map((id) => `/posts/${id}`),
-        `/posts/${posts[0]}/affichette`, `/posts/${posts[1]}/affichette`];
+        `/posts/${posts[0]}/affichette`, `/posts/${posts[1]}/affichette`, waiting];
     }
     if (role === 'admin') return ['/pages/accessibilite', '/admin/pages', '/admin/pages/accessibilite'];
     if (role === 'staff') {

@@ -1441,16 +1441,16 @@ email-carer-subject = { $name } vous invite à suivre son annonce sur Entraide
 email-carer-body =
     Bonjour,
 
-    { $name } vous invite à suivre son annonce « { $title } » ({ $commune }) sur Entraide Haut-Rhin, l'entraide entre voisins.
+    { $name } vous invite à suivre son annonce « { $title } » ({ $commune }) sur Entraide Haut-Rhin, l'entraide entre voisins.
 
     En acceptant, vous recevrez ses nouvelles, vous verrez qui lui vient en aide, et vous pourrez écrire aux personnes qui lui répondent. Son adresse reste privée.
 
     Pour accepter, ouvrez ce lien (valable { $days } jours) : { $link }
 
     Si vous ne connaissez pas { $name }, ne faites rien : sans réponse, l'invitation s'efface.
-notify-carer-joined = { $name } suit maintenant votre annonce « { $title } » en tant que proche.
-notify-carer-removed = { $name } vous a retiré du suivi de son annonce « { $title } ».
-notify-carer-left = { $name } ne suit plus votre annonce « { $title } ».
+notify-carer-joined = { $name } suit maintenant votre annonce « { $title } » en tant que proche.
+notify-carer-removed = { $name } vous a retiré du suivi de son annonce « { $title } ».
+notify-carer-left = { $name } ne suit plus votre annonce « { $title } ».
 carer-post-over = Cette annonce est terminée : on ne peut plus y inviter de proche.
 carer-not-self = C'est votre propre adresse : invitez l'adresse de votre proche.
 carer-already-invited = Cette adresse a déjà reçu une invitation pour cette annonce.
@@ -1458,18 +1458,18 @@ carer-too-many = Une annonce peut être suivie par { $max } proches au plus. Ret
 carer-link-gone = Ce lien ne fonctionne plus : demandez à la personne de vous inviter à nouveau.
 carer-invited = Invitation envoyée à { $email }. Votre proche a 7 jours pour l'accepter.
 carer-removed = C'est fait : cette personne ne suit plus l'annonce.
-carer-now-following = Vous suivez maintenant cette annonce : elle est plus bas, dans « Les annonces de mes proches ».
+carer-now-following = Vous suivez maintenant cette annonce : elle est plus bas, dans « Les annonces de mes proches ».
 carer-heading = Un proche à vos côtés
 carer-explain = Un proche (un enfant, un voisin, un aidant) peut suivre cette annonce : il reçoit ses nouvelles, voit qui vous aide et peut écrire aux personnes qui vous répondent. Il ne voit pas votre adresse. Vous pouvez le retirer à tout moment.
 carer-email = Adresse e-mail de votre proche
 carer-email-hint = Il recevra un lien pour accepter, valable 7 jours.
 carer-invite = Inviter ce proche
 carer-following = suit cette annonce
-carer-remove = Retirer { $name }
+carer-remove = Retirer
 carer-waiting = invitation envoyée, valable jusqu'au { $date }
-carer-cancel = Annuler l'invitation de { $email }
+carer-cancel = Annuler l'invitation
 carer-followed-heading = Les annonces de mes proches
-carer-followed-explain = Vous suivez ces annonces à la demande de leur auteur. Vos messages y sont signés « proche de … ».
+carer-followed-explain = Vous suivez ces annonces à la demande de leur auteur. Vos messages y sont signés « proche de … ».
 carer-post-of = Annonce de { $name }
 carer-no-helper = Personne n'a encore été accepté pour aider.
 carer-helper = Aide acceptée : { $names }
@@ -1477,10 +1477,10 @@ carer-conversation-with = Conversation avec { $name }
 carer-stop = Ne plus suivre cette annonce
 carer-invitation-title = Invitation à suivre une annonce — Entraide Haut-Rhin
 carer-invitation-heading = Suivre l'annonce d'un proche
-carer-invitation-text = { $name } vous invite à suivre son annonce « { $title } » ({ $commune }).
+carer-invitation-text = { $name } vous invite à suivre son annonce « { $title } » ({ $commune }).
 carer-means-news = Vous recevrez les mêmes nouvelles que la personne : réponses, messages, aide acceptée.
 carer-means-helper = Vous verrez où en est l'annonce et qui a été accepté pour aider.
-carer-means-write = Vous pourrez écrire aux personnes qui répondent : vos messages seront signés « proche de … ».
+carer-means-write = Vous pourrez écrire aux personnes qui répondent : vos messages seront signés « proche de … ».
 carer-means-private = L'adresse exacte reste privée. L'auteur peut vous retirer à tout moment.
 carer-invitation-yours = C'est votre propre invitation : ce lien est pour votre proche.
 carer-invitation-already = Vous suivez déjà cette annonce.
@@ -1491,7 +1491,7 @@ carer-invitation-log-in = Se connecter pour accepter
 carer-invitation-gone = Ce lien ne fonctionne plus : il a déjà servi, il a été annulé, ou il date de plus de 7 jours. Demandez à la personne de vous inviter à nouveau.
 conversation-heading-carer = Conversation de { $author } avec { $name }
 conversation-carer-accepted = { $author } a accepté l'aide de { $name }.
-conversation-as-carer = Vous lisez cette conversation en tant que proche de { $author }. Vos messages sont signés « proche de { $author } ».
+conversation-as-carer = Vous lisez cette conversation en tant que proche de { $author }. Vos messages sont signés « proche de { $author } ».
 conversation-carer-of = (proche de { $author })
 block-carer = Plus personne ne peut écrire dans cette conversation : l'un des deux a bloqué l'autre.
 messages-as-carer = { $name } a répondu à { $author } (vous suivez en proche)

@@ -76,7 +76,10 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
 
     // Anyone holding the link reads who invites, and is asked to log in first.
     let page = unescape(&send(&s, "GET", &format!("/proche/{token}"), "", None).await.body);
-    assert!(page.contains("Jeanne vous invite à suivre son annonce « Courses pour ma voisine » (Colmar)"), "{page}");
+    assert!(
+        page.contains("Jeanne vous invite à suivre son annonce «\u{a0}Courses pour ma voisine\u{a0}» (Colmar)"),
+        "{page}"
+    );
     assert!(page.contains(&format!("/connexion?next=/proche/{token}")), "{page}");
     assert!(!page.contains("Bâtiment B"), "{page}");
     let r = send(&s, "POST", &format!("/proche/{token}"), "", None).await;
