@@ -13,6 +13,7 @@ use crate::ui::pages::{
     account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
     alerts::{AlertsPage, UnsubscribePage},
     announcements::AnnouncementsPage,
+    building::{BuildingJoinPage, BuildingNoticePage, MyBuildingPage},
     carer_invitation::CarerInvitationPage,
     edit_post::EditPostPage,
     exports::ExportsPage,
@@ -106,6 +107,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proche/:token") view=CarerInvitationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble") view=MyBuildingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble/rejoindre") view=BuildingJoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble/:id/affiche") view=BuildingNoticePage ssr=SsrMode::Async/>
                     <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/alertes") view=AlertsPage ssr=SsrMode::Async/>

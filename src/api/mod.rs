@@ -5,6 +5,7 @@
 pub mod alerts;
 pub mod announcements;
 pub mod auth;
+pub mod buildings;
 pub mod carers;
 pub mod conversations;
 pub mod follow_ups;

@@ -20,6 +20,7 @@ macro_rules! slug_parse_display {
 
 pub mod alert;
 pub mod announcement;
+pub mod building;
 pub mod category;
 pub mod commune;
 pub mod conversation;

@@ -95,6 +95,8 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/publier", post(forms::posts::publish))
         .route("/mes-annonces", post(forms::posts::my_posts))
         .route("/proche/{token}", post(forms::carers::accept))
+        .route("/immeuble", post(forms::buildings::building))
+        .route("/immeuble/{id}/qr.svg", get(notice::qr_of_building))
         .route("/saisie", post(forms::intakes::file))
         .route("/saisies", post(forms::intakes::list))
         .route("/admin/personnes/{id}", post(forms::people::person))

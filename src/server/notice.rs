@@ -7,6 +7,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
+use tower_sessions::Session;
 
 use crate::server::services::{self, notifications::site_url};
 use crate::server::state::AppState;
@@ -28,6 +29,25 @@ pub fn qr_svg(text: &str) -> Option<String> {
             .quiet_zone(true)
             .build(),
     )
+}
+
+/// `GET /immeuble/{id}/qr.svg`: the QR code of a building's notice, leading to the page that
+/// joins it; for its members only (others: 404, as for a building that does not exist).
+pub async fn qr_of_building(State(state): State<AppState>, Path(id): Path<i64>, session: Session) -> Response {
+    let now = services::now();
+    let me = match crate::server::auth::current_user(&session, &state.db, now).await {
+        Ok(Some(me)) => me,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let url = match services::buildings::join_url_of(&state.db, &me, id).await {
+        Ok(url) => url,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    match qr_svg(&url) {
+        Some(svg) => ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "private, no-store")], svg)
+            .into_response(),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
 /// `GET /posts/{id}/qr.svg`.

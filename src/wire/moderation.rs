@@ -81,6 +81,9 @@ pub struct StaffPost {
     /// The signs of an emergency in its text: it comes first in the queue, and says why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub urgent: Vec<crate::domain::triage::Sign>,
+    /// For the members of one building only: its street and commune (never on the public map).
+    #[serde(default)]
+    pub building: Option<(String, String)>,
     /// `None` for demo data.
     pub author: Option<AuthorInfo>,
     pub history: Vec<EventView>,

@@ -77,7 +77,7 @@ pub async fn page(
          CASE WHEN $6 THEN u.display_name END AS consent_by \
          FROM posts p LEFT JOIN intakes i ON i.post_id = p.id LEFT JOIN users u ON u.id = i.consent_by \
          WHERE p.created_at >= $1 AND p.created_at < $2 AND ($3 IS NULL OR p.commune_insee = $3) \
-         AND ($4 IS NULL OR p.category = $4) AND p.id > $5 ORDER BY p.id LIMIT $7",
+         AND ($4 IS NULL OR p.category = $4) AND p.building_id IS NULL AND p.id > $5 ORDER BY p.id LIMIT $7",
     )
     .bind(s.from)
     .bind(s.to)
@@ -119,6 +119,7 @@ pub async fn public_page(
         "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.commune_insee, p.commune_name, \
          p.public_lat, p.public_lon, p.created_at, p.expires_at FROM posts p \
          WHERE p.status IN ('published', 'in-progress') AND p.hidden_at IS NULL AND p.expires_at > $1 \
+         AND p.building_id IS NULL \
          AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1) AND p.id > $2 ORDER BY p.id LIMIT $3",
     )
     .bind(now)

@@ -132,8 +132,10 @@ fn public_slugs() -> impl Iterator<Item = String> {
     PostStatus::ALL.into_iter().filter(|s| s.is_public()).map(|s| s.slug().to_owned())
 }
 
-/// The conditions on `p` shared by every list: public, shown, unexpired, the kind and categories.
+/// The conditions on `p` shared by every list: public (never for one building only), shown,
+/// unexpired, the kind and categories.
 fn push_post_conditions(q: &mut Sql, f: &PostFilter, now: i64) {
+    q.push(" AND p.building_id IS NULL");
     if !f.categories.is_empty() {
         q.push(" AND p.category IN (").bind_list(f.categories.iter().map(|c| c.slug().to_owned())).push(")");
     }

@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod announcements;
+pub mod buildings;
 pub mod carers;
 pub mod conversations;
 pub mod exports;

@@ -319,9 +319,9 @@ fn cells_insert() -> QueryBuilder<'static, Sqlite> {
     qb
 }
 
-/// ` <conditions> AND`: the post belongs on the public map.
+/// ` <conditions> AND`: the post belongs on the public map (never a post for one building).
 fn push_on_the_map(qb: &mut QueryBuilder<'static, Sqlite>) {
-    qb.push(" hidden_at IS NULL AND status IN (");
+    qb.push(" building_id IS NULL AND hidden_at IS NULL AND status IN (");
     push_public_statuses(qb);
     // An author may take the post off the map while a helper is at work.
     qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1)");
@@ -459,12 +459,15 @@ pub async fn find_visible(
          EXISTS (SELECT 1 FROM intakes i WHERE i.post_id = p.id) AS by_phone FROM posts p WHERE p.id = ",
     )
     .push_bind(id)
-    .push(" AND ((p.hidden_at IS NULL AND p.expires_at > ")
+    // A post for one building only: for its members (and its author, and staff).
+    .push(" AND ((p.building_id IS NULL OR EXISTS (SELECT 1 FROM building_members m WHERE m.building_id = p.building_id AND m.user_id = ")
+    .push_bind(author)
+    .push(")) AND ((p.hidden_at IS NULL AND p.expires_at > ")
     .push_bind(now)
     .push(" AND p.status IN (");
     push_public_statuses(&mut qb);
     // A fulfilled post keeps its page (with its thank-you notes), off the map and the list.
-    qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled') OR p.author_id = ")
+    qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled')) OR p.author_id = ")
         .push_bind(author)
         .push(" OR ")
         .push_bind(staff)

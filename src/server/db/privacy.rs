@@ -9,7 +9,7 @@ const DELETED_TITLE: &str = "Annonce supprimée";
 const DELETED_DESCRIPTION: &str = "Cette annonce a été supprimée par son auteur.";
 
 /// One section of the export: its key and the query returning one JSON array (bound to the id).
-const EXPORT: [(&str, &str); 15] = [
+const EXPORT: [(&str, &str); 16] = [
     (
         "compte",
         "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
@@ -34,6 +34,12 @@ const EXPORT: [(&str, &str); 15] = [
          'messages', (SELECT json_group_array(json_object('de', CASE WHEN m.sender_id = $1 THEN 'moi' ELSE 'autre' \
          END, 'texte', m.body, 'envoye_le', m.created_at)) FROM (SELECT * FROM messages WHERE conversation_id = c.id \
          ORDER BY id) m))) FROM (SELECT * FROM conversations WHERE author_id = $1 OR responder_id = $1 ORDER BY id) c",
+    ),
+    (
+        "immeubles",
+        "SELECT json_group_array(json_object('rue', b.street, 'commune', b.commune_name, 'cree_par_moi', \
+         b.created_by = $1, 'rejoint_le', m.joined_at)) FROM (SELECT * FROM building_members WHERE user_id = $1 \
+         ORDER BY joined_at) m JOIN buildings b ON b.id = m.building_id",
     ),
     (
         "proches_invites",
@@ -181,6 +187,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     super::push::erase_user(conn, id).await?;
     super::vetting::erase_user(conn, id).await?;
     super::carers::erase_user(conn, id).await?;
+    super::buildings::erase_user(conn, id).await?;
     sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)

@@ -7,6 +7,7 @@ pub mod account_links;
 pub mod accounts;
 pub mod alerts;
 pub mod announcements;
+pub mod buildings;
 pub mod carers;
 pub mod conversations;
 pub mod exports;

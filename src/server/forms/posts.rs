@@ -18,7 +18,7 @@ use crate::server::state::AppState;
 use crate::ui::components::emergency::{SEEN, SIGNS};
 use crate::wire::forms::{field_errors, FormEcho};
 
-const POST_BASE_FIELDS: [&str; 11] = [
+const POST_BASE_FIELDS: [&str; 12] = [
     "kind",
     "category",
     "title",
@@ -30,6 +30,7 @@ const POST_BASE_FIELDS: [&str; 11] = [
     "private_note",
     "for_relative",
     "relative_consent",
+    "audience",
 ];
 
 /// The fields of the post form: its own, then the schedule's.
@@ -91,7 +92,15 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
     }
     let result = async {
         let draft = form.parse(&state.communes.refs(), services::now())?;
-        services::posts::publish(&state.db, &state.communes, &state.vetted, &user, draft, now).await
+        // « Qui peut voir l'annonce ? »: everyone, or the members of one of my buildings. Anything
+        // else is refused, never read as « everyone ».
+        let building = match get(&f, "audience").as_str() {
+            "" | "public" => None,
+            other => Some(other.strip_prefix("building-").and_then(|id| id.parse::<i64>().ok()).ok_or_else(|| {
+                AppError::Validation(FieldErrors::single("audience", Msg::new("building-not-member")))
+            })?),
+        };
+        services::posts::publish(&state.db, &state.communes, &state.vetted, &user, draft, building, now).await
     }
     .await;
     match result {

@@ -135,6 +135,10 @@ pub async fn respond(
     if !(p.status.is_public() && !p.hidden && p.expires_at > now) {
         return Err(AppError::NotFound);
     }
+    // A post for one building is answered by its members only; others learn nothing.
+    if !super::buildings::may_read(&mut tx, post_id, me.id).await? {
+        return Err(AppError::NotFound);
+    }
     let existing = sql::by_post_and_responder(&mut tx, post_id, me.id).await.map_err(|e| db::internal("respond", e))?;
     if existing.is_none() && !open_to_responses(&p, now) {
         return Err(form_error(Msg::new("respond-closed")));

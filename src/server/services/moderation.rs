@@ -137,6 +137,7 @@ async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Resul
         expires_at: r.expires_at,
         hidden: r.hidden_at.is_some(),
         urgent: r.urgent_signs.as_deref().map(crate::domain::triage::from_stored).unwrap_or_default(),
+        building: super::buildings::of_post(conn, r.id).await?,
         author,
         history: history.into_iter().map(event_view).collect::<Result<_, _>>()?,
         reports: reports
@@ -343,6 +344,10 @@ pub async fn report(
     super::account_links::require_verified(reporter)?;
     let mut tx = begin(db).await?;
     let c = current(&mut tx, id).await?;
+    // A post for one building is reported by its members only; others learn nothing.
+    if !super::buildings::may_read(&mut tx, id, reporter.id).await? {
+        return Err(AppError::NotFound);
+    }
     if !c.status.is_public() || c.hidden {
         // Only what the public can see can be reported; a hidden post is already under review.
         return Err(if c.hidden { form_error(Msg::new("report-already-hidden")) } else { AppError::NotFound });

@@ -304,6 +304,7 @@ pub async fn publish(
     policy: &VettedCategories,
     author: &CurrentUser,
     draft: PostDraft,
+    building: Option<i64>,
     now: i64,
 ) -> Result<i64, AppError> {
     super::account_links::require_verified(author)?;
@@ -329,8 +330,14 @@ pub async fn publish(
     let row = row_of(communes, c)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("publish: begin", e))?;
     super::vetting::may_offer(&mut tx, policy, row.kind, row.category, author.id, now).await?;
+    if let Some(b) = building {
+        super::buildings::check_author(&mut tx, author, b).await?;
+    }
     within_daily_allowance(&mut tx, author, now).await?;
     let id = sql::insert(&mut tx, &row).await.map_err(|e| db::internal("publish", e))?;
+    if let Some(b) = building {
+        db::buildings::set_post_building(&mut tx, id, b).await.map_err(|e| db::internal("publish: building", e))?;
+    }
     if draft.for_relative {
         sql::set_for_relative(&mut tx, id, Some(now)).await.map_err(|e| db::internal("publish: relative", e))?;
     }

@@ -22,11 +22,13 @@ pub struct Swept {
     pub emails: u64,
     /// Relatives' links to ended posts deleted, and invitations past their day forgotten.
     pub carers: u64,
+    /// Wrong building codes older than a day forgotten.
+    pub codes: u64,
 }
 
 impl Swept {
     fn erased_anything(&self) -> bool {
-        self.details + self.conversations + self.erased > 0 || self.emails + self.carers > 0
+        self.details + self.conversations + self.erased > 0 || self.emails + self.carers + self.codes > 0
     }
 }
 
@@ -62,6 +64,7 @@ pub async fn sweep(db: &Db, rules: &RetentionRules, now: i64) -> Result<Swept, A
         let mut tx = db.begin_write().await.map_err(fail)?;
         done.carers = db::carers::forget_expired_invitations(&mut tx, now).await.map_err(fail)?
             + sql::delete_old_carers(&mut tx, rules.conversations_cutoff(now)).await.map_err(fail)?;
+        done.codes = super::buildings::forget_failures(&mut tx, now).await?;
         tx.commit().await.map_err(fail)?;
     }
     done.warned = warn_inactive(db, rules, now).await?;

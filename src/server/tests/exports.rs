@@ -19,7 +19,7 @@ const INTAKE: &str = "person_name=Odile+Schmitt&person_phone=03+89+12+34+56&stre
 
 /// A period holding every post of these tests, whatever the day they run (the default period,
 /// this month, would miss the posts seeded minutes before a month's first midnight).
-fn around_now() -> String {
+pub(super) fn around_now() -> String {
     use crate::domain::period::format_date;
     let now = crate::server::services::now();
     format!("from={}&to={}", format_date(now - 30 * 86_400), format_date(now + 86_400))

@@ -4,6 +4,7 @@
 mod accounts;
 mod alerts;
 mod announcements;
+mod buildings;
 mod carers;
 mod console;
 mod conversations;

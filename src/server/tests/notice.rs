@@ -11,7 +11,7 @@ use crate::server::notice::post_url;
 use crate::server::state::AppState;
 
 /// Decodes the QR code drawn by `svg`, as a phone's camera would read the printed notice.
-fn read_qr(svg: &str) -> String {
+pub(super) fn read_qr(svg: &str) -> String {
     use resvg::{tiny_skia, usvg};
     let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).expect("an SVG");
     let size = tree.size().to_int_size();

@@ -4,6 +4,7 @@ pub mod account;
 pub mod account_links;
 pub mod alerts;
 pub mod announcements;
+pub mod building;
 pub mod carer_invitation;
 pub mod edit_post;
 pub mod exports;

@@ -80,7 +80,10 @@ fn MyPostList(list: Vec<MyPost>, echo: FormEcho, published: bool, edited: bool) 
             </div>
         })}
         <FormMessage form="my_posts" echo=echo.clone()/>
-        <p><a class="btn" href="/publier">{t("publish-heading")}</a></p>
+        <p class="row-actions">
+            <a class="btn" href="/publier">{t("publish-heading")}</a>
+            <a class="btn btn-secondary" href="/immeuble">{t("building-heading")}</a>
+        </p>
         {empty.then(|| view! { <p>{t("my-posts-none")}</p> })}
         <ul class="post-list">{list.into_iter().map(|p| view! { <MyPostItem post=p echo=echo.clone()/> }).collect_view()}</ul>
     }

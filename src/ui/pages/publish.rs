@@ -10,7 +10,7 @@ use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
 use crate::domain::{Category, LatLng, PostKind};
-use crate::i18n::{label, n, t, t_args};
+use crate::i18n::{label, n, s as text, t, t_args};
 use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
@@ -28,13 +28,17 @@ pub const F: &str = "publish";
 pub fn PublishPage() -> impl IntoView {
     let echo = Resource::new(|| (), |_| read_form_echo());
     let communes = Resource::new(|| (), |_| list_communes());
+    let buildings = Resource::new(|| (), |_| crate::api::buildings::my_buildings());
     let user = use_current_user();
+    let chosen_building = leptos_router::hooks::use_query_map().read_untracked().get("immeuble").unwrap_or_default();
     view! {
         <Title text=t("publish-title")/>
         <div class="page narrow">
             <h1>{t("publish-heading")}</h1>
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+                {move || {
+                    let chosen_building = chosen_building.clone();
+                    Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let communes = communes.await.unwrap_or_default();
                     let me = match user {
@@ -48,11 +52,16 @@ pub fn PublishPage() -> impl IntoView {
                             <StepByStep echo=echo communes=communes/>
                         }
                             .into_any(),
-                        Some(me) => view! {
-                            {unverified(&me)}
-                            <PostEditor echo=echo communes=communes action="/publier".into() submit=t("steps-publish") new=true owner=me.id/>
+                        Some(me) => {
+                            let buildings = buildings.await.unwrap_or_default();
+                            let audience = Audience { buildings, chosen: chosen_building };
+                            view! {
+                                {unverified(&me)}
+                                <PostEditor echo=echo communes=communes action="/publier".into() submit=t("steps-publish") new=true owner=me.id
+                                    audience=audience/>
+                            }
+                                .into_any()
                         }
-                            .into_any(),
                         None => {
                             set_http_status(401);
                             view! {
@@ -65,7 +74,7 @@ pub fn PublishPage() -> impl IntoView {
                                 .into_any()
                         }
                     }
-                })}
+                })}}
             </Suspense>
         </div>
     }
@@ -99,6 +108,9 @@ pub fn PostEditor(
     /// and nothing is kept on the device (it would hold the person's name and phone).
     #[prop(optional)]
     intake: bool,
+    /// A new post by a member of buildings' groups: everyone, or one building only.
+    #[prop(optional)]
+    audience: Audience,
 ) -> impl IntoView {
     let keep_draft = new && !intake;
     let kind = echo.value(F, "kind");
@@ -268,6 +280,9 @@ pub fn PostEditor(
             </div>
             <ScheduleField echo=echo.clone() form=F/>
             {(!intake).then(|| view! { <ForRelative echo=echo.clone()/> })}
+            {(new && (!audience.buildings.is_empty() || error("audience").is_some())).then(|| view! {
+                <AudienceField echo=echo.clone() audience=audience.clone()/>
+            })}
             {new.then(|| view! {
             <div class="field" class:field-invalid=days_bad>
                 <label for="publish-lifetime_days">{t("publish-duration")}</label>
@@ -326,6 +341,51 @@ fn CallerFields(echo: FormEcho) -> impl IntoView {
                     {t("intake-consent")}
                 </label>
             </div>
+        </fieldset>
+    }
+}
+
+/// The buildings a new post may be kept to, and the one the page was opened for
+/// (`/publier?immeuble=ID`).
+#[derive(Clone, Debug, Default)]
+pub struct Audience {
+    pub buildings: Vec<crate::wire::buildings::BuildingView>,
+    pub chosen: String,
+}
+
+/// « Qui peut voir l'annonce ? »: everyone (the public map), or the members of one of my
+/// buildings only.
+#[component]
+fn AudienceField(echo: FormEcho, audience: Audience) -> impl IntoView {
+    let typed = echo.value(F, "audience");
+    let chosen = if echo.form == F {
+        typed
+    } else {
+        audience.chosen.parse::<i64>().map(|id| format!("building-{id}")).unwrap_or_default()
+    };
+    let error = echo.error(F, "audience");
+    let bad = error.is_some();
+    let public = chosen.is_empty() || chosen == "public";
+    view! {
+        <fieldset class="field audience" class:field-invalid=bad>
+            <legend>{t("publish-audience")}</legend>
+            {error.map(|e| view! { <p class="field-error" id="publish-audience-error">{e}</p> })}
+            <label class="choice">
+                <input type="radio" name="audience" value="public" checked=public/>
+                {t("publish-audience-public")}
+            </label>
+            {audience.buildings.into_iter().map(|b| {
+                let value = format!("building-{}", b.id);
+                let checked = chosen == value;
+                let name = t_args("building-label", &[("street", text(b.street.clone())), ("commune", text(b.commune.clone()))]);
+                view! {
+                    <label class="choice">
+                        <input type="radio" name="audience" value=value checked=checked/>
+                        {t_args("publish-audience-building", &[("building", text(name))])}
+                    </label>
+                }
+            }).collect_view()}
+            <p class="hint">{t("publish-audience-hint")}</p>
         </fieldset>
     }
 }

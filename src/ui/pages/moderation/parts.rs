@@ -89,6 +89,11 @@ pub fn StaffPostDetails(post: StaffPost) -> impl IntoView {
             {post.hidden.then(|| view! { <span class="badge badge-pending">{t("moderation-hidden-badge")}</span> })}
             {(!post.urgent.is_empty()).then(|| view! { <span class="badge badge-urgent">{t("moderation-urgent-badge")}</span> })}
         </p>
+        {post.building.clone().map(|(street, commune)| view! {
+            <p class="notice building-only">
+                {t_args("building-only-staff", &[("street", text(street)), ("commune", text(commune))])}
+            </p>
+        })}
         {(!post.urgent.is_empty()).then(|| {
             let signs = post.urgent.iter().map(|s| label("sign", s.slug())).collect::<Vec<_>>().join(", ");
             view! { <p class="notice notice-warning urgent-why">{t_args("moderation-urgent-why", &[("signs", text(signs))])}</p> }
