@@ -71,7 +71,8 @@ test('public pages have no WCAG 2.1 AA violation', async ({ page, outside, js, b
   const urls = ['/', '/?category=groceries,homework&kind=request', '/?sort=nearest', firstPost!, '/inscription',
     '/connexion', '/publier', '/compte', '/nulle-part', '/compte-supprime', '/posts/999999', '/pages/comment-ca-marche',
     '/pages/charte', '/pages/mentions-legales', '/pages/donnees-personnelles', '/pages/accessibilite',
-    '/charte/accepter', '/alertes', `/alertes/desabonner/${'0'.repeat(64)}`, `/proche/${'0'.repeat(64)}`];
+    '/charte/accepter', '/alertes', `/alertes/desabonner/${'0'.repeat(64)}`, `/proche/${'0'.repeat(64)}`,
+    '/immeuble/rejoindre?code=ZZZZ-ZZZZ'];
   for (const url of urls) await audit(page, url, found, js, browser);
   // A form showing its errors.
   await page.goto('/inscription');
@@ -99,9 +100,17 @@ test('pages of a resident, an author and a moderator have no WCAG 2.1 AA violati
   await page.locator('form.respond-form').getByRole('button').click();
   await expect(page).toHaveURL(/\/messages\/\d+/);
   const conversation = new URL(page.url()).pathname;
-  for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post, `${post}/affichette`]) {
+  for (const url of ['/compte', '/publier', '/mes-annonces', '/messages', conversation, '/notifications', post, `${post}/affichette`, '/immeuble']) {
     await check(url);
   }
+  // « Mon immeuble » with a group, and its notice for the hall.
+  await page.goto('/immeuble');
+  await page.getByLabel("Rue de l'immeuble, sans le numéro").fill('rue des Tilleuls');
+  await page.getByLabel('Commune ou code postal').fill('Colmar');
+  await page.getByRole('button', { name: 'Créer le groupe' }).click();
+  await expect(page).toHaveURL(/\/immeuble\?cree=\d+/);
+  const building = new URL(page.url()).searchParams.get('cree');
+  for (const url of ['/immeuble', `/immeuble/${building}/affiche`, '/publier']) await check(url);
   // Asking to be vetted: the page with the request, then a request waiting on the desk.
   await page.goto('/compte/verification');
   await page.getByRole('button', { name: 'Demander à être vérifié' }).click();

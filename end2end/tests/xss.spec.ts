@@ -132,7 +132,7 @@ async function publish(p: Person, title: string, description: string, note: stri
   return Number(res.headers()['location'].split('=').pop());
 }
 
-type World = { posts: number[]; conversation: number; seeded: number; residents: string[]; waiting: string };
+type World = { posts: number[]; conversation: number; seeded: number; residents: string[]; waiting: string; building: number };
 
 /** Seeds every payload into every field a person controls; done once per project. */
 async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<World> {
@@ -181,6 +181,9 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   await form(authors[0], '/mes-annonces', { form: 'invite-carer', id: String(posts[0]), email: waitingEmail }, false);
   const waiting = new URL(await nextLink(waitingEmail, '/proche/', 0)).pathname;
   await relative.close();
+  // « Mon immeuble »: a building's group named with a hostile street (its page and its notice).
+  const made = await form(authors[0], '/immeuble', { form: 'create', street: short(50, 100), commune: 'Colmar' });
+  const building = Number(made.headers()['location'].match(/cree=(\d+)/)![1]);
   await form(authors[0], `/messages/${conversation}`, { action: 'accept', share_phone: 'on', phone: '06 11 22 33 44', off_map: '' });
   await form(helper, `/messages/${conversation}`, { action: 'done' });
   await form(authors[0], `/messages/${conversation}`, { action: 'confirm' });
@@ -214,7 +217,7 @@ async function seed(browser: Browser, info: TestInfo, baseURL: string): Promise<
   for (const p of [moderator, helper, ...authors.slice(1)]) await p.close();
   await authors[0].close();
   return {
-    posts, conversation, seeded: PAYLOADS.length, waiting,
+    posts, conversation, seeded: PAYLOADS.length, waiting, building,
     residents: [`xss-0-${tag}@exemple.fr`, `xss-aidant-${tag}@exemple.fr`, `xss-proche-${tag}@exemple.fr`],
   };
 }
@@ -265,7 +268,7 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
   const s0 = Date.now();
   world ??= await seed(browser, info, baseURL);
   console.log(`seeded in ${Date.now() - s0} ms`);
-  const { posts, conversation, waiting } = world;
+  const { posts, conversation, waiting, building } = world;
 
   const pages = (role: string): string[] => {
     const home = ['/', '/?bbox=7.20,47.40,7.30,47.45'];
@@ -279,7 +282,8 @@ test('no hostile text runs or injects markup on any page, for anyone', async ({ 
         ...posts.slice(0, 4).map((id) => `/moderation/annonces/${id}`), `/moderation/annonces/${posts[posts.length - 1]}`];
     }
     return [...home, '/compte', '/compte/verification', '/mes-annonces', '/messages', `/messages/${conversation}`, '/notifications', '/publier',
-      `/posts/${posts[0]}`, `/posts/${posts[1]}`, `/mes-annonces/${posts[1]}/modifier`];
+      `/posts/${posts[0]}`, `/posts/${posts[1]}`, `/mes-annonces/${posts[1]}/modifier`, '/immeuble',
+      `/immeuble/${building}/affiche`];
   };
   // The hook itself catches what it should (else a 0 below would prove nothing).
   {

@@ -1543,3 +1543,4 @@ publish-audience = Who can see the post?
 publish-audience-public = Everyone (the public map and list)
 publish-audience-building = My building only: { $building }
 publish-audience-hint = A post for the building never appears on the public map; the Département's team validates it like the others.
+post-building-only = Visible only to the neighbours of: Building, { $street }, { $commune }.

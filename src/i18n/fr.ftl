@@ -1553,3 +1553,4 @@ publish-audience = Qui peut voir l'annonce ?
 publish-audience-public = Tout le monde (la carte et la liste publiques)
 publish-audience-building = Seulement mon immeuble : { $building }
 publish-audience-hint = Une annonce pour l'immeuble n'apparaît jamais sur la carte publique ; l'équipe du Département la valide comme les autres.
+post-building-only = Visible seulement par les voisins de : Immeuble, { $street }, { $commune }.

@@ -105,6 +105,9 @@ pub struct PostDetail {
     pub thanks: Vec<ThanksView>,
     /// Server time of the answer (UTC seconds).
     pub now: i64,
+    /// For the members of one building only: its street and commune (« Mon immeuble »).
+    #[serde(default)]
+    pub building: Option<(String, String)>,
 }
 
 /// A post that only vetted helpers answer, as the person reading it stands.

@@ -175,6 +175,7 @@ pub async fn get_visible(
         .into_iter()
         .map(|(writer, body, at)| ThanksView { writer, body, at })
         .collect();
+    let building = super::buildings::of_post(&mut conn, id).await?;
     Ok(PostDetail {
         summary: post.summary,
         description: post.description,
@@ -187,6 +188,7 @@ pub async fn get_visible(
         vetted_helper,
         thanks,
         now,
+        building,
     })
 }
 

@@ -130,7 +130,10 @@ async fn a_building_post_reaches_its_members_and_never_the_public(pool: SqlitePo
     // Its members read it in « Mon immeuble » and on its page, and answer it.
     let mine = unescape(&send(&s, "GET", "/immeuble", "", Some(&founder)).await.body);
     assert!(mine.contains(TITLE) && mine.contains("2 voisins inscrits"), "{mine}");
-    assert_eq!(send(&s, "GET", &format!("/posts/{post}"), "", Some(&founder)).await.status, StatusCode::OK);
+    let page = send(&s, "GET", &format!("/posts/{post}"), "", Some(&founder)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(unescape(&page.body).contains("Visible seulement par les voisins de : Immeuble, rue des Tilleuls"));
+    assert!(!page.body.contains("/affichette"), "no public notice for a building's post");
     let r = send(&s, "POST", &format!("/posts/{post}/repondre"), "body=Je+passe+demain", Some(&founder)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
 

@@ -55,7 +55,7 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
     let id = s.id;
     let reportable = s.status.is_public() && post.expires_at > post.now && !post.mine;
     // Any open public post can be printed as a notice, by anyone.
-    let printable = s.status.is_public() && post.expires_at > post.now;
+    let printable = s.status.is_public() && post.expires_at > post.now && post.building.is_none();
     let only_me = if post.mine { t("post-only-me") } else { t("post-only-staff") };
     let title = format!("{} — Entraide Haut-Rhin", s.title);
     let fulfilled = s.status == crate::domain::PostStatus::Fulfilled;
@@ -105,6 +105,11 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
             <div class="post-body">
                 {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
             </div>
+            {post.building.clone().map(|(street, commune)| view! {
+                <p class="notice building-only">
+                    {t_args("post-building-only", &[("street", text(street)), ("commune", text(commune))])}
+                </p>
+            })}
             {s.for_relative.then(|| view! {
                 <p class="for-relative"><span class="badge badge-relative">{t("badge-for-relative")}</span>" "{t("post-for-relative")}</p>
             })}
