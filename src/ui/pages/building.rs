@@ -17,6 +17,7 @@ use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::pages::notice::print;
 use crate::ui::state::{hydrated, use_current_user};
 use crate::wire::buildings::{BuildingNotice, BuildingView, JoinPreview};
 use crate::wire::forms::FormEcho;
@@ -301,13 +302,5 @@ fn Poster(n: BuildingNotice) -> impl IntoView {
             </div>
             <p class="notice-help">{t("notice-no-internet")}</p>
         </article>
-    }
-}
-
-/// The browser's print dialog.
-fn print() {
-    #[cfg(feature = "hydrate")]
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
     }
 }

@@ -83,8 +83,8 @@ fn Sheet(n: Notice) -> impl IntoView {
     }
 }
 
-/// The browser's print dialog.
-fn print() {
+/// The browser's print dialog (also the building's notice).
+pub(crate) fn print() {
     #[cfg(feature = "hydrate")]
     if let Some(w) = web_sys::window() {
         let _ = w.print();
