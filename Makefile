@@ -50,6 +50,7 @@ dist: release
 package:
 	rm -rf target/dist && mkdir -p target/dist/$(DIST)/bin target/dist/$(DIST)/deploy
 	objcopy --strip-all target/release/entraide target/dist/$(DIST)/bin/entraide
+	cp target/release/hash.txt target/dist/$(DIST)/bin/hash.txt
 	cp -r target/site target/dist/$(DIST)/site
 	cp src/server/deploy/* target/dist/$(DIST)/deploy/
 	target/release/entraide config-sample > target/dist/$(DIST)/deploy/entraide.toml.sample
@@ -136,8 +137,11 @@ audit: audit-tools
 	  echo "audit.advisories_checked 0"; \
 	fi
 
+# --precompress: brotli (quality 11) and gzip copies of every static file, sent as they are; the
+# gzip copies made again at level 9 (cargo-leptos' own are 17 % larger than even gzip -6).
 release: assets
-	cargo leptos build --release
+	cargo leptos build --release --precompress
+	find target/site -type f ! -name '*.gz' ! -name '*.br' -exec gzip -9 -k -f {} \;
 
 build: assets
 	cargo leptos build

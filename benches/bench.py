@@ -180,6 +180,15 @@ class Assets(HTMLParser):
             self.urls.append(a["src"])
 
 
+def bundle_file(ext: str) -> Path:
+    """The bundle's `.js`, `.wasm` or `.css` file as built: `entraide.<hash>.<ext>` (cargo-leptos
+    `hash-files`), or `entraide.<ext>` in a build without hashes."""
+    found = sorted(p for p in (SITE / "pkg").glob(f"entraide*.{ext}") if p.is_file())
+    if len(found) != 1:
+        raise SystemExit(f"build the release first (make release): {len(found)} bundle .{ext} files in {SITE / 'pkg'}")
+    return found[0]
+
+
 def page_weight(srv: Server, path: str) -> int:
     """The first load of `path` as a browser gets it (brotli where the server gives it), tiles
     excluded: the HTML, every stylesheet, script and preload it names, and the wasm."""
@@ -187,7 +196,7 @@ def page_weight(srv: Server, path: str) -> int:
     parser = Assets()
     parser.feed(subprocess.run(["brotli", "-d", "-c"], input=html, capture_output=True).stdout.decode()
                 if html[:1] not in (b"<", b"\n") else html.decode())
-    urls = set(parser.urls) | {"/pkg/entraide.wasm"}
+    urls = set(parser.urls) | {f"/pkg/{bundle_file('wasm').name}"}
     total = len(html)
     for u in sorted(urls):
         if u.startswith("/"):
@@ -213,8 +222,9 @@ def main() -> None:
     if parser.parse_args().smoke:
         CONF = SMOKE
         WORK = ROOT / CONF["work"]
-    if not BIN.exists() or not (SITE / "pkg/entraide.wasm").exists():
+    if not BIN.exists():
         raise SystemExit("build the release first: make release")
+    bundle_file("wasm")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 8192), hard))
     WORK.mkdir(parents=True, exist_ok=True)
@@ -254,8 +264,8 @@ def main() -> None:
         log(f"G3.hello_rps {hello[0]:.0f}\nG3.ssr_rps {page[0]:.0f}\nG3.p50_ms {page[1]:.2f}")
         summary["G3.ssr_over_hello_ratio"] = f"{page[0] / hello[0]:.3f}"
         summary["G3.p99_ms"] = f"{page[2]:.2f}"
-        for name, path in [("wasm", SITE / "pkg/entraide.wasm"), ("js", SITE / "pkg/entraide.js"),
-                           ("leaflet_js", SITE / "leaflet/leaflet.js"), ("css", SITE / "pkg/entraide.css")]:
+        for name, path in [("wasm", bundle_file("wasm")), ("js", bundle_file("js")),
+                           ("leaflet_js", SITE / "leaflet/leaflet.js"), ("css", bundle_file("css"))]:
             raw, gz, br = compressed(path.read_bytes())
             log(f"G5.{name}_raw_bytes {raw}\nG5.{name}_gzip_bytes {gz}\nG5.{name}_br_bytes {br}")
             if name == "wasm":

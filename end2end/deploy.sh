@@ -126,6 +126,16 @@ loc=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$
 big=$(head -c 70000 /dev/zero | tr '\0' 'a')
 code=$(curl -sk -o /dev/null -w '%{http_code}' -H "Origin: https://127.0.0.1:$https_port" --data "title=$big" "https://127.0.0.1:$https_port/publier")
 [ "$code" = 413 ] || fail "a 70 KB body got $code"
+# The bundle the page names has a hashed name, comes precompressed (brotli, as built: the same
+# bytes as the .br file of the archive) and is kept a year.
+wasm=$(curl -sk "https://127.0.0.1:$https_port/" | grep -o '/pkg/entraide\.[A-Za-z0-9_-]*\.wasm' | head -1)
+[ -n "$wasm" ] || fail "the page names no hashed bundle"
+head=$(curl -sk -H 'Accept-Encoding: br, gzip' -D - -o "$dir/bundle.br" "https://127.0.0.1:$https_port$wasm")
+grep -qi "^content-encoding: br" <<<"$head" || fail "the bundle is not sent in brotli: $head"
+grep -qi "^cache-control: public, max-age=31536000, immutable" <<<"$head" || fail "the bundle is not kept a year: $head"
+cmp -s "$dir/bundle.br" "$shipped/site$wasm.br" || fail "the bundle was compressed again instead of sent as built"
+head=$(curl -sk -D - -o /dev/null "https://127.0.0.1:$https_port/manifest.webmanifest")
+grep -qi "^cache-control: no-cache" <<<"$head" || fail "an unhashed file is cached without asking: $head"
 
 # 6. The journey through it.
 (cd end2end && DEPLOY_URL="https://127.0.0.1:$https_port" E2E_MAIL_DIR="$dir/mail" CI=1 npx playwright test -c deploy.config.ts)

@@ -31,7 +31,9 @@ echo "$dir/e2e.db" > "/tmp/entraide-e2e-db-$port"
 # outlive the build they were made from in target/site.
 site="target/e2e-site-$port"
 rm -rf "$site" && cp -r "${LEPTOS_SITE_ROOT:-target/site}" "$site"
-find "$site/pkg" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -exec gzip -k -6 {} \;
+# (A release build comes precompressed already.)
+find "$site/pkg" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) \
+  -exec sh -c '[ -e "$1.gz" ] || gzip -k -6 "$1"' _ {} \;
 export LEPTOS_SITE_ROOT="$site"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 # A host that cannot resolve: the tests answer tile requests themselves.

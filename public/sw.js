@@ -9,6 +9,8 @@
 //   (Clear-Site-Data); the page asks for the same when the session ended or the account changed.
 // - Offline, a page that was not kept, or a form sent without a network, leads to
 //   /hors-ligne. An unsent post itself is kept as a draft by the page (ui/components/draft.rs).
+// - The bundle's names below are the plain ones; the server fills in this build's hashed names
+//   (server/assets.rs), so a new build is a new worker, which drops the old bundle's files.
 'use strict';
 
 const VERSION = 'entraide-v1';
@@ -56,9 +58,19 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => k !== VERSION).map((k) => caches.delete(k))))
+      .then(forgetOldBundles)
       .then(() => self.clients.claim()),
   );
 });
+
+/** Drops the bundle files of earlier builds (their names are not in this worker's shell). */
+async function forgetOldBundles() {
+  const cache = await caches.open(VERSION);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/pkg/') && !SHELL.includes(path)) await cache.delete(request);
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

@@ -1,7 +1,7 @@
 //! The HTML shell, the contexts and the route table. No logic here.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -39,8 +39,9 @@ use crate::ui::pages::{
 use crate::ui::state::provide_current_user;
 
 /// The document around the app, rendered on the server only, in `locale`'s language and mode
-/// (also provided to the app as its context by the caller).
-pub fn shell(options: LeptosOptions, tiles: TileSettings, locale: Locale) -> impl IntoView {
+/// (also provided to the app as its context by the caller); `stylesheet` is the address of the
+/// app's styles as built (its name carries a content hash in a release build).
+pub fn shell(options: LeptosOptions, tiles: TileSettings, stylesheet: String, locale: Locale) -> impl IntoView {
     let lang = locale.lang;
     view! {
         <!DOCTYPE html>
@@ -57,6 +58,7 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings, locale: Locale) -> imp
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="stylesheet" href="/leaflet/leaflet.css"/>
+                <link rel="stylesheet" id="leptos" href=stylesheet/>
                 // Deferred scripts run in order before the (module) hydration script: `L` exists
                 // when the map code runs, and parsing is not blocked.
                 <script defer src="/leaflet/leaflet.js"></script>
@@ -82,7 +84,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_current_user();
     view! {
-        <Stylesheet id="leptos" href="/pkg/entraide.css"/>
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>

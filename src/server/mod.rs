@@ -1,6 +1,7 @@
 //! Everything that runs on the server only: configuration, the HTTP router, the database,
 //! services, and the operator's command line. Compiled with the `ssr` feature.
 
+pub mod assets;
 pub mod auth;
 pub mod backup;
 pub mod bench;
@@ -64,12 +65,12 @@ pub fn router(state: AppState) -> Router {
 pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let routes = generate_route_list(App);
     let page_shell = {
-        let (options, tiles) = (state.leptos_options.clone(), state.tiles.clone());
-        move || shell(options.clone(), tiles.clone(), locale::provide_for_request())
+        let (options, tiles, css) = (state.leptos_options.clone(), state.tiles.clone(), state.bundle.css.clone());
+        move || shell(options.clone(), tiles.clone(), css.clone(), locale::provide_for_request())
     };
     let error_shell = {
-        let tiles = state.tiles.clone();
-        move |options| shell(options, tiles.clone(), locale::provide_for_request())
+        let (tiles, css) = (state.tiles.clone(), state.bundle.css.clone());
+        move |options| shell(options, tiles.clone(), css.clone(), locale::provide_for_request())
     };
     let sessions = SessionManagerLayer::new(SqliteStore::new(state.db.write.clone()))
         .with_name(SESSION_COOKIE)
@@ -80,6 +81,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/livez", get(livez))
+        .route(crate::ui::pwa::SERVICE_WORKER, get(assets::service_worker))
         .route("/inscription", post(forms::accounts::sign_up))
         .route("/connexion", post(forms::accounts::log_in))
         .route("/charte/accepter", post(forms::accounts::accept_charter))
@@ -315,6 +317,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     if let Some(root) = args.site_root {
         options.site_root = root.into();
     }
+    let bundle = assets::Bundle::of_this_build(&options.output_name, &options.site_root, &options.site_pkg_dir)?;
+    // Leptos' hydration scripts read the same hash file.
+    options.hash_files = bundle.hashed;
     let addr = options.site_addr;
     let tiles = TileSettings { url: args.tile_url, attribution: args.tile_attribution };
     let secure_cookies = args.secure_cookies;
@@ -354,6 +359,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         report_threshold,
         trusted_proxy: args.trusted_proxy,
         vetted: Arc::new(args.vetted_categories),
+        bundle: Arc::new(bundle),
     };
     // Every minute: expired posts leave the map's index and counts, and the follow-ups due are
     // raised (nobody left waiting).

@@ -107,6 +107,7 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
         .is_some_and(|c| c.to_str().is_ok_and(|c| c.contains(crate::server::SESSION_COOKIE)))
         || (req.uri().path().starts_with("/api/") && !req.uri().path().starts_with("/api/v1/"));
     let static_file = is_static(req.uri().path());
+    let hashed = state.bundle.is_hashed_file(req.uri().path());
     let lang = crate::server::locale::of_headers(req.headers());
     let worker = req.uri().path() == SERVICE_WORKER;
     let mut res = next.run(req).await;
@@ -157,6 +158,13 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
     }
     if personal && !static_file {
         set(h, "cache-control", "no-store");
+    }
+    if static_file && (status.is_success() || status == StatusCode::NOT_MODIFIED) {
+        // A name with a content hash never changes: kept a year without asking again. Other
+        // files are asked again each time (a 304 when unchanged).
+        set(h, "cache-control", if hashed { crate::server::assets::IMMUTABLE } else { crate::server::assets::REVALIDATE });
+        // Files are sent precompressed (brotli or gzip) by what the browser accepts.
+        set(h, "vary", "accept-encoding");
     }
     res
 }

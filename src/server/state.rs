@@ -26,4 +26,6 @@ pub struct AppState {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// The categories whose requests only vetted helpers answer.
     pub vetted: Arc<crate::domain::vetting::VettedCategories>,
+    /// The browser bundle's file names as built (`server/assets.rs`).
+    pub bundle: Arc<crate::server::assets::Bundle>,
 }

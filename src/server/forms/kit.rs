@@ -30,6 +30,7 @@ pub(super) fn get(f: &Fields, k: &str) -> String {
 pub(super) async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusCode) -> Response {
     let options = state.leptos_options.clone();
     let tiles = state.tiles.clone();
+    let stylesheet = state.bundle.css.clone();
     let handler = leptos_axum::render_app_async_with_context(
         {
             let state = state.clone();
@@ -38,7 +39,7 @@ pub(super) async fn rerender(state: AppState, parts: Parts, echo: FormEcho, stat
                 provide_context(echo.clone());
             }
         },
-        move || shell(options.clone(), tiles.clone(), crate::server::locale::provide_for_request()),
+        move || shell(options.clone(), tiles.clone(), stylesheet.clone(), crate::server::locale::provide_for_request()),
     );
     let mut req = Request::new(axum::body::Body::empty());
     *req.uri_mut() = parts.uri;

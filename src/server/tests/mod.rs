@@ -3,6 +3,7 @@
 
 mod accounts;
 mod alerts;
+mod assets;
 mod announcements;
 mod buildings;
 mod carers;
@@ -63,6 +64,7 @@ fn state_on(db: Db) -> AppState {
         report_threshold: 3,
         trusted_proxy: None,
         vetted: Arc::default(),
+        bundle: Arc::new(super::assets::Bundle::plain("entraide", "pkg")),
     }
 }
 
