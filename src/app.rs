@@ -37,6 +37,7 @@ use crate::ui::pages::{
     vetting::{VettingDeskPage, VettingPage},
 };
 use crate::ui::state::provide_current_user;
+use crate::ui::writes::provide_writes;
 
 /// The document around the app, rendered on the server only, in `locale`'s language and mode
 /// (also provided to the app as its context by the caller); `stylesheet` is the address of the
@@ -64,7 +65,7 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings, stylesheet: String, lo
                 <script defer src="/leaflet/leaflet.js"></script>
                 // Without JavaScript there is no map: drop its placeholder, the list is the page.
                 <noscript>
-                    <style>".map-placeholder { display: none; } .list-pane { margin-top: 0; }"</style>
+                    <style>".map-placeholder, .needs-js { display: none; } .list-pane { margin-top: 0; }"</style>
                 </noscript>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
@@ -83,6 +84,7 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings, stylesheet: String, lo
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_current_user();
+    provide_writes();
     view! {
         <Router>
             <Layout>

@@ -39,9 +39,22 @@ test('a volunteer finds a request on the map, offers help, is accepted, sees the
   await expect(volunteer.getByRole('link', { name: '06 12 34 56 78' })).toHaveAttribute('href', 'tel:0612345678');
   if (js) await expect(volunteer.locator('.private-box .leaflet-marker-icon')).toHaveCount(1);
 
-  // A reply reaches the other side (without reloading when JavaScript runs).
+  // A reply reaches the other side (without reloading when JavaScript runs). With JavaScript the
+  // page never reloads: a mistake shows next to the field, the message appears in the thread.
+  if (js) {
+    await expect(page.locator('.reply-form[data-background]')).toHaveCount(1);
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
+  await page.getByLabel('Votre message').fill('   ');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.locator('.reply-form .field-error, .reply-form [aria-invalid="true"]').first()).toBeVisible();
   await page.getByLabel('Votre message').fill('Merci ! Sonnez à l’interphone.');
   await page.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.locator('.thread')).toContainText('Sonnez à l’interphone.');
+  await expect(page.getByRole('status').first()).toContainText('Message envoyé');
+  await expect(page.getByLabel('Votre message')).toHaveValue('');
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
   if (js) {
     await expect(volunteer.getByText('Sonnez à l’interphone.')).toBeVisible({ timeout: 15_000 });
   } else {

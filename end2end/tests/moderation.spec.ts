@@ -42,7 +42,7 @@ test('a resident publishes, a moderator approves, an anonymous visitor sees it o
   await expect(page.getByText("Vous n'avez pas de nouvelle notification.")).toBeVisible();
 });
 
-test('a refusal with a reason reaches the author; the reason is required', async ({ page, browser, outside }, info) => {
+test('a refusal with a reason reaches the author; the reason is required', async ({ page, browser, outside, js }, info) => {
   const stamp = Date.now();
   const title = `Garde de chat ${info.project.name} ${stamp}`;
   await signUp(page, `${info.project.name}-rej-${stamp}@exemple.fr`);
@@ -52,11 +52,18 @@ test('a refusal with a reason reaches the author; the reason is required', async
   await logIn(moderator, DEMO_MODERATOR, DEMO_PASSWORD);
   await moderator.goto('/moderation');
   const c = card(moderator, title);
+  if (js) {
+    // Hydrated, a decision takes the post out of the queue without loading the page again.
+    await expect(c.locator('form[data-background]').first()).toBeAttached();
+    await moderator.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await c.getByText('Refuser…').click();
   await c.getByLabel("Message à l'auteur (facultatif)").first().fill('Retirez votre numéro de téléphone, puis modifiez l’annonce.');
   await c.getByLabel('Motif du refus').selectOption({ label: 'elle contient des informations personnelles' });
   await c.getByRole('button', { name: "Refuser l'annonce" }).click();
   await expect(moderator.getByRole('status').first()).toContainText("L'annonce est refusée.");
+  await expect(c).toHaveCount(0);
+  if (js) expect(await moderator.evaluate(() => (window as any).sameDocument)).toBe(true);
 
   await page.goto('/mes-annonces');
   const mine = card(page, title);

@@ -280,6 +280,7 @@ offline-resume = Resume my post
 ## Forms
 
 form-choose = Choose…
+form-sending = Sending…
 form-errors = { $count ->
     [one] The form has one mistake: correct the field marked below.
    *[other] The form has { $count } mistakes: correct the fields marked below.

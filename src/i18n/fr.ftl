@@ -290,6 +290,7 @@ offline-resume = Reprendre mon annonce
 ## Formulaires
 
 form-choose = Choisir…
+form-sending = Envoi en cours…
 form-errors = { $count ->
     [one] Le formulaire contient une erreur : corrigez le champ signalé ci-dessous.
    *[other] Le formulaire contient { $count } erreurs : corrigez les champs signalés ci-dessous.

@@ -126,6 +126,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extra)
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(axum::middleware::from_fn(forms::kit::answer_in_background))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(security::panicked))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::generic_errors))

@@ -7,6 +7,7 @@ use crate::api::moderation::badge_counts;
 use crate::i18n::{easy, lang, n, t, t_args};
 use crate::ui::pwa;
 use crate::ui::state::use_current_user;
+use crate::ui::writes::written;
 use crate::wire::moderation::Badges;
 
 /// Wraps a page.
@@ -16,7 +17,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     // On the map page the list is what a keyboard or screen-reader user wants first.
     let home = move || location.pathname.get() == "/";
     // Refetched on every full page load, like the current user (actions are form posts).
-    let badges = Resource::new(|| (), |_| badge_counts());
+    // Read again after a write done without a reload (a message read or sent, a decision).
+    let badges = Resource::new(written, |_| badge_counts());
     // The installed app keeps the list and the posts people leave, and the page shown when the
     // app goes to the background, for reading offline (browser only: see `ui/pwa.rs`).
     Effect::new(move |left: Option<String>| {

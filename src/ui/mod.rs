@@ -9,3 +9,4 @@ pub mod pages;
 pub mod push;
 pub mod pwa;
 pub mod state;
+pub mod writes;

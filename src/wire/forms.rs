@@ -50,3 +50,17 @@ pub fn field_errors(e: &AppError) -> FieldErrors {
         }
     }
 }
+
+/// The header a form posted in the background sends (`ui/components/post_form.rs`): the server
+/// answers it with a `FormReply` instead of a page or a redirect.
+pub const IN_BACKGROUND: &str = "x-entraide-form";
+
+/// The answer to a form posted in the background: where to go after a success (the address a
+/// plain post is redirected to), or what the page shows again after a mistake.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormReply {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echo: Option<FormEcho>,
+}

@@ -18,7 +18,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::server::auth;
 use crate::server::locale::locale_of;
 use crate::server::state::AppState;
-use crate::wire::forms::FormEcho;
+use crate::wire::forms::{FormEcho, FormReply, IN_BACKGROUND};
 
 pub(super) type Fields = HashMap<String, String>;
 
@@ -26,8 +26,12 @@ pub(super) fn get(f: &Fields, k: &str) -> String {
     f.get(k).cloned().unwrap_or_default()
 }
 
-/// Renders the page at the request's address again, with `echo`, under `status`.
+/// Renders the page at the request's address again, with `echo`, under `status`; to a form
+/// posted in the background, `echo` alone (the page shows it without a reload).
 pub(super) async fn rerender(state: AppState, parts: Parts, echo: FormEcho, status: StatusCode) -> Response {
+    if in_background(&parts.headers) {
+        return (status, axum::Json(FormReply { location: None, echo: Some(echo) })).into_response();
+    }
     let options = state.leptos_options.clone();
     let tiles = state.tiles.clone();
     let stylesheet = state.bundle.css.clone();
@@ -50,6 +54,32 @@ pub(super) async fn rerender(state: AppState, parts: Parts, echo: FormEcho, stat
         *res.status_mut() = status;
     }
     res
+}
+
+/// Whether the form was posted in the background by a hydrated page (`ui/components/post_form.rs`).
+fn in_background(headers: &HeaderMap) -> bool {
+    headers.get(IN_BACKGROUND).is_some_and(|v| v == "1")
+}
+
+/// A form posted in the background gets where a plain post would be redirected as JSON
+/// (`FormReply`), so the page moves there itself instead of loading it whole; its other headers
+/// (cookies, `Clear-Site-Data`) stay. Every other request is left as it is.
+pub async fn answer_in_background(req: Request<axum::body::Body>, next: axum::middleware::Next) -> Response {
+    let background = req.method() == axum::http::Method::POST && in_background(req.headers());
+    let res = next.run(req).await;
+    if !background || !res.status().is_redirection() {
+        return res;
+    }
+    let Some(location) = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()).map(str::to_owned) else {
+        return res;
+    };
+    let (mut parts, _) = res.into_parts();
+    parts.headers.remove(header::LOCATION);
+    parts.status = StatusCode::OK;
+    let reply = axum::Json(FormReply { location: Some(location), echo: None }).into_response();
+    let (reply_parts, body) = reply.into_parts();
+    parts.headers.extend(reply_parts.headers);
+    Response::from_parts(parts, body)
 }
 
 /// The request re-addressed to the page at `path` (a form posted elsewhere shows that page again

@@ -13,7 +13,7 @@ pub mod conversations;
 pub mod exports;
 pub mod follow_ups;
 pub mod intakes;
-mod kit;
+pub(crate) mod kit;
 pub mod moderation;
 pub mod pages;
 pub mod people;

@@ -179,3 +179,68 @@ async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
         .unwrap();
     assert_eq!(n, 1, "the in-app notification is still there");
 }
+
+/// A form posted in the background (a hydrated page) gets JSON from the same handler: where a
+/// plain post would be redirected, or the echo of its mistake with the same status; the write is
+/// the same. Without the header, the same posts get a redirect and a page, as before.
+#[sqlx::test]
+async fn a_form_posted_in_the_background_gets_json_from_the_same_handler(pool: SqlitePool) {
+    use crate::wire::forms::{FormReply, IN_BACKGROUND};
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let s = state(pool);
+    let (_, _, post) = approved_post(&s).await;
+    let helper = signed_up(&s, "aidant%40exemple.fr").await;
+    let c = responded(&s, &helper, post, "Bonjour").await;
+    let background = |form: &str| {
+        Request::post(format!("/messages/{c}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, &helper)
+            .header(IN_BACKGROUND, "1")
+            .body(Body::from(form.to_owned()))
+            .unwrap()
+    };
+    let reply = |res: axum::response::Response| async move {
+        let status = res.status();
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/json");
+        assert!(res.headers().get(header::LOCATION).is_none());
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice::<FormReply>(&bytes).unwrap())
+    };
+
+    // A message: sent, and the reply says where the page goes (the thread, at its end).
+    let res =
+        crate::server::router(s.clone()).oneshot(background("action=message&body=En+arrière-plan")).await.unwrap();
+    let (status, r) = reply(res).await;
+    assert_eq!(
+        (status, r.location.as_deref(), r.echo),
+        (StatusCode::OK, Some(&*format!("/messages/{c}?fait=message#fin")), None)
+    );
+    let sent: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND body = 'En arrière-plan'")
+            .bind(c)
+            .fetch_one(&s.db.read)
+            .await
+            .unwrap();
+    assert_eq!(sent, 1);
+
+    // An empty message: refused with the same status as the page, the error on the field.
+    let res = crate::server::router(s.clone()).oneshot(background("action=message&body=+")).await.unwrap();
+    let (status, r) = reply(res).await;
+    let echo = r.echo.expect("the form's echo");
+    assert_eq!((status, r.location, echo.form.as_str()), (StatusCode::BAD_REQUEST, None, "message"));
+    assert!(echo.error("message", "body").is_some(), "{echo:?}");
+
+    // The same posts without the header: a redirect, then the page with the error.
+    let r = send(&s, "POST", &format!("/messages/{c}"), "action=message&body=Sans+JavaScript", Some(&helper)).await;
+    assert_eq!(
+        (r.status, r.location.as_deref()),
+        (StatusCode::SEE_OTHER, Some(&*format!("/messages/{c}?fait=message#fin")))
+    );
+    let r = send(&s, "POST", &format!("/messages/{c}"), "action=message&body=+", Some(&helper)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.starts_with("<!DOCTYPE html>"), "{}", &r.body[..80.min(r.body.len())]);
+}

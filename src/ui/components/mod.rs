@@ -10,6 +10,7 @@ pub mod error_box;
 pub mod filter_bar;
 pub mod form_field;
 pub mod http_status;
+pub mod post_form;
 pub mod post_list;
 pub mod restricted;
 pub mod schedule_field;

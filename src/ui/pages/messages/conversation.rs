@@ -8,17 +8,18 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::conversations::{get_conversation, new_messages};
-use crate::api::forms::read_form_echo;
 use crate::domain::moderation::ReportReason;
 use crate::domain::time::rfc3339;
 use crate::domain::{PostKind, PostStatus};
 use crate::error::AppError;
 use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::components::vetted::VettedBadge;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::conversations::{ConversationView, MessageView};
 use crate::wire::forms::FormEcho;
 
@@ -30,18 +31,23 @@ const POLL_MS: u32 = 5_000;
 pub fn ConversationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let view_ = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_conversation(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait");
+    // Read again after each write done without a reload (a message sent, an action).
+    let view_ = Resource::new(
+        move || (id(), written()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_conversation(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{t("conversation-loading")}</p> }>
+        // A transition: after a write the thread stays on screen while it is read again.
+        <Transition fallback=|| view! { <p class="loading">{t("conversation-loading")}</p> }>
             {move || {
-                let done = done.clone();
+                let done = query.read().get("fait");
                 Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match view_.await {
@@ -51,7 +57,7 @@ pub fn ConversationPage() -> impl IntoView {
                     }
                 })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -68,6 +74,18 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
     let title = t_args("conversation-title", &[("name", name())]);
     let last = c.messages.last().map(|m| m.id).unwrap_or(0);
     let (messages, set_messages) = signal(c.messages.clone());
+    // With JavaScript a message shows in the thread as it leaves, marked as being sent, until the
+    // thread is read again (with it, or without it if it was refused).
+    let show_at_once = Callback::new(move |data: web_sys::FormData| {
+        let body = data.get("body").as_string().unwrap_or_default().trim().to_owned();
+        if !body.is_empty() {
+            set_messages.update(|list| {
+                let id = -(list.len() as i64) - 1;
+                let at = (js_sys::Date::now() / 1000.0) as i64;
+                list.push(MessageView { id, mine: true, sender: String::new(), body, at, by_carer: false });
+            });
+        }
+    });
     poll(id, last, set_messages, c.staff_view);
     let author = || text(c.author_name.clone());
     let heading = if c.i_am_carer {
@@ -128,14 +146,14 @@ fn Conversation(c: ConversationView, echo: FormEcho, done: Option<String>) -> im
             <form id="fin" method="get" action=format!("/messages/{id}") class="refresh">
                 <button type="submit" class="btn btn-small btn-secondary">{t("conversation-refresh")}</button>
             </form>
-            {c.actions.reply.then(|| view! {
-                <form method="post" action=format!("/messages/{id}") class="form reply-form">
+            {c.actions.reply.then(|| { let echo = echo.clone(); view! {
+                <PostForm action=format!("/messages/{id}") class="form reply-form" keep_scroll=true on_send=show_at_once>
                     <input type="hidden" name="action" value="message"/>
                     <FormMessage form="message" echo=echo.clone()/>
                     <TextArea form="message" name="body" label=t("conversation-your-message") echo=echo.clone() rows=3 maxlength=2000/>
                     <button type="submit" class="btn">{t("conversation-send")}</button>
-                </form>
-            })}
+                </PostForm>
+            }})}
             <Actions c=c echo=echo/>
         </div>
     }
@@ -172,9 +190,10 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
     let options: Vec<(&'static str, String)> =
         ReportReason::ALL.iter().map(|r| (r.slug(), crate::i18n::label("report-reason", r.slug()))).collect();
     view! {
-        <li class="message" class:message-mine=m.mine>
+        <li class="message" class:message-mine=m.mine class:message-sending=m.id < 0>
             <p class="message-meta">
                 <strong>{if m.mine { t("conversation-you") } else { m.sender.clone() }}</strong>
+                {(m.id < 0).then(|| view! { " · "<span class="sending">{t("form-sending")}</span> })}
                 {m.by_carer.then(|| view! {
                     " "<span class="carer-mark">{t_args("conversation-carer-of", &[("author", text(author.clone()))])}</span>
                 })}
@@ -184,14 +203,14 @@ fn MessageItem(m: MessageView, conversation: i64, echo: FormEcho, reportable: bo
             {(!m.mine && reportable).then(|| view! {
                 <details class="report-message" open=open>
                     <summary>{t("conversation-report")}</summary>
-                    <form method="post" action=format!("/messages/{conversation}")>
+                    <PostForm action=format!("/messages/{conversation}") keep_scroll=true>
                         <input type="hidden" name="action" value="report"/>
                         <input type="hidden" name="message_id" value=m.id.to_string()/>
                         <FormMessage form=form.clone() echo=echo.clone()/>
                         <SelectField form=form.clone() name="reason" label=t("report-reason") echo=echo.clone() options=options/>
                         <TextArea form=form name="details" label=t("report-details") echo=echo.clone() required=false rows=2 maxlength=1000/>
                         <button type="submit" class="btn btn-small btn-secondary">{t("conversation-report-send")}</button>
-                    </form>
+                    </PostForm>
                 </details>
             })}
         </li>
@@ -289,10 +308,10 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
     let a = c.actions;
     let action_form = move |action: &'static str, label: String, class: &'static str| {
         view! {
-            <form method="post" action=format!("/messages/{id}")>
+            <PostForm action=format!("/messages/{id}")>
                 <input type="hidden" name="action" value=action/>
                 <button type="submit" class=class>{label}</button>
-            </form>
+            </PostForm>
         }
     };
     let name = text(c.other_name.clone());
@@ -307,11 +326,11 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
             <FormMessage form="withdraw" echo=echo.clone()/>
             <FormMessage form="done" echo=echo.clone()/>
             <FormMessage form="confirm" echo=echo.clone()/>
-            {a.accept.then(|| view! {
+            {a.accept.then(|| { let echo = echo.clone(); view! {
                 <section aria-labelledby="accepter-titre">
                     <h2 id="accepter-titre">{accept_label.clone()}</h2>
                     <p>{accept_text}</p>
-                    <form method="post" action=format!("/messages/{id}") class="form">
+                    <PostForm action=format!("/messages/{id}") class="form">
                         <input type="hidden" name="action" value="accept"/>
                         <FormMessage form="accept" echo=echo.clone()/>
                         {match c.caller.clone() {
@@ -341,14 +360,14 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
                             </label>
                         })}
                         <button type="submit" class="btn">{accept_label.clone()}</button>
-                    </form>
+                    </PostForm>
                 </section>
-            })}
+            }})}
             {a.confirm.then(|| action_form("confirm", t("action-confirm"), "btn"))}
             {a.mark_done.then(|| action_form("done", t("action-done"), "btn"))}
             {a.withdraw.then(|| action_form("withdraw", t("action-withdraw"), "btn btn-secondary"))}
             {a.thank.then(|| view! {
-                <form method="post" action=format!("/messages/{id}") class="form">
+                <PostForm action=format!("/messages/{id}") class="form">
                     <input type="hidden" name="action" value="thank"/>
                     <FormMessage form="thank" echo=echo.clone()/>
                     <TextArea
@@ -364,7 +383,7 @@ fn Actions(c: ConversationView, echo: FormEcho) -> impl IntoView {
                         {t("thank-signed")}
                     </label>
                     <button type="submit" class="btn">{t("thank-submit")}</button>
-                </form>
+                </PostForm>
             })}
             {(c.post_status == PostStatus::Fulfilled).then(|| view! { <p class="hint">{t("conversation-fulfilled")}</p> })}
             {a.block.then(|| view! {

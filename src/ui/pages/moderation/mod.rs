@@ -1,6 +1,7 @@
 //! `/moderation`: the validation queue for staff. Pending posts oldest first; on each card
-//! three plain forms: publish, refuse with a reason, or redact then publish. Works without
-//! JavaScript and from the keyboard (native forms, `details` for the longer actions).
+//! three forms: publish, refuse with a reason, or redact then publish. Works without JavaScript
+//! and from the keyboard (native forms, `details` for the longer actions); with it, a decision
+//! takes the post out of the queue without reloading the page (`PostForm`).
 
 pub mod history;
 pub mod parts;
@@ -10,12 +11,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::read_form_echo;
 use crate::api::moderation::moderation_queue;
 use crate::domain::moderation::DecisionReason;
 use crate::i18n::{label, relative, t};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::moderation::{QueuePage, StaffPost};
 use parts::{ActionNotice, History, QueueTabs, StaffPostDetails, Tab};
@@ -23,16 +25,17 @@ use parts::{ActionNotice, History, QueueTabs, StaffPostDetails, Tab};
 /// The validation queue.
 #[component]
 pub fn ModerationPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let queue = Resource::new(|| (), |_| moderation_queue());
-    let done = use_query_map().read_untracked().get("fait");
+    let echo = echo_resource();
+    // Read again after each decision taken without a reload.
+    let queue = Resource::new(written, |_| moderation_queue());
+    let query = use_query_map();
     view! {
         <Title text=t("moderation-title")/>
         <div class="page staff-page">
             <h1>{t("moderation-heading")}</h1>
-            <Suspense fallback=|| view! { <p class="loading">{t("moderation-loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("moderation-loading")}</p> }>
                 {move || {
-                    let done = done.clone();
+                    let done = query.read().get("fait");
                     Suspend::new(async move {
                         let echo = echo.await.ok().flatten().unwrap_or_default();
                         match queue.await {
@@ -41,7 +44,7 @@ pub fn ModerationPage() -> impl IntoView {
                         }
                     })
                 }}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -88,6 +91,8 @@ fn PendingCard(post: StaffPost, echo: FormEcho, now: i64) -> impl IntoView {
     let waited = relative(now, post.created_at);
     let late = now - post.created_at > 48 * 3600;
     let (title, description) = (post.title.clone(), post.description.clone());
+    // One copy per form (each form's fields are made inside it).
+    let (echo_approve, echo_reject, echo_redact) = (echo.clone(), echo.clone(), echo);
     view! {
         <article class="mod-card" id=format!("annonce-{id}") aria-labelledby=format!("annonce-{id}-titre")>
             <header class="mod-card-head">
@@ -98,51 +103,51 @@ fn PendingCard(post: StaffPost, echo: FormEcho, now: i64) -> impl IntoView {
             <History post=post.clone()/>
             <p><a href=format!("/moderation/annonces/{id}")>{t("moderation-full-history")}</a></p>
             <div class="mod-actions">
-                <form method="post" action="/moderation">
-                    <FormMessage form=approve.clone() echo=echo.clone()/>
+                <PostForm action="/moderation">
+                    <FormMessage form=approve.clone() echo=echo_approve.clone()/>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="btn" name="action" value="approve">{t("steps-publish")}</button>
-                </form>
+                </PostForm>
                 <details open=reject_open>
                     <summary>{t("moderation-reject-open")}</summary>
-                    <form method="post" action="/moderation">
-                        <FormMessage form=reject.clone() echo=echo.clone()/>
+                    <PostForm action="/moderation">
+                        <FormMessage form=reject.clone() echo=echo_reject.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
-                        <SelectField form=reject.clone() name="reason" label=t("moderation-reject-reason") echo=echo.clone() options=reason_options()/>
+                        <SelectField form=reject.clone() name="reason" label=t("moderation-reject-reason") echo=echo_reject.clone() options=reason_options()/>
                         <TextArea
                             form=reject.clone()
                             name="message"
                             label=t("moderation-message")
                             hint=t("moderation-message-hint")
-                            echo=echo.clone()
+                            echo=echo_reject.clone()
                             required=false
                             rows=3
                             maxlength=1000
                         />
                         <button type="submit" class="btn btn-danger" name="action" value="reject">{t("moderation-reject")}</button>
-                    </form>
+                    </PostForm>
                 </details>
                 <details open=redact_open>
                     <summary>{t("moderation-redact-open")}</summary>
-                    <form method="post" action="/moderation">
-                        <FormMessage form=redact.clone() echo=echo.clone()/>
+                    <PostForm action="/moderation">
+                        <FormMessage form=redact.clone() echo=echo_redact.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <p class="hint">
                             {t("moderation-redact-hint")}
                         </p>
-                        <TextField form=redact.clone() name="title" label=t("publish-field-title") echo=echo.clone() initial=title/>
-                        <TextArea form=redact.clone() name="description" label=t("publish-field-description") echo=echo.clone() initial=description rows=6 maxlength=2000/>
+                        <TextField form=redact.clone() name="title" label=t("publish-field-title") echo=echo_redact.clone() initial=title/>
+                        <TextArea form=redact.clone() name="description" label=t("publish-field-description") echo=echo_redact.clone() initial=description rows=6 maxlength=2000/>
                         <TextArea
                             form=redact.clone()
                             name="message"
                             label=t("moderation-message")
-                            echo=echo.clone()
+                            echo=echo_redact.clone()
                             required=false
                             rows=2
                             maxlength=1000
                         />
                         <button type="submit" class="btn" name="action" value="redact">{t("moderation-redact")}</button>
-                    </form>
+                    </PostForm>
                 </details>
             </div>
         </article>
