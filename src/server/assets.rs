@@ -37,7 +37,13 @@ pub struct Bundle {
 impl Bundle {
     /// The plain names (`entraide.js`…), as a build without `hash-files` writes them.
     pub fn plain(output_name: &str, pkg_dir: &str) -> Self {
-        Self::named(pkg_dir, format!("{output_name}.js"), format!("{output_name}.wasm"), format!("{output_name}.css"), false)
+        Self::named(
+            pkg_dir,
+            format!("{output_name}.js"),
+            format!("{output_name}.wasm"),
+            format!("{output_name}.css"),
+            false,
+        )
     }
 
     /// The names in a cargo-leptos hash file (`js: …`, `wasm: …`, `css: …` lines).
@@ -107,10 +113,7 @@ impl Bundle {
 
 /// `GET /sw.js`: the service worker, precaching this build's bundle.
 pub async fn service_worker(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        state.bundle.service_worker.to_string(),
-    )
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], state.bundle.service_worker.to_string())
 }
 
 #[cfg(test)]
@@ -122,7 +125,10 @@ mod tests {
     #[test]
     fn hashed_names_come_from_the_hash_file() {
         let b = Bundle::from_hash_file(HASHES, "entraide", "pkg").unwrap();
-        assert_eq!((b.js.as_str(), b.wasm.as_str(), b.css.as_str()), ("/pkg/entraide.AbC-12_x.js", "/pkg/entraide.wAsM99.wasm", "/pkg/entraide.CsS0.css"));
+        assert_eq!(
+            (b.js.as_str(), b.wasm.as_str(), b.css.as_str()),
+            ("/pkg/entraide.AbC-12_x.js", "/pkg/entraide.wAsM99.wasm", "/pkg/entraide.CsS0.css")
+        );
         assert!(b.is_hashed_file("/pkg/entraide.wAsM99.wasm"));
         assert!(!b.is_hashed_file("/pkg/entraide.wasm"));
         assert!(!Bundle::plain("entraide", "pkg").is_hashed_file("/pkg/entraide.wasm"));

@@ -162,7 +162,11 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
     if static_file && (status.is_success() || status == StatusCode::NOT_MODIFIED) {
         // A name with a content hash never changes: kept a year without asking again. Other
         // files are asked again each time (a 304 when unchanged).
-        set(h, "cache-control", if hashed { crate::server::assets::IMMUTABLE } else { crate::server::assets::REVALIDATE });
+        set(
+            h,
+            "cache-control",
+            if hashed { crate::server::assets::IMMUTABLE } else { crate::server::assets::REVALIDATE },
+        );
         // Files are sent precompressed (brotli or gzip) by what the browser accepts.
         set(h, "vary", "accept-encoding");
     }

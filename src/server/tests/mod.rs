@@ -3,8 +3,8 @@
 
 mod accounts;
 mod alerts;
-mod assets;
 mod announcements;
+mod assets;
 mod buildings;
 mod carers;
 mod console;
