@@ -33,16 +33,8 @@ async function once(browser) {
   const context = await browser.newContext({ ...PINNED, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.route(/tiles\.invalid/, (r) => r.abort());
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+  const cdp = await throttle(context, page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.addInitScript(() => {
     window.__lcp = 0;
     window.__cls = 0;
@@ -97,7 +89,7 @@ async function once(browser) {
   return { lcp, cls, inp: click.inp, update: click.update };
 }
 
-/** A phone on Slow 4G, CPU ×4, as in `once`. */
+/** A phone on Slow 4G, CPU ×4 (its DevTools session returned). */
 async function throttle(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -108,6 +100,7 @@ async function throttle(context, page) {
     uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
 }
 
 /** The demo resident answers the first request of the list, then sends `times` messages in that
