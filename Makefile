@@ -109,7 +109,7 @@ bench-tools:
 ## journey without JavaScript, then the figures
 A11Y_DIR := $(CURDIR)/target/a11y
 a11y: assets test-tools
-	cargo leptos build
+	cargo leptos build --split
 	@rm -rf $(A11Y_DIR) && mkdir -p $(A11Y_DIR)
 	cd end2end && CI=1 FIGURES_FILE=$(A11Y_DIR)/figures.txt npx playwright test a11y.spec.ts || true
 	cd end2end && CI=1 npx playwright test inclusion.spec.ts --reporter=json > $(A11Y_DIR)/inclusion.json || true
@@ -137,14 +137,16 @@ audit: audit-tools
 	  echo "audit.advisories_checked 0"; \
 	fi
 
-# --precompress: brotli (quality 11) and gzip copies of every static file, sent as they are; the
-# gzip copies made again at level 9 (cargo-leptos' own are 17 % larger than even gzip -6).
+# --split: each page but the home page in its own WebAssembly files, loaded when first opened
+# (ui/lazy_pages.rs). --precompress: brotli (quality 11) and gzip copies of every static file,
+# sent as they are; the gzip copies made again at level 9 (cargo-leptos' own are 17 % larger
+# than even gzip -6).
 release: assets
-	cargo leptos build --release --precompress
+	cargo leptos build --release --split --precompress
 	find target/site -type f ! -name '*.gz' ! -name '*.br' -exec gzip -9 -k -f {} \;
 
 build: assets
-	cargo leptos build
+	cargo leptos build --split
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

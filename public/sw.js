@@ -23,6 +23,9 @@ const SHELL = [
   '/pkg/entraide.js',
   '/pkg/entraide.wasm',
   '/pkg/entraide.css',
+  // The link module of the pages' own files (ui/lazy_pages.rs); those files are kept when first
+  // loaded, like any static file.
+  '/pkg/__wasm_split.______________________.js',
   '/leaflet/leaflet.js',
   '/leaflet/leaflet.css',
   '/favicon.svg',

@@ -3,39 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::i18n::{translate, Locale, EASY_CLASS};
 use crate::ui::layout::Layout;
+use crate::ui::lazy_pages::*;
 use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
-use crate::ui::pages::{
-    account::{AccountDeletedPage, AccountPage},
-    account_links::{AddressConfirmedPage, ForgotPasswordPage, ResetPasswordPage, VerifyPage},
-    alerts::{AlertsPage, UnsubscribePage},
-    announcements::AnnouncementsPage,
-    building::{BuildingJoinPage, BuildingNoticePage, MyBuildingPage},
-    carer_invitation::CarerInvitationPage,
-    edit_post::EditPostPage,
-    exports::ExportsPage,
-    figures::FiguresPage,
-    follow_ups::{FollowUpsPage, HelpQuestionPage},
-    home::HomePage,
-    intakes::{IntakePage, IntakesPage},
-    log_in::LogInPage,
-    messages::{conversation::ConversationPage, MessagesPage},
-    moderation::{history::PostHistoryPage, reports::ReportsPage, ModerationPage},
-    my_posts::MyPostsPage,
-    not_found::NotFoundPage,
-    notice::NoticePage,
-    notifications::NotificationsPage,
-    offline::OfflinePage,
-    people::{PeoplePage, PersonPage},
-    post::PostPage,
-    publish::PublishPage,
-    sign_up::SignUpPage,
-    site_pages::{CharterAcceptPage, PageEditorPage, PagesAdminPage, SitePageView},
-    vetting::{VettingDeskPage, VettingPage},
-};
+use crate::ui::pages::{home::HomePage, not_found::NotFoundPage, offline::OfflinePage};
 use crate::ui::state::provide_current_user;
 use crate::ui::writes::provide_writes;
 
@@ -90,52 +64,52 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/posts/:id") view=PostPage ssr=SsrMode::Async/>
-                    <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
-                    <Route path=path!("/connexion") view=LogInPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte-supprime") view=AccountDeletedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id") view={Lazy::<PostRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/inscription") view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view={Lazy::<LogInRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte-supprime") view={Lazy::<AccountDeletedRoute>::new()} ssr=SsrMode::Async/>
                     // Forms posted to their own address show their page there on a mistake: the
                     // browser's address must lead the hydrated app to the same page.
-                    <Route path=path!("/compte/supprimer") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/compte/verification") view=VettingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/verifications") view=VettingDeskPage ssr=SsrMode::Async/>
-                    <Route path=path!("/posts/:id/repondre") view=PostPage ssr=SsrMode::Async/>
-                    <Route path=path!("/posts/:id/affichette") view=NoticePage ssr=SsrMode::Async/>
-                    <Route path=path!("/posts/:id/signaler") view=PostPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mot-de-passe/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/verifier/:token") view=VerifyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/adresse-confirmee") view=AddressConfirmedPage ssr=SsrMode::Async/>
-                    <Route path=path!("/publier") view=PublishPage ssr=SsrMode::Async/>
-                    <Route path=path!("/mes-annonces") view=MyPostsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/proche/:token") view=CarerInvitationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/immeuble") view=MyBuildingPage ssr=SsrMode::Async/>
-                    <Route path=path!("/immeuble/rejoindre") view=BuildingJoinPage ssr=SsrMode::Async/>
-                    <Route path=path!("/immeuble/:id/affiche") view=BuildingNoticePage ssr=SsrMode::Async/>
-                    <Route path=path!("/mes-annonces/:id/modifier") view=EditPostPage ssr=SsrMode::Async/>
-                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/alertes") view=AlertsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/alertes/desabonner/:token") view=UnsubscribePage ssr=SsrMode::Async/>
-                    <Route path=path!("/messages") view=MessagesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/supprimer") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/compte/verification") view={Lazy::<VettingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verifications") view={Lazy::<VettingDeskRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/repondre") view={Lazy::<PostRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/affichette") view={Lazy::<NoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/posts/:id/signaler") view={Lazy::<PostRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe/:token") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/verifier/:token") view={Lazy::<VerifyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/adresse-confirmee") view={Lazy::<AddressConfirmedRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/publier") view={Lazy::<PublishRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-annonces") view={Lazy::<MyPostsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/proche/:token") view={Lazy::<CarerInvitationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble") view={Lazy::<MyBuildingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble/rejoindre") view={Lazy::<BuildingJoinRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/immeuble/:id/affiche") view={Lazy::<BuildingNoticeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mes-annonces/:id/modifier") view={Lazy::<EditPostRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/alertes") view={Lazy::<AlertsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/alertes/desabonner/:token") view={Lazy::<UnsubscribeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages") view={Lazy::<MessagesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/messages/:id") view={Lazy::<ConversationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/hors-ligne") view=OfflinePage ssr=SsrMode::Async/>
-                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/saisie") view=IntakePage ssr=SsrMode::Async/>
-                    <Route path=path!("/pilotage") view=FiguresPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pilotage/exports") view=ExportsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/personnes") view=PeoplePage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/annonces") view=AnnouncementsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/pages") view=PagesAdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/pages/:slug") view=PageEditorPage ssr=SsrMode::Async/>
-                    <Route path=path!("/pages/:slug") view=SitePageView ssr=SsrMode::Async/>
-                    <Route path=path!("/charte/accepter") view=CharterAcceptPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suivi") view=FollowUpsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/suivi/:id") view=HelpQuestionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/personnes/:id") view=PersonPage ssr=SsrMode::Async/>
-                    <Route path=path!("/saisies") view=IntakesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/moderation/signalements") view=ReportsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/moderation/annonces/:id") view=PostHistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/saisie") view={Lazy::<IntakeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pilotage") view={Lazy::<FiguresRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pilotage/exports") view={Lazy::<ExportsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/personnes") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/annonces") view={Lazy::<AnnouncementsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/pages") view={Lazy::<PagesAdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/pages/:slug") view={Lazy::<PageEditorRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/pages/:slug") view={Lazy::<SitePageViewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/charte/accepter") view={Lazy::<CharterAcceptRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/suivi") view={Lazy::<FollowUpsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/suivi/:id") view={Lazy::<HelpQuestionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/personnes/:id") view={Lazy::<PersonRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/saisies") view={Lazy::<IntakesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation/signalements") view={Lazy::<ReportsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation/annonces/:id") view={Lazy::<PostHistoryRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -29,7 +29,8 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The language the server rendered the page in, read back from `<html lang>`.
     let locale = i18n::document_locale().unwrap_or_default();
-    leptos::mount::hydrate_body(move || {
+    // Lazily: the page's own WebAssembly file (ui/lazy_pages.rs) is loaded before it hydrates.
+    leptos::mount::hydrate_lazy(move || {
         leptos::prelude::provide_context(locale);
         leptos::prelude::view! { <app::App/> }
     });

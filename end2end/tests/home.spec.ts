@@ -191,3 +191,50 @@ test.describe('map (JavaScript)', () => {
     await expect(page.getByRole('status')).toContainText(/autorisé la localisation|position n'a pas pu/);
   });
 });
+
+test.describe('pages loaded when first needed (JavaScript)', () => {
+  test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'no bundle without JavaScript');
+
+  /** The WebAssembly files the page fetches, as they are asked for. */
+  const wasmFiles = (page: import('@playwright/test').Page) => {
+    const files: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/pkg/') && path.endsWith('.wasm')) files.push(path);
+    });
+    return files;
+  };
+
+  test('the map page loads the bundle alone; a post then loads its section, without a page load', async ({ page, outside }) => {
+    const files = wasmFiles(page);
+    await page.goto('/');
+    await mapReady(page);
+    expect(files).toEqual([expect.stringMatching(/^\/pkg\/entraide\.[\w-]+\.wasm$/)]);
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+    const card = listItems(page).first();
+    const title = (await card.getByRole('heading').first().innerText()).trim();
+    await card.locator('a[href^="/posts/"]').first().click();
+    await page.waitForURL(/\/posts\/\d+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+    // The post page's section: a few files, not one per component.
+    const section = files.slice(1);
+    expect(section.length).toBeGreaterThan(0);
+    expect(section.length).toBeLessThanOrEqual(8);
+  });
+
+  test('a page of a section opened directly names its files in the page and hydrates', async ({ page, outside }) => {
+    const files = wasmFiles(page);
+    await page.goto('/connexion');
+    const preloaded = await page.locator('link[rel="preload"][href$=".wasm"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded.length).toBeGreaterThan(1);
+    // Hydrated: a link then moves within the same document.
+    await expect.poll(() => files.length).toBeGreaterThanOrEqual(preloaded.length);
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
+    expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+  });
+});

@@ -1,9 +1,12 @@
 //! The browser bundle as built: its file names, content-hashed by cargo-leptos (`hash-files`,
-//! listed in `hash.txt` next to the binary, where Leptos' hydration scripts read them too); the
-//! start check that the site on disk is the one built with this binary; the service worker,
-//! which precaches those names; and the cache policy of static files (a hashed name is kept a
-//! year, anything else is revalidated).
+//! listed in `hash.txt` next to the binary, where Leptos' hydration scripts read them too),
+//! with the pages' own files split off by `--split` (ui/lazy_pages.rs: a link module loaded with
+//! the bundle, and the `.wasm` files of each page, named in the split manifest); the start check
+//! that the site on disk is the one built with this binary; the service worker, which precaches
+//! the bundle; and the cache policy of static files (a hashed name is kept a year, anything else
+//! is revalidated).
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -22,13 +25,18 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Static files without a hash in their name: kept, but asked again (`304` when unchanged).
 pub const REVALIDATE: &str = "no-cache";
 
-/// The bundle's three files, as the browser asks for them (`/pkg/…`), and the service worker
-/// made for them.
+/// The bundle's three files, as the browser asks for them (`/pkg/…`), the files split off for
+/// the pages, and the service worker made for them.
 #[derive(Clone, Debug)]
 pub struct Bundle {
     pub js: String,
     pub wasm: String,
     pub css: String,
+    /// The split's link module (loaded with the bundle), then every page's file, in a split
+    /// build with hashed names; empty otherwise.
+    pub split: Vec<String>,
+    /// Every file above, when their names carry a content hash: what is kept a year.
+    immutable: HashSet<String>,
     /// Whether the names carry a content hash (cached for a year).
     pub hashed: bool,
     service_worker: Arc<str>,
@@ -53,7 +61,7 @@ impl Bundle {
                 .filter_map(|l| l.split_once(':'))
                 .find(|(k, _)| k.trim() == kind)
                 .map(|(_, h)| h.trim())
-                .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .filter(|h| is_plain_name(h))
                 .ok_or_else(|| format!("the hash file has no valid `{kind}:` line"))
         };
         Ok(Self::named(
@@ -73,7 +81,41 @@ impl Bundle {
             .replace("'/pkg/entraide.wasm'", &format!("'{wasm}'"))
             .replace("'/pkg/entraide.css'", &format!("'{css}'"))
             .into();
-        Self { js, wasm, css, hashed, service_worker }
+        let immutable = if hashed { [&js, &wasm, &css].into_iter().cloned().collect() } else { HashSet::new() };
+        Self { js, wasm, css, split: Vec::new(), immutable, hashed, service_worker }
+    }
+
+    /// The files split off for the pages, from the hash file's `split:` (the link module) and
+    /// `manifest:` lines and the manifest in `site_root` (each page's files, named without
+    /// `.wasm`). A build without `--split` has neither line.
+    fn with_split(mut self, hash_file: &str, output_dir: &Path) -> Result<Self, String> {
+        let line = |kind: &str| {
+            hash_file.lines().filter_map(|l| l.split_once(':')).find(|(k, _)| k.trim() == kind).map(|(_, h)| h.trim())
+        };
+        let (Some(link), Some(manifest)) = (line("split"), line("manifest")) else {
+            return Ok(self);
+        };
+        let pkg = self.js.rsplit_once('/').map(|(dir, _)| dir.to_owned()).unwrap_or_default();
+        let manifest_file = format!("{pkg}/__wasm_split_manifest.{manifest}.json");
+        let text = std::fs::read_to_string(output_dir.join(manifest_file.trim_start_matches('/')))
+            .map_err(|e| format!("{manifest_file}: {e}"))?;
+        let pages: std::collections::BTreeMap<String, Vec<String>> =
+            serde_json::from_str(&text).map_err(|e| format!("{manifest_file}: {e}"))?;
+        let mut files: Vec<String> = pages.into_values().flatten().collect();
+        files.sort();
+        files.dedup();
+        if let Some(bad) = files.iter().find(|f| !is_plain_name(f)) {
+            return Err(format!("{manifest_file}: unexpected file name {bad:?}"));
+        }
+        self.split = std::iter::once(format!("{pkg}/__wasm_split.{link}.js"))
+            .chain(files.into_iter().map(|f| format!("{pkg}/{f}.wasm")))
+            .collect();
+        self.immutable.extend(self.split.iter().cloned());
+        self.service_worker = self
+            .service_worker
+            .replace("'/pkg/__wasm_split.______________________.js'", &format!("'{}'", self.split[0]))
+            .into();
+        Ok(self)
     }
 
     /// The bundle this binary was built with (`hash.txt` in the binary's folder, else the plain
@@ -84,6 +126,7 @@ impl Bundle {
         let hash_file = exe.parent().unwrap_or(Path::new(".")).join("hash.txt");
         let bundle = match std::fs::read_to_string(&hash_file) {
             Ok(text) => Self::from_hash_file(&text, output_name, pkg_dir)
+                .and_then(|b| b.with_split(&text, Path::new(site_root)))
                 .map_err(|e| format!("{}: {e}", hash_file.display()))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Self::plain(output_name, pkg_dir),
             Err(e) => return Err(format!("{}: {e}", hash_file.display())),
@@ -94,7 +137,7 @@ impl Bundle {
 
     /// Every file of the bundle is in `site_root`.
     pub fn check_site(&self, site_root: &Path) -> Result<(), String> {
-        for file in [&self.js, &self.wasm, &self.css] {
+        for file in [&self.js, &self.wasm, &self.css].into_iter().chain(&self.split) {
             if !site_root.join(file.trim_start_matches('/')).is_file() {
                 return Err(format!(
                     "the site in {} was not built with this binary ({file} is missing): build both with `make release`",
@@ -107,8 +150,16 @@ impl Bundle {
 
     /// Whether `path` is one of the bundle's files under a hashed name.
     pub fn is_hashed_file(&self, path: &str) -> bool {
-        self.hashed && (path == self.js || path == self.wasm || path == self.css)
+        self.immutable.contains(path)
     }
+}
+
+/// A file name or hash of letters, digits, `-`, `_` and `.` (no path, nothing to escape).
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
 /// `GET /sw.js`: the service worker, precaching this build's bundle.
@@ -149,6 +200,43 @@ mod tests {
         assert!(!b.service_worker.contains("'/pkg/entraide.js'"));
         // The plain build's worker is the source itself.
         assert_eq!(&*Bundle::plain("entraide", "pkg").service_worker, SERVICE_WORKER_SOURCE);
+    }
+
+    #[test]
+    fn the_pages_files_of_a_split_build_are_known_checked_and_kept_a_year() {
+        let dir = std::env::temp_dir().join(format!("entraide-split-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        let hashes = format!("{HASHES}manifest: MaN1\nsplit: LiNk2\n");
+        std::fs::write(
+            dir.join("pkg/__wasm_split_manifest.MaN1.json"),
+            r#"{"__post_route_view_1":["chunk_1.AaA","split___post_route_view_1.BbB"],"__log_in_route_view_2":["chunk_1.AaA"]}"#,
+        )
+        .unwrap();
+        let b = Bundle::from_hash_file(&hashes, "entraide", "pkg").unwrap().with_split(&hashes, &dir).unwrap();
+        assert_eq!(
+            b.split,
+            ["/pkg/__wasm_split.LiNk2.js", "/pkg/chunk_1.AaA.wasm", "/pkg/split___post_route_view_1.BbB.wasm"]
+        );
+        for file in &b.split {
+            assert!(b.is_hashed_file(file), "{file}");
+        }
+        assert!(!b.is_hashed_file("/pkg/chunk_1.wasm"));
+        // The link module is precached with the bundle.
+        assert!(b.service_worker.contains("'/pkg/__wasm_split.LiNk2.js'"));
+        // Every page's file must be on disk.
+        for name in [&b.js, &b.wasm, &b.css, &b.split[0], &b.split[1]] {
+            std::fs::write(dir.join(name.trim_start_matches('/')), "x").unwrap();
+        }
+        let err = b.check_site(&dir).unwrap_err();
+        assert!(err.contains("split___post_route_view_1.BbB.wasm"), "{err}");
+        std::fs::write(dir.join(b.split[2].trim_start_matches('/')), "x").unwrap();
+        assert!(b.check_site(&dir).is_ok());
+        // A manifest naming a path is refused; a build without `--split` has no split files.
+        std::fs::write(dir.join("pkg/__wasm_split_manifest.MaN1.json"), r#"{"a":["../../etc/passwd"]}"#).unwrap();
+        assert!(Bundle::from_hash_file(&hashes, "entraide", "pkg").unwrap().with_split(&hashes, &dir).is_err());
+        let unsplit = Bundle::from_hash_file(HASHES, "entraide", "pkg").unwrap().with_split(HASHES, &dir).unwrap();
+        assert!(unsplit.split.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

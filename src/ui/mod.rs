@@ -4,6 +4,7 @@
 pub mod components;
 pub mod geolocate;
 pub mod layout;
+pub mod lazy_pages;
 pub mod map;
 pub mod pages;
 pub mod push;
