@@ -111,7 +111,7 @@ impl Lang {
 
 /// The page's language and reading mode, provided as a context by the server's shell and by
 /// `hydrate()`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Locale {
     pub lang: Lang,
     /// Easy-read mode (FALC).

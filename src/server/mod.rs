@@ -22,6 +22,7 @@ pub mod notice;
 pub mod observe;
 pub mod open_data;
 pub mod operator;
+pub mod page_cache;
 pub mod passwords;
 pub mod register;
 pub mod security;
@@ -126,6 +127,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extra)
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .layer(axum::middleware::from_fn(forms::kit::answer_in_background))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(security::panicked))
         .layer(sessions)
@@ -361,6 +363,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         trusted_proxy: args.trusted_proxy,
         vetted: Arc::new(args.vetted_categories),
         bundle: Arc::new(bundle),
+        pages: Arc::default(),
     };
     // Every minute: expired posts leave the map's index and counts, and the follow-ups due are
     // raised (nobody left waiting).

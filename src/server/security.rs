@@ -88,7 +88,7 @@ fn tile_origin(template: &str) -> Option<String> {
 }
 
 /// The nonce Leptos gave this page's inline scripts (the first `nonce="…"` of the document).
-fn nonce_of(html: &[u8]) -> Option<String> {
+pub(crate) fn nonce_of(html: &[u8]) -> Option<String> {
     let at = html.windows(7).position(|w| w == b"nonce=\"")? + 7;
     let end = html[at..].iter().position(|b| *b == b'"')?;
     let n = std::str::from_utf8(&html[at..at + end]).ok()?;

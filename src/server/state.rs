@@ -28,4 +28,6 @@ pub struct AppState {
     pub vetted: Arc<crate::domain::vetting::VettedCategories>,
     /// The browser bundle's file names as built (`server/assets.rs`).
     pub bundle: Arc<crate::server::assets::Bundle>,
+    /// The map page as visitors without an account get it (`server/page_cache.rs`).
+    pub pages: Arc<crate::server::page_cache::PageCache>,
 }

@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod announcements;
 pub mod buildings;
 pub mod carers;
+pub mod changes;
 pub mod conversations;
 pub mod exports;
 pub mod follow_ups;
@@ -48,13 +49,16 @@ pub struct Db {
     pub write: SqlitePool,
     /// The map's hot reads (rusqlite, on blocking threads).
     pub map: Arc<map::MapReader>,
+    /// The writes to what visitors see, counted on the writer connection; `None` on pools made
+    /// elsewhere (tests), where no page is kept in memory (`server/page_cache.rs`).
+    pub changes: Option<Arc<changes::Changes>>,
 }
 
 impl Db {
     /// Both roles on one pool (tests: `#[sqlx::test]` gives one pool per test, on a file).
     pub fn single(pool: SqlitePool) -> Db {
         let map = map::MapReader::new(pool.connect_options().get_filename());
-        Db { read: pool.clone(), write: pool, map }
+        Db { read: pool.clone(), write: pool, map, changes: None }
     }
 
     /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
@@ -85,9 +89,15 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         tokio::fs::create_dir_all(parent).await.map_err(sqlx::Error::Io)?;
     }
+    let changes = Arc::new(changes::Changes::default());
+    let watched = changes.clone();
     let write = SqlitePoolOptions::new()
         .max_connections(1)
         .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            let watched = watched.clone();
+            Box::pin(async move { watched.watch(conn).await })
+        })
         .connect_with(write_opts)
         .await?;
     let read = SqlitePoolOptions::new()
@@ -95,7 +105,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options(url)?.read_only(true))
         .await?;
-    Ok(Db { read, write, map: map::MapReader::new(path) })
+    Ok(Db { read, write, map: map::MapReader::new(path), changes: Some(changes) })
 }
 
 /// Opens the database at `url` only if it exists (a backup of nothing is an error). Does not

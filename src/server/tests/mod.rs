@@ -19,6 +19,7 @@ mod map;
 mod moderation;
 mod notice;
 mod observe;
+mod page_cache;
 mod pages;
 mod people;
 mod relative;
@@ -65,6 +66,7 @@ fn state_on(db: Db) -> AppState {
         trusted_proxy: None,
         vetted: Arc::default(),
         bundle: Arc::new(super::assets::Bundle::plain("entraide", "pkg")),
+        pages: Arc::default(),
     }
 }
 
