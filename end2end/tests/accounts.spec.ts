@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { signUp } from './journeys';
 
 const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}@exemple.fr`;
 const PASSWORD = 'le chat dort sur le toit';
@@ -62,6 +63,28 @@ test('sign-up mistakes are shown next to each field and what was typed is kept',
   await expect(charter).toHaveAttribute('aria-invalid', 'true');
   await expect(charter).toHaveAccessibleDescription(/Pour créer un compte, acceptez la charte d'entraide\./);
   await expect(page.getByRole('link', { name: "Lire la charte d'entraide" })).toHaveAttribute('href', '/pages/charte');
+});
+
+test('Mon compte: a new name, the mistake next to its field with what was typed; with JavaScript, without a page load', async ({ page, outside, js }, info) => {
+  await signUp(page, unique(info), 'Marcel', false);
+  await page.goto('/compte');
+  await expect(page.getByRole('link', { name: /Mon compte : Marcel/ })).toBeVisible();
+  if (js) {
+    await expect(page.locator('form[data-background]').first()).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
+  const name = page.getByLabel('Nom affiché');
+  await name.fill('M');
+  await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
+  await expect(page.getByText('Le nom est trop court').first()).toBeVisible();
+  await expect(name).toHaveValue('M');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('Marcel B.');
+  await page.getByRole('button', { name: 'Enregistrer le nom' }).click();
+  await expect(page.getByText('Votre nom a été changé.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Mon compte : Marcel B\./ })).toBeVisible();
+  await expect(name).toHaveValue('Marcel B.');
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 });
 
 test('Mon compte asks to log in first', async ({ page, outside }) => {

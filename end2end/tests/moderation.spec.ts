@@ -38,8 +38,15 @@ test('a resident publishes, a moderator approves, an anonymous visitor sees it o
   await expect(card(page, title)).toContainText("Publiée par l'équipe du Département.");
   await page.getByRole('link', { name: /Notifications/ }).click();
   await expect(page.getByText(`Votre annonce « ${title} » a été publiée.`)).toBeVisible();
+  // With JavaScript, marked as read without a page load; the header's badge follows.
+  if (js) {
+    await expect(page.locator('form[data-background]')).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
   await expect(page.getByText("Vous n'avez pas de nouvelle notification.")).toBeVisible();
+  await expect(page.getByRole('link', { name: /non lue/ })).toHaveCount(0);
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 });
 
 test('a refusal with a reason reaches the author; the reason is required', async ({ page, browser, outside, js }, info) => {

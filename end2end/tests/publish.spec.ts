@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { signUp, publish } from './journeys';
 
-test('sign up, publish a request and an offer, see them pending, absent from the public map', async ({ page, outside }, info) => {
+test('sign up, publish a request and an offer, see them pending, absent from the public map', async ({ page, outside, js }, info) => {
   const stamp = Date.now();
   await signUp(page, `${info.project.name}-pub-${stamp}@exemple.fr`);
   const request = `Besoin d'aide pour le jardin ${stamp}`;
@@ -35,11 +35,16 @@ test('sign up, publish a request and an offer, see them pending, absent from the
   await expect(page).toHaveURL(/\/mes-annonces\?modifiee=\d+$/);
   await expect(mine.getByRole('article', { name: `${request} (modifiée)` })).toContainText('En attente de validation');
 
-  // Withdraw the offer.
+  // Withdraw the offer: with JavaScript, without a page load.
   await page.goto('/mes-annonces');
+  if (js) {
+    await expect(mine.locator('form[data-background]').first()).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await mine.getByRole('article', { name: offer }).getByRole('button', { name: "Retirer l'annonce" }).click();
   await expect(page.getByRole('status').first()).toContainText("L'annonce est retirée.");
   await expect(mine.getByRole('article', { name: offer })).toContainText('Retirée');
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 });
 
 test('publishing mistakes are explained and nothing typed is lost', async ({ page, outside }, info) => {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::PostStatus;
 use crate::i18n::{day, label, s as text, t, t_args};
 use crate::ui::components::form_field::TextField;
+use crate::ui::components::post_form::PostForm;
 use crate::wire::carers::{CarerView, FollowedPost};
 use crate::wire::forms::FormEcho;
 
@@ -37,13 +38,13 @@ pub fn Relatives(post_id: i64, carers: Vec<CarerView>, open: bool, echo: FormEch
                 </ul>
             })}
             {open.then(|| view! {
-                <form method="post" action="/mes-annonces" class="form carer-invite" novalidate>
+                <PostForm action="/mes-annonces" class="form carer-invite" novalidate=true>
                     <input type="hidden" name="form" value="invite-carer"/>
                     <input type="hidden" name="id" value=post_id.to_string()/>
                     <TextField form=form.clone() name="email" label=t("carer-email") kind="email" echo=echo.clone()
                         autocomplete="off" hint=t("carer-email-hint")/>
                     <button type="submit" class="btn btn-small">{t("carer-invite")}</button>
-                </form>
+                </PostForm>
             })}
         </details>
     }
@@ -64,13 +65,13 @@ fn RelativeItem(carer: CarerView) -> impl IntoView {
     view! {
         <li class="carer">
             <span><strong class="carer-who">{who}</strong> " — " {state}</span>
-            <form method="post" action="/mes-annonces">
+            <PostForm action="/mes-annonces">
                 <input type="hidden" name="form" value="remove-carer"/>
                 <input type="hidden" name="carer" value=carer.id.to_string()/>
                 <button type="submit" class="btn btn-small btn-secondary">
                     {button}<span class="visually-hidden">{whom}</span>
                 </button>
-            </form>
+            </PostForm>
         </li>
     }
 }
@@ -138,11 +139,11 @@ fn FollowedItem(post: FollowedPost) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
-                <form method="post" action="/mes-annonces" class="row-actions">
+                <PostForm action="/mes-annonces" class="row-actions">
                     <input type="hidden" name="form" value="remove-carer"/>
                     <input type="hidden" name="carer" value=post.carer_id.to_string()/>
                     <button type="submit" class="btn btn-small btn-secondary">{t("carer-stop")}</button>
-                </form>
+                </PostForm>
             </article>
         </li>
     }

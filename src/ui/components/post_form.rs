@@ -20,6 +20,9 @@ pub fn PostForm(
     #[prop(into)] action: String,
     #[prop(optional, into)] class: Option<String>,
     #[prop(optional, into)] id: Option<String>,
+    /// The server checks the fields, and says what is wrong next to each (not the browser).
+    #[prop(optional)]
+    novalidate: bool,
     /// Stay where the page is scrolled after a success (a thread), rather than go to the top.
     #[prop(optional)]
     keep_scroll: bool,
@@ -85,10 +88,12 @@ pub fn PostForm(
         });
     };
     view! {
-        <form method="post" action=action class=class id=id on:submit=on_submit
+        <form method="post" action=action class=class id=id novalidate=novalidate on:submit=on_submit
             aria-busy=move || pending.get().then_some("true") data-background=move || ready.get().then_some("1")>
             {children()}
-            <p class="form-pending" role="status">{move || pending.get().then(|| t("form-sending"))}</p>
+            // Only while it is sent: a page with many small forms (« Mes annonces ») would
+            // otherwise hold as many empty status regions.
+            {move || pending.get().then(|| view! { <p class="form-pending" role="status">{t("form-sending")}</p> })}
         </form>
     }
 }

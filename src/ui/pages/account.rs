@@ -5,20 +5,31 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::read_form_echo;
 use crate::domain::user::CurrentUser;
 use crate::i18n::{label, t};
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::state::use_current_user;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 
 /// The account page; asks to log in first when nobody is.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let echo = echo_resource();
     let user = use_current_user();
+    // After a change made without a reload, the account is read again (the header's name too).
+    Effect::new(move |before: Option<u64>| {
+        let now = written();
+        if let (Some(b), Some(user)) = (before, user) {
+            if b != now {
+                user.refetch();
+            }
+        }
+        now
+    });
     let query = use_query_map();
     let welcome = query.read_untracked().get("bienvenue").is_some();
     let new_password = query.read_untracked().get("mot-de-passe").is_some();
@@ -26,7 +37,7 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=t("account-title")/>
         <div class="page narrow">
             <h1>{t("account-heading")}</h1>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let me = match user {
@@ -48,7 +59,7 @@ pub fn AccountPage() -> impl IntoView {
                         }
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -61,6 +72,9 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -
         name_echo = FormEcho { form: "profile".into(), ..echo.clone() };
         name_echo.values.insert("display_name".into(), me.display_name.clone());
     }
+    // Each form's own copy (its fields are built when it is).
+    let (verify_echo, profile_echo, password_echo) = (echo.clone(), echo.clone(), echo.clone());
+    let (email_echo, emails_echo) = (echo.clone(), echo.clone());
     view! {
         {welcome.then(|| view! {
             <div class="notice" role="status"><p>{t("account-welcome")}</p></div>
@@ -72,11 +86,11 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -
             <section class="notice notice-warning" aria-labelledby="confirmer-titre">
                 <h2 id="confirmer-titre">{t("account-verify-heading")}</h2>
                 <p>{t("account-verify-text")}</p>
-                <form method="post" action="/compte">
+                <PostForm action="/compte" keep_scroll=true>
                     <input type="hidden" name="form" value="verify"/>
-                    <FormMessage form="verify" echo=echo.clone()/>
+                    <FormMessage form="verify" echo=verify_echo/>
                     <button type="submit" class="btn btn-secondary">{t("account-verify-resend")}</button>
-                </form>
+                </PostForm>
             </section>
         })}
         <dl class="facts">
@@ -86,45 +100,45 @@ fn Account(me: CurrentUser, echo: FormEcho, welcome: bool, new_password: bool) -
             <dd>{label("poster", me.poster_kind.slug())}{me.organisation.clone().map(|o| format!(" — {o}"))}</dd>
         </dl>
         <h2>{t("account-change-name")}</h2>
-        <form method="post" action="/compte" class="form" novalidate>
+        <PostForm action="/compte" class="form" novalidate=true keep_scroll=true>
             <input type="hidden" name="form" value="profile"/>
-            <FormMessage form="profile" echo=echo.clone()/>
+            <FormMessage form="profile" echo=profile_echo.clone()/>
             <TextField form="profile" name="display_name" label=t("account-display-name") echo=name_echo autocomplete="nickname"/>
             <button type="submit" class="btn">{t("account-save-name")}</button>
-        </form>
+        </PostForm>
         <h2>{t("account-change-password")}</h2>
-        <form method="post" action="/compte" class="form" novalidate>
+        <PostForm action="/compte" class="form" novalidate=true keep_scroll=true>
             <input type="hidden" name="form" value="password"/>
-            <FormMessage form="password" echo=echo.clone()/>
+            <FormMessage form="password" echo=password_echo.clone()/>
             <TextField form="password" name="current_password" label=t("account-current-password") kind="password"
-                echo=echo.clone() autocomplete="current-password"/>
+                echo=password_echo.clone() autocomplete="current-password"/>
             <TextField form="password" name="new_password" label=t("account-new-password") kind="password"
-                echo=echo.clone() autocomplete="new-password" hint=t("account-new-password-hint")/>
+                echo=password_echo.clone() autocomplete="new-password" hint=t("account-new-password-hint")/>
             <button type="submit" class="btn">{t("account-save-password")}</button>
-        </form>
+        </PostForm>
         <h2 id="adresse">{t("account-change-email")}</h2>
-        <form method="post" action="/compte#adresse" class="form" novalidate>
+        <PostForm action="/compte#adresse" class="form" novalidate=true keep_scroll=true>
             <input type="hidden" name="form" value="email"/>
-            <FormMessage form="email" echo=echo.clone()/>
-            <TextField form="email" name="new_email" label=t("account-new-email") kind="email" echo=echo.clone()
+            <FormMessage form="email" echo=email_echo.clone()/>
+            <TextField form="email" name="new_email" label=t("account-new-email") kind="email" echo=email_echo.clone()
                 autocomplete="email" hint=t("account-new-email-hint")/>
             <TextField form="email" name="email_password" label=t("account-email-password") kind="password"
-                echo=echo.clone() autocomplete="current-password"/>
+                echo=email_echo.clone() autocomplete="current-password"/>
             <button type="submit" class="btn">{t("account-save-email")}</button>
-        </form>
+        </PostForm>
         <h2>{t("vetting-heading")}</h2>
         <p>{t("account-vetting-text")}</p>
         <p><a class="btn btn-secondary" href="/compte/verification">{t("account-vetting-link")}</a></p>
         <h2>{t("account-emails")}</h2>
-        <form method="post" action="/compte" class="form">
+        <PostForm action="/compte" class="form" keep_scroll=true>
             <input type="hidden" name="form" value="emails"/>
-            <FormMessage form="emails" echo=echo.clone()/>
+            <FormMessage form="emails" echo=emails_echo.clone()/>
             <label class="choice">
                 <input type="checkbox" name="email_notifications" checked=me.email_notifications/>
                 {t("account-emails-choice")}
             </label>
             <button type="submit" class="btn btn-secondary">{t("account-emails-save")}</button>
-        </form>
+        </PostForm>
         <h2>{t("account-log-out")}</h2>
         <form method="post" action="/deconnexion">
             <button type="submit" class="btn btn-secondary">{t("account-log-out")}</button>

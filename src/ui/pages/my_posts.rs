@@ -1,12 +1,13 @@
 //! `/mes-annonces`: my posts with their status; close ("réalisée", "retirée") or extend them;
 //! invite a relative to follow one (« Un proche à mes côtés »); the posts I follow as a relative.
+//! With JavaScript, each action is taken without leaving the page (`PostForm`): the list is read
+//! again and the notice (or the mistake) shows above it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::carers::followed_posts;
-use crate::api::forms::read_form_echo;
 use crate::api::posts::my_posts;
 use crate::domain::PostStatus;
 use crate::error::AppError;
@@ -14,15 +15,18 @@ use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::decision::AuthorDecision;
 use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::components::post_form::PostForm;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::posts::MyPost;
 
 /// The author's list.
 #[component]
 pub fn MyPostsPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let posts = Resource::new(|| (), |_| my_posts());
-    let followed = Resource::new(|| (), |_| followed_posts());
+    let echo = echo_resource();
+    // Read again after each action taken without a reload.
+    let posts = Resource::new(written, |_| my_posts());
+    let followed = Resource::new(written, |_| followed_posts());
     let query = use_query_map().read_untracked();
     let published = query.get("publiee").is_some();
     let edited = query.get("modifiee").is_some();
@@ -35,9 +39,11 @@ pub fn MyPostsPage() -> impl IntoView {
         <Title text=t("my-posts-title")/>
         <div class="page narrow">
             <h1>{t("nav-my-posts")}</h1>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
+                    // After an action, its own notice replaces the one the address carries.
+                    let (published, edited) = (published && echo.form.is_empty(), edited && echo.form.is_empty());
                     match posts.await {
                         Ok(list) => {
                             let followed = followed.await.unwrap_or_default();
@@ -60,7 +66,7 @@ pub fn MyPostsPage() -> impl IntoView {
                         Err(e) => view! { <div class="alert" role="alert"><p>{e.to_string()}</p></div> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -102,7 +108,8 @@ fn MyPostItem(post: MyPost, echo: FormEcho) -> impl IntoView {
     let open = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::InProgress);
     let editable = matches!(post.status, PostStatus::Pending | PostStatus::Published | PostStatus::Rejected);
     let can_fulfil = post.status.can_become(PostStatus::Fulfilled);
-    let id = post.id.to_string();
+    // One copy per form (each form's fields are built when it is).
+    let (extend_id, fulfil_id, close_id) = (post.id.to_string(), post.id.to_string(), post.id.to_string());
     // What comes back is confirmed a month at a time; a day's post stays until that evening.
     let recurring = post.when.is_some_and(|w| w.is_recurring());
     let extendable = post.when.is_none() || recurring;
@@ -133,29 +140,29 @@ fn MyPostItem(post: MyPost, echo: FormEcho) -> impl IntoView {
                 {open.then(|| view! {
                     <div class="row-actions">
                         {extendable.then(|| view! {
-                        <form method="post" action="/mes-annonces">
+                        <PostForm action="/mes-annonces">
                             <input type="hidden" name="form" value="extend"/>
-                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="id" value=extend_id/>
                             <input type="hidden" name="days" value="30"/>
                             <button type="submit" class="btn btn-small btn-secondary">
                                 {if recurring { t("my-posts-confirm") } else { t("my-posts-extend") }}
                             </button>
-                        </form>
+                        </PostForm>
                         })}
                         {can_fulfil.then(|| view! {
-                            <form method="post" action="/mes-annonces">
+                            <PostForm action="/mes-annonces">
                                 <input type="hidden" name="form" value="close"/>
-                                <input type="hidden" name="id" value=id.clone()/>
+                                <input type="hidden" name="id" value=fulfil_id/>
                                 <input type="hidden" name="outcome" value="fulfilled"/>
                                 <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-fulfilled")}</button>
-                            </form>
+                            </PostForm>
                         })}
-                        <form method="post" action="/mes-annonces">
+                        <PostForm action="/mes-annonces">
                             <input type="hidden" name="form" value="close"/>
-                            <input type="hidden" name="id" value=id.clone()/>
+                            <input type="hidden" name="id" value=close_id/>
                             <input type="hidden" name="outcome" value="closed"/>
                             <button type="submit" class="btn btn-small btn-secondary">{t("my-posts-withdraw")}</button>
-                        </form>
+                        </PostForm>
                     </div>
                 })}
                 {(open || !post.carers.is_empty()).then(|| view! {

@@ -1,4 +1,6 @@
-//! `/notifications`: what the moderation team told me about my posts, newest first.
+//! `/notifications`: what the moderation team told me about my posts, newest first. With
+//! JavaScript, « Tout marquer comme lu » works without leaving the page (`PostForm`): the list
+//! and the header's badge are read again.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -7,25 +9,27 @@ use crate::api::moderation::my_notifications;
 use crate::domain::notification::NotificationKind;
 use crate::domain::time::rfc3339;
 use crate::i18n::{n as num, relative, t, t_args};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
+use crate::ui::writes::written;
 use crate::wire::moderation::Notifications;
 
 /// My notifications.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| my_notifications());
+    let list = Resource::new(written, |_| my_notifications());
     view! {
         <Title text=t("notifications-title")/>
         <div class="page narrow">
             <h1>{t("nav-notifications")}</h1>
-            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(n) => view! { <NotificationList list=n/> }.into_any(),
                         Err(e) => view! { <Restricted error=e next="/notifications"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -40,9 +44,9 @@ fn NotificationList(list: Notifications) -> impl IntoView {
         </p>
         <p><a href="/alertes">{t("notifications-alerts-link")}</a></p>
         {(unread > 0).then(|| view! {
-            <form method="post" action="/notifications">
+            <PostForm action="/notifications" keep_scroll=true>
                 <button type="submit" class="btn btn-small btn-secondary">{t("notifications-all-read")}</button>
-            </form>
+            </PostForm>
         })}
         {list.items.is_empty().then(|| view! {
             <p class="empty">{t("notifications-empty")}</p>

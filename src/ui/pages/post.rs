@@ -1,10 +1,11 @@
-//! `/posts/:id`: one public post, its full text and its approximate place.
+//! `/posts/:id`: one public post, its full text and its approximate place. With JavaScript, the
+//! first answer and a report are sent without leaving the page (`PostForm`): a mistake shows
+//! next to its field, a sent answer opens its conversation.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::forms::read_form_echo;
 use crate::api::posts::get_post;
 use crate::domain::moderation::ReportReason;
 use crate::domain::time::rfc3339;
@@ -12,9 +13,11 @@ use crate::error::AppError;
 use crate::i18n::{absolute, label, relative, s as text, t, t_args};
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::state::use_current_user;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::posts::PostDetail;
 
@@ -23,17 +26,23 @@ use crate::wire::posts::PostDetail;
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let post = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_post(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let reported = use_query_map().read_untracked().get("signalee").is_some();
+    // Read again after a write without a reload (a report may hide it).
+    let post = Resource::new(
+        move || (id(), written()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_post(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">{t("post-loading")}</p> }>
-            {move || Suspend::new(async move {
+        <Transition fallback=|| view! { <p class="loading">{t("post-loading")}</p> }>
+            {move || {
+                let reported = query.read().get("signalee").is_some();
+                Suspend::new(async move {
                 let echo = echo.await.ok().flatten().unwrap_or_default();
                 let logged_in = match use_current_user() {
                     Some(u) => u.await.ok().flatten().is_some(),
@@ -44,8 +53,9 @@ pub fn PostPage() -> impl IntoView {
                     Err(AppError::NotFound) => view! { <NotFoundPage/> }.into_any(),
                     Err(e) => view! { <ErrorBox error=e/> }.into_any(),
                 }
-            })}
-        </Suspense>
+                })
+            }}
+        </Transition>
     }
 }
 
@@ -208,7 +218,7 @@ fn ReportBox(id: i64, echo: FormEcho, logged_in: bool) -> impl IntoView {
             <summary>{t("report-summary")}</summary>
             {if logged_in {
                 view! {
-                    <form method="post" action=format!("/posts/{id}/signaler")>
+                    <PostForm action=format!("/posts/{id}/signaler")>
                         <FormMessage form="report" echo=echo.clone()/>
                         <SelectField form="report" name="reason" label=t("report-reason") echo=echo.clone() options=options/>
                         <TextArea
@@ -222,7 +232,7 @@ fn ReportBox(id: i64, echo: FormEcho, logged_in: bool) -> impl IntoView {
                             maxlength=1000
                         />
                         <button type="submit" class="btn btn-secondary">{t("report-send")}</button>
-                    </form>
+                    </PostForm>
                 }
                     .into_any()
             } else {
@@ -297,9 +307,11 @@ impl RespondBox {
                 .into_any(),
             )
         } else {
+            // The form's own copies (its fields are built when it is).
+            let (echo, button) = (echo.clone(), label.clone());
             Some(
                 view! {
-                    <form method="post" action=format!("/posts/{id}/repondre") class="form respond-form">
+                    <PostForm action=format!("/posts/{id}/repondre") class="form respond-form">
                         <FormMessage form="respond" echo=echo.clone()/>
                         <TextArea
                             form="respond"
@@ -310,8 +322,8 @@ impl RespondBox {
                             rows=4
                             maxlength=2000
                         />
-                        <button type="submit" class="btn">{label.clone()}</button>
-                    </form>
+                        <button type="submit" class="btn">{button}</button>
+                    </PostForm>
                 }
                 .into_any(),
             )
