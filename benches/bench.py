@@ -158,7 +158,10 @@ def wrk(url: str, connections: int = 16, rate: int = 0, every_address: bool = Fa
     """requests/s, p50 and p99 in ms, wrk pinned to CPU 1; with `every_address`, no two
     requests ask for the same address (the map page is then rendered every time: no page is
     served again from memory, `server/page_cache.rs`)."""
-    cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{CONF['wrk_seconds']}s", "--latency"]
+    # As a browser asks: compressed (the page kept in memory is kept compressed; a page rendered
+    # is compressed for each answer).
+    cmd = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{CONF['wrk_seconds']}s", "--latency",
+           "-H", "Accept-Encoding: br, gzip"]
     if every_address or rate:
         # With `rate`, each connection waits between its requests so that all of them together
         # ask about `rate` requests/s (wrk's `delay`; Debian has no wrk2 and its -R).

@@ -56,14 +56,7 @@ impl Bundle {
 
     /// The names in a cargo-leptos hash file (`js: …`, `wasm: …`, `css: …` lines).
     pub fn from_hash_file(text: &str, output_name: &str, pkg_dir: &str) -> Result<Self, String> {
-        let hash_of = |kind: &str| {
-            text.lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(k, _)| k.trim() == kind)
-                .map(|(_, h)| h.trim())
-                .filter(|h| is_plain_name(h))
-                .ok_or_else(|| format!("the hash file has no valid `{kind}:` line"))
-        };
+        let hash_of = |kind: &str| hash_line(text, kind)?.ok_or_else(|| format!("the hash file has no `{kind}:` line"));
         Ok(Self::named(
             pkg_dir,
             format!("{output_name}.{}.js", hash_of("js")?),
@@ -89,10 +82,7 @@ impl Bundle {
     /// `manifest:` lines and the manifest in `site_root` (each page's files, named without
     /// `.wasm`). A build without `--split` has neither line.
     fn with_split(mut self, hash_file: &str, output_dir: &Path) -> Result<Self, String> {
-        let line = |kind: &str| {
-            hash_file.lines().filter_map(|l| l.split_once(':')).find(|(k, _)| k.trim() == kind).map(|(_, h)| h.trim())
-        };
-        let (Some(link), Some(manifest)) = (line("split"), line("manifest")) else {
+        let (Some(link), Some(manifest)) = (hash_line(hash_file, "split")?, hash_line(hash_file, "manifest")?) else {
             return Ok(self);
         };
         let pkg = self.js.rsplit_once('/').map(|(dir, _)| dir.to_owned()).unwrap_or_default();
@@ -155,6 +145,16 @@ impl Bundle {
 }
 
 /// A file name or hash of letters, digits, `-`, `_` and `.` (no path, nothing to escape).
+/// The value of the hash file's `kind:` line, if it has one; an error when that value is not a
+/// plain file name part (it becomes part of a path).
+fn hash_line<'a>(text: &'a str, kind: &str) -> Result<Option<&'a str>, String> {
+    let value = text.lines().filter_map(|l| l.split_once(':')).find(|(k, _)| k.trim() == kind).map(|(_, h)| h.trim());
+    match value {
+        Some(v) if !is_plain_name(v) => Err(format!("the hash file's `{kind}:` line is not a plain name: {v:?}")),
+        v => Ok(v),
+    }
+}
+
 fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
@@ -189,6 +189,9 @@ mod tests {
     fn a_broken_hash_file_is_refused() {
         assert!(Bundle::from_hash_file("js: a\nwasm: b\n", "entraide", "pkg").is_err());
         assert!(Bundle::from_hash_file("js: a/../x\nwasm: b\ncss: c\n", "entraide", "pkg").is_err());
+        let b = Bundle::from_hash_file(HASHES, "entraide", "pkg").unwrap();
+        let err = b.with_split("split: ../../etc\nmanifest: m\n", Path::new("/nowhere")).unwrap_err();
+        assert!(err.contains("`split:`"), "{err}");
     }
 
     #[test]

@@ -8,22 +8,26 @@
 //! - while nothing visitors may see has been written (`db::changes`: a post approved, closed,
 //!   hidden or edited shows at once), and for `FRESH` at most (what time alone changes: a post
 //!   that has just expired, "2 min ago");
-//! - with a nonce of its own: the kept page's nonce is replaced by a new one, so that the policy
-//!   of each answer (`security::headers`) still names a value nobody saw before.
+//! - byte for byte, compressed once (brotli, gzip) rather than for every answer: its policy
+//!   allows its inline scripts by their SHA-256 (`security::page_csp_hashed`), not by the nonce
+//!   of the answer it was rendered for, which grants nothing any more.
 //!
-//! At most `ENTRIES` pages are kept (any address can be asked: the oldest goes first).
+//! A page is kept the second time its address is asked within `FRESH` (an address asked once,
+//! such as a shared link to a place, costs no compression), once compressed on a blocking thread
+//! after that answer has left. At most `ENTRIES` pages are kept (any address can be asked: the
+//! oldest goes first).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
-use base64ct::{Base64UrlUnpadded, Encoding};
+use base64ct::{Base64, Encoding as _};
+use sha2::{Digest, Sha256};
 
 use crate::server::state::AppState;
 
@@ -47,16 +51,52 @@ struct Kept {
     /// The count of changes (`db::changes`) when its render began.
     changes: u64,
     at: Instant,
+    /// The render's headers, with the policy allowing its inline scripts.
     headers: HeaderMap,
-    body: Bytes,
-    /// The nonce the page was rendered with, replaced in every answer.
-    nonce: Option<String>,
+    plain: Bytes,
+    brotli: Bytes,
+    gzip: Bytes,
+}
+
+/// How a kept page is sent, by what the request accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Plain,
+}
+
+impl Encoding {
+    /// Brotli if accepted, else gzip, else as it is (`q=0` refuses one).
+    fn accepted(headers: &HeaderMap) -> Self {
+        let items = || {
+            headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(','))
+        };
+        let accepts = |name: &str| {
+            items().any(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                let named = parts.next().is_some_and(|n| n.eq_ignore_ascii_case(name));
+                let refused = parts
+                    .any(|p| p.strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().map_or(true, |q| q <= 0.0)));
+                named && !refused
+            })
+        };
+        if accepts("br") {
+            Encoding::Brotli
+        } else if accepts("gzip") {
+            Encoding::Gzip
+        } else {
+            Encoding::Plain
+        }
+    }
 }
 
 /// The pages kept, shared by every request of the server.
 #[derive(Default)]
 pub struct PageCache {
     kept: Mutex<HashMap<Key, Kept>>,
+    /// The addresses rendered once lately, and when.
+    asked: Mutex<HashMap<Key, Instant>>,
     hits: std::sync::atomic::AtomicU64,
 }
 
@@ -72,11 +112,34 @@ impl PageCache {
         self.hits.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    fn get(&self, key: &Key, changes: u64, now: Instant) -> Option<(HeaderMap, Bytes, Option<String>)> {
+    fn get(&self, key: &Key, changes: u64, now: Instant, encoding: Encoding) -> Option<Response> {
         let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
         let k = kept.get(key).filter(|k| k.changes == changes && now.duration_since(k.at) < FRESH)?;
         self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Some((k.headers.clone(), k.body.clone(), k.nonce.clone()))
+        let (body, name) = match encoding {
+            Encoding::Brotli => (k.brotli.clone(), Some("br")),
+            Encoding::Gzip => (k.gzip.clone(), Some("gzip")),
+            Encoding::Plain => (k.plain.clone(), None),
+        };
+        let mut res = Response::new(Body::from(body));
+        *res.headers_mut() = k.headers.clone();
+        if let Some(name) = name {
+            res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        }
+        res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        Some(res)
+    }
+
+    /// Whether `key` was asked already within `FRESH` (and it is noted as asked now).
+    fn asked_again(&self, key: &Key, now: Instant) -> bool {
+        let mut asked = self.asked.lock().unwrap_or_else(|e| e.into_inner());
+        if asked.len() >= 4 * ENTRIES && !asked.contains_key(key) {
+            asked.retain(|_, at| now.duration_since(*at) < FRESH);
+            if asked.len() >= 4 * ENTRIES {
+                asked.clear();
+            }
+        }
+        asked.insert(key.clone(), now).is_some_and(|before| now.duration_since(before) < FRESH)
     }
 
     fn keep(&self, key: Key, page: Kept) {
@@ -118,13 +181,7 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         return next.run(req).await;
     };
     let before = changes.now();
-    if let Some((headers, body, nonce)) = state.pages.get(&key, before, Instant::now()) {
-        let body = match nonce {
-            Some(old) => Bytes::from(replace(&body, old.as_bytes(), new_nonce().as_bytes())),
-            None => body,
-        };
-        let mut res = Response::new(Body::from(body));
-        *res.headers_mut() = headers;
+    if let Some(res) = state.pages.get(&key, before, Instant::now(), Encoding::accepted(req.headers())) {
         return res;
     }
     let res = next.run(req).await;
@@ -147,33 +204,50 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         }
     };
     // A write during the render may or may not be in it: not kept.
-    if changes.now() == before {
-        let nonce = crate::server::security::nonce_of(&body);
-        let page =
-            Kept { changes: before, at: Instant::now(), headers: parts.headers.clone(), body: body.clone(), nonce };
-        state.pages.keep(key, page);
+    if changes.now() == before && state.pages.asked_again(&key, Instant::now()) {
+        let (pages, headers, plain) = (state.pages.clone(), parts.headers.clone(), body.clone());
+        let tiles = state.tiles.url.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Some(page) = kept(before, headers, plain, &tiles) {
+                pages.keep(key, page);
+            }
+        });
     }
     Response::from_parts(parts, Body::from(body))
 }
 
-/// A nonce as Leptos makes them: 16 random bytes, base64url.
-fn new_nonce() -> String {
-    let mut bytes = [0u8; 16];
-    OsRng.fill_bytes(&mut bytes);
-    Base64UrlUnpadded::encode_string(&bytes)
+/// The page to keep: compressed, with the policy of its inline scripts (none if it cannot be
+/// compressed).
+fn kept(changes: u64, mut headers: HeaderMap, plain: Bytes, tile_url: &str) -> Option<Kept> {
+    let policy = crate::server::security::page_csp_hashed(&inline_script_hashes(&plain), tile_url);
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&policy).ok()?);
+    headers.remove(header::CONTENT_LENGTH);
+    let mut brotli = Vec::with_capacity(plain.len() / 4);
+    let params = brotli::enc::BrotliEncoderParams { quality: 6, lgwin: 20, ..Default::default() };
+    brotli::BrotliCompress(&mut &plain[..], &mut brotli, &params).ok()?;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::with_capacity(plain.len() / 3), flate2::Compression::new(6));
+    std::io::Write::write_all(&mut gzip, &plain).ok()?;
+    let gzip = gzip.finish().ok()?;
+    Some(Kept { changes, at: Instant::now(), headers, plain, brotli: brotli.into(), gzip: gzip.into() })
 }
 
-/// `body` with every `old` replaced by `new`.
-fn replace(body: &[u8], old: &[u8], new: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len() + 64);
-    let mut rest = body;
-    while let Some(at) = memchr::memmem::find(rest, old) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(new);
-        rest = &rest[at + old.len()..];
+/// The SHA-256 (base64) of each inline script of `html` (a `<script>` without `src`), as a
+/// policy names them.
+fn inline_script_hashes(html: &[u8]) -> Vec<String> {
+    let mut hashes = vec![];
+    let mut rest = html;
+    while let Some(at) = memchr::memmem::find(rest, b"<script") {
+        rest = &rest[at + 7..];
+        let Some(end_of_tag) = memchr::memchr(b'>', rest) else { break };
+        let tag = &rest[..end_of_tag];
+        rest = &rest[end_of_tag + 1..];
+        let Some(close) = memchr::memmem::find(rest, b"</script") else { break };
+        if memchr::memmem::find(tag, b" src=").is_none() {
+            hashes.push(Base64::encode_string(&Sha256::digest(&rest[..close])));
+        }
+        rest = &rest[close..];
     }
-    out.extend_from_slice(rest);
-    out
+    hashes
 }
 
 #[cfg(test)]
@@ -181,7 +255,8 @@ mod tests {
     use super::*;
 
     fn page(changes: u64, at: Instant) -> Kept {
-        Kept { changes, at, headers: HeaderMap::new(), body: Bytes::from_static(b"<p>x</p>"), nonce: None }
+        let plain = Bytes::from_static(b"<p>x</p>");
+        Kept { changes, at, headers: HeaderMap::new(), brotli: plain.clone(), gzip: plain.clone(), plain }
     }
 
     fn key(address: &str) -> Key {
@@ -192,13 +267,14 @@ mod tests {
     fn a_kept_page_is_served_only_while_nothing_changed_and_for_a_few_seconds() {
         let cache = PageCache::default();
         let t = Instant::now();
+        let plain = Encoding::Plain;
         cache.keep(key("/"), page(3, t));
-        assert!(cache.get(&key("/"), 3, t + Duration::from_secs(1)).is_some());
-        assert!(cache.get(&key("/"), 4, t + Duration::from_secs(1)).is_none(), "a write since");
-        assert!(cache.get(&key("/"), 3, t + FRESH).is_none(), "too old");
-        assert!(cache.get(&key("/?category=groceries"), 3, t).is_none(), "another address");
+        assert!(cache.get(&key("/"), 3, t + Duration::from_secs(1), plain).is_some());
+        assert!(cache.get(&key("/"), 4, t + Duration::from_secs(1), plain).is_none(), "a write since");
+        assert!(cache.get(&key("/"), 3, t + FRESH, plain).is_none(), "too old");
+        assert!(cache.get(&key("/?category=groceries"), 3, t, plain).is_none(), "another address");
         let english = Key { locale: crate::i18n::Locale { lang: crate::i18n::Lang::En, easy: false }, ..key("/") };
-        assert!(cache.get(&english, 3, t).is_none(), "another language");
+        assert!(cache.get(&english, 3, t, plain).is_none(), "another language");
         assert_eq!(cache.hits(), 1);
     }
 
@@ -211,15 +287,62 @@ mod tests {
         }
         let later = t + Duration::from_millis(ENTRIES as u64 + 10);
         assert_eq!(cache.kept.lock().unwrap().len(), ENTRIES);
-        assert!(cache.get(&key("/?q=0"), 1, later).is_none());
-        assert!(cache.get(&key(&format!("/?q={}", ENTRIES + 9)), 1, later).is_some());
+        assert!(cache.get(&key("/?q=0"), 1, later, Encoding::Plain).is_none());
+        assert!(cache.get(&key(&format!("/?q={}", ENTRIES + 9)), 1, later, Encoding::Plain).is_some());
     }
 
     #[test]
-    fn every_nonce_of_the_page_is_replaced() {
-        let out = replace(b"<script nonce=\"AAA\"></script><link crossorigin=\"AAA\">", b"AAA", b"BBBB");
-        assert_eq!(out, b"<script nonce=\"BBBB\"></script><link crossorigin=\"BBBB\">");
-        assert_eq!(new_nonce().len(), 22);
-        assert_ne!(new_nonce(), new_nonce());
+    fn an_address_is_kept_only_when_asked_again_soon() {
+        let cache = PageCache::default();
+        let t = Instant::now();
+        assert!(!cache.asked_again(&key("/?a"), t));
+        assert!(cache.asked_again(&key("/?a"), t + Duration::from_secs(1)));
+        assert!(!cache.asked_again(&key("/?b"), t + Duration::from_secs(1)));
+        assert!(!cache.asked_again(&key("/?b"), t + Duration::from_secs(1) + FRESH), "too long after");
+        for i in 0..10 * ENTRIES {
+            cache.asked_again(&key(&format!("/?q={i}")), t);
+        }
+        assert!(cache.asked.lock().unwrap().len() <= 4 * ENTRIES);
+    }
+
+    #[test]
+    fn the_encoding_is_the_best_the_request_accepts() {
+        let of = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            Encoding::accepted(&h)
+        };
+        assert_eq!(of("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(of("gzip"), Encoding::Gzip);
+        assert_eq!(of("br;q=0, gzip;q=0.8"), Encoding::Gzip);
+        assert_eq!(of("BR ; q=0.5"), Encoding::Brotli);
+        assert_eq!(of("br;q=0.0, gzip;q=0"), Encoding::Plain);
+        assert_eq!(of("identity"), Encoding::Plain);
+        assert_eq!(Encoding::accepted(&HeaderMap::new()), Encoding::Plain);
+    }
+
+    #[test]
+    fn each_inline_script_is_named_by_its_hash_and_no_other() {
+        let html = b"<script defer src=\"/l.js\"></script><script type=\"module\" nonce=\"n\">a()</script>\
+                     <p>x</p><script nonce=\"n\">__X=[];</script>";
+        let hash = |s: &str| Base64::encode_string(&Sha256::digest(s.as_bytes()));
+        assert_eq!(inline_script_hashes(html), vec![hash("a()"), hash("__X=[];")]);
+        let page = kept(1, HeaderMap::new(), Bytes::from_static(html), "/t/{z}/{x}/{y}.png").unwrap();
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        assert!(
+            csp.contains(&format!(
+                "script-src 'self' 'sha256-{}' 'sha256-{}' 'wasm-unsafe-eval'",
+                hash("a()"),
+                hash("__X=[];")
+            )),
+            "{csp}"
+        );
+        assert!(!csp.contains("nonce"));
+        let mut unbrotli = vec![];
+        brotli::BrotliDecompress(&mut &page.brotli[..], &mut unbrotli).unwrap();
+        assert_eq!(unbrotli, html);
+        let mut ungzip = vec![];
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&page.gzip[..]), &mut ungzip).unwrap();
+        assert_eq!(ungzip, html);
     }
 }

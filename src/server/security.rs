@@ -66,10 +66,19 @@ const PAGE_LIMIT: usize = 8 * 1024 * 1024;
 /// hydration and resource scripts), WebAssembly allowed, images from this site and the map
 /// tiles' host, nothing embedded, no framing, forms only to this site.
 pub fn page_csp(nonce: Option<&str>, tile_url: &str) -> String {
+    policy_with(&nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default(), tile_url)
+}
+
+/// The same policy for a page kept in memory (`server/page_cache.rs`), sent again byte for byte:
+/// its inline scripts are allowed by their SHA-256 (base64) instead of a nonce.
+pub fn page_csp_hashed(hashes: &[String], tile_url: &str) -> String {
+    policy_with(&hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect::<String>(), tile_url)
+}
+
+fn policy_with(inline_scripts: &str, tile_url: &str) -> String {
     let tiles = tile_origin(tile_url).map(|o| format!(" {o}")).unwrap_or_default();
-    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
     format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+        "default-src 'self'; script-src 'self'{inline_scripts} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data:{tiles}; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
          frame-ancestors 'none'; form-action 'self'"
     )
@@ -117,7 +126,8 @@ pub async fn headers(State(state): State<crate::server::state::AppState>, req: R
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("text/html"));
-    if html {
+    // A page kept in memory comes with its policy (and maybe compressed): left as it is.
+    if html && !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
         let (parts, body) = res.into_parts();
         let bytes = match axum::body::to_bytes(body, PAGE_LIMIT).await {
             Ok(b) => b,
