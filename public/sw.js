@@ -83,6 +83,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(request.method === 'GET' ? navigate(request, url) : send(request));
   } else if (request.method === 'GET' && ASSET.test(url.pathname)) {
     event.respondWith(asset(request));
+  } else if (url.pathname === '/livez') {
+    // The page asks whether the network is really back (ui/components/draft.rs): the answer
+    // must come through this worker's network, the one a post will be sent through.
+    event.respondWith(fetch(request));
   }
   // Everything else (server functions, the GeoJSON API, health checks) is left to the network.
 });

@@ -110,6 +110,26 @@ pub fn online() -> bool {
     web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
 }
 
+/// Waits until the server really answers, after the browser said the network is back: the
+/// `online` event comes as soon as an interface is up, before routes, DNS or the service
+/// worker's own network may be. Asks `/livez` (through the worker, which forwards it) after
+/// 0, 1, 2, 4 and 8 s; false when it never answered (the draft then waits for the next event).
+pub async fn reachable() -> bool {
+    for wait in [0u32, 1_000, 2_000, 4_000, 8_000] {
+        if wait > 0 {
+            gloo_timers::future::TimeoutFuture::new(wait).await;
+        }
+        let asked = gloo_net::http::Request::get("/livez")
+            .cache(web_sys::RequestCache::NoStore)
+            .send()
+            .await;
+        if asked.is_ok_and(|r| r.ok()) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,11 +164,16 @@ pub fn PostEditor(
         }
         // Sent without a network: it leaves by itself when the network is back.
         let back_online = window_event_listener(leptos::ev::online, move |_| {
-            if kept.get_untracked() == Kept::Waiting {
-                if let Some(el) = form.get_untracked() {
-                    let _ = el.request_submit();
-                }
+            if kept.get_untracked() != Kept::Waiting {
+                return;
             }
+            leptos::task::spawn_local(async move {
+                if draft::reachable().await && kept.get_untracked() == Kept::Waiting {
+                    if let Some(el) = form.get_untracked() {
+                        let _ = el.request_submit();
+                    }
+                }
+            });
         });
         on_cleanup(move || back_online.remove());
     });
