@@ -47,9 +47,15 @@ test('sign up, publish a request and an offer, see them pending, absent from the
   if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 });
 
-test('publishing mistakes are explained and nothing typed is lost', async ({ page, outside }, info) => {
-  await signUp(page, `${info.project.name}-err-${Date.now()}@exemple.fr`);
+test('publishing mistakes are explained and nothing typed is lost', async ({ page, outside, js }, info) => {
+  const stamp = Date.now();
+  await signUp(page, `${info.project.name}-err-${stamp}@exemple.fr`);
   await page.goto('/publier');
+  // With JavaScript, the mistakes and then the post itself are sent without a page load.
+  if (js) {
+    await expect(page.locator('form[data-background]')).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await page.getByLabel('Titre').fill('Aide');
   await page.getByLabel('Description').fill('</textarea><b>gras</b>');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
@@ -64,6 +70,17 @@ test('publishing mistakes are explained and nothing typed is lost', async ({ pag
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(page.getByText('Aucune commune du Haut-Rhin ne correspond à « Strasbourg ».')).toBeVisible();
   await expect(page.getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
+
+  // Put right, it is published.
+  await page.getByRole('radio', { name: /demandez de l'aide/ }).check();
+  await page.getByRole('radio', { name: 'Courses' }).check();
+  await page.getByLabel('Titre').fill(`Aide aux courses ${stamp}`);
+  await page.getByLabel('Description').fill('Le jeudi, au marché.');
+  await page.getByLabel('Commune ou code postal').fill('Colmar');
+  await page.getByRole('button', { name: "Publier l'annonce" }).click();
+  await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
+  await expect(page.getByRole('main').getByRole('article', { name: `Aide aux courses ${stamp}` })).toContainText('Colmar');
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 });
 
 test('publishing asks to log in first', async ({ page, outside }) => {

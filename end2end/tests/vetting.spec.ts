@@ -46,6 +46,11 @@ test('an unvetted volunteer cannot answer a childcare request; vetted in person,
   await staff.getByRole('link', { name: 'Bénévoles vérifiés' }).click();
   const request = staff.getByRole('listitem').filter({ hasText: email });
   await expect(request).toContainText('Disponible le mardi matin.');
+  // With JavaScript, the refusal and then the record come without a page load.
+  if (js) {
+    await expect(staff.locator('form[data-background]').first()).toBeAttached();
+    await staff.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await request.getByText('Enregistrer la rencontre avec Nadia').click();
   await request.getByLabel('Association dont la personne est adhérente (facultatif)').fill('Secours populaire');
   await request.getByRole('button', { name: 'Enregistrer la vérification' }).click();
@@ -57,6 +62,7 @@ test('an unvetted volunteer cannot answer a childcare request; vetted in person,
   await expect(staff.getByRole('status').first()).toContainText('La vérification est enregistrée');
   await expect(staff.getByRole('listitem').filter({ hasText: 'Nadia' }).filter({ hasText: 'Secours populaire' }).first())
     .toContainText('Bénévole vérifié par le Département');
+  if (js) expect(await staff.evaluate(() => (window as any).sameDocument)).toBe(true);
   await staff.context().close();
 
   // Vetted: the volunteer offers to keep children (it goes to validation) and answers.

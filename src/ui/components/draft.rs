@@ -119,10 +119,7 @@ pub async fn reachable() -> bool {
         if wait > 0 {
             gloo_timers::future::TimeoutFuture::new(wait).await;
         }
-        let asked = gloo_net::http::Request::get("/livez")
-            .cache(web_sys::RequestCache::NoStore)
-            .send()
-            .await;
+        let asked = gloo_net::http::Request::get("/livez").cache(web_sys::RequestCache::NoStore).send().await;
         if asked.is_ok_and(|r| r.ok()) {
             return true;
         }

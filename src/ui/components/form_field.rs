@@ -185,8 +185,20 @@ pub fn FormMessage(#[prop(into)] form: String, echo: FormEcho) -> impl IntoView 
         .error(form, "form")
         .or_else(|| (field_problems > 0).then(|| t_args("form-errors", &[("count", n(field_problems as f64))])));
     let notice = (echo.form == form).then(|| echo.notice.as_ref().map(|n| n.say())).flatten();
+    // A refusal answered without a reload may come far from where the button was pressed (a
+    // long form): brought into view, as a page loaded at its top would show it.
+    let alert = NodeRef::<leptos::html::Div>::new();
+    if error.is_some() {
+        Effect::new(move |_| {
+            if let Some(el) = alert.get() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     view! {
-        {error.map(|e| view! { <div class="alert" role="alert"><p>{e}</p></div> })}
+        {error.map(|e| view! { <div class="alert" role="alert" node_ref=alert><p>{e}</p></div> })}
         {notice.map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> })}
     }
 }

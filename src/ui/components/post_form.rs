@@ -30,6 +30,13 @@ pub fn PostForm(
     /// thread); whatever the answer, the page is read again after it.
     #[prop(optional)]
     on_send: Option<Callback<web_sys::FormData>>,
+    /// The form element, for a page that reads its fields (the draft kept on the device).
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Form>,
+    /// Asked first when the form is sent: true when the page keeps it back itself (no network:
+    /// the draft waits for it), and then nothing is sent.
+    #[prop(optional)]
+    hold: Option<Callback<(), bool>>,
     children: Children,
 ) -> impl IntoView {
     let writes = use_writes();
@@ -46,7 +53,7 @@ pub fn PostForm(
             return;
         }
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || hold.is_some_and(|hold| hold.run(())) {
             return;
         }
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
@@ -88,7 +95,7 @@ pub fn PostForm(
         });
     };
     view! {
-        <form method="post" action=action class=class id=id novalidate=novalidate on:submit=on_submit
+        <form method="post" action=action class=class id=id novalidate=novalidate on:submit=on_submit node_ref=node_ref
             aria-busy=move || pending.get().then_some("true") data-background=move || ready.get().then_some("1")>
             {children()}
             // Only while it is sent: a page with many small forms (« Mes annonces ») would

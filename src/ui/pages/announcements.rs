@@ -6,12 +6,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::announcements::upcoming_announcements;
-use crate::api::forms::read_form_echo;
 use crate::domain::announcement::MESSAGE_MAX;
 use crate::domain::period::format_date;
 use crate::i18n::{t, t_args};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::announcements::Announcements;
 use crate::wire::forms::FormEcho;
 
@@ -20,17 +21,18 @@ const F: &str = "announcement";
 /// The page.
 #[component]
 pub fn AnnouncementsPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| upcoming_announcements());
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait");
+    // Read again after each banner written or removed without a reload.
+    let list = Resource::new(written, |_| upcoming_announcements());
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
         <Title text=t("announcements-title")/>
         <div class="page narrow">
             <h1>{t("announcements-heading")}</h1>
-            {done.filter(|d| d == "publiee" || d == "retiree").map(|d| view! {
+            {move || query.read().get("fait").filter(|d| d == "publiee" || d == "retiree").map(|d| view! {
                 <div class="notice" role="status"><p>{t(&format!("announcement-done-{d}"))}</p></div>
             })}
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match list.await {
@@ -38,7 +40,7 @@ pub fn AnnouncementsPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/admin/annonces"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -47,14 +49,14 @@ pub fn AnnouncementsPage() -> impl IntoView {
 fn Manage(list: Announcements, echo: FormEcho) -> impl IntoView {
     let empty = list.items.is_empty();
     view! {
-        <form method="post" action="/admin/annonces" class="form" novalidate>
+        <PostForm action="/admin/annonces" class="form" novalidate=true>
             <FormMessage form=F echo=echo.clone()/>
             <TextArea form=F name="message" label=t("announcement-message") echo=echo.clone() rows=3
                 maxlength=MESSAGE_MAX as u32 hint=t("announcement-message-hint")/>
             <TextField form=F name="from" label=t("announcement-from") echo=echo.clone() kind="date"/>
             <TextField form=F name="to" label=t("announcement-to") echo=echo.clone() kind="date"/>
             <button type="submit" class="btn">{t("announcement-publish")}</button>
-        </form>
+        </PostForm>
         <h2>{t("announcements-upcoming")}</h2>
         {empty.then(|| view! { <p>{t("announcements-none")}</p> })}
         <ul class="people-posts">
@@ -67,11 +69,11 @@ fn Manage(list: Announcements, echo: FormEcho) -> impl IntoView {
                             ("to", crate::i18n::s(format_date(a.ends_at - 1))),
                         ])}
                     </p>
-                    <form method="post" action="/admin/annonces">
+                    <PostForm action="/admin/annonces">
                         <input type="hidden" name="action" value="delete"/>
                         <input type="hidden" name="id" value=a.id.to_string()/>
                         <button type="submit" class="btn btn-small btn-secondary">{t("announcement-delete")}</button>
-                    </form>
+                    </PostForm>
                 </li>
             }).collect_view()}
         </ul>

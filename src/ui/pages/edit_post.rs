@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::forms::read_form_echo;
 use crate::api::posts::{get_editable_post, list_communes};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::ui::components::http_status::set_http_status;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::pages::publish::{PostEditor, F};
+use crate::ui::writes::echo_resource;
 use crate::wire::forms::FormEcho;
 
 /// The edit page.
@@ -20,11 +20,11 @@ pub fn EditPostPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let post = Resource::new(id, get_editable_post);
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let echo = echo_resource();
     let communes = Resource::new(|| (), |_| list_communes());
     view! {
         <Title text=t("edit-title")/>
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let echo = echo.await.ok().flatten();
                 let communes = communes.await.unwrap_or_default();
@@ -71,6 +71,6 @@ pub fn EditPostPage() -> impl IntoView {
                     Err(_) => view! { <NotFoundPage/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }

@@ -7,28 +7,32 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::follow_ups::{get_help_question, list_follow_ups};
-use crate::api::forms::read_form_echo;
 use crate::domain::follow_up::HelpAnswer;
 use crate::error::AppError;
 use crate::i18n::{absolute, label, n, relative, s as text, t, t_args};
 use crate::ui::components::form_field::FormMessage;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::follow_ups::{FollowUpLine, FollowUps, HelpQuestion};
 use crate::wire::forms::FormEcho;
 
 /// « Suivi ».
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    let list = Resource::new(|| (), |_| list_follow_ups());
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait").is_some();
+    // Read again after each line marked « Traité » without a reload.
+    let list = Resource::new(written, |_| list_follow_ups());
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
         <Title text=t("follow-ups-title")/>
         <div class="page staff-page">
             <h1>{t("follow-ups-heading")}</h1>
-            {done.then(|| view! { <div class="notice" role="status"><p>{t("follow-up-done")}</p></div> })}
-            <Suspense fallback=|| ()>
+            {move || query.read().get("fait").is_some().then(|| view! {
+                <div class="notice" role="status"><p>{t("follow-up-done")}</p></div>
+            })}
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match list.await {
@@ -36,7 +40,7 @@ pub fn FollowUpsPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/suivi"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -107,10 +111,10 @@ fn Line(line: FollowUpLine, echo: FormEcho, now: i64, help: bool) -> impl IntoVi
                 </dl>
                 <p><strong>{t("intake-next")}</strong>" "{todo}</p>
                 <FormMessage form=form echo=echo/>
-                <form method="post" action="/suivi" class="row-actions">
+                <PostForm action="/suivi" class="row-actions">
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="btn btn-small">{t("follow-up-resolve")}</button>
-                </form>
+                </PostForm>
             </article>
         </li>
     }
@@ -121,17 +125,21 @@ fn Line(line: FollowUpLine, echo: FormEcho, now: i64, help: bool) -> impl IntoVi
 pub fn HelpQuestionPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let question = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_help_question(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    // Read again once answered without a reload.
+    let question = Resource::new(
+        move || (id(), written()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_help_question(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let echo = echo_resource();
     view! {
         <Title text=t("help-question-title")/>
         <div class="page narrow">
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match question.await {
@@ -140,7 +148,7 @@ pub fn HelpQuestionPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/notifications"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -157,14 +165,14 @@ fn Question(question: HelpQuestion, echo: FormEcho) -> impl IntoView {
             Some(HelpAnswer::No) => view! { <div class="notice" role="status"><p>{t("help-question-no-done")}</p></div> }.into_any(),
             None => view! {
                 <div class="actions">
-                    <form method="post" action=format!("/suivi/{}", q.id)>
+                    <PostForm action=format!("/suivi/{}", q.id)>
                         <input type="hidden" name="answer" value="yes"/>
                         <button type="submit" class="btn">{t("help-question-yes")}</button>
-                    </form>
-                    <form method="post" action=format!("/suivi/{}", q.id)>
+                    </PostForm>
+                    <PostForm action=format!("/suivi/{}", q.id)>
                         <input type="hidden" name="answer" value="no"/>
                         <button type="submit" class="btn btn-secondary">{t("help-question-no")}</button>
-                    </form>
+                    </PostForm>
                 </div>
                 <p class="hint">{t("help-question-hint")}</p>
             }.into_any(),

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::read_form_echo;
 use crate::api::intakes::my_intakes;
 use crate::api::posts::list_communes;
 use crate::domain::intake::NextStep;
@@ -14,16 +13,18 @@ use crate::domain::user::Role;
 use crate::error::AppError;
 use crate::i18n::{absolute, label, n, s as text, t, t_args};
 use crate::ui::components::form_field::FormMessage;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::publish::PostEditor;
 use crate::ui::state::use_current_user;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::intakes::{IntakeLine, Intakes};
 
 /// "Déposer une demande pour quelqu'un".
 #[component]
 pub fn IntakePage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let echo = echo_resource();
     let communes = Resource::new(|| (), |_| list_communes());
     let user = use_current_user();
     view! {
@@ -31,7 +32,7 @@ pub fn IntakePage() -> impl IntoView {
         <div class="page narrow">
             <h1>{t("intake-heading")}</h1>
             <p><a href="/saisies">{t("intakes-heading")}</a></p>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let communes = communes.await.unwrap_or_default();
@@ -49,7 +50,7 @@ pub fn IntakePage() -> impl IntoView {
                         None => view! { <Restricted error=AppError::Unauthenticated next="/saisie"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -57,21 +58,25 @@ pub fn IntakePage() -> impl IntoView {
 /// "Mes saisies", or "Toutes les saisies" for admins.
 #[component]
 pub fn IntakesPage() -> impl IntoView {
-    let query = use_query_map().read_untracked();
-    let all = query.get("tous").as_deref() == Some("1");
-    let filed = query.get("deposee").and_then(|id| id.parse::<i64>().ok());
-    let called = query.get("fait").as_deref() == Some("rappel");
-    let answered = query.get("fait").as_deref() == Some("aide");
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let list = Resource::new(move || all, my_intakes);
+    let query = use_query_map();
+    let all = query.read_untracked().get("tous").as_deref() == Some("1");
+    let echo = echo_resource();
+    // Read again after each step marked without a reload.
+    let list = Resource::new(move || (all, written()), |(all, _)| my_intakes(all));
     let user = use_current_user();
     let next = if all { "/saisies?tous=1" } else { "/saisies" };
     view! {
         <Title text=if all { t("intakes-all-title") } else { t("intakes-title") }/>
         <div class="page staff-page">
             <h1>{if all { t("intakes-all-heading") } else { t("intakes-heading") }}</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
+            <Transition fallback=|| ()>
+                {move || {
+                    // What was just done, said at the top (the address a write leads to).
+                    let query = query.read();
+                    let filed = query.get("deposee").and_then(|id| id.parse::<i64>().ok());
+                    let done = query.get("fait");
+                    let (called, answered) = (done.as_deref() == Some("rappel"), done.as_deref() == Some("aide"));
+                    Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let admin = match user {
                         Some(u) => u.await.ok().flatten().is_some_and(|u| u.role == Role::Admin),
@@ -84,8 +89,8 @@ pub fn IntakesPage() -> impl IntoView {
                             .into_any(),
                         Err(e) => view! { <Restricted error=e next=next/> }.into_any(),
                     }
-                })}
-            </Suspense>
+                })}}
+            </Transition>
         </div>
     }
 }
@@ -202,24 +207,24 @@ fn IntakeItem(item: IntakeLine, echo: FormEcho, now: i64, all: bool) -> impl Int
                         <a class="btn btn-small btn-secondary" href="/mes-annonces">{t("intake-manage")}</a>
                     })}
                     {item.help_check.filter(|_| item.mine).map(|check| view! {
-                        <form method="post" action=format!("/suivi/{check}")>
+                        <PostForm action=format!("/suivi/{check}")>
                             <input type="hidden" name="answer" value="yes"/>
                             <input type="hidden" name="back" value="/saisies"/>
                             <button type="submit" class="btn btn-small">{t("intake-help-yes")}</button>
-                        </form>
-                        <form method="post" action=format!("/suivi/{check}")>
+                        </PostForm>
+                        <PostForm action=format!("/suivi/{check}")>
                             <input type="hidden" name="answer" value="no"/>
                             <input type="hidden" name="back" value="/saisies"/>
                             <button type="submit" class="btn btn-small btn-secondary">{t("intake-help-no")}</button>
-                        </form>
+                        </PostForm>
                     })}
                     {call_back.then(|| view! {
-                        <form method="post" action="/saisies">
+                        <PostForm action="/saisies">
                             <input type="hidden" name="action" value="called-back"/>
                             <input type="hidden" name="id" value=id.to_string()/>
                             {all.then(|| view! { <input type="hidden" name="tous" value="1"/> })}
                             <button type="submit" class="btn btn-small">{t("intake-called-back")}</button>
-                        </form>
+                        </PostForm>
                     })}
                 </div>
             </article>

@@ -7,14 +7,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::forms::read_form_echo;
 use crate::api::people::{get_person, search_people};
 use crate::domain::user::Role;
 use crate::error::AppError;
 use crate::i18n::{absolute, label, n, s as text, t, t_args};
 use crate::ui::components::form_field::FormMessage;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::people::{People, PersonLine, PersonView};
 
@@ -89,21 +90,25 @@ fn PersonItem(person: PersonLine) -> impl IntoView {
 pub fn PersonPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let person = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_person(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait");
+    // Read again after each action taken without a reload.
+    let person = Resource::new(
+        move || (id(), written()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_person(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
         <Title text=t("people-title")/>
         <div class="page staff-page">
             <p><a href="/admin/personnes">{t("people-back")}</a></p>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || {
-                    let done = done.clone();
+                    let done = query.read().get("fait");
                     Suspend::new(async move {
                         let echo = echo.await.ok().flatten().unwrap_or_default();
                         match person.await {
@@ -113,7 +118,7 @@ pub fn PersonPage() -> impl IntoView {
                         }
                     })
                 }}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -121,7 +126,7 @@ pub fn PersonPage() -> impl IntoView {
 #[component]
 fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoView {
     let p = view.person.clone();
-    let id = p.id;
+    let (id, disabled) = (p.id, p.disabled);
     let action = format!("/admin/personnes/{id}");
     let said = done
         .filter(|d| matches!(d.as_str(), "role" | "disable" | "enable" | "reset-link"))
@@ -147,25 +152,25 @@ fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoVi
                     <h2 id="people-actions-title">{t("people-actions")}</h2>
                     <div class="row-actions">
                         {roles.into_iter().map(|r| view! {
-                            <form method="post" action=action.clone()>
+                            <PostForm action=action.clone()>
                                 <input type="hidden" name="action" value="role"/>
                                 <input type="hidden" name="role" value=r.slug()/>
                                 <button type="submit" class="btn btn-small btn-secondary">
                                     {t_args("people-make", &[("role", text(label("role", r.slug())))])}
                                 </button>
-                            </form>
+                            </PostForm>
                         }).collect_view()}
-                        <form method="post" action=action.clone()>
-                            <input type="hidden" name="action" value=if p.disabled { "enable" } else { "disable" }/>
+                        <PostForm action=action.clone()>
+                            <input type="hidden" name="action" value=if disabled { "enable" } else { "disable" }/>
                             <button type="submit" class="btn btn-small btn-secondary">
-                                {if p.disabled { t("people-enable") } else { t("people-disable") }}
+                                {if disabled { t("people-enable") } else { t("people-disable") }}
                             </button>
-                        </form>
+                        </PostForm>
                         {(!p.disabled).then(|| view! {
-                            <form method="post" action=action.clone()>
+                            <PostForm action=action.clone()>
                                 <input type="hidden" name="action" value="reset-link"/>
                                 <button type="submit" class="btn btn-small btn-secondary">{t("people-reset-link")}</button>
-                            </form>
+                            </PostForm>
                         })}
                     </div>
                 </section>

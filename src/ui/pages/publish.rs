@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::forms::read_form_echo;
 use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::domain::post::{Description, Title, DEFAULT_LIFETIME_DAYS, DESCRIPTION_MAX, TITLE_MAX};
@@ -14,10 +13,12 @@ use crate::i18n::{label, n, s as text, t, t_args};
 use crate::ui::components::draft::{self, Draft};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::schedule_field::ScheduleField;
 use crate::ui::map::LocationPicker;
 use crate::ui::pages::publish_steps::StepByStep;
 use crate::ui::state::use_current_user;
+use crate::ui::writes::echo_resource;
 use crate::wire::forms::FormEcho;
 
 /// The form's name in `FormEcho` (the same for a new and an edited post).
@@ -26,7 +27,7 @@ pub const F: &str = "publish";
 /// The publishing page; asks to log in first when nobody is.
 #[component]
 pub fn PublishPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let echo = echo_resource();
     let communes = Resource::new(|| (), |_| list_communes());
     let buildings = Resource::new(|| (), |_| crate::api::buildings::my_buildings());
     let user = use_current_user();
@@ -35,7 +36,8 @@ pub fn PublishPage() -> impl IntoView {
         <Title text=t("publish-title")/>
         <div class="page narrow">
             <h1>{t("publish-heading")}</h1>
-            <Suspense fallback=|| ()>
+            // A refusal read without a reload keeps the form on screen while its echo comes.
+            <Transition fallback=|| ()>
                 {move || {
                     let chosen_building = chosen_building.clone();
                     Suspend::new(async move {
@@ -75,7 +77,7 @@ pub fn PublishPage() -> impl IntoView {
                         }
                     }
                 })}}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -177,13 +179,15 @@ pub fn PostEditor(
         });
         on_cleanup(move || back_online.remove());
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if keep_draft && !draft::online() {
-            ev.prevent_default();
+    // Sent without a network: kept back, and said so (it leaves when the network is back).
+    let hold = Callback::new(move |()| {
+        let offline = keep_draft && !draft::online();
+        if offline {
             save();
             set_kept.set(Kept::Waiting);
         }
-    };
+        offline
+    });
     let forget = move |_| {
         draft::forget();
         if let Some(w) = web_sys::window() {
@@ -203,14 +207,16 @@ pub fn PostEditor(
     });
     let (kind_err, cat_err, loc_err, days_err) =
         (error("kind"), error("category"), error("location"), error("lifetime_days"));
+    let audience_bad = error("audience").is_some();
     let (kind_bad, cat_bad, loc_bad, days_bad) =
         (kind_err.is_some(), cat_err.is_some(), loc_err.is_some(), days_err.is_some());
     view! {
         <p class="notice-plain">
             {if intake { t("intake-intro") } else { t("publish-intro") }}
         </p>
-        <form method="post" action=action class="form" novalidate node_ref=form
-            on:input=move |_| save() on:change=move |_| save() on:submit=on_submit>
+        // What is typed is kept as it is typed (input and change come up from the fields).
+        <div on:input=move |_| save() on:change=move |_| save()>
+        <PostForm action=action class="form" novalidate=true node_ref=form hold=hold>
             <div class="draft-status" role="status">
                 {move || match kept.get() {
                     Kept::Nothing => None,
@@ -285,7 +291,7 @@ pub fn PostEditor(
             </div>
             <ScheduleField echo=echo.clone() form=F/>
             {(!intake).then(|| view! { <ForRelative echo=echo.clone()/> })}
-            {(new && (!audience.buildings.is_empty() || error("audience").is_some())).then(|| view! {
+            {(new && (!audience.buildings.is_empty() || audience_bad)).then(|| view! {
                 <AudienceField echo=echo.clone() audience=audience.clone()/>
             })}
             {new.then(|| view! {
@@ -309,7 +315,8 @@ pub fn PostEditor(
             <input type="hidden" name="lon" value=move || lon.get()/>
             <button type="submit" class="btn">{submit}</button>
             <p class="hint">{t_args("publish-limits", &[("title", n(TITLE_MAX as f64)), ("description", n(DESCRIPTION_MAX as f64))])}</p>
-        </form>
+        </PostForm>
+        </div>
     }
 }
 

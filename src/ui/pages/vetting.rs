@@ -7,19 +7,22 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::forms::read_form_echo;
 use crate::api::vetting::{get_my_vetting, get_vetting_desk};
 use crate::domain::vetting::{ASSOCIATION_MAX, CHECKER_MAX, NOTE_MAX};
 use crate::domain::Category;
 use crate::i18n::{day, label, s as text, t, t_args};
 use crate::ui::components::form_field::{AgreeBox, FormMessage, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::components::vetted::VettedBadge;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::vetting::{MyVetting, VettedHelper, VettingDesk, VettingRequest};
 
-fn done_word(allowed: &[&str]) -> Option<String> {
-    use_query_map().read_untracked().get("fait").filter(|d| allowed.contains(&d.as_str()))
+/// What was just done, from the address a write led to (it changes without a reload).
+fn done_word(allowed: &'static [&'static str]) -> Signal<Option<String>> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get("fait").filter(|d| allowed.contains(&d.as_str())))
 }
 
 fn category_names(list: &[Category]) -> String {
@@ -29,16 +32,16 @@ fn category_names(list: &[Category]) -> String {
 /// The volunteer's page.
 #[component]
 pub fn VettingPage() -> impl IntoView {
-    let mine = Resource::new(|| (), |_| get_my_vetting());
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let mine = Resource::new(written, |_| get_my_vetting());
+    let echo = echo_resource();
     let done = done_word(&["ask", "cancel"]);
     view! {
         <Title text=t("vetting-title")/>
         <div class="page narrow">
             <p class="back"><a href="/compte">{format!("← {}", t("account-heading"))}</a></p>
             <h1>{t("vetting-heading")}</h1>
-            {done.map(|d| view! { <div class="notice" role="status"><p>{t(&format!("vetting-done-{d}"))}</p></div> })}
-            <Suspense fallback=|| ()>
+            {move || done.get().map(|d| view! { <div class="notice" role="status"><p>{t(&format!("vetting-done-{d}"))}</p></div> })}
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match mine.await {
@@ -46,7 +49,7 @@ pub fn VettingPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/compte/verification"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -87,19 +90,19 @@ fn Standing(m: MyVetting, echo: FormEcho) -> impl IntoView {
                 <p>{t_args("vetting-asked-on", &[("date", text(day(at)))])}</p>
                 {m.note.clone().map(|n| view! { <p class="pre-line">"« "{n}" »"</p> })}
             </div>
-            <form method="post" action="/compte/verification">
+            <PostForm action="/compte/verification">
                 <input type="hidden" name="action" value="cancel"/>
                 <button type="submit" class="btn btn-secondary btn-small">{t("vetting-cancel")}</button>
-            </form>
+            </PostForm>
         })}
         {m.may_ask.then(|| view! {
-            <form method="post" action="/compte/verification" class="form" novalidate>
+            <PostForm action="/compte/verification" class="form" novalidate=true>
                 <input type="hidden" name="action" value="ask"/>
                 <FormMessage form="vetting-ask" echo=echo.clone()/>
                 <TextArea form="vetting-ask" name="note" label=t("vetting-note") hint=t("vetting-note-hint")
                     echo=echo.clone() required=false rows=3 maxlength=NOTE_MAX as u32/>
                 <button type="submit" class="btn">{t("vetting-ask")}</button>
-            </form>
+            </PostForm>
         })}
     }
 }
@@ -107,8 +110,8 @@ fn Standing(m: MyVetting, echo: FormEcho) -> impl IntoView {
 /// Staff's page.
 #[component]
 pub fn VettingDeskPage() -> impl IntoView {
-    let desk = Resource::new(|| (), |_| get_vetting_desk());
-    let echo = Resource::new(|| (), |_| read_form_echo());
+    let desk = Resource::new(written, |_| get_vetting_desk());
+    let echo = echo_resource();
     let done = done_word(&["record", "withdraw"]);
     view! {
         <Title text=t("vetting-desk-title")/>
@@ -120,8 +123,8 @@ pub fn VettingDeskPage() -> impl IntoView {
                 <a href="/saisies">{t("intakes-heading")}</a>
                 <a href="/pilotage">{t("stats-heading")}</a>
             </nav>
-            {done.map(|d| view! { <div class="notice" role="status"><p>{t(&format!("vetting-desk-done-{d}"))}</p></div> })}
-            <Suspense fallback=|| ()>
+            {move || done.get().map(|d| view! { <div class="notice" role="status"><p>{t(&format!("vetting-desk-done-{d}"))}</p></div> })}
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match desk.await {
@@ -129,7 +132,7 @@ pub fn VettingDeskPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/verifications"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -177,7 +180,7 @@ fn RequestItem(r: VettingRequest, echo: FormEcho, my_name: String, today: String
             {r.note.clone().map(|n| view! { <p class="pre-line">"« "{n}" »"</p> })}
             <details class="report-box" open=open>
                 <summary>{t_args("vetting-desk-record", &[("name", text(r.name.clone()))])}</summary>
-                <form method="post" action="/verifications" class="form" novalidate>
+                <PostForm action="/verifications" class="form" novalidate=true>
                     <input type="hidden" name="action" value="record"/>
                     <input type="hidden" name="user" value=r.user_id.to_string()/>
                     <FormMessage form=form.clone() echo=echo.clone()/>
@@ -191,7 +194,7 @@ fn RequestItem(r: VettingRequest, echo: FormEcho, my_name: String, today: String
                     <TextField form=form.clone() name="association" label=t("vetting-association") echo=echo.clone()
                         required=false hint=t_args("vetting-association-hint", &[("max", crate::i18n::n(ASSOCIATION_MAX as f64))])/>
                     <button type="submit" class="btn">{t("vetting-record")}</button>
-                </form>
+                </PostForm>
             </details>
         </li>
     }
@@ -215,14 +218,14 @@ fn VettedItem(v: VettedHelper, echo: FormEcho) -> impl IntoView {
             </p>
             <details class="report-box" open=open>
                 <summary>{t_args("vetting-desk-withdraw", &[("name", text(v.name.clone()))])}</summary>
-                <form method="post" action="/verifications" class="form" novalidate>
+                <PostForm action="/verifications" class="form" novalidate=true>
                     <input type="hidden" name="action" value="withdraw"/>
                     <input type="hidden" name="user" value=v.user_id.to_string()/>
                     <FormMessage form=form.clone() echo=echo.clone()/>
                     <TextArea form=form.clone() name="reason" label=t("vetting-reason") hint=t("vetting-reason-hint")
                         echo=echo.clone() rows=2 maxlength=NOTE_MAX as u32/>
                     <button type="submit" class="btn btn-secondary">{t("vetting-withdraw")}</button>
-                </form>
+                </PostForm>
             </details>
         </li>
     }

@@ -8,27 +8,29 @@ use leptos_router::hooks::use_query_map;
 
 use super::parts::{ActionNotice, History, QueueTabs, Reports, StaffPostDetails, Tab};
 use super::{orphan_echo, reason_options};
-use crate::api::forms::read_form_echo;
 use crate::api::moderation::report_queue;
 use crate::i18n::{n, t, t_args};
 use crate::ui::components::form_field::{FormMessage, SelectField, TextArea};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::moderation::{QueuePage, StaffPost};
 
 /// The reports queue.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let queue = Resource::new(|| (), |_| report_queue());
-    let done = use_query_map().read_untracked().get("fait");
+    let echo = echo_resource();
+    // Read again after each decision taken without a reload.
+    let queue = Resource::new(written, |_| report_queue());
+    let query = use_query_map();
     view! {
         <Title text=t("reports-title")/>
         <div class="page staff-page">
             <h1>{t("reports-heading")}</h1>
-            <Suspense fallback=|| view! { <p class="loading">{t("reports-loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("reports-loading")}</p> }>
                 {move || {
-                    let done = done.clone();
+                    let done = query.read().get("fait");
                     Suspend::new(async move {
                         let echo = echo.await.ok().flatten().unwrap_or_default();
                         match queue.await {
@@ -37,7 +39,7 @@ pub fn ReportsPage() -> impl IntoView {
                         }
                     })
                 }}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -70,6 +72,8 @@ fn ReportedCard(post: StaffPost, echo: FormEcho) -> impl IntoView {
     let disable_open = echo.form == disable;
     let can_disable = post.author.as_ref().is_some_and(|a| !a.staff && !a.disabled);
     let open_reports = post.reports.iter().filter(|r| r.open).count();
+    // One copy per form: each form's fields are its own.
+    let (echo_dismiss, echo_unpublish, echo_disable) = (echo.clone(), echo.clone(), echo);
     view! {
         <article class="mod-card" id=format!("annonce-{id}") aria-labelledby=format!("annonce-{id}-titre")>
             <header class="mod-card-head">
@@ -81,41 +85,41 @@ fn ReportedCard(post: StaffPost, echo: FormEcho) -> impl IntoView {
             <History post=post.clone()/>
             <p><a href=format!("/moderation/annonces/{id}")>{t("moderation-full-history")}</a></p>
             <div class="mod-actions">
-                <form method="post" action="/moderation/signalements">
-                    <FormMessage form=dismiss.clone() echo=echo.clone()/>
+                <PostForm action="/moderation/signalements">
+                    <FormMessage form=dismiss.clone() echo=echo_dismiss.clone()/>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="btn btn-secondary" name="action" value="dismiss">
                         {t("reports-dismiss")}
                     </button>
-                </form>
+                </PostForm>
                 <details open=unpublish_open>
                     <summary>{t("reports-unpublish-open")}</summary>
-                    <form method="post" action="/moderation/signalements">
-                        <FormMessage form=unpublish.clone() echo=echo.clone()/>
+                    <PostForm action="/moderation/signalements">
+                        <FormMessage form=unpublish.clone() echo=echo_unpublish.clone()/>
                         <input type="hidden" name="id" value=id.to_string()/>
                         <p class="hint">{t("reports-unpublish-hint")}</p>
-                        <SelectField form=unpublish.clone() name="reason" label=t("reports-reason") echo=echo.clone() options=reason_options()/>
+                        <SelectField form=unpublish.clone() name="reason" label=t("reports-reason") echo=echo_unpublish.clone() options=reason_options()/>
                         <TextArea
                             form=unpublish.clone()
                             name="message"
                             label=t("moderation-message")
-                            echo=echo.clone()
+                            echo=echo_unpublish.clone()
                             required=false
                             rows=3
                             maxlength=1000
                         />
                         <button type="submit" class="btn btn-danger" name="action" value="unpublish">{t("my-posts-withdraw")}</button>
-                    </form>
+                    </PostForm>
                 </details>
                 {can_disable.then(|| view! {
                     <details open=disable_open>
                         <summary>{t("reports-disable-open")}</summary>
-                        <form method="post" action="/moderation/signalements">
-                            <FormMessage form=disable.clone() echo=echo.clone()/>
+                        <PostForm action="/moderation/signalements">
+                            <FormMessage form=disable.clone() echo=echo_disable.clone()/>
                             <input type="hidden" name="id" value=id.to_string()/>
                             <p class="hint">{t("reports-disable-hint")}</p>
                             <button type="submit" class="btn btn-danger" name="action" value="disable">{t("reports-disable")}</button>
-                        </form>
+                        </PostForm>
                     </details>
                 })}
             </div>
