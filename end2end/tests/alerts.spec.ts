@@ -81,6 +81,11 @@ test('an alert tells of a new post near it, in the app, by e-mail and by push; t
   // The alert, as a person fills it in.
   await page.goto('/alertes');
   await expect(page.getByRole('heading', { level: 1, name: 'Mes alertes' })).toBeVisible();
+  // With JavaScript, saved and refused without a page load.
+  if (js) {
+    await expect(page.locator('form[data-background]').first()).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
   await page.getByLabel('Commune ou code postal').fill('mulhouse');
   await page.getByLabel('Rayon autour de ce lieu').selectOption('5');
   await page.getByRole('checkbox', { name: "Garde d'enfants" }).check();
@@ -98,6 +103,7 @@ test('an alert tells of a new post near it, in the app, by e-mail and by push; t
   await expect(page.getByLabel('Commune ou code postal')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('checkbox', { name: 'Courses' })).toBeChecked();
   await expect(page.locator('.alert-item')).toHaveCount(1);
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 
   // On an installed, hydrated app, the phone subscribes to pushes: its browser makes its keys
   // and hands the server its push service's address (here the test's own service), through the

@@ -15,13 +15,18 @@ test('the footer leads to the five pages of the service', async ({ page, outside
   await expect(page.getByText("L'entraide est gratuite.")).toBeVisible();
 });
 
-test('an editor drafts a page, an admin publishes it', async ({ page, browser, outside }, info) => {
+test('an editor drafts a page, an admin publishes it', async ({ page, browser, outside, js }, info) => {
   test.setTimeout(60_000);
   const stamp = `${info.project.name} ${Date.now()}`;
   await logIn(page, DEMO_EDITOR, DEMO_PASSWORD);
   await page.getByRole('link', { name: 'Pages du site' }).click();
   await page.getByRole('main').getByRole('link', { name: 'Comment ça marche' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Comment ça marche' })).toBeVisible();
+  // With JavaScript, refused and then saved without a page load.
+  if (js) {
+    await expect(page.locator('form[data-background]').first()).toBeAttached();
+    await page.evaluate(() => { (window as any).sameDocument = true; });
+  }
   // A mistake: the text stays.
   const body = page.getByLabel('Texte (Markdown)');
   await body.fill(`## Nouveauté ${stamp}\n\nLe **mercredi**, une permanence téléphonique.`);
@@ -36,6 +41,7 @@ test('an editor drafts a page, an admin publishes it', async ({ page, browser, o
   await expect(preview.getByRole('heading', { level: 2, name: `Nouveauté ${stamp}` })).toBeVisible();
   await expect(page.getByText('Un administrateur publiera ce brouillon.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Publier ce brouillon' })).toHaveCount(0);
+  if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
 
   // Not public yet.
   await page.goto('/pages/comment-ca-marche');

@@ -26,6 +26,10 @@ pub fn PostForm(
     /// Stay where the page is scrolled after a success (a thread), rather than go to the top.
     #[prop(optional)]
     keep_scroll: bool,
+    /// Leave the fields as they are after a success, rather than as the page first held them:
+    /// an editor whose page is read again with what was just saved (no old text in between).
+    #[prop(optional)]
+    keep_fields: bool,
     /// Called with what is sent, as it leaves (the page may show it at once: a message in its
     /// thread); whatever the answer, the page is read again after it.
     #[prop(optional)]
@@ -85,7 +89,9 @@ pub fn PostForm(
                 Some(FormReply { location: Some(to), .. }) if to.starts_with('/') && !to.starts_with("//") => {
                     // As a fresh page would be: the fields back to what they held (a reply box
                     // empty again); what is on screen is read again.
-                    form.reset();
+                    if !keep_fields {
+                        form.reset();
+                    }
                     writes.done();
                     navigate(&to, NavigateOptions { scroll: !keep_scroll, ..Default::default() });
                 }

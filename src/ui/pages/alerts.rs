@@ -9,7 +9,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::alerts::{alert_unsubscribe_state, get_my_alerts};
-use crate::api::forms::read_form_echo;
 use crate::api::posts::list_communes;
 use crate::domain::alert::{EmailMode, DEFAULT_RADIUS_KM, RADII_KM};
 use crate::domain::commune::CommuneRef;
@@ -17,7 +16,9 @@ use crate::domain::{Category, PostKind};
 use crate::i18n::{label, n, t, t_args};
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::FormMessage;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::alerts::{AlertView, MyAlerts};
 use crate::wire::forms::FormEcho;
 
@@ -27,19 +28,20 @@ const S: &str = "alert_settings";
 /// The page.
 #[component]
 pub fn AlertsPage() -> impl IntoView {
-    let mine = Resource::new(|| (), |_| get_my_alerts());
+    // Read again after each change made without a reload.
+    let mine = Resource::new(written, |_| get_my_alerts());
     let communes = Resource::new(|| (), |_| list_communes());
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait");
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
         <Title text=t("alerts-title")/>
         <div class="page narrow">
             <h1>{t("alerts-heading")}</h1>
             <p class="lead">{t("alerts-intro")}</p>
-            {done
+            {move || query.read().get("fait")
                 .filter(|d| ["enregistree", "supprimee", "reglages", "reprises"].contains(&d.as_str()))
                 .map(|d| view! { <div class="notice" role="status"><p>{t(&format!("alerts-done-{d}"))}</p></div> })}
-            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let communes = communes.await.unwrap_or_default();
@@ -48,7 +50,7 @@ pub fn AlertsPage() -> impl IntoView {
                         Err(e) => view! { <Restricted error=e next="/alertes"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -62,10 +64,10 @@ fn Manage(mine: MyAlerts, communes: Vec<CommuneRef>, echo: FormEcho) -> impl Int
             <section class="notice notice-warning" aria-labelledby="alertes-pause">
                 <h2 id="alertes-pause">{t("alerts-paused-heading")}</h2>
                 <p>{t("alerts-paused-text")}</p>
-                <form method="post" action="/alertes">
+                <PostForm action="/alertes">
                     <input type="hidden" name="action" value="resume"/>
                     <button type="submit" class="btn">{t("alerts-resume")}</button>
-                </form>
+                </PostForm>
             </section>
         })}
         <section aria-labelledby="alertes-liste">
@@ -110,11 +112,11 @@ fn AlertItem(alert: AlertView) -> impl IntoView {
         <li class="alert-item">
             <p class="alert-where">{heading}</p>
             <p class="post-meta">{kind}" · "{what}</p>
-            <form method="post" action="/alertes">
+            <PostForm action="/alertes">
                 <input type="hidden" name="action" value="delete"/>
                 <input type="hidden" name="id" value=alert.id.to_string()/>
                 <button type="submit" class="btn btn-small btn-secondary">{t("alerts-delete")}</button>
-            </form>
+            </PostForm>
         </li>
     }
 }
@@ -134,7 +136,7 @@ fn NewAlertForm(communes: Vec<CommuneRef>, echo: FormEcho) -> impl IntoView {
     view! {
         <section aria-labelledby="alertes-nouvelle">
             <h2 id="alertes-nouvelle">{t("alerts-new-heading")}</h2>
-            <form method="post" action="/alertes" class="form" novalidate>
+            <PostForm action="/alertes" class="form" novalidate=true>
                 <FormMessage form=F echo=echo.clone()/>
                 <div class="field" class:field-invalid=place_bad>
                     <label for="alert-place">{t("alerts-place")}</label>
@@ -198,7 +200,7 @@ fn NewAlertForm(communes: Vec<CommuneRef>, echo: FormEcho) -> impl IntoView {
                     </div>
                 </fieldset>
                 <button type="submit" class="btn">{t("alerts-save")}</button>
-            </form>
+            </PostForm>
         </section>
     }
 }
@@ -247,7 +249,7 @@ fn SettingsForm(mine_settings: crate::domain::alert::AlertSettings, echo: FormEc
     view! {
         <section aria-labelledby="alertes-reglages">
             <h2 id="alertes-reglages">{t("alerts-settings-heading")}</h2>
-            <form method="post" action="/alertes" class="form" novalidate>
+            <PostForm action="/alertes" class="form" novalidate=true keep_fields=true>
                 <input type="hidden" name="action" value="settings"/>
                 <FormMessage form=S echo=echo.clone()/>
                 <fieldset class="field">
@@ -274,7 +276,7 @@ fn SettingsForm(mine_settings: crate::domain::alert::AlertSettings, echo: FormEc
                     </select>
                 </div>
                 <button type="submit" class="btn btn-secondary">{t("alerts-settings-save")}</button>
-            </form>
+            </PostForm>
         </section>
     }
 }

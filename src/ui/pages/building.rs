@@ -8,7 +8,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::buildings::{building_notice, building_preview, my_buildings};
-use crate::api::forms::read_form_echo;
 use crate::api::posts::list_communes;
 use crate::domain::commune::CommuneRef;
 use crate::error::AppError;
@@ -16,9 +15,11 @@ use crate::i18n::{absolute, label, s as text, t, t_args};
 use crate::ui::components::error_box::ErrorBox;
 use crate::ui::components::form_field::{FormMessage, TextField};
 use crate::ui::components::http_status::set_http_status;
+use crate::ui::components::post_form::PostForm;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::pages::notice::print;
 use crate::ui::state::{hydrated, use_current_user};
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::buildings::{BuildingNotice, BuildingView, JoinPreview};
 use crate::wire::forms::FormEcho;
 
@@ -30,27 +31,25 @@ fn building_name(street: &str, commune: &str) -> String {
 /// `/immeuble`.
 #[component]
 pub fn MyBuildingPage() -> impl IntoView {
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let buildings = Resource::new(|| (), |_| my_buildings());
+    let echo = echo_resource();
+    // Read again after a group created, joined or left without a reload.
+    let buildings = Resource::new(written, |_| my_buildings());
     let communes = Resource::new(|| (), |_| list_communes());
-    let query = use_query_map().read_untracked();
-    let said = if query.get("cree").is_some() {
-        Some(t("building-created"))
-    } else if query.get("rejoint").is_some() {
-        Some(t("building-joined"))
-    } else if query.get("quitte").is_some() {
-        Some(t("building-left"))
-    } else {
-        None
-    };
+    let query = use_query_map();
     view! {
         <Title text=t("building-title")/>
         <div class="page narrow">
             <h1>{t("building-heading")}</h1>
             <p class="lead">{t("building-intro")}</p>
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || {
-                    let said = said.clone();
+                    // What was just done (the address a write leads to).
+                    let said = query.with(|q| {
+                        [("cree", "building-created"), ("rejoint", "building-joined"), ("quitte", "building-left")]
+                            .into_iter()
+                            .find(|(k, _)| q.get(k).is_some())
+                            .map(|(_, key)| t(key))
+                    });
                     Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     let communes = communes.await.unwrap_or_default();
@@ -72,7 +71,7 @@ pub fn MyBuildingPage() -> impl IntoView {
                         Err(e) => view! { <ErrorBox error=e/> }.into_any(),
                     }
                 })}}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -118,12 +117,12 @@ fn Building(b: BuildingView) -> impl IntoView {
             </ul>
             <details class="building-leave">
                 <summary>{t("building-leave")}</summary>
-                <form method="post" action="/immeuble">
+                <PostForm action="/immeuble">
                     <input type="hidden" name="form" value="leave"/>
                     <input type="hidden" name="id" value=b.id.to_string()/>
                     <p class="hint">{t("building-leave-hint")}</p>
                     <button type="submit" class="btn btn-small btn-secondary">{t("building-leave-confirm")}</button>
-                </form>
+                </PostForm>
             </details>
         </section>
     }
@@ -135,13 +134,13 @@ fn JoinForm(echo: FormEcho, code: String) -> impl IntoView {
     view! {
         <section class="building-form" aria-labelledby="building-join-h">
             <h2 id="building-join-h">{t("building-join-heading")}</h2>
-            <form method="post" action="/immeuble" class="form" novalidate>
+            <PostForm action="/immeuble" class="form" novalidate=true>
                 <input type="hidden" name="form" value="join"/>
                 <FormMessage form=F echo=echo.clone()/>
                 <TextField form=F name="code" label=t("building-code-label") echo=echo.clone() initial=code
                     autocomplete="off" hint=t("building-code-hint")/>
                 <button type="submit" class="btn">{t("building-join")}</button>
-            </form>
+            </PostForm>
         </section>
     }
 }
@@ -153,7 +152,7 @@ fn CreateForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
         <section class="building-form" aria-labelledby="building-create-h">
             <h2 id="building-create-h">{t("building-create-heading")}</h2>
             <p>{t("building-create-intro")}</p>
-            <form method="post" action="/immeuble" class="form" novalidate>
+            <PostForm action="/immeuble" class="form" novalidate=true>
                 <input type="hidden" name="form" value="create"/>
                 <FormMessage form=F echo=echo.clone()/>
                 <TextField form=F name="street" label=t("building-street") echo=echo.clone()
@@ -164,7 +163,7 @@ fn CreateForm(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
                     {communes.into_iter().map(|c| view! { <option value=c.label()/> }).collect_view()}
                 </datalist>
                 <button type="submit" class="btn">{t("building-create")}</button>
-            </form>
+            </PostForm>
         </section>
     }
 }

@@ -14,8 +14,10 @@ use crate::domain::site_page::{SitePage, BODY_MAX};
 use crate::error::AppError;
 use crate::i18n::{absolute, label, t, t_args};
 use crate::ui::components::form_field::{AgreeBox, FormMessage, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
+use crate::ui::writes::{echo_resource, written};
 use crate::wire::forms::FormEcho;
 use crate::wire::pages::PageEditor;
 
@@ -128,16 +130,17 @@ pub fn PagesAdminPage() -> impl IntoView {
 #[component]
 pub fn PageEditorPage() -> impl IntoView {
     let slug = slug();
-    let editor = Resource::new(move || slug.get(), get_page_editor);
-    let echo = Resource::new(|| (), |_| read_form_echo());
-    let done = use_query_map().read_untracked().get("fait");
+    // Read again after a draft saved or published without a reload.
+    let editor = Resource::new(move || (slug.get(), written()), |(slug, _)| get_page_editor(slug));
+    let echo = echo_resource();
+    let query = use_query_map();
     view! {
         <Title text=t("pages-admin-title")/>
         <div class="page narrow">
-            {done.filter(|d| d == "enregistree" || d == "publiee").map(|d| view! {
+            {move || query.read().get("fait").filter(|d| d == "enregistree" || d == "publiee").map(|d| view! {
                 <div class="notice" role="status"><p>{t(&format!("page-done-{d}"))}</p></div>
             })}
-            <Suspense fallback=|| ()>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let echo = echo.await.ok().flatten().unwrap_or_default();
                     match editor.await {
@@ -146,7 +149,7 @@ pub fn PageEditorPage() -> impl IntoView {
                         Err(e) => view! { <h1>{t("pages-admin-heading")}</h1><Restricted error=e next="/admin/pages"/> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }
@@ -168,20 +171,20 @@ fn Editor(e: PageEditor, echo: FormEcho) -> impl IntoView {
             <a href=page.href()>{t("pages-admin-see")}</a>
         </p>
         <p class="notice-plain">{status}</p>
-        <form method="post" action=action class="form" novalidate>
+        <PostForm action=action class="form" novalidate=true keep_fields=true>
             <FormMessage form=F echo=echo.clone()/>
             <TextField form=F name="title" label=t("page-title") echo=echo.clone() initial=e.title.clone()/>
             <TextArea form=F name="body" label=t("page-body") echo=echo.clone() rows=18 maxlength=BODY_MAX as u32
                 hint=t("page-body-hint") initial=e.body.clone()/>
             <button type="submit" class="btn">{t("page-save")}</button>
-        </form>
+        </PostForm>
         {match (e.draft, e.can_publish) {
             (Some(id), true) => view! {
-                <form method="post" action=publish_action class="row-actions">
+                <PostForm action=publish_action class="row-actions">
                     <input type="hidden" name="action" value="publish"/>
                     <input type="hidden" name="id" value=id.to_string()/>
                     <button type="submit" class="btn">{t("page-publish")}</button>
-                </form>
+                </PostForm>
             }.into_any(),
             (Some(_), false) => view! { <p class="hint">{t("page-publish-by-admin")}</p> }.into_any(),
             _ => ().into_any(),
