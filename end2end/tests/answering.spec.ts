@@ -25,7 +25,10 @@ test('a volunteer finds a request on the map, offers help, is accepted, sees the
   await page.goto('/');
   await expect(page.getByRole('link', { name: /Messages : 1 non lu/ })).toBeVisible();
   await page.getByRole('link', { name: /Messages/ }).click();
-  await page.getByRole('link', { name: title }).click();
+  // The list of conversations, not the home page's card of the same title (the messages page
+  // loads its code first).
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes messages' })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: title }).click();
   await expect(page.getByText('je peux passer samedi matin')).toBeVisible();
   await page.getByLabel('Partager aussi mon numéro de téléphone avec cette personne').check();
   await page.getByLabel('Mon numéro (si je le partage)').fill('06 12 34 56 78');

@@ -79,8 +79,12 @@ test('publishing mistakes are explained and nothing typed is lost', async ({ pag
   await page.getByLabel('Commune ou code postal').fill('Colmar');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
-  await expect(page.getByRole('main').getByRole('article', { name: `Aide aux courses ${stamp}` })).toContainText('Colmar');
+  const published = page.getByRole('main').getByRole('article', { name: `Aide aux courses ${stamp}` });
+  await expect(published).toContainText('Colmar');
   if (js) expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+  // Withdrawn at once: the moderators' queue is left as it was for the other journeys.
+  await published.getByRole('button', { name: "Retirer l'annonce" }).click();
+  await expect(published).toContainText('Retirée');
 });
 
 test('publishing asks to log in first', async ({ page, outside }) => {
