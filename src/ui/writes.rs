@@ -64,3 +64,23 @@ pub fn echo_resource() -> Resource<Result<Option<FormEcho>, AppError>> {
         },
     )
 }
+
+/// What a page reads by its route's `:id`, read again after each write done without a reload
+/// (a message sent, a report, an action taken); an address whose id is not a number is not found.
+pub fn by_route_id<T, Fut>(fetch: fn(i64) -> Fut) -> Resource<Result<T, AppError>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    Resource::new(
+        move || (id(), written()),
+        move |(id, _)| async move {
+            match id {
+                Some(id) => fetch(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    )
+}

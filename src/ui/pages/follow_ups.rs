@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::follow_ups::{get_help_question, list_follow_ups};
 use crate::domain::follow_up::HelpAnswer;
@@ -14,7 +14,7 @@ use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
-use crate::ui::writes::{echo_resource, written};
+use crate::ui::writes::{by_route_id, echo_resource, written};
 use crate::wire::follow_ups::{FollowUpLine, FollowUps, HelpQuestion};
 use crate::wire::forms::FormEcho;
 
@@ -123,18 +123,8 @@ fn Line(line: FollowUpLine, echo: FormEcho, now: i64, help: bool) -> impl IntoVi
 /// "Avez-vous reçu l'aide ?"
 #[component]
 pub fn HelpQuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     // Read again once answered without a reload.
-    let question = Resource::new(
-        move || (id(), written()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_help_question(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let question = by_route_id(get_help_question);
     let echo = echo_resource();
     view! {
         <Title text=t("help-question-title")/>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::people::{get_person, search_people};
 use crate::domain::user::Role;
@@ -15,7 +15,7 @@ use crate::ui::components::form_field::FormMessage;
 use crate::ui::components::post_form::PostForm;
 use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
-use crate::ui::writes::{echo_resource, written};
+use crate::ui::writes::{by_route_id, echo_resource};
 use crate::wire::forms::FormEcho;
 use crate::wire::people::{People, PersonLine, PersonView};
 
@@ -88,18 +88,8 @@ fn PersonItem(person: PersonLine) -> impl IntoView {
 /// One person.
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     // Read again after each action taken without a reload.
-    let person = Resource::new(
-        move || (id(), written()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_person(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let person = by_route_id(get_person);
     let echo = echo_resource();
     let query = use_query_map();
     view! {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::posts::get_post;
 use crate::domain::moderation::ReportReason;
@@ -17,25 +17,15 @@ use crate::ui::components::post_form::PostForm;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::state::use_current_user;
-use crate::ui::writes::{echo_resource, written};
+use crate::ui::writes::{by_route_id, echo_resource};
 use crate::wire::forms::FormEcho;
 use crate::wire::posts::PostDetail;
 
 /// The post page; unknown, unpublished or expired posts get the 404 page.
 #[component]
 pub fn PostPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     // Read again after a write without a reload (a report may hide it).
-    let post = Resource::new(
-        move || (id(), written()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_post(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let post = by_route_id(get_post);
     let echo = echo_resource();
     let query = use_query_map();
     view! {

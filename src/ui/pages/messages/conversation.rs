@@ -5,7 +5,7 @@
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::conversations::{get_conversation, new_messages};
 use crate::domain::moderation::ReportReason;
@@ -19,7 +19,7 @@ use crate::ui::components::restricted::Restricted;
 use crate::ui::components::vetted::VettedBadge;
 use crate::ui::map::PointMap;
 use crate::ui::pages::not_found::NotFoundPage;
-use crate::ui::writes::{echo_resource, written};
+use crate::ui::writes::{by_route_id, echo_resource};
 use crate::wire::conversations::{ConversationView, MessageView};
 use crate::wire::forms::FormEcho;
 
@@ -29,18 +29,8 @@ const POLL_MS: u32 = 5_000;
 /// A conversation.
 #[component]
 pub fn ConversationPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
     // Read again after each write done without a reload (a message sent, an action).
-    let view_ = Resource::new(
-        move || (id(), written()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_conversation(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let view_ = by_route_id(get_conversation);
     let echo = echo_resource();
     let query = use_query_map();
     view! {
