@@ -326,6 +326,8 @@ def main() -> None:
         srv.stop()
     summary["G4.create.p50_ms"] = f["fr.create_p50_ms"]
     summary["G4.create.p99_ms"] = f["fr.create_p99_ms"]
+    summary["G4.create.bare_p50_ms"] = f["fr.create_bare_p50_ms"]
+    summary["G4.create.p50_ratio"] = f["fr.create_p50_ratio"]
 
     log("── G6: lab page speed (demo data, Chromium, CPU ×4, Slow 4G) ──")
     demo = WORK / "demo.db"
@@ -354,7 +356,8 @@ def main() -> None:
     log("── summary ──")
     names = ["G1.viewport.p50_ratio", "G1.viewport.p99_ratio", "G1.knn.p50_ratio", "G1.newest.p50_ratio",
              "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
-             "G3.p99_ms", "G3.half_load_p99_ms", "G3.render_over_hello_ratio", "G4.create.p50_ms", "G4.create.p99_ms", "G5.wasm_br_bytes", "G5.page_br_bytes",
+             "G3.p99_ms", "G3.half_load_p99_ms", "G3.render_over_hello_ratio", "G4.create.p50_ms", "G4.create.p99_ms",
+             "G4.create.bare_p50_ms", "G4.create.p50_ratio", "G5.wasm_br_bytes", "G5.page_br_bytes",
              "G6.lcp_ms", "G6.cls", "G6.map_ready_ms", "G6.filter_click_ms", "G6.send_message_ms", "G7.mb_per_1k_conn", "pwa.installability_errors",
              "pwa.manifest_errors", "pwa.service_worker_controls", "pwa.offline_start_url_ok",
              "alerts.fanout_p50_ms", "alerts.fanout_p99_ms", "alerts.fanout_ratio", "alerts.told_per_post_p50"]

@@ -220,12 +220,23 @@ pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, crea
     }
     println!("{prefix}.scan_over_app_ratio {:.0}", percentile(&mut sanity, 0.5));
     if creates > 0 {
-        let communes = Communes::haut_rhin()?;
-        let mut times = vec![];
-        let mut rng = Rng(7);
-        for i in 0..creates {
-            let at = LatLng { lat: 47.70 + rng.below(1000) as f64 * 1e-4, lon: 7.25 + rng.below(1000) as f64 * 1e-4 };
-            let c = services::posts::Creation {
+        creates_bench(db, prefix, creates, now).await?;
+    }
+    Ok(())
+}
+
+/// G4: creating posts through the app's path (the service: its commune and public point, then
+/// one transaction through the pool) against the floor, the same statements in one transaction
+/// on a bare rusqlite connection with the app's pragmas, interleaved in random order.
+async fn creates_bench(db: &Db, prefix: &str, creates: usize, now: i64) -> Result<(), String> {
+    let communes = Communes::haut_rhin()?;
+    let mut bare = bare_writer(db.map.path()).map_err(|e| e.to_string())?;
+    let (mut app, mut floor) = (vec![], vec![]);
+    let mut rng = Rng(7);
+    for i in 0..creates {
+        let at = LatLng { lat: 47.70 + rng.below(1000) as f64 * 1e-4, lon: 7.25 + rng.below(1000) as f64 * 1e-4 };
+        let creation = |i: usize| -> Result<services::posts::Creation, String> {
+            Ok(services::posts::Creation {
                 post: crate::domain::post::NewPost {
                     kind: PostKind::Request,
                     category: Category::Groceries,
@@ -243,13 +254,76 @@ pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, crea
                 jitter: (0.0, 0.0),
                 author_id: None,
                 private_note: None,
-            };
-            let t = Instant::now();
-            services::posts::create(db, &communes, c).await.map_err(|e| e.to_string())?;
-            times.push(t.elapsed().as_secs_f64() * 1e3);
+            })
+        };
+        let app_first = rng.below(2) == 0;
+        for turn in 0..2 {
+            if (turn == 0) == app_first {
+                let c = creation(i)?;
+                let t = Instant::now();
+                services::posts::create(db, &communes, c).await.map_err(|e| e.to_string())?;
+                app.push(t.elapsed().as_secs_f64() * 1e3);
+            } else {
+                let row = services::posts::row_of(&communes, creation(i)?).map_err(|e| e.to_string())?;
+                let t = Instant::now();
+                create_bare(&mut bare, &row).map_err(|e| e.to_string())?;
+                floor.push(t.elapsed().as_secs_f64() * 1e3);
+            }
         }
-        println!("{prefix}.create_p50_ms {:.3}", percentile(&mut times, 0.5));
-        println!("{prefix}.create_p99_ms {:.3}", percentile(&mut times, 0.99));
     }
+    let (a50, a99) = (percentile(&mut app, 0.5), percentile(&mut app, 0.99));
+    let b50 = percentile(&mut floor, 0.5);
+    println!("{prefix}.create_p50_ms {a50:.3}\n{prefix}.create_p99_ms {a99:.3}\n{prefix}.create_bare_p50_ms {b50:.3}");
+    println!("{prefix}.create_p50_ratio {:.2}", a50 / b50);
     Ok(())
+}
+
+/// A writing rusqlite connection on the app's file, with the app's pragmas (`db::options`).
+fn bare_writer(path: &std::path::Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    Ok(conn)
+}
+
+/// `db::posts::insert` (its two statements and the index's) on a bare connection.
+fn create_bare(conn: &mut Connection, p: &crate::server::db::posts::NewPostRow) -> rusqlite::Result<()> {
+    use crate::server::db::posts::{sync_sql, INSERT_SQL};
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let when = p.schedule.as_ref().map(crate::domain::schedule::Schedule::to_columns).unwrap_or_default();
+    let id: i64 = tx.prepare_cached(INSERT_SQL)?.query_row(
+        rusqlite::params![
+            p.kind.slug(),
+            p.category.slug(),
+            p.poster_kind.slug(),
+            p.status.slug(),
+            p.title.as_str(),
+            p.description.as_str(),
+            p.exact.lat,
+            p.exact.lon,
+            p.public.lat,
+            p.public.lon,
+            p.commune_insee,
+            p.commune_name,
+            p.created_at,
+            p.expires_at,
+            p.author_id,
+            p.private_note,
+            p.privacy_area_m,
+            p.urgent_signs,
+            when.kind,
+            when.day,
+            when.days,
+            when.from,
+            when.to,
+            when.until,
+        ],
+        |r| r.get(0),
+    )?;
+    for statement in sync_sql().split(";\n") {
+        tx.prepare_cached(statement)?.execute([id])?;
+    }
+    tx.commit()
 }

@@ -184,18 +184,11 @@ pub async fn resume(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Resu
         == 1)
 }
 
-/// Queues post `id` for its alerts if it is on the public map and was never queued (called by
-/// `posts::sync_index`, in the transaction that put it there).
-pub async fn queue(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO alert_fanout (post_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) \
-         FROM posts_geo WHERE id = $1 ON CONFLICT (post_id) DO NOTHING",
-    )
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
+/// Queues the post in `$1` for its alerts if it is on the public map and was never queued (run
+/// by `posts::sync_index`, in the transaction that put it there).
+pub const QUEUE_SQL: &str =
+    "INSERT INTO alert_fanout (post_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) \
+     FROM posts_geo WHERE id = $1 ON CONFLICT (post_id) DO NOTHING";
 
 /// Posts waiting for their alerts, oldest first.
 pub async fn queued(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<i64>, sqlx::Error> {

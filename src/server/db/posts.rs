@@ -38,35 +38,43 @@ pub struct NewPostRow {
     pub schedule: Option<Schedule>,
 }
 
-/// Inserts a post (and its index entry when public). Returns its id.
+/// The statement of `insert` (also timed on a bare connection by the bench).
+pub const INSERT_SQL: &str = "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
+     public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, \
+     private_note, privacy_area_m, urgent_signs, when_kind, when_day, when_days, when_from, when_to, when_until) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
+     $22, $23, $24) RETURNING id";
+
+/// Inserts a post (and its index entry when public) in two calls. Returns its id.
 pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, \
-         public_lat, public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, \
-         private_note, privacy_area_m, urgent_signs) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-         $13, $14, $15, $16, $17, $18) RETURNING id",
-    )
-    .bind(p.kind.slug())
-    .bind(p.category.slug())
-    .bind(p.poster_kind.slug())
-    .bind(p.status.slug())
-    .bind(p.title.as_str())
-    .bind(p.description.as_str())
-    .bind(p.exact.lat)
-    .bind(p.exact.lon)
-    .bind(p.public.lat)
-    .bind(p.public.lon)
-    .bind(&p.commune_insee)
-    .bind(&p.commune_name)
-    .bind(p.created_at)
-    .bind(p.expires_at)
-    .bind(p.author_id)
-    .bind(p.private_note.as_deref())
-    .bind(p.privacy_area_m)
-    .bind(p.urgent_signs.as_deref())
-    .fetch_one(&mut *conn)
-    .await?;
-    set_schedule(conn, id, p.schedule.as_ref()).await?;
+    let when = p.schedule.as_ref().map(Schedule::to_columns).unwrap_or_default();
+    let id: i64 = sqlx::query_scalar(INSERT_SQL)
+        .bind(p.kind.slug())
+        .bind(p.category.slug())
+        .bind(p.poster_kind.slug())
+        .bind(p.status.slug())
+        .bind(p.title.as_str())
+        .bind(p.description.as_str())
+        .bind(p.exact.lat)
+        .bind(p.exact.lon)
+        .bind(p.public.lat)
+        .bind(p.public.lon)
+        .bind(&p.commune_insee)
+        .bind(&p.commune_name)
+        .bind(p.created_at)
+        .bind(p.expires_at)
+        .bind(p.author_id)
+        .bind(p.private_note.as_deref())
+        .bind(p.privacy_area_m)
+        .bind(p.urgent_signs.as_deref())
+        .bind(when.kind)
+        .bind(when.day)
+        .bind(when.days)
+        .bind(when.from)
+        .bind(when.to)
+        .bind(when.until)
+        .fetch_one(&mut *conn)
+        .await?;
     sync_index(conn, id).await?;
     Ok(id)
 }
@@ -176,48 +184,55 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
 
 /// Puts the post in the map's indexes if it belongs on the map (public status, not hidden, not
 /// taken off the map by its author while in progress, not expired at the last sweep), removes
-/// it otherwise; the counts per cell follow.
+/// it otherwise; the counts per cell follow, and the first time it is on the map its alerts are
+/// queued. One call to the database: every statement of `sync_sql` reads the id from `$1`
+/// (#20 §3: each statement sent on its own cost a round trip to the connection's thread).
 pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    unindex(conn, id).await?;
-    for tree in TREES {
-        let mut qb = index_insert(tree);
-        qb.push(" id = ").push_bind(id);
-        qb.build().execute(&mut *conn).await?;
-    }
-    let mut qb = cells_insert();
-    qb.push(" id = ").push_bind(id);
-    qb.push(" GROUP BY 1, 2, 3, 4, 5 ").push(CELLS_UPSERT);
-    qb.build().execute(&mut *conn).await?;
-    // The first time a post is on the map, its alerts are due.
-    super::alerts::queue(conn, id).await
+    sqlx::query(sync_sql()).bind(id).execute(conn).await?;
+    Ok(())
 }
 
-/// Takes the post out of the map's indexes and its counts out of `map_cells`, if it was there.
+/// The statements of `sync_index`, built once, one per line: out of the indexes, then back in
+/// if it belongs there.
+pub fn sync_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let mut statements = vec![unindex_sql().to_owned()];
+        statements.extend(TREES.map(|tree| index_insert_sql(tree, "id = $1")));
+        statements.push(format!("{} GROUP BY 1, 2, 3, 4, 5 {CELLS_UPSERT}", cells_insert_sql("id = $1")));
+        statements.push(super::alerts::QUEUE_SQL.to_owned());
+        statements.join(";\n")
+    })
+}
+
+/// Takes post `id` out of the map's indexes and its counts out of `map_cells`, if it was there.
 async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    // The cells are computed from the values stored with the entry, exactly as they went in.
-    sqlx::query(&format!(
-        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
-         SELECT l.k, {cx}, {cy}, g.cat, g.kind, -1, -g.lat, -g.lon \
-         FROM posts_geo g CROSS JOIN map_levels l WHERE g.id = $1 {upsert}",
-        cx = floor_sql("g.lon * l.scale"),
-        cy = floor_sql("g.lat * l.scale"),
-        upsert = CELLS_UPSERT,
-    ))
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM posts_geo_cat WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query(unindex_sql()).bind(id).execute(conn).await?;
     Ok(())
+}
+
+/// The statements of `unindex` (the id in `$1`): the cells are computed from the values stored
+/// with the entry, exactly as they went in.
+fn unindex_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
+             SELECT l.k, {cx}, {cy}, g.cat, g.kind, -1, -g.lat, -g.lon \
+             FROM posts_geo g CROSS JOIN map_levels l WHERE g.id = $1 {CELLS_UPSERT};\n\
+             DELETE FROM posts_geo WHERE id = $1;\n\
+             DELETE FROM posts_geo_cat WHERE id = $1",
+            cx = floor_sql("g.lon * l.scale"),
+            cy = floor_sql("g.lat * l.scale"),
+        )
+    })
 }
 
 /// Puts every post with an id above `after` that belongs on the map in `posts_geo`, without
 /// counting them: bulk loads call `recount_cells` once at the end.
 pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
     for tree in TREES {
-        let mut qb = index_insert(tree);
-        qb.push(" id > ").push_bind(after);
-        qb.build().execute(&mut *conn).await?;
+        sqlx::query(&index_insert_sql(tree, "id > $1")).bind(after).execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -286,47 +301,53 @@ enum Tree {
 
 const TREES: [Tree; 2] = [Tree::Plain, Tree::ByCategory];
 
-/// `INSERT INTO <tree> SELECT … WHERE <on the map> AND` (the caller adds which ids).
-fn index_insert(tree: Tree) -> QueryBuilder<'static, Sqlite> {
-    let mut qb = QueryBuilder::<Sqlite>::new(match tree {
-        Tree::Plain => "INSERT INTO posts_geo (id, min_lat, max_lat, min_lon, max_lon, cat, kind, lat, lon) ",
-        Tree::ByCategory => "INSERT INTO posts_geo_cat (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat) ",
-    });
-    qb.push("SELECT id, public_lat, public_lat, public_lon, public_lon, ").push(category_code_sql());
-    qb.push(match tree {
-        Tree::Plain => ", kind, public_lat, public_lon",
-        Tree::ByCategory => ", ",
-    });
-    if let Tree::ByCategory = tree {
-        qb.push(category_code_sql());
-    }
-    qb.push(" FROM posts WHERE");
-    push_on_the_map(&mut qb);
-    qb
+/// `INSERT INTO <tree> SELECT … FROM posts WHERE <on the map> AND <which>`.
+fn index_insert_sql(tree: Tree, which: &str) -> String {
+    let (into, extra) = match tree {
+        Tree::Plain => (
+            "posts_geo (id, min_lat, max_lat, min_lon, max_lon, cat, kind, lat, lon)",
+            ", kind, public_lat, public_lon".to_owned(),
+        ),
+        Tree::ByCategory => (
+            "posts_geo_cat (id, min_lat, max_lat, min_lon, max_lon, min_cat, max_cat)",
+            format!(", {}", category_code_sql()),
+        ),
+    };
+    format!(
+        "INSERT INTO {into} SELECT id, public_lat, public_lat, public_lon, public_lon, {}{extra} FROM posts WHERE {} AND {which}",
+        category_code_sql(),
+        on_the_map_sql(),
+    )
 }
 
-/// `INSERT INTO map_cells SELECT … WHERE <on the map> AND` (the caller adds which ids, the
+/// `INSERT INTO map_cells SELECT … WHERE <on the map> AND <which>` (the caller adds the
 /// grouping and `CELLS_UPSERT`).
-fn cells_insert() -> QueryBuilder<'static, Sqlite> {
-    let mut qb = QueryBuilder::<Sqlite>::new(format!(
-        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) SELECT l.k, {}, {}, ",
+fn cells_insert_sql(which: &str) -> String {
+    format!(
+        "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) SELECT l.k, {}, {}, {}, kind, count(*), \
+         sum(public_lat), sum(public_lon) FROM posts CROSS JOIN map_levels l WHERE {} AND {which}",
         floor_sql("public_lon * l.scale"),
         floor_sql("public_lat * l.scale"),
-    ));
-    qb.push(category_code_sql());
-    qb.push(", kind, count(*), sum(public_lat), sum(public_lon) FROM posts CROSS JOIN map_levels l WHERE");
-    push_on_the_map(&mut qb);
-    qb
+        category_code_sql(),
+        on_the_map_sql(),
+    )
 }
 
-/// ` <conditions> AND`: the post belongs on the public map (never a post for one building).
-fn push_on_the_map(qb: &mut QueryBuilder<'static, Sqlite>) {
-    qb.push(" building_id IS NULL AND hidden_at IS NULL AND status IN (");
-    push_public_statuses(qb);
-    // An author may take the post off the map while a helper is at work.
-    qb.push(") AND NOT (status = 'in-progress' AND off_map_in_progress = 1)");
-    // Expired posts leave in the sweep, and never come back after it.
-    qb.push(" AND expires_at > (SELECT swept_until FROM map_state) AND");
+/// The post belongs on the public map (never a post for one building).
+fn on_the_map_sql() -> String {
+    format!(
+        "building_id IS NULL AND hidden_at IS NULL AND status IN ({}) \
+         AND NOT (status = 'in-progress' AND off_map_in_progress = 1) \
+         AND expires_at > (SELECT swept_until FROM map_state)",
+        public_statuses_sql()
+    )
+}
+
+/// `'published', 'in-progress'`: the public statuses, the domain's own constant slugs.
+fn public_statuses_sql() -> String {
+    let statuses: Vec<String> =
+        PostStatus::ALL.into_iter().filter(|s| s.is_public()).map(|s| format!("'{}'", s.slug())).collect();
+    statuses.join(", ")
 }
 
 /// `CASE category WHEN 'groceries' THEN 0 ... END`, from the domain's codes.
@@ -337,13 +358,6 @@ fn category_code_sql() -> String {
     }
     s.push_str(" END");
     s
-}
-
-fn push_public_statuses(qb: &mut QueryBuilder<'_, Sqlite>) {
-    let mut sep = qb.separated(", ");
-    for s in PostStatus::ALL.into_iter().filter(|s| s.is_public()) {
-        sep.push_bind(s.slug());
-    }
 }
 
 /// The columns of a `PostSummary`, from `posts p`.
@@ -464,8 +478,8 @@ pub async fn find_visible(
     .push_bind(author)
     .push(")) AND ((p.hidden_at IS NULL AND p.expires_at > ")
     .push_bind(now)
-    .push(" AND p.status IN (");
-    push_public_statuses(&mut qb);
+    .push(" AND p.status IN (")
+    .push(public_statuses_sql());
     // A fulfilled post keeps its page (with its thank-you notes), off the map and the list.
     qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled')) OR p.author_id = ")
         .push_bind(author)

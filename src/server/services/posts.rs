@@ -226,7 +226,7 @@ pub async fn create_many(db: &Db, communes: &Communes, list: Vec<Creation>) -> R
 }
 
 /// The row of a new post: its commune, public point and expiry computed from `c`.
-pub(super) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
+pub(crate) fn row_of(communes: &Communes, c: Creation) -> Result<sql::NewPostRow, AppError> {
     let post = c.post;
     let commune = communes
         .locate(post.location)
