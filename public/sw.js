@@ -9,8 +9,9 @@
 //   (Clear-Site-Data); the page asks for the same when the session ended or the account changed.
 // - Offline, a page that was not kept, or a form sent without a network, leads to
 //   /hors-ligne. An unsent post itself is kept as a draft by the page (ui/components/draft.rs).
-// - The bundle's names below are the plain ones; the server fills in this build's hashed names
-//   (server/assets.rs), so a new build is a new worker, which drops the old bundle's files.
+// - The bundle's and the catalogues' names below are the plain ones; the server fills in this
+//   build's hashed names (server/assets.rs), so a new build is a new worker, which drops the old
+//   bundle's files.
 'use strict';
 
 const VERSION = 'entraide-v1';
@@ -23,6 +24,9 @@ const SHELL = [
   '/pkg/entraide.js',
   '/pkg/entraide.wasm',
   '/pkg/entraide.css',
+  // The words of the page, in both languages (server/catalogues.rs): it is not hydrated without them.
+  '/i18n/fr.ftl',
+  '/i18n/en.ftl',
   // The link module of the pages' own files (ui/lazy_pages.rs); those files are kept when first
   // loaded, like any static file.
   '/pkg/__wasm_split.______________________.js',
@@ -36,7 +40,7 @@ const SHELL = [
 /** Pages kept for offline reading: the list (any filter) and a post's page. */
 const KEPT_PAGE = /^\/(posts\/\d+)?$/;
 /** Static files: the shell and what it loads. */
-const ASSET = /^\/(pkg|leaflet|icons)\/|^\/(favicon\.svg|manifest\.webmanifest)$/;
+const ASSET = /^\/(pkg|leaflet|icons|i18n)\/|^\/(favicon\.svg|manifest\.webmanifest)$/;
 /** A navigation waits this long for the network before a kept copy is shown. */
 const NAVIGATION_TIMEOUT_MS = 6000;
 
@@ -71,7 +75,7 @@ async function forgetOldBundles() {
   const cache = await caches.open(VERSION);
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
-    if (path.startsWith('/pkg/') && !SHELL.includes(path)) await cache.delete(request);
+    if ((path.startsWith('/pkg/') || path.startsWith('/i18n/')) && !SHELL.includes(path)) await cache.delete(request);
   }
 }
 

@@ -1,22 +1,31 @@
 //! The HTML shell, the contexts and the route table. No logic here.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
-use crate::i18n::{translate, Locale, EASY_CLASS};
 use crate::ui::layout::Layout;
 use crate::ui::lazy_pages::*;
-use crate::ui::map::{TileSettings, META_TILE_ATTRIBUTION, META_TILE_URL};
 use crate::ui::pages::{home::HomePage, not_found::NotFoundPage, offline::OfflinePage};
 use crate::ui::state::provide_current_user;
 use crate::ui::writes::provide_writes;
 
 /// The document around the app, rendered on the server only, in `locale`'s language and mode
 /// (also provided to the app as its context by the caller); `stylesheet` is the address of the
-/// app's styles as built (its name carries a content hash in a release build).
-pub fn shell(options: LeptosOptions, tiles: TileSettings, stylesheet: String, locale: Locale) -> impl IntoView {
+/// app's styles as built (its name carries a content hash in a release build). The page's words
+/// are named for the browser, which fetches them before it hydrates.
+#[cfg(feature = "ssr")]
+pub fn shell(
+    options: LeptosOptions,
+    tiles: crate::ui::map::TileSettings,
+    stylesheet: String,
+    locale: crate::i18n::Locale,
+) -> impl IntoView {
+    use crate::i18n::{translate, CATALOGUE_LINK, EASY_CLASS};
+    use crate::server::catalogues;
+    use crate::ui::map::{META_TILE_ATTRIBUTION, META_TILE_URL};
+    use leptos_meta::MetaTags;
     let lang = locale.lang;
     view! {
         <!DOCTYPE html>
@@ -34,6 +43,8 @@ pub fn shell(options: LeptosOptions, tiles: TileSettings, stylesheet: String, lo
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="stylesheet" href="/leaflet/leaflet.css"/>
                 <link rel="stylesheet" id="leptos" href=stylesheet/>
+                // The page's words, fetched while the bundle loads (read back by `hydrate()`).
+                <link rel="preload" id=CATALOGUE_LINK href=catalogues::path(lang) r#as="fetch" crossorigin="anonymous"/>
                 // Deferred scripts run in order before the (module) hydration script: `L` exists
                 // when the map code runs, and parsing is not blocked.
                 <script defer src="/leaflet/leaflet.js"></script>

@@ -29,10 +29,18 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // The language the server rendered the page in, read back from `<html lang>`.
     let locale = i18n::document_locale().unwrap_or_default();
-    // Lazily: the page's own WebAssembly file (ui/lazy_pages.rs) is loaded before it hydrates.
-    leptos::mount::hydrate_lazy(move || {
-        leptos::prelude::provide_context(locale);
-        leptos::prelude::view! { <app::App/> }
-    });
     ui::pwa::register_service_worker();
+    wasm_bindgen_futures::spawn_local(async move {
+        // Its words first (preloaded by the page). Without them the page stays as the server
+        // rendered it, forms and links working as without JavaScript.
+        if let Err(e) = i18n::load_catalogue(locale.lang).await {
+            leptos::logging::error!("not hydrated: {e}");
+            return;
+        }
+        // Lazily: the page's own WebAssembly file (ui/lazy_pages.rs) is loaded before it hydrates.
+        leptos::mount::hydrate_lazy(move || {
+            leptos::prelude::provide_context(locale);
+            leptos::prelude::view! { <app::App/> }
+        });
+    });
 }

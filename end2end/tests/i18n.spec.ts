@@ -10,6 +10,11 @@ test('English for a browser that asks for it; the switch changes and remembers t
   await isolate(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const catalogues: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/i18n/')) catalogues.push(path.replace(/\.[0-9a-f]{16}\.ftl$/, '.ftl'));
+  });
 
   await page.goto('/?category=homework');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -24,6 +29,8 @@ test('English for a browser that asks for it; the switch changes and remembers t
     await expect(page.getByRole('button', { name: 'Around me' })).toBeVisible();
     await expect(page.locator('.leaflet-marker-pane').getByRole('button').first()).toHaveAttribute('title', /^Homework help — /);
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+    // The bundle carries no words: the page fetched its own language's catalogue, once.
+    expect(catalogues).toEqual(['/i18n/en.ftl']);
   }
   // A post's page.
   await listItems(page).first().getByRole('link').first().click();

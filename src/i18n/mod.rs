@@ -29,6 +29,8 @@ pub const LANG_COOKIE: &str = "entraide_lang";
 pub const READING_COOKIE: &str = "entraide_lecture";
 /// The class on `<html>` in easy-read mode (larger text, pictograms).
 pub const EASY_CLASS: &str = "falc";
+/// The id of the shell's `<link>` naming the page's catalogue (`server::catalogues`).
+pub const CATALOGUE_LINK: &str = "i18n";
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,11 +95,21 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The main catalogue: compiled into the server, fetched by the browser (`load_catalogue`),
+    /// which only needs its page's language (#20 §1: both were a tenth of its bundle).
+    #[cfg(not(feature = "hydrate"))]
+    pub fn catalogue(self) -> &'static str {
         match self {
             Lang::Fr => include_str!("fr.ftl"),
             Lang::En => include_str!("en.ftl"),
         }
+    }
+
+    fn source(self) -> &'static str {
+        #[cfg(not(feature = "hydrate"))]
+        return self.catalogue();
+        #[cfg(feature = "hydrate")]
+        return LOADED.get().filter(|(lang, _)| *lang == self).map_or("", |(_, text)| text.as_str());
     }
 
     /// The easy-read overrides.
@@ -107,6 +119,27 @@ impl Lang {
             Lang::En => include_str!("en-facile.ftl"),
         }
     }
+}
+
+/// The catalogue the browser fetched for its page's language.
+#[cfg(feature = "hydrate")]
+static LOADED: OnceLock<(Lang, String)> = OnceLock::new();
+
+/// Browser: fetches the catalogue the shell names (and preloaded) for `lang`; called once,
+/// before hydrating, as every word of the page comes from it.
+#[cfg(feature = "hydrate")]
+pub async fn load_catalogue(lang: Lang) -> Result<(), String> {
+    let address = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(CATALOGUE_LINK))
+        .and_then(|link| link.get_attribute("href"))
+        .ok_or("the page names no catalogue")?;
+    let response = gloo_net::http::Request::get(&address).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("{address}: {}", response.status()));
+    }
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    LOADED.set((lang, text)).map_err(|_| "the catalogue was already loaded".to_owned())
 }
 
 /// The page's language and reading mode, provided as a context by the server's shell and by

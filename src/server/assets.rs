@@ -14,6 +14,8 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 
+use crate::i18n::Lang;
+use crate::server::catalogues;
 use crate::server::state::AppState;
 
 /// The service worker's source: its shell lists the bundle under its plain names, replaced here
@@ -73,6 +75,8 @@ impl Bundle {
             .replace("'/pkg/entraide.js'", &format!("'{js}'"))
             .replace("'/pkg/entraide.wasm'", &format!("'{wasm}'"))
             .replace("'/pkg/entraide.css'", &format!("'{css}'"))
+            .replace("'/i18n/fr.ftl'", &format!("'{}'", catalogues::path(Lang::Fr)))
+            .replace("'/i18n/en.ftl'", &format!("'{}'", catalogues::path(Lang::En)))
             .into();
         let immutable = if hashed { [&js, &wasm, &css].into_iter().cloned().collect() } else { HashSet::new() };
         Self { js, wasm, css, split: Vec::new(), immutable, hashed, service_worker }
@@ -201,8 +205,16 @@ mod tests {
             assert!(b.service_worker.contains(&format!("'{name}'")), "{name} not precached");
         }
         assert!(!b.service_worker.contains("'/pkg/entraide.js'"));
-        // The plain build's worker is the source itself.
-        assert_eq!(&*Bundle::plain("entraide", "pkg").service_worker, SERVICE_WORKER_SOURCE);
+        // The catalogues always carry their hash, which the worker keeps in either build.
+        let plain = Bundle::plain("entraide", "pkg");
+        for worker in [&b.service_worker, &plain.service_worker] {
+            for lang in [Lang::Fr, Lang::En] {
+                assert!(worker.contains(&format!("'{}'", catalogues::path(lang))), "{lang:?} not precached");
+            }
+            assert!(!worker.contains("'/i18n/fr.ftl'"));
+        }
+        // Otherwise the plain build's worker is the source itself.
+        assert!(plain.service_worker.contains("'/pkg/entraide.js'"));
     }
 
     #[test]

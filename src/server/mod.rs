@@ -6,6 +6,7 @@ pub mod auth;
 pub mod backup;
 pub mod bench;
 pub mod bench_alerts;
+pub mod catalogues;
 pub mod cli;
 pub mod commune_map;
 pub mod communes;
@@ -83,6 +84,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/healthz", get(healthz))
         .route("/livez", get(livez))
         .route(crate::ui::pwa::SERVICE_WORKER, get(assets::service_worker))
+        .route("/i18n/{file}", get(catalogues::serve))
         .route("/inscription", post(forms::accounts::sign_up))
         .route("/connexion", post(forms::accounts::log_in))
         .route("/charte/accepter", post(forms::accounts::accept_charter))

@@ -60,7 +60,7 @@ struct Kept {
 
 /// How a kept page is sent, by what the request accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Encoding {
+pub(crate) enum Encoding {
     Brotli,
     Gzip,
     Plain,
@@ -68,7 +68,7 @@ enum Encoding {
 
 impl Encoding {
     /// Brotli if accepted, else gzip, else as it is (`q=0` refuses one).
-    fn accepted(headers: &HeaderMap) -> Self {
+    pub(crate) fn accepted(headers: &HeaderMap) -> Self {
         let items = || {
             headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(','))
         };

@@ -76,7 +76,8 @@ pub fn register_service_worker() {
         return;
     }
     let promise = navigator.service_worker().register(SERVICE_WORKER);
-    leptos::task::spawn_local(async move {
+    // Not Leptos' executor: this runs even when the page is not hydrated.
+    wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
             web_sys::console::info_2(&JsValue::from_str("Entraide: no offline copy (service worker refused):"), &e);
         }

@@ -80,3 +80,23 @@ async fn the_bundle_is_sent_as_built_and_kept_a_year(pool: SqlitePool) {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[sqlx::test]
+async fn the_page_names_and_preloads_the_catalogue_of_its_language(pool: SqlitePool) {
+    use crate::i18n::Lang;
+    use crate::server::catalogues;
+    let s = state(pool);
+    for (cookie, lang) in [("entraide_lang=fr", Lang::Fr), ("entraide_lang=en", Lang::En)] {
+        let req = Request::get("/connexion").header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        let res = router(s.clone()).oneshot(req).await.unwrap();
+        let page = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        let address = catalogues::path(lang);
+        let link = format!("<link rel=\"preload\" id=\"i18n\" href=\"{address}\" as=\"fetch\" crossorigin=\"anonymous\">");
+        assert!(page.contains(&link), "{lang:?}: no {link} in {page}");
+        assert_eq!(page.matches("/i18n/").count(), 1, "{lang:?}: one catalogue only");
+        // Served as named, with the words the server rendered with.
+        let (status, h, body) = get(&s, &address, "identity").await;
+        assert_eq!((status, h[header::CACHE_CONTROL].to_str().unwrap()), (StatusCode::OK, IMMUTABLE));
+        assert_eq!(body, lang.catalogue().as_bytes());
+    }
+}
