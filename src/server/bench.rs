@@ -285,6 +285,8 @@ fn bare_writer(path: &std::path::Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // As the app's writer: the WAL is copied back beside the writes (`db::checkpoints`).
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     Ok(conn)
 }
 

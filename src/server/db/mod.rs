@@ -2,7 +2,10 @@
 //! database failures to `AppError::Internal`. SQL lives in the submodules; no authorization here.
 //!
 //! Two pools: one writer connection (SQLite has one writer; `BEGIN IMMEDIATE` avoids busy
-//! upgrades) and a pool of read-only readers, all in WAL mode.
+//! upgrades) and a pool of read-only readers, all in WAL mode. The WAL is copied back into the
+//! database by a connection of its own (`checkpoints`), beside the writes: by default SQLite
+//! does it inside the commit that fills it past 1,000 pages, which then took 5 to 28 ms instead
+//! of one (G4.create.p99_ms).
 
 pub mod alerts;
 pub mod announcements;
@@ -84,7 +87,7 @@ fn options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
 
 /// Opens (creating if needed) the database at `url` and its parent folder. Does not migrate.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-    let write_opts = options(url)?.create_if_missing(true);
+    let write_opts = options(url)?.create_if_missing(true).pragma("wal_autocheckpoint", "0");
     let path = write_opts.get_filename().to_path_buf();
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         tokio::fs::create_dir_all(parent).await.map_err(sqlx::Error::Io)?;
@@ -105,7 +108,27 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options(url)?.read_only(true))
         .await?;
+    let checkpointer = SqlitePoolOptions::new().max_connections(1).connect_with(options(url)?).await?;
+    tokio::spawn(checkpoints(checkpointer));
     Ok(Db { read, write, map: map::MapReader::new(path), changes: Some(changes) })
+}
+
+/// How often the WAL is copied back into the database.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
+
+/// Copies what the writer committed into the database file, every `CHECKPOINT_EVERY`, on a
+/// connection of its own (on its own thread, as any sqlx connection): `PASSIVE` waits for no
+/// one, so readers and the writer go on meanwhile, and nothing is left to do in a commit. With
+/// nothing new, it costs a read of the WAL's index. Stops when the pool is closed.
+async fn checkpoints(pool: SqlitePool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    while !pool.is_closed() {
+        tick.tick().await;
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
+            tracing::warn!(error = %e, "checkpoint");
+        }
+    }
 }
 
 /// Opens the database at `url` only if it exists (a backup of nothing is an error). Does not
@@ -224,6 +247,41 @@ pub fn internal(context: &str, err: impl std::fmt::Display) -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No commit copies the WAL back (the writer's automatic checkpoint is off), yet what was
+    /// written reaches the database file itself within moments: read with `immutable=1`, which
+    /// ignores the WAL.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_wal_is_copied_back_beside_the_writes() {
+        let dir = std::env::temp_dir().join(format!("entraide-ckpt-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let file = dir.join("c.db");
+        let db = connect(&format!("sqlite://{}", file.display())).await.unwrap();
+        let auto: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(&db.write).await.unwrap();
+        assert_eq!(auto, 0);
+        sqlx::query("CREATE TABLE t (x INTEGER)").execute(&db.write).await.unwrap();
+        for x in 0..20 {
+            sqlx::query("INSERT INTO t VALUES ($1)").bind(x).execute(&db.write).await.unwrap();
+        }
+        let in_file = || {
+            let conn = rusqlite::Connection::open_with_flags(
+                format!("file:{}?immutable=1", file.display()),
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+            )
+            .unwrap();
+            conn.query_row("SELECT count(*) FROM t", [], |r| r.get::<_, i64>(0)).unwrap_or(-1)
+        };
+        let mut seen = in_file();
+        for _ in 0..40 {
+            if seen == 20 {
+                break;
+            }
+            tokio::time::sleep(CHECKPOINT_EVERY / 4).await;
+            seen = in_file();
+        }
+        assert_eq!(seen, 20, "the rows never reached the database file");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     /// `migrate --check` reads without writing: a missing file stays missing; a partly migrated
     /// database lists what is left in order; a newer database is told.

@@ -91,7 +91,8 @@ async fn the_page_names_and_preloads_the_catalogue_of_its_language(pool: SqliteP
         let res = router(s.clone()).oneshot(req).await.unwrap();
         let page = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
         let address = catalogues::path(lang);
-        let link = format!("<link rel=\"preload\" id=\"i18n\" href=\"{address}\" as=\"fetch\" crossorigin=\"anonymous\">");
+        let link =
+            format!("<link rel=\"preload\" id=\"i18n\" href=\"{address}\" as=\"fetch\" crossorigin=\"anonymous\">");
         assert!(page.contains(&link), "{lang:?}: no {link} in {page}");
         assert_eq!(page.matches("/i18n/").count(), 1, "{lang:?}: one catalogue only");
         // Served as named, with the words the server rendered with.
