@@ -24,14 +24,20 @@ test('the easy-read switch: larger text and simpler words, remembered, and back'
   await expect(page.getByText(/Cette page n'existe pas, ou l'annonce n'est plus en ligne/)).toBeVisible();
 });
 
-test('publishing in easy-read mode: one question per screen', async ({ page, outside }, info) => {
+test('publishing in easy-read mode: one question per screen', async ({ page, outside, js }, info) => {
   test.setTimeout(60_000);
   await signUp(page, `${info.project.name}-falc-${Date.now()}@exemple.fr`);
   await page.goto('/lecture/facile?retour=/publier');
   await expect(page.getByText('Étape 1 sur 7')).toBeVisible();
+  // With JavaScript, the screens follow one another without a reload.
+  if (js) await expect(page.locator('form.steps[data-background]')).toBeAttached();
+  let loads = 0;
+  page.on('load', () => loads++);
   // One action per screen: the kind, by a big button.
   await page.getByRole('button', { name: "J'ai besoin d'aide" }).click();
   await expect(page.getByText('Étape 2 sur 7')).toBeVisible();
+  // The reader is taken to the new question.
+  if (js) await expect(page.getByText('Étape 2 sur 7')).toBeFocused();
   // Categories with their pictograms.
   await expect(page.locator('.big-choice-icon')).toHaveCount(10);
   await page.getByRole('button', { name: 'Courses' }).click();
@@ -61,8 +67,10 @@ test('publishing in easy-read mode: one question per screen', async ({ page, out
   await expect(page.getByLabel('Dans quelle commune ?')).toHaveValue('Mulhouse');
   await page.getByLabel('Dans quelle commune ?').fill('Colmar');
   await page.getByRole('button', { name: 'Continuer' }).click();
+  await expect(page.getByText('Étape 6 sur 7')).toBeVisible();
   await page.getByRole('button', { name: 'Continuer' }).click();
   await expect(summary).toContainText('Colmar');
+  if (js) expect(loads, 'a screen loaded the whole page').toBe(0);
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
   await expect(page).toHaveURL(/\/mes-annonces\?publiee=\d+$/);
   await expect(page.getByRole('main').getByRole('article', { name: title })).toContainText('Colmar');

@@ -1,7 +1,8 @@
 //! "Publier" in easy-read mode: one question per screen (`domain::steps`). Each screen is a plain
 //! form posted to `/publier` with the answers so far as hidden fields and the step's name; the
-//! server checks that step and shows the next one (or the same one with its error). It works
-//! the same without JavaScript.
+//! server checks that step and shows the next one (or the same one with its error). Once the
+//! page is hydrated the screens follow one another without a reload (`PostForm`), the reader
+//! brought to the new question; it works the same without JavaScript.
 
 use leptos::prelude::*;
 
@@ -10,7 +11,9 @@ use crate::domain::steps::Step;
 use crate::domain::{Category, PostKind};
 use crate::i18n::{label, n, t, t_args};
 use crate::ui::components::form_field::{FormMessage, TextArea, TextField};
+use crate::ui::components::post_form::PostForm;
 use crate::ui::pages::publish::F;
+use crate::ui::writes::written;
 use crate::wire::forms::FormEcho;
 
 /// The answers carried from screen to screen (the place is a commune here: no map).
@@ -59,9 +62,21 @@ pub fn StepByStep(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
         .into_any(),
         Step::Confirm => summary(&echo).into_any(),
     };
+    // A screen that follows another without a reload: the reader is taken to it, as a new page
+    // would begin there (its progress line, read out, then the question after it).
+    let progress = NodeRef::<leptos::html::P>::new();
+    if untrack(written) > 0 {
+        Effect::new(move |_| {
+            if let Some(el) = progress.get() {
+                let _ = el.focus();
+            }
+        });
+    }
     view! {
-        <p class="step-count">{t_args("steps-progress", &[("n", n(step.number() as f64)), ("total", n(Step::ALL.len() as f64))])}</p>
-        <form method="post" action="/publier" class="form steps" novalidate>
+        <p class="step-count" tabindex="-1" node_ref=progress>
+            {t_args("steps-progress", &[("n", n(step.number() as f64)), ("total", n(Step::ALL.len() as f64))])}
+        </p>
+        <PostForm action="/publier" class="form steps" novalidate=true>
             <input type="hidden" name="etape" value=step.slug()/>
             {hidden.into_iter().map(|(name, value)| view! { <input type="hidden" name=name value=value/> }).collect_view()}
             <FormMessage form=F echo=echo.clone()/>
@@ -69,7 +84,7 @@ pub fn StepByStep(echo: FormEcho, communes: Vec<CommuneRef>) -> impl IntoView {
             {previous.map(|p| view! {
                 <button type="submit" class="btn btn-secondary" name="aller" value=p.slug()>{t("steps-back")}</button>
             })}
-        </form>
+        </PostForm>
     }
 }
 
