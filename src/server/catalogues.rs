@@ -27,7 +27,27 @@ struct Catalogue {
     compressed: OnceCell<(Bytes, Bytes)>,
 }
 
-static CATALOGUES: LazyLock<[Catalogue; 2]> = LazyLock::new(|| [Lang::Fr, Lang::En].map(Catalogue::of));
+/// Both languages' catalogues.
+struct Catalogues {
+    fr: Catalogue,
+    en: Catalogue,
+}
+
+impl Catalogues {
+    fn of(&self, lang: Lang) -> &Catalogue {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    fn named(&self, file: &str) -> Option<&Catalogue> {
+        [&self.fr, &self.en].into_iter().find(|c| c.file == file)
+    }
+}
+
+static CATALOGUES: LazyLock<Catalogues> =
+    LazyLock::new(|| Catalogues { fr: Catalogue::of(Lang::Fr), en: Catalogue::of(Lang::En) });
 
 impl Catalogue {
     fn of(lang: Lang) -> Catalogue {
@@ -36,49 +56,52 @@ impl Catalogue {
         Catalogue { lang, file: format!("{}.{hex}.ftl", lang.code()), compressed: OnceCell::new() }
     }
 
-    /// Brotli and gzip, made once.
-    async fn compressed(&self) -> Result<&(Bytes, Bytes), tokio::task::JoinError> {
+    /// Brotli and gzip, made once (`None` if that failed: sent as it is).
+    async fn compressed(&self) -> Option<&(Bytes, Bytes)> {
         let text = self.lang.catalogue();
-        self.compressed
-            .get_or_try_init(|| tokio::task::spawn_blocking(move || (compress_brotli(text), compress_gzip(text))))
-            .await
+        let make = || async move {
+            let made = tokio::task::spawn_blocking(move || {
+                Ok::<_, std::io::Error>((compress_brotli(text)?, compress_gzip(text)?))
+            });
+            made.await.map_err(|_| ())?.map_err(|_| ())
+        };
+        self.compressed.get_or_try_init(make).await.ok()
     }
 }
 
-fn compress_brotli(text: &str) -> Bytes {
+fn compress_brotli(text: &str) -> std::io::Result<Bytes> {
     let mut out = Vec::with_capacity(text.len() / 4);
     // A window just over the text (128 KB for 88 KB): the same result as brotli's default 4 MB
     // window, without its memory (35 MB kept by the server per catalogue).
     let lgwin = (usize::BITS - (text.len() + 16).leading_zeros()).clamp(10, 24) as i32;
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin, ..Default::default() };
-    brotli::BrotliCompress(&mut text.as_bytes(), &mut out, &params).expect("compressing to memory");
-    out.into()
+    brotli::BrotliCompress(&mut text.as_bytes(), &mut out, &params)?;
+    Ok(out.into())
 }
 
-fn compress_gzip(text: &str) -> Bytes {
+fn compress_gzip(text: &str) -> std::io::Result<Bytes> {
     use std::io::Write;
     let mut gzip = flate2::write::GzEncoder::new(Vec::with_capacity(text.len() / 3), flate2::Compression::best());
-    gzip.write_all(text.as_bytes()).expect("compressing to memory");
-    gzip.finish().expect("compressing to memory").into()
+    gzip.write_all(text.as_bytes())?;
+    Ok(gzip.finish()?.into())
 }
 
 /// The address of `lang`'s catalogue (`/i18n/fr.<hash>.ftl`).
 pub fn path(lang: Lang) -> String {
-    let catalogue = CATALOGUES.iter().find(|c| c.lang == lang).expect("every language has a catalogue");
-    format!("{PREFIX}{}", catalogue.file)
+    format!("{PREFIX}{}", CATALOGUES.of(lang).file)
 }
 
 /// `GET /i18n/{file}`: a catalogue under its current name; anything else is not found.
 pub async fn serve(Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let Some(catalogue) = CATALOGUES.iter().find(|c| c.file == file) else {
+    let Some(catalogue) = CATALOGUES.named(&file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let (body, encoding) = match Encoding::accepted(&headers) {
         Encoding::Plain => (Bytes::from_static(catalogue.lang.catalogue().as_bytes()), None),
         wanted => match catalogue.compressed().await {
-            Ok((brotli, _)) if wanted == Encoding::Brotli => (brotli.clone(), Some("br")),
-            Ok((_, gzip)) => (gzip.clone(), Some("gzip")),
-            Err(_) => (Bytes::from_static(catalogue.lang.catalogue().as_bytes()), None),
+            Some((brotli, _)) if wanted == Encoding::Brotli => (brotli.clone(), Some("br")),
+            Some((_, gzip)) => (gzip.clone(), Some("gzip")),
+            None => (Bytes::from_static(catalogue.lang.catalogue().as_bytes()), None),
         },
     };
     let mut response = body.into_response();
@@ -103,7 +126,7 @@ mod tests {
         assert!(en.starts_with("/i18n/en.") && en.ends_with(".ftl"), "{en}");
         assert_ne!(fr, en);
         // The same text, the same address (a new text is a new address: kept a year safely).
-        assert_eq!(Catalogue::of(Lang::Fr).file, CATALOGUES[0].file);
+        assert_eq!(Catalogue::of(Lang::Fr).file, CATALOGUES.fr.file);
     }
 
     #[tokio::test]
