@@ -297,6 +297,7 @@ impl MapView {
             opts.set_rise_on_hover(true);
             let marker = Marker::new_with_options(&LLatLng::new(p.point.lat, p.point.lon), &opts);
             if let Some(content) = popup(&doc, p, now) {
+                self.leave_by(&content);
                 marker.bind_popup_with_options(&content, &wasm_bindgen::JsValue::UNDEFINED);
             }
             marker.add_to_layer_group(&self.pins);
@@ -337,6 +338,27 @@ impl MapView {
             marker.on("keypress", &on_key.into_js_value());
             marker.add_to_layer_group(&self.pins);
         }
+    }
+
+    /// A click on a link of `content` leaves the page: the move still waiting (the popup's own
+    /// panning, 350 ms) is dropped, or it would bring the page back to the map's new area while
+    /// the post's page loads (seen: « Voir l'annonce » led back to the map). A click that opens
+    /// a new tab leaves nothing.
+    fn leave_by(&self, content: &HtmlElement) {
+        let pending = self.pending_move.clone();
+        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+            let on_link = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("a[href]").ok().flatten())
+                .is_some();
+            let new_tab = e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key();
+            if on_link && !new_tab {
+                pending.borrow_mut().take();
+            }
+        })
+        .into_js_value();
+        let _ = content.add_event_listener_with_callback("click", on_click.unchecked_ref());
     }
 
     /// Calls `f` with the visible area once the map has stopped moving.
