@@ -390,6 +390,9 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
                 if let Err(e) = services::retention::sweep(&db, &retention_rules, services::now()).await {
                     tracing::warn!("retention sweep failed, retried in a minute: {e:?}");
                 }
+                if let Err(e) = throttle::forget_old(&db, services::now()).await {
+                    tracing::warn!("limits sweep failed, retried in a minute: {e:?}");
+                }
             }
         });
     }

@@ -132,6 +132,14 @@ pub const REGISTER: &[Table] = &[
         other: &["id", "created_at", "sent_at", "attempts", "last_error", "post_id", "conversation_id", "erase_after_send"],
     },
     Table {
+        name: "limit_attempts",
+        purpose: "Tentatives comptées contre les limites (connexions manquées, inscriptions, demandes de nouveau mot de passe), communes à tous les serveurs",
+        readers: "le serveur",
+        kept: "une heure au plus",
+        personal: &["key"],
+        other: &["id", "bucket", "at"],
+    },
+    Table {
         name: "account_tokens",
         purpose: "Liens à usage unique (confirmation d'adresse, nouveau mot de passe, changement d'adresse)",
         readers: "le serveur",

@@ -1,123 +1,157 @@
-//! Counting failed attempts (log-in) per key — an IP address or an account — over a sliding
-//! window, in memory. Past the limit, callers answer 429 with `Retry-After`.
+//! Limits on attempts — log-in failures per address and per account, sign-ups and reset
+//! requests per address — over a sliding window. Counted in the database (`db/limits.rs`), so
+//! that every app server behind a load balancer counts the same attempts: a guesser whose
+//! requests go round the servers meets one limit, not one per server. Past the limit, callers
+//! answer 429 with `Retry-After`.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use sha2::{Digest, Sha256};
 
-/// A limit of `max` failures per `window` seconds for each key.
-#[derive(Debug)]
-pub struct Throttle {
-    max: usize,
+use crate::error::AppError;
+use crate::server::db::{self, limits as sql, Db};
+
+/// The longest window of any limit: older attempts are deleted by [`forget_old`].
+pub const LONGEST_WINDOW: i64 = 3600;
+
+/// A limit of `max` attempts per `window` seconds for each key, under the name `bucket`.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    bucket: &'static str,
+    max: i64,
     window: i64,
-    failures: Mutex<HashMap<String, VecDeque<i64>>>,
 }
 
-impl Throttle {
-    pub fn new(max: usize, window_secs: i64) -> Throttle {
-        Throttle { max, window: window_secs, failures: Mutex::default() }
+/// One attempt counted; handed back with [`Limit::give_back`] if it turns out not to count.
+#[derive(Debug)]
+#[must_use = "an attempt that does not count is handed back"]
+pub struct Taken(i64);
+
+impl Limit {
+    /// `bucket` is one the schema knows (`login-ip`, `login-account`, `signup-ip`, `reset-ip`).
+    pub const fn new(bucket: &'static str, max: i64, window: i64) -> Limit {
+        assert!(window <= LONGEST_WINDOW);
+        Limit { bucket, max, window }
     }
 
-    /// `Err(seconds to wait)` if `key` is over the limit at `now`.
-    pub fn check(&self, key: &str, now: i64) -> Result<(), u64> {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(q) = map.get_mut(key) else { return Ok(()) };
-        while q.front().is_some_and(|t| *t <= now - self.window) {
-            q.pop_front();
+    /// Counts an attempt for `key` at `now` before its work starts, in one step with the
+    /// check (requests sent at once, to one server or several, cannot all pass):
+    /// `TooManyRequests` with the seconds to wait past the limit.
+    pub async fn take(&self, db: &Db, key: &str, now: i64) -> Result<Taken, AppError> {
+        let key = hashed(key);
+        let since = now - self.window;
+        let mut conn = db.write.acquire().await.map_err(|e| db::internal("limit: acquire", e))?;
+        if let Some(id) = sql::take(&mut conn, self.bucket, &key, now, since, self.max)
+            .await
+            .map_err(|e| db::internal("limit: take", e))?
+        {
+            return Ok(Taken(id));
         }
-        if q.len() >= self.max {
-            let oldest = q.front().copied().unwrap_or(now);
-            Err((oldest + self.window - now).max(1) as u64)
-        } else {
-            Ok(())
-        }
+        let oldest = sql::oldest(&mut conn, self.bucket, &key, since)
+            .await
+            .map_err(|e| db::internal("limit: oldest", e))?
+            .unwrap_or(now);
+        Err(AppError::TooManyRequests { retry_after: u64::try_from(oldest + self.window - now).unwrap_or(0).max(1) })
     }
 
-    /// Records a failure for `key` at `now`.
-    pub fn fail(&self, key: &str, now: i64) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        self.forget_stale(&mut map, now);
-        map.entry(key.to_owned()).or_default().push_back(now);
-    }
-
-    /// Counts an attempt for `key` at `now` before its work starts, in one step with the check
-    /// (requests sent at once cannot all pass): `Err(seconds to wait)` past the limit. An attempt
-    /// that turns out not to count (a success, a failure of ours) is handed back with
-    /// [`Throttle::give_back`].
-    pub fn take(&self, key: &str, now: i64) -> Result<(), u64> {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        self.forget_stale(&mut map, now);
-        let q = map.entry(key.to_owned()).or_default();
-        while q.front().is_some_and(|t| *t <= now - self.window) {
-            q.pop_front();
-        }
-        if q.len() >= self.max {
-            let oldest = q.front().copied().unwrap_or(now);
-            return Err((oldest + self.window - now).max(1) as u64);
-        }
-        q.push_back(now);
-        Ok(())
-    }
-
-    /// Hands back one attempt taken at `at` for `key`.
-    pub fn give_back(&self, key: &str, at: i64) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(q) = map.get_mut(key) {
-            if let Some(i) = q.iter().rposition(|t| *t == at) {
-                q.remove(i);
-            }
-            if q.is_empty() {
-                map.remove(key);
-            }
+    /// Hands back an attempt that did not count (a success, a failure of ours). A failure to
+    /// do so is logged: the attempt then counts until its window ends.
+    pub async fn give_back(&self, db: &Db, taken: Taken) {
+        let done = async {
+            let mut conn = db.write.acquire().await?;
+            sql::give_back(&mut conn, taken.0).await
+        };
+        if let Err(e) = done.await {
+            tracing::warn!("limit: an attempt could not be handed back: {e}");
         }
     }
 
-    /// Bounds the memory an attacker can make us hold: forgets stale keys when the map grows.
-    fn forget_stale(&self, map: &mut HashMap<String, VecDeque<i64>>, now: i64) {
-        if map.len() > 100_000 {
-            let window = self.window;
-            map.retain(|_, q| q.back().is_some_and(|t| *t > now - window));
+    /// Forgets the attempts of `key` (after a success).
+    pub async fn clear(&self, db: &Db, key: &str) {
+        let done = async {
+            let mut conn = db.write.acquire().await?;
+            sql::clear(&mut conn, self.bucket, &hashed(key)).await
+        };
+        if let Err(e) = done.await {
+            tracing::warn!("limit: attempts could not be forgotten: {e}");
         }
     }
+}
 
-    /// Forgets `key` (after a success).
-    pub fn clear(&self, key: &str) {
-        self.failures.lock().unwrap_or_else(|p| p.into_inner()).remove(key);
-    }
+/// The key as stored: 16 bytes of its SHA-256 in hexadecimal (the table never holds an address).
+fn hashed(key: &str) -> String {
+    Sha256::digest(key.as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Deletes the attempts no window reaches any more (the minute sweep); how many.
+pub async fn forget_old(db: &Db, now: i64) -> Result<u64, AppError> {
+    let mut conn = db.write.acquire().await.map_err(|e| db::internal("limits sweep: acquire", e))?;
+    sql::forget_before(&mut conn, now - LONGEST_WINDOW).await.map_err(|e| db::internal("limits sweep", e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sqlx::SqlitePool;
 
-    #[test]
-    fn limits_per_key_and_window() {
-        let t = Throttle::new(3, 600);
-        for i in 0..3 {
-            assert_eq!(t.check("ip:1", 1000 + i), Ok(()));
-            t.fail("ip:1", 1000 + i);
+    fn retry_after(r: Result<Taken, AppError>) -> u64 {
+        match r {
+            Err(AppError::TooManyRequests { retry_after }) => retry_after,
+            other => panic!("expected a refusal, got {other:?}"),
         }
-        assert_eq!(t.check("ip:1", 1010), Err(590));
-        assert_eq!(t.check("ip:2", 1010), Ok(()));
-        // The window slides.
-        assert_eq!(t.check("ip:1", 1600), Ok(()));
-        t.fail("ip:1", 1600);
-        t.clear("ip:1");
-        assert_eq!(t.check("ip:1", 1601), Ok(()));
     }
 
-    #[test]
-    fn taking_counts_before_the_work_and_can_be_handed_back() {
-        let t = Throttle::new(2, 600);
-        assert_eq!(t.take("a", 1000), Ok(()));
-        assert_eq!(t.take("a", 1001), Ok(()));
-        assert_eq!(t.take("a", 1002), Err(598), "the third waits, although no work has ended yet");
-        t.give_back("a", 1001);
-        assert_eq!(t.take("a", 1003), Ok(()));
-        assert_eq!(t.check("a", 1004), Err(596));
-        t.give_back("a", 1000);
-        t.give_back("a", 1003);
-        t.give_back("a", 1003);
-        assert_eq!(t.check("a", 1004), Ok(()));
+    #[sqlx::test]
+    async fn limits_per_key_and_window(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let t = Limit::new("login-ip", 3, 600);
+        for i in 0..3 {
+            let _ = t.take(&db, "ip:1", 1000 + i).await.expect("under the limit");
+        }
+        assert_eq!(retry_after(t.take(&db, "ip:1", 1010).await), 590);
+        let _ = t.take(&db, "ip:2", 1010).await.expect("another key");
+        // Another bucket does not share the count.
+        let _ = Limit::new("signup-ip", 3, 600).take(&db, "ip:1", 1010).await.expect("another bucket");
+        // The window slides.
+        let _ = t.take(&db, "ip:1", 1600).await.expect("the first attempt left the window");
+        t.clear(&db, "ip:1").await;
+        let _ = t.take(&db, "ip:1", 1601).await.expect("cleared");
+        // Old attempts are deleted by the sweep (those of 1010; "ip:1" was cleared), keys are
+        // stored hashed.
+        assert_eq!(forget_old(&db, 1011 + LONGEST_WINDOW).await.expect("sweep"), 2);
+        let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM limit_attempts").fetch_all(&db.read).await.unwrap();
+        assert!(keys.iter().all(|k| k.len() == 32 && !k.contains("ip")), "{keys:?}");
+    }
+
+    #[sqlx::test]
+    async fn taking_counts_before_the_work_and_can_be_handed_back(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let t = Limit::new("login-account", 2, 600);
+        let a = t.take(&db, "a", 1000).await.expect("first");
+        let b = t.take(&db, "a", 1001).await.expect("second");
+        assert_eq!(retry_after(t.take(&db, "a", 1002).await), 598, "the third waits, although no work has ended yet");
+        t.give_back(&db, b).await;
+        let c = t.take(&db, "a", 1003).await.expect("a place was handed back");
+        assert_eq!(retry_after(t.take(&db, "a", 1004).await), 596);
+        t.give_back(&db, a).await;
+        t.give_back(&db, c).await;
+        let _ = t.take(&db, "a", 1004).await.expect("both handed back");
+    }
+
+    /// Two servers on one database: attempts sent to both at once meet one limit.
+    #[sqlx::test]
+    async fn two_servers_count_the_same_attempts(pool: SqlitePool) {
+        let first = Db::single(pool.clone());
+        let second = Db::single(pool);
+        let t = Limit::new("login-account", 5, 900);
+        let mut set = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let db = if i % 2 == 0 { first.clone() } else { second.clone() };
+            set.spawn(async move { t.take(&db, "account:claire@exemple.fr", 5000).await.is_ok() });
+        }
+        let mut passed = 0;
+        while let Some(ok) = set.join_next().await {
+            passed += usize::from(ok.expect("task"));
+        }
+        assert_eq!(passed, 5);
     }
 }
 
@@ -125,15 +159,15 @@ mod tests {
 /// sign-ups per IP address.
 #[derive(Debug)]
 pub struct LoginThrottle {
-    pub by_ip: Throttle,
-    pub by_account: Throttle,
-    pub sign_ups_by_ip: Throttle,
+    pub by_ip: Limit,
+    pub by_account: Limit,
+    pub sign_ups_by_ip: Limit,
     /// "Mot de passe oublié" requests per IP address.
-    pub resets_by_ip: Throttle,
+    pub resets_by_ip: Limit,
 }
 
 /// "Mot de passe oublié" requests one address may send in an hour.
-pub const RESETS_PER_HOUR: usize = 10;
+pub const RESETS_PER_HOUR: i64 = 10;
 
 /// Sign-ups one address may make in an hour (default).
 pub const SIGN_UPS_PER_HOUR: usize = 10;
@@ -142,10 +176,10 @@ impl LoginThrottle {
     /// The default limits, with `sign_ups` sign-ups per address and hour.
     pub fn with_sign_ups(sign_ups: usize) -> LoginThrottle {
         LoginThrottle {
-            by_ip: Throttle::new(20, 15 * 60),
-            by_account: Throttle::new(5, 15 * 60),
-            sign_ups_by_ip: Throttle::new(sign_ups, 3600),
-            resets_by_ip: Throttle::new(RESETS_PER_HOUR, 3600),
+            by_ip: Limit::new("login-ip", 20, 15 * 60),
+            by_account: Limit::new("login-account", 5, 15 * 60),
+            sign_ups_by_ip: Limit::new("signup-ip", i64::try_from(sign_ups).unwrap_or(i64::MAX), 3600),
+            resets_by_ip: Limit::new("reset-ip", RESETS_PER_HOUR, 3600),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod conversations;
 pub mod exports;
 pub mod follow_ups;
 pub mod intakes;
+pub mod limits;
 pub mod map;
 pub mod moderation;
 pub mod notifications;

@@ -20,9 +20,9 @@ use crate::wire::forms::{field_errors, FormEcho};
 pub async fn forgot(State(state): State<AppState>, parts: Parts, Form(f): Form<Fields>) -> Response {
     let now = services::now();
     let ip_key = client_key(&state, &parts);
-    let result = match state.login_throttle.resets_by_ip.take(&ip_key, now) {
-        Err(retry_after) => Err(AppError::TooManyRequests { retry_after }),
-        Ok(()) => account_links::request_reset(&state.db, &get(&f, "email"), now).await,
+    let result = match state.login_throttle.resets_by_ip.take(&state.db, &ip_key, now).await {
+        Err(e) => Err(e),
+        Ok(_counted) => account_links::request_reset(&state.db, &get(&f, "email"), now).await,
     };
     match result {
         Ok(()) => {

@@ -34,12 +34,13 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
     let sign_ups = &state.login_throttle.sign_ups_by_ip;
     // Counted before the work, so that sign-ups sent at once cannot all pass; handed back if
     // no account was made.
-    let result = match sign_ups.take(&ip_key, now) {
-        Err(retry_after) => {
+    let result = match sign_ups.take(&state.db, &ip_key, now).await {
+        Err(AppError::TooManyRequests { retry_after }) => {
             let minutes = i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX);
             Err(AppError::Validation(FieldErrors::single("form", Msg::new("sign-up-too-many").num("minutes", minutes))))
         }
-        Ok(()) => {
+        Err(e) => Err(e),
+        Ok(taken) => {
             let made = async {
                 // Every mistake at once: the fields', and the charter not accepted.
                 let account = match (form.parse(), charter) {
@@ -56,7 +57,7 @@ pub async fn sign_up(State(state): State<AppState>, session: Session, parts: Par
             }
             .await;
             if made.is_err() {
-                sign_ups.give_back(&ip_key, now);
+                sign_ups.give_back(&state.db, taken).await;
             }
             match made {
                 Ok(user) => {
@@ -94,14 +95,23 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     let throttle = &state.login_throttle;
     // The attempt is counted before the (slow) password check, in one step with the limit's
     // check, so that attempts sent at once cannot all pass; it is handed back unless it failed.
-    let taken = throttle.by_ip.take(&ip_key, now).and_then(|()| {
-        throttle.by_account.take(&account_key, now).inspect_err(|_| throttle.by_ip.give_back(&ip_key, now))
-    });
-    if let Err(retry_after) = taken {
-        let e = AppError::TooManyRequests { retry_after };
-        let res = rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await;
-        return with_retry_after(res, &e);
-    }
+    let taken = match throttle.by_ip.take(&state.db, &ip_key, now).await {
+        Ok(by_ip) => match throttle.by_account.take(&state.db, &account_key, now).await {
+            Ok(by_account) => Ok((by_ip, by_account)),
+            Err(e) => {
+                throttle.by_ip.give_back(&state.db, by_ip).await;
+                Err(e)
+            }
+        },
+        Err(e) => Err(e),
+    };
+    let (by_ip, by_account) = match taken {
+        Ok(both) => both,
+        Err(e) => {
+            let res = rerender(state, parts, echo("log_in", &f, &keep, field_errors(&e)), status_of(&e)).await;
+            return with_retry_after(res, &e);
+        }
+    };
     let result = async {
         let user = services::accounts::log_in(&state.db, &get(&f, "email"), &get(&f, "password")).await?;
         services::accounts::record_log_in(&state.db, &user, locale_of(&parts.headers).lang, now).await?;
@@ -112,12 +122,12 @@ pub async fn log_in(State(state): State<AppState>, session: Session, parts: Part
     .await;
     if !matches!(result, Err(AppError::Validation(_))) {
         // Only a wrong e-mail or password counts; a success forgets the account's failures.
-        throttle.by_ip.give_back(&ip_key, now);
-        throttle.by_account.give_back(&account_key, now);
+        throttle.by_ip.give_back(&state.db, by_ip).await;
+        throttle.by_account.give_back(&state.db, by_account).await;
     }
     match result {
         Ok(charter_due) => {
-            throttle.by_account.clear(&account_key);
+            throttle.by_account.clear(&state.db, &account_key).await;
             let typed = get(&f, "next");
             let next = safe_next(&typed);
             if charter_due {
