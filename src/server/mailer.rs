@@ -9,8 +9,10 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use crate::server::db::leases::{self, Queue, Take};
 use crate::server::db::{notifications as sql, Db};
 use crate::server::services;
+use crate::server::workers::{self, Stop};
 
 /// A failing e-mail is tried this many times, then left for the operator.
 pub const MAX_ATTEMPTS: i64 = 5;
@@ -107,31 +109,40 @@ impl std::fmt::Display for SendFailure {
     }
 }
 
-/// Sends what waits in the outbox once; returns how many were sent.
-pub async fn flush(db: &Db, mailer: &Mailer) -> Result<usize, String> {
-    let rows = {
-        let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;
-        sql::unsent(&mut conn, MAX_ATTEMPTS, 50).await.map_err(|e| e.to_string())?
-    };
-    let mut sent = 0;
-    for r in rows {
-        let result = mailer
-            .send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref())
-            .await
-            .map_err(|e| e.to_string());
-        crate::server::metrics::email(result.is_ok());
-        if let Err(e) = &result {
-            // The outbox row is the reference; the address stays in the table, never in the log.
-            tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");
-        } else {
-            sent += 1;
-        }
+/// Sends what waits in the outbox once, each e-mail at most once per pass, taking them
+/// [`workers::BATCH`] at a time in the name of `worker` (`workers::me()`), until `stop` is asked;
+/// returns how many were sent.
+pub async fn flush(db: &Db, mailer: &Mailer, worker: &str, stop: &Stop) -> Result<usize, String> {
+    let claim = |after| async move {
+        let now = services::now();
+        let take =
+            Take { worker, now, until: now + workers::LEASE, max_attempts: MAX_ATTEMPTS, after, limit: workers::BATCH };
         let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
-        sql::record_attempt(&mut conn, r.id, result.as_ref().map(|_| ()).map_err(String::as_str), services::now())
-            .await
-            .map_err(|e| e.to_string())?;
+        sql::claim(&mut conn, take).await.map_err(|e| e.to_string())
+    };
+    workers::drain(stop, |r: &sql::OutboxRow| r.id, claim, |r| deliver(db, mailer, r)).await
+}
+
+/// Hands back what `worker` took and has not sent.
+pub async fn hand_back(db: &Db, worker: &str) -> Result<u64, String> {
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    leases::release(&mut conn, Queue::Emails, worker).await.map_err(|e| e.to_string())
+}
+
+/// Sends one e-mail and records the attempt; whether it was sent.
+async fn deliver(db: &Db, mailer: &Mailer, r: sql::OutboxRow) -> Result<bool, String> {
+    let result =
+        mailer.send(&r.to_email, &r.subject, &r.body, r.unsubscribe_url.as_deref()).await.map_err(|e| e.to_string());
+    crate::server::metrics::email(result.is_ok());
+    if let Err(e) = &result {
+        // The outbox row is the reference; the address stays in the table, never in the log.
+        tracing::warn!(outbox_id = r.id, "e-mail not sent: {e}");
     }
-    Ok(sent)
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    sql::record_attempt(&mut conn, r.id, result.as_ref().map(|_| ()).map_err(String::as_str), services::now())
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(result.is_ok())
 }
 
 fn waker() -> &'static tokio::sync::Notify {
@@ -145,17 +156,22 @@ pub fn wake() {
     waker().notify_one();
 }
 
-/// Delivers the outbox every few seconds (at once when woken), for as long as the server runs.
-pub async fn run(db: Db, mailer: Mailer) {
-    loop {
-        if let Err(e) = flush(&db, &mailer).await {
-            tracing::error!("outbox: {e}");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(EVERY) => {}
-            _ = waker().notified() => {}
-        }
-    }
+/// Delivers the outbox every few seconds (at once when woken) until `stop`, then hands back
+/// what it took and has not sent.
+pub async fn run(db: Db, mailer: Mailer, stop: Stop) {
+    let worker = workers::me();
+    workers::every(
+        "outbox",
+        EVERY,
+        waker(),
+        stop,
+        |stop| {
+            let (db, mailer) = (db.clone(), mailer.clone());
+            async move { flush(&db, &mailer, worker, &stop).await }
+        },
+        || hand_back(&db, worker),
+    )
+    .await;
 }
 
 #[cfg(test)]
@@ -220,6 +236,95 @@ mod tests {
         (format!("smtp://127.0.0.1:{port}"), rx)
     }
 
+    /// One pass, as the only server.
+    async fn once(db: &Db, mailer: &Mailer) -> Result<usize, String> {
+        flush(db, mailer, "test", &Stop::never()).await
+    }
+
+    /// Two servers deliver one outbox at once, to one relay: each e-mail goes out once.
+    #[sqlx::test]
+    async fn two_servers_never_send_the_same_email(pool: SqlitePool) {
+        let (first, second) = (Db::single(pool.clone()), Db::single(pool));
+        let subjects: Vec<String> = (0..40).map(|i| format!("Message {i}")).collect();
+        let mut conn = first.write.acquire().await.unwrap();
+        for s in &subjects {
+            sql::queue_email(&mut conn, &email(s, "Texte")).await.unwrap();
+        }
+        drop(conn);
+        let (url, mut received) = smtp_server().await;
+        let mailer = Mailer::new(&url, "ne-pas-repondre@entraide.invalid").unwrap();
+        let never = Stop::never();
+        let (a, b) =
+            tokio::join!(flush(&first, &mailer, "serveur-a", &never), flush(&second, &mailer, "serveur-b", &never));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert!(a > 0 && b > 0, "both servers took a share ({a} and {b})");
+        assert_eq!(a + b, 40);
+        let mut got = vec![];
+        while let Ok(data) = received.try_recv() {
+            got.push(data.lines().find_map(|l| l.strip_prefix("Subject: ")).unwrap_or_default().to_owned());
+        }
+        got.sort();
+        let mut expected = subjects.clone();
+        expected.sort();
+        assert_eq!(got, expected, "each e-mail received once");
+        let claimed: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL")
+            .fetch_one(&first.read)
+            .await
+            .unwrap();
+        assert_eq!(claimed, 0, "a sent e-mail is no longer held");
+    }
+
+    /// What a server took is left to it while its lease runs, handed back when it stops, and
+    /// taken by another once the lease has run out (it died).
+    #[sqlx::test]
+    async fn what_a_server_took_waits_for_its_lease_or_its_hand_back(pool: SqlitePool) {
+        let db = Db::single(pool);
+        let mut conn = db.write.acquire().await.unwrap();
+        for s in ["Un", "Deux", "Trois"] {
+            sql::queue_email(&mut conn, &email(s, "Texte")).await.unwrap();
+        }
+        let now = services::now();
+        let take = Take {
+            worker: "serveur-a",
+            now,
+            until: now + workers::LEASE,
+            max_attempts: MAX_ATTEMPTS,
+            after: 0,
+            limit: 2,
+        };
+        let taken = sql::claim(&mut conn, take).await.unwrap();
+        assert_eq!(taken.iter().map(|r| r.subject.as_str()).collect::<Vec<_>>(), ["Un", "Deux"]);
+        drop(conn);
+        let (url, _received) = smtp_server().await;
+        let mailer = Mailer::new(&url, "ne-pas-repondre@entraide.invalid").unwrap();
+        assert_eq!(flush(&db, &mailer, "serveur-b", &Stop::never()).await.unwrap(), 1, "only the one not taken");
+        assert_eq!(hand_back(&db, "serveur-b").await.unwrap(), 0, "b holds nothing unsent");
+        assert_eq!(hand_back(&db, "serveur-a").await.unwrap(), 2);
+        assert_eq!(flush(&db, &mailer, "serveur-b", &Stop::never()).await.unwrap(), 2, "handed back, taken at once");
+        // A server that died: its lease runs out.
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::queue_email(&mut conn, &email("Quatre", "Texte")).await.unwrap();
+        let take = Take {
+            worker: "serveur-c",
+            now: now - 700,
+            until: now - 100,
+            max_attempts: MAX_ATTEMPTS,
+            after: 0,
+            limit: 10,
+        };
+        let taken = sql::claim(&mut conn, take).await.unwrap();
+        assert_eq!(taken.len(), 1);
+        drop(conn);
+        assert_eq!(flush(&db, &mailer, "serveur-b", &Stop::never()).await.unwrap(), 1, "the lease ran out");
+        // A stop asked before the pass: nothing is taken.
+        let mut conn = db.write.acquire().await.unwrap();
+        sql::queue_email(&mut conn, &email("Cinq", "Texte")).await.unwrap();
+        drop(conn);
+        let (switch, stop) = Stop::new();
+        switch.ask();
+        assert_eq!(flush(&db, &mailer, "serveur-b", &stop).await.unwrap(), 0);
+    }
+
     fn email<'a>(subject: &'a str, body: &'a str) -> sql::NewEmail<'a> {
         sql::NewEmail {
             to: "claire@exemple.fr",
@@ -240,14 +345,14 @@ mod tests {
         drop(conn);
         let (url, mut received) = smtp_server().await;
         let mailer = Mailer::new(&url, "Entraide Haut-Rhin <ne-pas-repondre@entraide.invalid>").unwrap();
-        assert_eq!(flush(&db, &mailer).await.unwrap(), 1);
+        assert_eq!(once(&db, &mailer).await.unwrap(), 1);
         let data = received.recv().await.unwrap();
         assert!(data.contains("To: claire@exemple.fr"), "{data}");
         assert!(data.contains("Subject: Nouveau message"), "{data}");
         assert!(data.contains("Un message."), "{data}");
         let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(&db.read).await.unwrap();
         assert!(sent.is_some());
-        assert_eq!(flush(&db, &mailer).await.unwrap(), 0, "sent once");
+        assert_eq!(once(&db, &mailer).await.unwrap(), 0, "sent once");
     }
 
     #[sqlx::test]
@@ -260,7 +365,7 @@ mod tests {
         drop(conn);
         let (smtp, mut received) = smtp_server().await;
         let mailer = Mailer::new(&smtp, "ne-pas-repondre@entraide.invalid").unwrap();
-        assert_eq!(flush(&db, &mailer).await.unwrap(), 2);
+        assert_eq!(once(&db, &mailer).await.unwrap(), 2);
         let (one, two) = (received.recv().await.unwrap(), received.recv().await.unwrap());
         let (alert, other) = if one.contains("Subject: Alerte") { (one, two) } else { (two, one) };
         assert!(alert.contains(&format!("List-Unsubscribe: <{url}>\n")), "{alert}");
@@ -277,7 +382,7 @@ mod tests {
         // A port nobody listens on.
         let free = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
         let mailer = Mailer::new(&format!("smtp://127.0.0.1:{free}"), "ne-pas-repondre@entraide.invalid").unwrap();
-        assert_eq!(flush(&db, &mailer).await.unwrap(), 0);
+        assert_eq!(once(&db, &mailer).await.unwrap(), 0);
         let (attempts, error): (i64, Option<String>) =
             sqlx::query_as("SELECT attempts, last_error FROM outbox").fetch_one(&db.read).await.unwrap();
         assert_eq!(attempts, 1);
@@ -293,7 +398,7 @@ mod tests {
         drop(conn);
         let (url, _) = smtp_server_answering_rcpt("550 5.1.1 <claire@exemple.fr>: Recipient address rejected").await;
         let mailer = Mailer::new(&url, "ne-pas-repondre@entraide.invalid").unwrap();
-        assert_eq!(flush(&db, &mailer).await.unwrap(), 0);
+        assert_eq!(once(&db, &mailer).await.unwrap(), 0);
         let error: Option<String> =
             sqlx::query_scalar("SELECT last_error FROM outbox").fetch_one(&db.read).await.unwrap();
         assert_eq!(error.as_deref(), Some("SMTP 550 (permanent)"));

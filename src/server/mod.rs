@@ -32,6 +32,7 @@ pub mod services;
 pub mod state;
 pub mod stats_http;
 pub mod throttle;
+pub mod workers;
 
 #[cfg(test)]
 mod tests;
@@ -334,10 +335,13 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     let retention_rules = args.retention.rules();
     retention_rules.check()?;
     services::notifications::set_site_url(&args.public_url);
+    // The delivery loops stop with the server, handing back what they took and have not sent.
+    let (stop_switch, stop) = workers::Stop::new();
+    let mut deliveries = tokio::task::JoinSet::new();
     match (&args.smtp_url, &args.mail_from) {
         (Some(url), Some(from)) => {
             let mailer = mailer::Mailer::new(url, from)?;
-            tokio::spawn(mailer::run(db.clone(), mailer));
+            deliveries.spawn(mailer::run(db.clone(), mailer, stop.clone()));
             tracing::info!("e-mails are sent through the SMTP relay");
         }
         (Some(_), None) => return Err("SMTP_URL is set: set ENTRAIDE_MAIL_FROM too (the sender address)".into()),
@@ -350,7 +354,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
         services::push::set_up(&key, push_services.clone());
         let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.clone());
         let pusher = services::push::Pusher::new(key, &contact, push_services)?;
-        tokio::spawn(services::push::run(db.clone(), pusher));
+        deliveries.spawn(services::push::run(db.clone(), pusher, stop.clone()));
     }
     // New public posts are announced to the alerts that match them.
     tokio::spawn(services::alerts::run(db.clone()));
@@ -420,10 +424,16 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Entraide listening on http://{addr}");
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+    let served = axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| format!("server error: {e}"))
+        .map_err(|e| format!("server error: {e}"));
+    // The e-mail or push in hand is finished (each gives up after 20 s), the rest handed back.
+    stop_switch.ask();
+    if tokio::time::timeout(std::time::Duration::from_secs(25), deliveries.join_all()).await.is_err() {
+        tracing::warn!("deliveries still running at shutdown: what they took waits for its lease to end");
+    }
+    served
 }
 
 /// The settings a public start cannot go without, checked before anything is opened: each

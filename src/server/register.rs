@@ -129,7 +129,18 @@ pub const REGISTER: &[Table] = &[
         readers: "le serveur ; l'exploitant (`entraide outbox`)",
         kept: "30 jours après l'envoi",
         personal: &["to_email", "subject", "body", "unsubscribe_url"],
-        other: &["id", "created_at", "sent_at", "attempts", "last_error", "post_id", "conversation_id", "erase_after_send"],
+        other: &[
+            "id",
+            "created_at",
+            "sent_at",
+            "attempts",
+            "last_error",
+            "post_id",
+            "conversation_id",
+            "erase_after_send",
+            "claimed_by",
+            "claimed_until",
+        ],
     },
     Table {
         name: "limit_attempts",
@@ -225,7 +236,7 @@ pub const REGISTER: &[Table] = &[
         readers: "le serveur",
         kept: "jusqu'à l'envoi",
         personal: &["payload"],
-        other: &["id", "subscription_id", "created_at", "sent_at", "attempts", "last_error"],
+        other: &["id", "subscription_id", "created_at", "sent_at", "attempts", "last_error", "claimed_by", "claimed_until"],
     },
     Table {
         name: "tower_sessions",

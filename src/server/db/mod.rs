@@ -16,6 +16,7 @@ pub mod conversations;
 pub mod exports;
 pub mod follow_ups;
 pub mod intakes;
+pub mod leases;
 pub mod limits;
 pub mod map;
 pub mod moderation;
@@ -111,6 +112,7 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .await?;
     let checkpointer = SqlitePoolOptions::new().max_connections(1).connect_with(options(url)?).await?;
     tokio::spawn(checkpoints(checkpointer));
+    tokio::spawn(changes.clone().watch_others(write.clone()));
     Ok(Db { read, write, map: map::MapReader::new(path), changes: Some(changes) })
 }
 
@@ -146,6 +148,7 @@ pub async fn open_existing(url: &str) -> Result<Db, sqlx::Error> {
 /// `..600_site_pages.sql` does with `users`), then checks every reference before going on.
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     use sqlx::migrate::MigrateError;
+    let _locked = migration_lock(db).await.map_err(|e| MigrateError::Execute(sqlx::Error::Io(e)))?;
     let mut conn = db.write.acquire().await?;
     sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
     let ran = MIGRATOR.run(&mut *conn).await;
@@ -160,6 +163,28 @@ pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
             broken.len()
         )))),
     }
+}
+
+/// Takes the migration lock of the database's file — an advisory lock on `<file>-migrate.lock`
+/// beside it, never on the database file itself (closing another descriptor of that file would
+/// drop SQLite's own locks) — until the returned file is dropped: servers started at once on one
+/// file migrate one after the other (sqlx takes no lock on SQLite: both would run the first
+/// pending migration, and the second would fail on tables the first made). `None` for a
+/// database without a file.
+async fn migration_lock(db: &Db) -> Result<Option<std::fs::File>, std::io::Error> {
+    let path = db.write.connect_options().get_filename().to_path_buf();
+    if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
+        return Ok(None);
+    }
+    let mut name = path.into_os_string();
+    name.push("-migrate.lock");
+    tokio::task::spawn_blocking(move || {
+        let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&name)?;
+        file.lock()?;
+        Ok(Some(file))
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 /// What `entraide migrate` would do to a database, read without changing it.
@@ -281,6 +306,25 @@ mod tests {
             seen = in_file();
         }
         assert_eq!(seen, 20, "the rows never reached the database file");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Two servers started at once on a new file (each with its own pools, as two processes):
+    /// both start, the schema made once.
+    #[tokio::test]
+    async fn servers_started_at_once_migrate_one_after_the_other() {
+        let dir = std::env::temp_dir().join(format!("entraide-migrate-race-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let url = format!("sqlite://{}", dir.join("race.db").display());
+        let start = || async {
+            let db = connect(&url).await.expect("connect");
+            migrate(&db).await.map(|()| db)
+        };
+        let (a, b) = tokio::join!(start(), start());
+        let (a, _b) = (a.expect("the first start"), b.expect("the second start"));
+        let applied: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations").fetch_one(&a.read).await.expect("count");
+        assert_eq!(applied, i64::try_from(MIGRATOR.iter().count()).expect("count"));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -2,6 +2,8 @@
 
 use sqlx::SqliteConnection;
 
+use super::leases;
+
 use crate::domain::notification::NotificationKind;
 use crate::i18n::Lang;
 
@@ -207,14 +209,17 @@ pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<Outbo
     .await
 }
 
-/// E-mails still to send, oldest first, that have not failed too often.
-pub async fn unsent(conn: &mut SqliteConnection, max_attempts: i64, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+/// The e-mails taken by `take` (`leases::claim`), in order.
+pub async fn claim(conn: &mut SqliteConnection, take: leases::Take<'_>) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    let ids = leases::claim(conn, leases::Queue::Emails, take).await?;
+    let (Some(first), Some(last)) = (ids.first(), ids.last()) else { return Ok(vec![]) };
     sqlx::query_as(
         "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error, unsubscribe_url FROM outbox \
-         WHERE sent_at IS NULL AND attempts < $1 ORDER BY id LIMIT $2",
+         WHERE claimed_by = $1 AND sent_at IS NULL AND id BETWEEN $2 AND $3 ORDER BY id",
     )
-    .bind(max_attempts)
-    .bind(limit)
+    .bind(take.worker)
+    .bind(first)
+    .bind(last)
     .fetch_all(conn)
     .await
 }
@@ -230,7 +235,7 @@ pub async fn record_attempt(
         Ok(()) => {
             sqlx::query(
                 "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, \
-                 body = CASE WHEN erase_after_send = 1 THEN '' ELSE body END WHERE id = $2",
+                 claimed_by = NULL, claimed_until = NULL, body = CASE WHEN erase_after_send = 1 THEN '' ELSE body END WHERE id = $2",
             )
             .bind(now)
             .bind(id)
@@ -238,7 +243,10 @@ pub async fn record_attempt(
             .await?
         }
         Err(e) => {
-            sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
+            sqlx::query(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_by = NULL, claimed_until = NULL \
+                 WHERE id = $2",
+            )
                 .bind(e)
                 .bind(id)
                 .execute(conn)

@@ -3,6 +3,8 @@
 
 use sqlx::SqliteConnection;
 
+use super::leases;
+
 /// The stored VAPID key pair (its secret scalar), if made already.
 pub async fn vapid_key(conn: &mut SqliteConnection) -> Result<Option<Vec<u8>>, sqlx::Error> {
     sqlx::query_scalar("SELECT value FROM server_keys WHERE name = 'vapid'").fetch_optional(conn).await
@@ -74,15 +76,18 @@ pub struct PushRow {
     pub attempts: i64,
 }
 
-/// Pushes still to send, oldest first, that have not failed too often.
-pub async fn unsent(conn: &mut SqliteConnection, max_attempts: i64, limit: i64) -> Result<Vec<PushRow>, sqlx::Error> {
+/// The pushes taken by `take` (`leases::claim`), with their browsers' keys, in order.
+pub async fn claim(conn: &mut SqliteConnection, take: leases::Take<'_>) -> Result<Vec<PushRow>, sqlx::Error> {
+    let ids = leases::claim(conn, leases::Queue::Pushes, take).await?;
+    let (Some(first), Some(last)) = (ids.first(), ids.last()) else { return Ok(vec![]) };
     sqlx::query_as(
         "SELECT o.id, o.subscription_id, o.payload, s.endpoint, s.p256dh, s.auth, o.attempts \
          FROM push_outbox o JOIN push_subscriptions s ON s.id = o.subscription_id \
-         WHERE o.sent_at IS NULL AND o.attempts < $1 ORDER BY o.id LIMIT $2",
+         WHERE o.claimed_by = $1 AND o.sent_at IS NULL AND o.id BETWEEN $2 AND $3 ORDER BY o.id",
     )
-    .bind(max_attempts)
-    .bind(limit)
+    .bind(take.worker)
+    .bind(first)
+    .bind(last)
     .fetch_all(conn)
     .await
 }
@@ -96,20 +101,28 @@ pub async fn record_attempt(
     now: i64,
 ) -> Result<(), sqlx::Error> {
     match result {
-        Ok(()) => sqlx::query("UPDATE push_outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1")
+        Ok(()) => {
+            sqlx::query(
+                "UPDATE push_outbox SET sent_at = $2, attempts = attempts + 1, last_error = NULL, claimed_by = NULL, \
+             claimed_until = NULL WHERE id = $1",
+            )
             .bind(id)
             .bind(now)
             .execute(conn)
-            .await?,
-        Err((why, permanent)) => sqlx::query(
-            "UPDATE push_outbox SET attempts = CASE WHEN $3 THEN $4 ELSE attempts + 1 END, last_error = $2 WHERE id = $1",
-        )
-        .bind(id)
-        .bind(why)
-        .bind(permanent)
-        .bind(max_attempts)
-        .execute(conn)
-        .await?,
+            .await?
+        }
+        Err((why, permanent)) => {
+            sqlx::query(
+                "UPDATE push_outbox SET attempts = CASE WHEN $3 THEN $4 ELSE attempts + 1 END, last_error = $2, \
+             claimed_by = NULL, claimed_until = NULL WHERE id = $1",
+            )
+            .bind(id)
+            .bind(why)
+            .bind(permanent)
+            .bind(max_attempts)
+            .execute(conn)
+            .await?
+        }
     };
     Ok(())
 }

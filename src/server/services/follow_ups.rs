@@ -223,6 +223,28 @@ mod tests {
         assert!(matches!(list(&db, &author, NOW).await, Err(AppError::Forbidden)));
     }
 
+    /// Two servers on one database sweep at the same minute: each follow-up is raised, and each
+    /// author told, once (every decision is taken again inside the sweep's write transaction).
+    #[sqlx::test]
+    async fn two_servers_sweeping_at_once_tell_each_author_once(pool: SqlitePool) {
+        let (first, second) = (Db::single(pool.clone()), Db::single(pool));
+        let rules = FollowUpRules::default();
+        let author = accounts::test_account(&first, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
+        for i in 0..12 {
+            post(&first, &author, &format!("Courses numero {i}"), Category::Groceries, 7).await;
+        }
+        let at = NOW + 4 * DAY;
+        let (a, b) = tokio::join!(sweep(&first, &rules, at), sweep(&second, &rules, at));
+        let (a, b) = (a.expect("first server"), b.expect("second server"));
+        assert_eq!(a.unanswered + b.unanswered, 12, "each unanswered request raised once");
+        assert_eq!(a.expiring + b.expiring, 12, "each expiry told once");
+        assert_eq!(count(&first, "SELECT count(*) FROM notifications WHERE kind = 'expiring'").await, 12);
+        assert_eq!(count(&first, "SELECT count(*) FROM follow_ups").await, 24);
+        let (a, b) =
+            tokio::join!(posts::sweep_expired(&first, NOW + 8 * DAY), posts::sweep_expired(&second, NOW + 8 * DAY));
+        assert_eq!(a.expect("first") + b.expect("second"), 12, "each expired post swept once");
+    }
+
     #[sqlx::test]
     async fn an_author_is_told_once_three_days_before_expiry(pool: SqlitePool) {
         let db = Db::single(pool);

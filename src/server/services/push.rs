@@ -20,7 +20,9 @@ use web_push_native::{p256, Auth, WebPushBuilder};
 use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
+use crate::server::db::leases::{self, Queue, Take};
 use crate::server::db::{self, push as sql, Db};
+use crate::server::workers::{self, Stop};
 
 /// A failing push is tried this many times, then left.
 pub const MAX_ATTEMPTS: i64 = 5;
@@ -235,33 +237,43 @@ impl Pusher {
     }
 }
 
-/// Sends what waits in the push outbox once; returns how many were sent.
-pub async fn flush(db: &Db, pusher: &Pusher, now: i64) -> Result<usize, String> {
-    let rows = {
-        let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;
-        sql::unsent(&mut conn, MAX_ATTEMPTS, 50).await.map_err(|e| e.to_string())?
-    };
-    let mut sent = 0;
-    for r in rows {
-        let outcome = pusher.send(&r.endpoint, &r.p256dh, &r.auth, &r.payload).await;
+/// Sends what waits in the push outbox once, each push at most once per pass, taking them
+/// [`workers::BATCH`] at a time in the name of `worker` (`workers::me()`), until `stop` is asked;
+/// returns how many were sent.
+pub async fn flush(db: &Db, pusher: &Pusher, worker: &str, stop: &Stop, now: i64) -> Result<usize, String> {
+    let claim = |after| async move {
+        let take =
+            Take { worker, now, until: now + workers::LEASE, max_attempts: MAX_ATTEMPTS, after, limit: workers::BATCH };
         let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
-        match outcome {
-            Outcome::Sent => {
-                sent += 1;
-                sql::record_attempt(&mut conn, r.id, Ok(()), MAX_ATTEMPTS, now).await
-            }
-            Outcome::Gone => {
-                tracing::info!(subscription = r.subscription_id, "push subscription gone: dropped");
-                sql::drop_subscription(&mut conn, r.subscription_id).await
-            }
-            Outcome::Failed(why, permanent) => {
-                // The row is the reference; the address stays in the table, never in the log.
-                tracing::warn!(push_id = r.id, "push not sent: {why}");
-                sql::record_attempt(&mut conn, r.id, Err((&why, permanent)), MAX_ATTEMPTS, now).await
-            }
+        sql::claim(&mut conn, take).await.map_err(|e| e.to_string())
+    };
+    workers::drain(stop, |r: &sql::PushRow| r.id, claim, |r| deliver(db, pusher, r, now)).await
+}
+
+/// Hands back what `worker` took and has not sent.
+pub async fn hand_back(db: &Db, worker: &str) -> Result<u64, String> {
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    leases::release(&mut conn, Queue::Pushes, worker).await.map_err(|e| e.to_string())
+}
+
+/// Sends one push and records the outcome; whether it was sent.
+async fn deliver(db: &Db, pusher: &Pusher, r: sql::PushRow, now: i64) -> Result<bool, String> {
+    let outcome = pusher.send(&r.endpoint, &r.p256dh, &r.auth, &r.payload).await;
+    let sent = matches!(outcome, Outcome::Sent);
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    match outcome {
+        Outcome::Sent => sql::record_attempt(&mut conn, r.id, Ok(()), MAX_ATTEMPTS, now).await,
+        Outcome::Gone => {
+            tracing::info!(subscription = r.subscription_id, "push subscription gone: dropped");
+            sql::drop_subscription(&mut conn, r.subscription_id).await
         }
-        .map_err(|e| e.to_string())?;
+        Outcome::Failed(why, permanent) => {
+            // The row is the reference; the address stays in the table, never in the log.
+            tracing::warn!(push_id = r.id, "push not sent: {why}");
+            sql::record_attempt(&mut conn, r.id, Err((&why, permanent)), MAX_ATTEMPTS, now).await
+        }
     }
+    .map_err(|e| e.to_string())?;
     Ok(sent)
 }
 
@@ -275,17 +287,22 @@ pub fn wake() {
     waker().notify_one();
 }
 
-/// Delivers the push outbox every few seconds (at once when woken).
-pub async fn run(db: Db, pusher: Pusher) {
-    loop {
-        if let Err(e) = flush(&db, &pusher, super::now()).await {
-            tracing::error!("push outbox: {e}");
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(EVERY) => {}
-            _ = waker().notified() => {}
-        }
-    }
+/// Delivers the push outbox every few seconds (at once when woken) until `stop`, then hands
+/// back what it took and has not sent.
+pub async fn run(db: Db, pusher: Pusher, stop: Stop) {
+    let worker = workers::me();
+    workers::every(
+        "push outbox",
+        EVERY,
+        waker(),
+        stop,
+        |stop| {
+            let (db, pusher) = (db.clone(), pusher.clone());
+            async move { flush(&db, &pusher, worker, &stop, super::now()).await }
+        },
+        || hand_back(&db, worker),
+    )
+    .await;
 }
 
 #[cfg(test)]
@@ -391,7 +408,7 @@ mod tests {
 
         subscribe(&db, &me, &format!("{ok_origin}/push/a"), &p256dh, &auth, NOW).await.expect("subscribed");
         queue_one(&db, me.id, r#"{"title":"Entraide","body":"Une annonce","url":"/posts/1"}"#).await;
-        assert_eq!(flush(&db, &pusher, NOW).await.expect("flush"), 1);
+        assert_eq!(flush(&db, &pusher, "test", &Stop::never(), NOW).await.expect("flush"), 1);
         let headers = received.recv().await.expect("a push");
         assert_eq!(headers["content-encoding"], "aes128gcm");
         assert_eq!(headers["ttl"], "86400");
@@ -407,7 +424,7 @@ mod tests {
         subscribe(&db, &me, &format!("{busy_origin}/push/b"), &p256dh, &auth, NOW).await.expect("subscribed");
         queue_one(&db, me.id, "{}").await;
         for _ in 0..MAX_ATTEMPTS + 2 {
-            assert_eq!(flush(&db, &pusher, NOW).await.expect("flush"), 0);
+            assert_eq!(flush(&db, &pusher, "test", &Stop::never(), NOW).await.expect("flush"), 0);
         }
         assert_eq!(count(&db, "SELECT max(attempts) FROM push_outbox").await, MAX_ATTEMPTS);
 
@@ -415,7 +432,7 @@ mod tests {
         subscribe(&db, &me, &format!("{gone_origin}/push/c"), &p256dh, &auth, NOW).await.expect("subscribed");
         sqlx::query("DELETE FROM push_outbox").execute(&db.write).await.expect("clean");
         queue_one(&db, me.id, "{}").await;
-        flush(&db, &pusher, NOW).await.expect("flush");
+        flush(&db, &pusher, "test", &Stop::never(), NOW).await.expect("flush");
         let left: Vec<String> =
             sqlx::query_scalar("SELECT endpoint FROM push_subscriptions").fetch_all(&db.read).await.expect("left");
         assert_eq!(left, [format!("{busy_origin}/push/b")]);
