@@ -17,7 +17,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e deploy-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
 DIST := entraide-$(VERSION)-$(shell uname -m)
@@ -29,17 +29,22 @@ run: release
 	ENTRAIDE_LOG_FORMAT=$${ENTRAIDE_LOG_FORMAT:-text} target/release/entraide serve
 
 ## test: install what tests need, then run the Rust tests, the end-to-end suite (on the release
-## build, the one shipped), a smoke run of every benchmark, and the deployment's journey (its
-## archive behind nginx with TLS)
+## build, the one shipped), a smoke run of every benchmark, the deployment's journey (its
+## archive behind nginx with TLS), and two servers on one database behind a load balancer
 test: assets test-tools bench-tools
 	$(MAKE) release
 	$(MAKE) unit e2e bench-smoke
-	$(MAKE) package deploy-test
+	$(MAKE) package deploy-test servers-test
 
 ## deploy-test: the release server from a configuration file behind nginx (TLS, HTTP/2, HSTS),
 ## a journey through it, the systemd units checked, backups (end2end/deploy.sh)
 deploy-test:
 	bash end2end/deploy.sh target/dist/$(DIST).tar.gz
+
+## servers-test: two app servers on one database behind nginx's round robin — one log-in limit,
+## each e-mail sent once, a stopped server handing back its work (end2end/two_servers.sh)
+servers-test:
+	bash end2end/two_servers.sh
 
 ## dist: the release archive (binary, site, sample configuration, systemd units and timer,
 ## nginx site, journald retention, README) in target/dist, with its SHA-256 checksum

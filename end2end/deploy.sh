@@ -21,12 +21,7 @@ bin="$shipped/bin/entraide"
 deploy="$shipped/deploy"
 echo "FIGURE deploy.archive_bytes $(stat -c %s "$archive")"
 app_port=3300 https_port=8443 http_port=8080 mail_port=3325
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -f "$dir/nginx/nginx.pid" ] && kill "$(cat "$dir/nginx/nginx.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-}
+source end2end/harness.sh
 trap cleanup EXIT
 fail() { echo "deploy test: $*" >&2; exit 1; }
 
@@ -96,21 +91,7 @@ sed -e "s|server 127.0.0.1:3000;|server 127.0.0.1:$app_port;|" \
     -e "s|/etc/letsencrypt/live/entraide.example.fr/fullchain.pem|$dir/nginx/cert.pem|" \
     -e "s|/etc/letsencrypt/live/entraide.example.fr/privkey.pem|$dir/nginx/key.pem|" \
     "$deploy/nginx.conf" > "$dir/nginx/site.conf"
-cat > "$dir/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $dir/nginx/nginx.pid;
-error_log $dir/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    client_body_temp_path $dir/nginx/body;
-    proxy_temp_path $dir/nginx/proxy;
-    fastcgi_temp_path $dir/nginx/fastcgi;
-    uwsgi_temp_path $dir/nginx/uwsgi;
-    scgi_temp_path $dir/nginx/scgi;
-    include /etc/nginx/mime.types;
-    include $dir/nginx/site.conf;
-}
-CONF
+nginx_conf "$dir/nginx"
 nginx -t -c "$dir/nginx/nginx.conf" -p "$dir/nginx" 2>&1 | grep -q "test is successful" || fail "nginx -t: $(nginx -t -c "$dir/nginx/nginx.conf" -p "$dir/nginx" 2>&1)"
 nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx"
 for _ in $(seq 100); do curl -skf "https://127.0.0.1:$https_port/healthz" >/dev/null && break; sleep 0.2; done
