@@ -61,11 +61,8 @@ impl AlertForm {
             ("", "") => None,
             (lat, lon) => match (lat.parse::<f64>(), lon.parse::<f64>()) {
                 (Ok(lat), Ok(lon)) => match LatLng::parse(lat, lon) {
-                    Ok(p) if super::BBox::HAUT_RHIN.contains(p) => Some(p),
-                    Ok(_) => {
-                        errors.push("place", Msg::new("alert-position-outside"));
-                        None
-                    }
+                    // Whether it lies in a commune served is the server's to say.
+                    Ok(p) => Some(p),
                     Err(m) => {
                         errors.push("place", m);
                         None
@@ -307,8 +304,10 @@ mod tests {
     fn a_position_wins_over_the_typed_place() {
         let f = AlertForm { lat: "47.75".into(), lon: "7.33".into(), ..form("", "2", &[], "") };
         assert_eq!(f.parse(resolve).unwrap().place, AlertPlace::Position(LatLng { lat: 47.75, lon: 7.33 }));
+        // Whether a position lies in a commune served is the server's to say (several
+        // territories: `server::tests::territories`).
         let far = AlertForm { lat: "48.85".into(), lon: "2.35".into(), ..form("", "2", &[], "") };
-        assert!(far.parse(resolve).unwrap_err().get("place").is_some());
+        assert_eq!(far.parse(resolve).unwrap().place, AlertPlace::Position(LatLng { lat: 48.85, lon: 2.35 }));
     }
 
     #[test]

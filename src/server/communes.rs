@@ -1,10 +1,13 @@
-//! The communes of the département, shipped with the binary (INSEE, IGN, DILA — Licence
-//! Ouverte): names, postcodes, population, town-hall position and outline. Loaded once at start
-//! and kept in `AppState`; answers "which commune is this point in?".
+//! The communes served: those of the Haut-Rhin, shipped with the binary (INSEE, IGN, DILA —
+//! Licence Ouverte), and those of the territories an operator added (`entraide territory add`,
+//! kept in the database: `services::territories`). Names, postcodes, population, town-hall
+//! position and outline, each with its territory. Loaded once at start and kept in `AppState`;
+//! answers "which commune is this point in?".
 
 use crate::domain::commune::CommuneRef;
 use crate::domain::geo::MultiPolygon;
 use crate::domain::post::fold_for_search;
+use crate::domain::territory::TerritoryCode;
 use crate::domain::{BBox, LatLng};
 
 const CSV: &str = include_str!("data/communes-68.csv");
@@ -15,6 +18,8 @@ const GEOJSON: &str = include_str!("data/communes-68.geojson");
 pub struct Commune {
     pub insee: String,
     pub name: String,
+    /// The territory the commune belongs to (its posts, its staff).
+    pub territory: TerritoryCode,
     pub postcodes: Vec<String>,
     pub population: u32,
     pub town_hall: LatLng,
@@ -51,21 +56,54 @@ fn area_km2(shape: &MultiPolygon) -> f64 {
         .sum()
 }
 
-/// Every commune of the département.
+/// Every commune served.
 #[derive(Clone, Debug)]
 pub struct Communes {
     list: Vec<Commune>,
 }
 
 impl Communes {
+    /// The code of the territory shipped in the binary.
+    pub const HAUT_RHIN: &'static str = "68";
+
     /// The shipped communes of the Haut-Rhin.
     pub fn haut_rhin() -> Result<Communes, String> {
-        Communes::parse(CSV, GEOJSON)
+        let code = TerritoryCode::parse(Self::HAUT_RHIN).map_err(|m| m.to_string())?;
+        Communes::parse(CSV, GEOJSON, &code)
+    }
+
+    /// Communes already read (from the database); `None` if the list is empty.
+    pub fn from_list(mut list: Vec<Commune>) -> Option<Communes> {
+        list.sort_by(|a, b| a.insee.cmp(&b.insee));
+        (!list.is_empty()).then_some(Communes { list })
+    }
+
+    /// One commune from its parts (the outline's box and surface computed here).
+    pub fn commune(
+        insee: String,
+        name: String,
+        territory: TerritoryCode,
+        postcodes: Vec<String>,
+        population: u32,
+        town_hall: LatLng,
+        shape: MultiPolygon,
+    ) -> Commune {
+        Commune {
+            insee,
+            name,
+            territory,
+            postcodes,
+            population,
+            town_hall,
+            bbox: shape.bbox(),
+            area_km2: area_km2(&shape),
+            shape,
+        }
     }
 
     /// Parses a CSV (`insee,nom,codes_postaux,population,lat,lon`) and a GeoJSON of
-    /// MultiPolygons whose `insee` property matches.
-    pub fn parse(csv: &str, geojson: &str) -> Result<Communes, String> {
+    /// MultiPolygons whose `insee` property matches, the communes of `territory`.
+    pub fn parse(csv: &str, geojson: &str, territory: &TerritoryCode) -> Result<Communes, String> {
         let shapes: serde_json::Value = serde_json::from_str(geojson).map_err(|e| format!("communes GeoJSON: {e}"))?;
         let features = shapes["features"].as_array().ok_or("communes GeoJSON: no features")?;
         let mut outlines = std::collections::HashMap::new();
@@ -83,21 +121,27 @@ impl Communes {
             };
             let num = |s: &str| s.parse::<f64>().map_err(|e| format!("communes CSV line {}: {e}", i + 1));
             let shape = outlines.remove(insee).ok_or_else(|| format!("commune {insee} has no outline"))?;
-            list.push(Commune {
-                insee: insee.to_owned(),
-                name: name.to_owned(),
-                postcodes: postcodes.split_whitespace().map(str::to_owned).collect(),
-                population: population.parse().map_err(|e| format!("communes CSV line {}: {e}", i + 1))?,
-                town_hall: LatLng::parse(num(lat)?, num(lon)?).map_err(|m| m.to_string())?,
-                bbox: shape.bbox(),
-                area_km2: area_km2(&shape),
+            if insee.trim().is_empty() || name.trim().is_empty() || shape.polygons.is_empty() {
+                return Err(format!("communes CSV line {}: a code, a name and an outline are needed", i + 1));
+            }
+            let postcodes: Vec<String> = postcodes.split_whitespace().map(str::to_owned).collect();
+            if postcodes.is_empty() {
+                return Err(format!("communes CSV line {}: no postcode", i + 1));
+            }
+            list.push(Communes::commune(
+                insee.to_owned(),
+                name.to_owned(),
+                territory.clone(),
+                postcodes,
+                population.parse().map_err(|e| format!("communes CSV line {}: {e}", i + 1))?,
+                LatLng::parse(num(lat)?, num(lon)?).map_err(|m| m.to_string())?,
                 shape,
-            });
+            ));
         }
-        if list.is_empty() {
-            return Err("no commune in the CSV".into());
+        if let Some(extra) = outlines.keys().next() {
+            return Err(format!("communes GeoJSON: outline {extra} has no line in the CSV"));
         }
-        Ok(Communes { list })
+        Communes::from_list(list).ok_or_else(|| "no commune in the CSV".to_owned())
     }
 
     /// All communes, in INSEE order.
@@ -123,7 +167,17 @@ impl Communes {
 
     /// The commune with this INSEE code.
     pub fn by_insee(&self, insee: &str) -> Option<&Commune> {
-        self.list.iter().find(|c| c.insee == insee)
+        self.list.binary_search_by(|c| c.insee.as_str().cmp(insee)).ok().map(|i| &self.list[i])
+    }
+
+    /// The box around every commune of `territory`, if it has any.
+    pub fn bounds_of(&self, territory: &TerritoryCode) -> Option<BBox> {
+        self.list.iter().filter(|c| &c.territory == territory).map(|c| c.bbox).reduce(|a, b| BBox {
+            west: a.west.min(b.west),
+            south: a.south.min(b.south),
+            east: a.east.max(b.east),
+            north: a.north.max(b.north),
+        })
     }
 }
 

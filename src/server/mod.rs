@@ -31,6 +31,7 @@ pub mod seed;
 pub mod services;
 pub mod state;
 pub mod stats_http;
+pub mod territory_home;
 pub mod throttle;
 pub mod workers;
 
@@ -130,6 +131,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extra)
         .leptos_routes(&state, routes, page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), territory_home::open))
         .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .layer(axum::middleware::from_fn(forms::kit::answer_in_background))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(security::panicked))
@@ -229,6 +231,7 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::User(c) => operator::user(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::Moderation(c) => operator::moderation(&open_and_migrate(&cli.database_url).await?, c).await,
+        Command::Territory(c) => operator::territory(&open_and_migrate(&cli.database_url).await?, c).await,
         Command::SweepFollowUps { rules, days_ahead } => {
             let rules = rules.rules();
             rules.check()?;
@@ -296,8 +299,9 @@ impl ServeArgs {
 async fn open_and_migrate(url: &str) -> Result<db::Db, String> {
     let db = db::connect(url).await.map_err(|e| format!("cannot open the database {url}: {e}"))?;
     db::migrate(&db).await.map_err(|e| format!("database migration failed, the server will not start: {e}"))?;
-    // The data step of the migration that sizes public points by where people live.
-    let communes = Communes::haut_rhin()?;
+    // The communes served (the built-in ones written if missing), then the data step of the
+    // migration that sizes public points by where people live.
+    let communes = services::territories::load(&db).await?;
     let moved = services::posts::size_privacy_areas(&db, &communes)
         .await
         .map_err(|e| format!("placing public points failed, the server will not start: {e}"))?;
@@ -311,7 +315,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     check_start(&args)?;
     let db = open_and_migrate(url).await?;
     refuse_demo_accounts_in_public(&db, &args.public_url, args.allow_demo).await?;
-    let communes = Arc::new(Communes::haut_rhin()?);
+    let communes = Arc::new(services::territories::load(&db).await?);
     let conf = get_configuration(None).map_err(|e| format!("Leptos configuration: {e}"))?;
     let mut options = conf.leptos_options;
     if options.output_name.is_empty() {

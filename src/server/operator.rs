@@ -3,9 +3,11 @@
 
 use std::io::BufRead;
 
+use crate::domain::territory::{Scope, TerritoryCode};
 use crate::domain::time::relative_fr;
 use crate::domain::user::{Role, SignUpForm};
-use crate::server::cli::{ModerationCommand, UserCommand};
+use crate::server::cli::{ModerationCommand, TerritoryCommand, UserCommand};
+use crate::server::communes::Communes;
 use crate::server::db::Db;
 use crate::server::{passwords, services};
 
@@ -78,6 +80,50 @@ pub async fn user(db: &Db, command: UserCommand) -> Result<(), String> {
         UserCommand::Enable { email } => {
             services::accounts::set_disabled(db, &email, false, now).await?;
             println!("{email} is enabled again.");
+            Ok(())
+        }
+        UserCommand::Territories { email, codes, national } => {
+            let scope = if national {
+                Scope::National
+            } else {
+                let codes = codes.iter().map(|c| TerritoryCode::parse(c)).collect::<Result<Vec<_>, _>>();
+                Scope::from_rows(codes.map_err(|m| m.to_string())?)
+            };
+            services::territories::set_scope(db, &email, &scope).await?;
+            match scope {
+                Scope::National => println!("{email} acts in every territory."),
+                Scope::Only(codes) => {
+                    let codes: Vec<&str> = codes.iter().map(TerritoryCode::as_str).collect();
+                    println!("{email} acts in: {}.", codes.join(", "));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Runs `entraide territory ...`.
+pub async fn territory(db: &Db, command: TerritoryCommand) -> Result<(), String> {
+    match command {
+        TerritoryCommand::Add { code, name, communes, outlines, contact_email, contact_phone, emergency } => {
+            let read = |p: &std::path::Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+            let parsed = TerritoryCode::parse(&code).map_err(|m| m.to_string())?;
+            let list = Communes::parse(&read(&communes)?, &read(&outlines)?, &parsed)?;
+            let addition = services::territories::Addition { code, name, contact_email, contact_phone, emergency };
+            let n = services::territories::add(db, &addition, &list, services::now()).await?;
+            println!(
+                "Territory {parsed} ({}) added with {n} communes. Restart the servers to serve it.",
+                addition.name
+            );
+            Ok(())
+        }
+        TerritoryCommand::List => {
+            let rows = services::territories::list(db).await?;
+            println!("{:<12} {:>8}  name", "code", "communes");
+            for t in &rows {
+                let built_in = if t.built_in == 1 { " (built in)" } else { "" };
+                println!("{:<12} {:>8}  {}{built_in}", t.code, t.communes, t.name);
+            }
             Ok(())
         }
     }

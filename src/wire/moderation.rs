@@ -20,6 +20,10 @@ pub struct QueueStats {
     pub hidden: i64,
     /// Server time of the answer.
     pub now: i64,
+    /// The territories of the staff member reading, as « Name (code) », when they act in some
+    /// only (empty: every territory).
+    #[serde(default)]
+    pub territories: Vec<String>,
 }
 
 /// Who wrote a post, as staff see it.

@@ -59,5 +59,29 @@ pub struct PersonView {
     pub reports: Vec<PersonReport>,
     /// The admin reading is this person (their own role and account are not changed here).
     pub me: bool,
+    /// Where a staff member acts, when the instance serves several territories (else `None`).
+    pub territories: Option<StaffTerritories>,
     pub now: i64,
+}
+
+/// Where a staff member acts, and what the admin reading may give them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaffTerritories {
+    /// Every territory (no territory chosen).
+    pub national: bool,
+    /// The territories, each checked if the person acts in it; only those the admin reading
+    /// acts in are listed when they are not national.
+    pub choices: Vec<TerritoryChoice>,
+    /// The admin reading is national (may make someone national).
+    pub may_national: bool,
+    /// The admin reading may change this person's territories.
+    pub may_change: bool,
+}
+
+/// A territory to tick.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TerritoryChoice {
+    pub code: String,
+    pub name: String,
+    pub checked: bool,
 }

@@ -50,6 +50,8 @@ pub struct Selection {
     pub category: Option<String>,
     /// With the phone-intake records (admins' full export).
     pub people: bool,
+    /// The staff member exporting: only the posts of their territories.
+    pub staff: i64,
 }
 
 /// The next `limit` posts created in the period and matching, after post `after`, by id.
@@ -59,7 +61,7 @@ pub async fn page(
     after: i64,
     limit: i64,
 ) -> Result<Vec<ExportRow>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.description, p.commune_insee, \
          p.commune_name, p.public_lat, p.public_lon, p.created_at, p.updated_at, p.expires_at, \
          p.hidden_at IS NOT NULL AS hidden, i.post_id IS NOT NULL AS by_phone, \
@@ -77,8 +79,10 @@ pub async fn page(
          CASE WHEN $6 THEN u.display_name END AS consent_by \
          FROM posts p LEFT JOIN intakes i ON i.post_id = p.id LEFT JOIN users u ON u.id = i.consent_by \
          WHERE p.created_at >= $1 AND p.created_at < $2 AND ($3 IS NULL OR p.commune_insee = $3) \
-         AND ($4 IS NULL OR p.category = $4) AND p.building_id IS NULL AND p.id > $5 ORDER BY p.id LIMIT $7",
-    )
+         AND ($4 IS NULL OR p.category = $4) AND p.building_id IS NULL AND p.id > $5 AND {} \
+         ORDER BY p.id LIMIT $7",
+        super::territories::post_in_scope("p", 8)
+    ))
     .bind(s.from)
     .bind(s.to)
     .bind(&s.commune)
@@ -86,6 +90,7 @@ pub async fn page(
     .bind(after)
     .bind(s.people)
     .bind(limit)
+    .bind(s.staff)
     .fetch_all(conn)
     .await
 }

@@ -139,10 +139,12 @@ pub async fn answer(conn: &mut SqliteConnection, id: i64, yes: bool, now: i64) -
 
 /// Staff dealt with follow-up `id`. Returns whether it was open.
 pub async fn resolve(conn: &mut SqliteConnection, id: i64, staff_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sqlx::query(&format!(
         "UPDATE follow_ups SET resolved_at = $3, resolved_by = $2 WHERE id = $1 AND resolved_at IS NULL \
-         AND kind IN ('unanswered', 'help-check')",
-    )
+         AND kind IN ('unanswered', 'help-check') \
+         AND post_id IN (SELECT p.id FROM posts p WHERE p.id = follow_ups.post_id AND {})",
+        super::territories::post_in_scope("p", 2)
+    ))
     .bind(id)
     .bind(staff_id)
     .bind(now)
@@ -176,25 +178,38 @@ const STAFF_COLUMNS: &str = "SELECT f.id, f.post_id, p.title, p.category, p.comm
      FROM follow_ups f JOIN posts p ON p.id = f.post_id LEFT JOIN users u ON u.id = p.author_id";
 
 /// Requests raised as unanswered that still are (public, unexpired, no answer), oldest first.
-pub async fn open_unanswered(conn: &mut SqliteConnection, now: i64, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
+///
+/// In the territories of staff member `staff`.
+pub async fn open_unanswered(
+    conn: &mut SqliteConnection,
+    staff: i64,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<StaffRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{STAFF_COLUMNS} WHERE f.kind = 'unanswered' AND f.resolved_at IS NULL AND p.status = 'published' \
-         AND p.hidden_at IS NULL AND p.expires_at > $1 \
-         AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) ORDER BY p.created_at, p.id LIMIT $2"
+         AND p.hidden_at IS NULL AND p.expires_at > $1 AND {} \
+         AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) ORDER BY p.created_at, p.id LIMIT $2",
+        super::territories::post_in_scope("p", 3)
     ))
     .bind(now)
     .bind(limit)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }
 
 /// Help that may never have come ("Non", or no answer), not dealt with yet, oldest first.
-pub async fn open_help(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
+///
+/// In the territories of staff member `staff`.
+pub async fn open_help(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{STAFF_COLUMNS} WHERE f.kind = 'help-check' AND f.escalated_at IS NOT NULL AND f.resolved_at IS NULL \
-         ORDER BY f.escalated_at, f.id LIMIT $1"
+         AND {} ORDER BY f.escalated_at, f.id LIMIT $1",
+        super::territories::post_in_scope("p", 2)
     ))
     .bind(limit)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }

@@ -29,6 +29,7 @@ pub mod privacy;
 pub mod push;
 pub mod retention;
 pub mod stats;
+pub mod territories;
 pub mod tokens;
 pub mod users;
 pub mod vetting;

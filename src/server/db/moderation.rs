@@ -3,6 +3,7 @@
 
 use sqlx::SqliteConnection;
 
+use super::territories::post_in_scope;
 use crate::domain::moderation::{DecisionReason, ModerationAction, ReportReason};
 
 /// One audit row to write.
@@ -112,28 +113,49 @@ const STAFF_POST_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind
      u.disabled_at AS author_disabled_at, u.role AS author_role, p.urgent_signs \
      FROM posts p LEFT JOIN users u ON u.id = p.author_id";
 
-/// The pending posts: those showing signs of an emergency first, then the oldest first.
-pub async fn pending(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+/// The pending posts in the territories of staff member `staff`: those showing signs of an
+/// emergency first, then the oldest first.
+pub async fn pending(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "{STAFF_POST_COLUMNS} WHERE p.status = 'pending' ORDER BY p.urgent_signs IS NULL, p.created_at, p.id LIMIT $1"
+        "{STAFF_POST_COLUMNS} WHERE p.status = 'pending' AND {} \
+         ORDER BY p.urgent_signs IS NULL, p.created_at, p.id LIMIT $1",
+        post_in_scope("p", 2)
     ))
     .bind(limit)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }
 
-/// One post, whatever its status.
+/// One post, whatever its status and territory (for the services that checked who may see it).
 pub async fn staff_post(conn: &mut SqliteConnection, id: i64) -> Result<Option<StaffPostRow>, sqlx::Error> {
     sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1")).bind(id).fetch_optional(conn).await
 }
 
-/// The posts with open reports, the most reported first, then the oldest report first.
-pub async fn reported(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+/// One post, whatever its status, if it lies in the territories of staff member `staff`.
+pub async fn staff_post_in_scope(
+    conn: &mut SqliteConnection,
+    staff: i64,
+    id: i64,
+) -> Result<Option<StaffPostRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1 AND {}", post_in_scope("p", 2)))
+        .bind(id)
+        .bind(staff)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The posts with open reports in the territories of staff member `staff`, the most reported
+/// first, then the oldest report first.
+pub async fn reported(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{STAFF_POST_COLUMNS} JOIN (SELECT post_id, count(*) AS n, min(created_at) AS first FROM reports \
-         WHERE resolved_at IS NULL GROUP BY post_id) r ON r.post_id = p.id ORDER BY r.n DESC, r.first LIMIT $1"
+         WHERE resolved_at IS NULL GROUP BY post_id) r ON r.post_id = p.id WHERE {} \
+         ORDER BY r.n DESC, r.first LIMIT $1",
+        post_in_scope("p", 2)
     ))
     .bind(limit)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }
@@ -148,14 +170,21 @@ pub struct StatsRow {
     pub hidden: i64,
 }
 
-pub async fn stats(conn: &mut SqliteConnection) -> Result<StatsRow, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT (SELECT count(*) FROM posts WHERE status = 'pending') AS pending, \
-         (SELECT min(created_at) FROM posts WHERE status = 'pending') AS oldest_pending_at, \
-         (SELECT count(*) FROM reports WHERE resolved_at IS NULL) AS open_reports, \
-         (SELECT count(DISTINCT post_id) FROM reports WHERE resolved_at IS NULL) AS reported_posts, \
-         (SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL) AS hidden",
-    )
+///
+/// Counted in the territories of staff member `staff`; `None` counts every territory (no account
+/// has the id 0, so it has no territory and the filter lets everything through).
+pub async fn stats(conn: &mut SqliteConnection, staff: Option<i64>) -> Result<StatsRow, sqlx::Error> {
+    let scope = post_in_scope("p", 1);
+    sqlx::query_as(&format!(
+        "SELECT (SELECT count(*) FROM posts p WHERE p.status = 'pending' AND {scope}) AS pending, \
+         (SELECT min(p.created_at) FROM posts p WHERE p.status = 'pending' AND {scope}) AS oldest_pending_at, \
+         (SELECT count(*) FROM reports r JOIN posts p ON p.id = r.post_id \
+          WHERE r.resolved_at IS NULL AND {scope}) AS open_reports, \
+         (SELECT count(DISTINCT r.post_id) FROM reports r JOIN posts p ON p.id = r.post_id \
+          WHERE r.resolved_at IS NULL AND {scope}) AS reported_posts, \
+         (SELECT count(*) FROM posts p WHERE p.hidden_at IS NOT NULL AND {scope}) AS hidden"
+    ))
+    .bind(staff.unwrap_or(0))
     .fetch_one(conn)
     .await
 }

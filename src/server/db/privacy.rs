@@ -161,6 +161,7 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    sqlx::query("DELETE FROM staff_territories WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     let posts: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM posts WHERE author_id = $1").bind(id).fetch_all(&mut *conn).await?;
     // The exact place becomes the public (approximate) one; open posts are closed.

@@ -1,5 +1,6 @@
 //! `POST /admin/personnes/{id}`: what admins change on an account — `action` = `role` (with
-//! `role`), `disable`, `enable` or `reset-link`. Back to the person's page with a word for its
+//! `role`), `disable`, `enable`, `reset-link` or `territories` (with `national=on` or
+//! `territory-CODE=on` for each one ticked). Back to the person's page with a word for its
 //! notice, or the page again with the error.
 
 use axum::extract::{Form, Path, State};
@@ -39,6 +40,15 @@ pub async fn person(
         "disable" => people::change(&state.db, &user, id, Change::Disable, now).await,
         "enable" => people::change(&state.db, &user, id, Change::Enable, now).await,
         "reset-link" => people::send_reset_link(&state.db, &user, id, now).await,
+        "territories" => {
+            let codes: Vec<String> = f
+                .iter()
+                .filter(|(_, v)| v.as_str() == "on")
+                .filter_map(|(k, _)| k.strip_prefix("territory-"))
+                .map(str::to_owned)
+                .collect();
+            people::set_territories(&state.db, &user, id, get(&f, "national") == "on", &codes, now).await
+        }
         _ => Err(AppError::NotFound),
     };
     match result {

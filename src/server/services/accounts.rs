@@ -77,7 +77,7 @@ pub async fn find_active(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppErr
 }
 
 /// The account with this e-mail, for the operator, or a message saying there is none.
-async fn operator_find(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<sql::UserRow, String> {
+pub(crate) async fn operator_find(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<sql::UserRow, String> {
     let email = Email::parse(email).map_err(|m| m.to_string())?;
     sql::by_email(conn, email.as_str())
         .await

@@ -31,6 +31,7 @@ pub async fn start(db: &Db, me: &CurrentUser, r: &ExportRequest, now: i64) -> Re
         commune: r.commune.clone(),
         category: r.category.map(|c| c.slug().to_owned()),
         people: r.format == ExportFormat::Full,
+        staff: me.id,
     };
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("export: acquire", e))?;
     sql::audit(&mut conn, me.id, r.format.slug(), &selection, now)

@@ -99,8 +99,8 @@ pub async fn list(db: &Db, me: &CurrentUser, now: i64) -> Result<FollowUps, AppE
     }
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("follow-ups: acquire", e))?;
     let unanswered =
-        sql::open_unanswered(&mut conn, now, LIST_LIMIT).await.map_err(|e| db::internal("follow-ups", e))?;
-    let help = sql::open_help(&mut conn, LIST_LIMIT).await.map_err(|e| db::internal("follow-ups", e))?;
+        sql::open_unanswered(&mut conn, me.id, now, LIST_LIMIT).await.map_err(|e| db::internal("follow-ups", e))?;
+    let help = sql::open_help(&mut conn, me.id, LIST_LIMIT).await.map_err(|e| db::internal("follow-ups", e))?;
     Ok(FollowUps {
         unanswered: unanswered.into_iter().map(line).collect::<Result<_, _>>()?,
         help: help.into_iter().map(line).collect::<Result<_, _>>()?,

@@ -8,7 +8,8 @@ use crate::domain::moderation::ModerationAction;
 use crate::domain::post::NewPost;
 use crate::domain::user::CurrentUser;
 use crate::domain::{PostStatus, PosterKind};
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::intakes::{self as sql, IntakeAction};
 use crate::server::db::{self, moderation as staff_sql, posts as posts_sql, Db};
@@ -60,6 +61,14 @@ pub async fn file(
         private_note: d.private_note,
     };
     let row = super::posts::row_of(communes, creation)?;
+    // A call about a place outside the territories of the one answering goes to that
+    // territory's staff.
+    let territory = communes.by_insee(&row.commune_insee).map(|c| c.territory.clone());
+    let scope = super::territories::scope_of(db, staff).await?;
+    if !territory.is_some_and(|t| scope.covers(&t)) {
+        let message = Msg::new("intake-other-territory").text("commune", row.commune_name.clone());
+        return Err(AppError::Validation(FieldErrors::single("location", message)));
+    }
     let mut tx = db.begin_write().await.map_err(|e| db::internal("intake: begin", e))?;
     let id = posts_sql::insert(&mut tx, &row).await.map_err(|e| db::internal("intake: post", e))?;
     sql::insert(&mut tx, id, staff.id, &caller, now).await.map_err(|e| db::internal("intake: caller", e))?;
@@ -175,7 +184,7 @@ pub async fn audit(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::conversation::{AcceptForm, MessageBody};
     use crate::domain::intake::{IntakeForm, NextStep};
@@ -194,7 +203,7 @@ mod tests {
         Communes::haut_rhin().expect("communes")
     }
 
-    fn form(share_phone: bool) -> IntakeForm {
+    pub(crate) fn form(share_phone: bool) -> IntakeForm {
         IntakeForm {
             person_name: NAME.into(),
             person_phone: PHONE.into(),

@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod push;
 pub mod retention;
 pub mod stats;
+pub mod territories;
 pub mod vetting;
 
 /// Now, in UTC seconds since the epoch.

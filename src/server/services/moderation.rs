@@ -31,10 +31,16 @@ fn form_error(message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single("form", message))
 }
 
-/// The queue's figures at `now`.
-pub async fn stats(db: &Db, now: i64) -> Result<QueueStats, AppError> {
+/// The queue's figures at `now`, in the territories of `staff` (`None`: all of them).
+pub async fn stats(db: &Db, staff: Option<&CurrentUser>, now: i64) -> Result<QueueStats, AppError> {
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("stats: acquire", e))?;
-    let s = sql::stats(&mut conn).await.map_err(|e| db::internal("stats", e))?;
+    let s = sql::stats(&mut conn, staff.map(|s| s.id)).await.map_err(|e| db::internal("stats", e))?;
+    let territories = match staff {
+        Some(me) => {
+            db::territories::scope_names(&mut conn, me.id).await.map_err(|e| db::internal("stats: scope", e))?
+        }
+        None => Vec::new(),
+    };
     Ok(QueueStats {
         pending: s.pending,
         oldest_pending_at: s.oldest_pending_at,
@@ -42,6 +48,7 @@ pub async fn stats(db: &Db, now: i64) -> Result<QueueStats, AppError> {
         reported_posts: s.reported_posts,
         hidden: s.hidden,
         now,
+        territories,
     })
 }
 
@@ -62,11 +69,11 @@ enum Queue {
 
 async fn staff_page(db: &Db, staff: &CurrentUser, now: i64, which: Queue) -> Result<QueuePage, AppError> {
     require_staff(staff)?;
-    let stats = stats(db, now).await?;
+    let stats = stats(db, Some(staff), now).await?;
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("queue: acquire", e))?;
     let rows = match which {
-        Queue::Pending => sql::pending(&mut conn, QUEUE_PAGE).await,
-        Queue::Reported => sql::reported(&mut conn, QUEUE_PAGE).await,
+        Queue::Pending => sql::pending(&mut conn, staff.id, QUEUE_PAGE).await,
+        Queue::Reported => sql::reported(&mut conn, staff.id, QUEUE_PAGE).await,
     }
     .map_err(|e| db::internal("queue", e))?;
     let mut posts = Vec::with_capacity(rows.len());
@@ -98,8 +105,10 @@ async fn log_staff_reads(db: &Db, staff: &CurrentUser, posts: &[StaffPost], now:
 pub async fn post(db: &Db, staff: &CurrentUser, id: i64) -> Result<StaffPost, AppError> {
     require_staff(staff)?;
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("history: acquire", e))?;
-    let row =
-        sql::staff_post(&mut conn, id).await.map_err(|e| db::internal("history", e))?.ok_or(AppError::NotFound)?;
+    let row = sql::staff_post_in_scope(&mut conn, staff.id, id)
+        .await
+        .map_err(|e| db::internal("history", e))?
+        .ok_or(AppError::NotFound)?;
     let post = staff_post(&mut conn, row).await?;
     drop(conn);
     log_staff_reads(db, staff, std::slice::from_ref(&post), super::now()).await?;
@@ -185,6 +194,19 @@ struct Current {
 
 async fn current(tx: &mut Tx, id: i64) -> Result<Current, AppError> {
     let r = sql::staff_post(tx, id).await.map_err(|e| db::internal("moderate: read", e))?.ok_or(AppError::NotFound)?;
+    current_of(r)
+}
+
+/// The post a staff member acts on: `NotFound` outside their territories, as if it did not exist.
+async fn current_for(tx: &mut Tx, staff: &CurrentUser, id: i64) -> Result<Current, AppError> {
+    let r = sql::staff_post_in_scope(tx, staff.id, id)
+        .await
+        .map_err(|e| db::internal("moderate: read", e))?
+        .ok_or(AppError::NotFound)?;
+    current_of(r)
+}
+
+fn current_of(r: StaffPostRow) -> Result<Current, AppError> {
     Ok(Current {
         status: r.status.parse().map_err(|_| db::internal("moderate", "unknown status"))?,
         author_id: r.author_id,
@@ -240,7 +262,7 @@ async fn commit(tx: Tx) -> Result<(), AppError> {
 pub async fn approve(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     must_be_pending(&c)?;
     set_status(&mut tx, id, PostStatus::Published, now).await?;
     audit(
@@ -262,7 +284,7 @@ pub async fn approve(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<
 pub async fn reject(db: &Db, staff: &CurrentUser, id: i64, decision: Decision, now: i64) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     must_be_pending(&c)?;
     set_status(&mut tx, id, PostStatus::Rejected, now).await?;
     audit(
@@ -295,7 +317,7 @@ pub async fn redact(
 ) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     must_be_pending(&c)?;
     let r = parse_redaction(title, description, message, (&c.title, &c.description))?;
     posts_sql::set_text(&mut tx, id, r.title.as_str(), r.description.as_str(), now)
@@ -444,7 +466,7 @@ fn must_have_reports(n: u64) -> Result<(), AppError> {
 pub async fn dismiss_reports(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     let n =
         sql::resolve_reports(&mut tx, id, staff.id, "dismissed", now).await.map_err(|e| db::internal("dismiss", e))?;
     must_have_reports(n)?;
@@ -469,7 +491,7 @@ pub async fn dismiss_reports(db: &Db, staff: &CurrentUser, id: i64, now: i64) ->
 pub async fn unpublish(db: &Db, staff: &CurrentUser, id: i64, decision: Decision, now: i64) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     if !c.status.can_become(PostStatus::Pending) {
         return Err(form_error(Msg::new("unpublish-not-now").label("status", "status", c.status.slug())));
     }
@@ -501,7 +523,7 @@ pub async fn unpublish(db: &Db, staff: &CurrentUser, id: i64, decision: Decision
 pub async fn disable_author(db: &Db, staff: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
     require_staff(staff)?;
     let mut tx = begin(db).await?;
-    let c = current(&mut tx, id).await?;
+    let c = current_for(&mut tx, staff, id).await?;
     let Some(author_id) = c.author_id else {
         return Err(form_error(Msg::new("disable-no-author")));
     };
@@ -546,7 +568,7 @@ pub struct OperatorStats {
 
 /// `entraide moderation stats`.
 pub async fn operator_stats(db: &Db, days: i64, now: i64) -> Result<OperatorStats, AppError> {
-    let queue = stats(db, now).await?;
+    let queue = stats(db, None, now).await?;
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("stats: acquire", e))?;
     let rows = sql::decisions_since(&mut conn, now - days * 86_400).await.map_err(|e| db::internal("stats", e))?;
     let mut decisions: Vec<(ModerationAction, usize)> = ModerationAction::ALL.iter().map(|a| (*a, 0)).collect();

@@ -141,7 +141,7 @@ pub async fn badges(db: &Db, me: &CurrentUser) -> Result<Badges, AppError> {
     let unread_messages =
         db::conversations::unread_total(&mut conn, me.id).await.map_err(|e| db::internal("badges: messages", e))?;
     let to_moderate = if me.role.is_staff() {
-        let s = moderation_sql::stats(&mut conn).await.map_err(|e| db::internal("badges: stats", e))?;
+        let s = moderation_sql::stats(&mut conn, Some(me.id)).await.map_err(|e| db::internal("badges: stats", e))?;
         s.pending + s.reported_posts
     } else {
         0

@@ -3,12 +3,15 @@
 //! changes their own account here, and the last enabled admin stays one. Every change is
 //! written to `people_audit`.
 
+use crate::domain::territory::{Scope, TerritoryCode};
 use crate::domain::user::{CurrentUser, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::people::{self as sql, PersonRow};
 use crate::server::db::{self, users as users_sql, Db};
-use crate::wire::people::{People, PersonLine, PersonPost, PersonReport, PersonView};
+use crate::wire::people::{
+    People, PersonLine, PersonPost, PersonReport, PersonView, StaffTerritories, TerritoryChoice,
+};
 
 /// The most accounts a search shows.
 pub const SEARCH_LIMIT: i64 = 50;
@@ -27,6 +30,12 @@ fn require_admin(me: &CurrentUser) -> Result<(), AppError> {
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// The scope of account `id`, read in the transaction of a change.
+async fn scope_in(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Scope, AppError> {
+    let rows = db::territories::scope_of(conn, id).await.map_err(|e| db::internal("person: scope", e))?;
+    Ok(Scope::from_rows(rows.iter().filter_map(|c| TerritoryCode::parse(c).ok()).collect()))
 }
 
 fn refused(message: &str) -> AppError {
@@ -90,7 +99,109 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Person
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    Ok(PersonView { person: line(row)?, posts, reports, me: id == me.id, now })
+    let person = line(row)?;
+    let territories = if person.role.is_staff() || person.role == Role::Editor {
+        staff_territories(&mut conn, me.id, id).await?
+    } else {
+        None
+    };
+    Ok(PersonView { person, posts, reports, me: id == me.id, territories, now })
+}
+
+/// Where staff member `id` acts, as admin `me` may see and change it; `None` while the instance
+/// serves one territory and they have none chosen.
+async fn staff_territories(
+    conn: &mut sqlx::SqliteConnection,
+    me: i64,
+    id: i64,
+) -> Result<Option<StaffTerritories>, AppError> {
+    let all = db::territories::list(conn).await.map_err(|e| db::internal("person: territories", e))?;
+    let (mine, theirs) = (scope_in(conn, me).await?, scope_in(conn, id).await?);
+    if all.len() < 2 && theirs == Scope::National {
+        return Ok(None);
+    }
+    let choices = all
+        .into_iter()
+        .filter_map(|t| {
+            let code = TerritoryCode::parse(&t.code).ok()?;
+            let shown = mine.covers(&code) || theirs != Scope::National && theirs.covers(&code);
+            shown.then(|| TerritoryChoice {
+                checked: theirs != Scope::National && theirs.covers(&code),
+                code: t.code,
+                name: t.name,
+            })
+        })
+        .collect();
+    Ok(Some(StaffTerritories {
+        national: theirs == Scope::National,
+        choices,
+        may_national: mine == Scope::National,
+        may_change: me != id && mine.includes(&theirs),
+    }))
+}
+
+/// Admins only: the territories staff member `id` acts in — every one (`national`, national
+/// admins only) or those of `codes`, never beyond the admin's own. Audited.
+pub async fn set_territories(
+    db: &Db,
+    me: &CurrentUser,
+    id: i64,
+    national: bool,
+    codes: &[String],
+    now: i64,
+) -> Result<(), AppError> {
+    require_admin(me)?;
+    if id == me.id {
+        return Err(refused("people-not-yourself"));
+    }
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("person: begin", e))?;
+    let target =
+        users_sql::by_id(&mut tx, id).await.map_err(|e| db::internal("person", e))?.ok_or(AppError::NotFound)?;
+    if !target.role.parse::<Role>().is_ok_and(|r| r.is_staff() || r == Role::Editor) {
+        return Err(refused("people-territories-staff-only"));
+    }
+    let my_scope = scope_in(&mut tx, me.id).await?;
+    if !my_scope.includes(&scope_in(&mut tx, id).await?) {
+        return Err(refused("people-other-territory"));
+    }
+    let wanted = if national {
+        Scope::National
+    } else {
+        let codes = codes.iter().map(|c| TerritoryCode::parse(c)).collect::<Result<Vec<_>, _>>();
+        match codes {
+            Ok(codes) if !codes.is_empty() => Scope::Only(codes),
+            _ => {
+                return Err(AppError::Validation(FieldErrors::single(
+                    "territories",
+                    Msg::new("people-territories-none"),
+                )))
+            }
+        }
+    };
+    if !my_scope.includes(&wanted) {
+        return Err(refused("people-other-territory"));
+    }
+    let known: Vec<String> = db::territories::list(&mut tx)
+        .await
+        .map_err(|e| db::internal("person: territories", e))?
+        .into_iter()
+        .map(|t| t.code)
+        .collect();
+    let codes: Vec<String> = match &wanted {
+        Scope::National => Vec::new(),
+        Scope::Only(codes) => codes.iter().map(|c| c.as_str().to_owned()).collect(),
+    };
+    if codes.iter().any(|c| !known.contains(c)) {
+        return Err(AppError::NotFound);
+    }
+    db::territories::set_scope(&mut tx, id, &codes).await.map_err(|e| db::internal("person: scope", e))?;
+    let detail = if codes.is_empty() { "national".to_owned() } else { codes.join(" ") };
+    sql::audit(&mut tx, me.id, id, "territories", Some(&detail), now)
+        .await
+        .map_err(|e| db::internal("person: audit", e))?;
+    tx.commit().await.map_err(|e| db::internal("person: commit", e))?;
+    tracing::info!(admin = me.id, user = id, "territories changed by an admin");
+    Ok(())
 }
 
 /// Admins only: sends account `id` a password-reset link by e-mail (the rules of « Mot de passe
@@ -122,6 +233,20 @@ pub async fn change(db: &Db, me: &CurrentUser, id: i64, change: Change, now: i64
     let mut tx = db.begin_write().await.map_err(|e| db::internal("person: begin", e))?;
     let target =
         users_sql::by_id(&mut tx, id).await.map_err(|e| db::internal("person", e))?.ok_or(AppError::NotFound)?;
+    // An admin of some territories acts on the staff of those territories only, and the staff
+    // they appoint act there too (never everywhere).
+    let my_scope = scope_in(&mut tx, me.id).await?;
+    let target_scope = scope_in(&mut tx, id).await?;
+    let target_staff = target.role.parse::<Role>().is_ok_and(|r| r.is_staff() || r == Role::Editor);
+    if target_staff && !my_scope.includes(&target_scope) {
+        return Err(refused("people-other-territory"));
+    }
+    if let (Scope::Only(mine), Change::Role(role)) = (&my_scope, change) {
+        if role != Role::Resident && !target_staff {
+            let codes: Vec<String> = mine.iter().map(|c| c.as_str().to_owned()).collect();
+            db::territories::set_scope(&mut tx, id, &codes).await.map_err(|e| db::internal("person: scope", e))?;
+        }
+    }
     let was_admin = target.role == Role::Admin.slug() && target.disabled_at.is_none();
     let loses_admin = was_admin && matches!(change, Change::Disable | Change::Role(Role::Resident | Role::Moderator));
     if loses_admin && sql::active_admins(&mut tx).await.map_err(|e| db::internal("person: admins", e))? <= 1 {

@@ -1033,7 +1033,7 @@ pub(crate) mod tests {
         .await
         .unwrap_err();
         let AppError::Validation(f) = err else { panic!("{err:?}") };
-        assert!(f.get("location").unwrap().to_string().contains("Haut-Rhin"));
+        assert!(f.get("location").unwrap().to_string().contains("en dehors des communes desservies"));
     }
 
     #[sqlx::test]

@@ -24,6 +24,7 @@ pub async fn figures(
         to: selection.period.to,
         commune: selection.commune.clone(),
         category: selection.category.map(|c| c.slug().to_owned()),
+        staff: me.id,
     };
     let internal = |e| db::internal("stats", e);
     let mut tx = db.read.begin().await.map_err(internal)?;

@@ -98,7 +98,7 @@ async fn the_place_box_works_without_javascript_and_keeps_what_was_typed(pool: S
     // A place that is no commune: said next to the list, what was typed kept, 400.
     let (status, _, body) = get(&s, "/?place=Stra%C3%9Fburg").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("Aucune commune du Haut-Rhin ne correspond à « Straßburg »"), "said");
+    assert!(body.contains("Aucune commune desservie par Entraide ne correspond à « Straßburg »"), "said");
     assert!(body.contains("value=\"Straßburg\""), "kept");
     // A radius that is not offered.
     let (status, _, body) = get(&s, "/?place=Colmar&radius=3").await;

@@ -27,6 +27,7 @@ mod schedule;
 mod search;
 mod security;
 mod stats;
+mod territories;
 mod triage;
 mod vetting;
 
@@ -86,6 +87,13 @@ async fn get(s: &AppState, uri: &str) -> (StatusCode, String, String) {
     let ctype = res.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
     let body = res.into_body().collect().await.unwrap().to_bytes();
     (status, ctype, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// The status and `Location` (empty when none) of a GET.
+async fn router_get(s: &AppState, uri: &str) -> (StatusCode, String) {
+    let res = router(s.clone()).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let location = res.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    (res.status(), location)
 }
 
 #[sqlx::test]
@@ -606,7 +614,7 @@ async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
     let outside = format!("{PUBLISH}&lat=48.5734&lon=7.7521");
     let r = send(&s, "POST", "/publier", &outside, Some(&author)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("en dehors du Haut-Rhin"));
+    assert!(r.body.contains("en dehors des communes desservies par Entraide"));
 }
 
 #[sqlx::test]

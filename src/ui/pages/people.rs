@@ -17,7 +17,7 @@ use crate::ui::components::restricted::Restricted;
 use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::writes::{by_route_id, echo_resource};
 use crate::wire::forms::FormEcho;
-use crate::wire::people::{People, PersonLine, PersonView};
+use crate::wire::people::{People, PersonLine, PersonView, StaffTerritories};
 
 /// The search.
 #[component]
@@ -119,7 +119,7 @@ fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoVi
     let (id, disabled) = (p.id, p.disabled);
     let action = format!("/admin/personnes/{id}");
     let said = done
-        .filter(|d| matches!(d.as_str(), "role" | "disable" | "enable" | "reset-link"))
+        .filter(|d| matches!(d.as_str(), "role" | "disable" | "enable" | "reset-link" | "territories"))
         .map(|d| t(&format!("people-done-{d}")));
     let roles: Vec<Role> = Role::ALL.into_iter().filter(|r| *r != p.role).collect();
     view! {
@@ -166,6 +166,10 @@ fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoVi
                 </section>
             }.into_any()
         }}
+        {view.territories.clone().map(|st| {
+            let err = echo.error("person", "territories");
+            view! { <Territories st=st action=action.clone() me=view.me err=err/> }
+        })}
         <h2>{t_args("people-posts", &[("count", n(view.posts.len() as f64))])}</h2>
         <ul class="people-posts">
             {view.posts.into_iter().map(|post| view! {
@@ -187,5 +191,48 @@ fn Person(view: PersonView, echo: FormEcho, done: Option<String>) -> impl IntoVi
                 </li>
             }).collect_view()}
         </ul>
+    }
+}
+
+/// Where a staff member acts, and the form that changes it (admins who may).
+#[component]
+fn Territories(st: StaffTerritories, action: String, me: bool, err: Option<String>) -> impl IntoView {
+    let named = |name: &str, code: &str| format!("{name} ({code})");
+    let now = if st.national {
+        t("people-territories-national")
+    } else {
+        st.choices.iter().filter(|c| c.checked).map(|c| named(&c.name, &c.code)).collect::<Vec<_>>().join(", ")
+    };
+    let form = (st.may_change && !me).then(|| {
+        let invalid = err.is_some();
+        view! {
+            <PostForm action=action>
+                <input type="hidden" name="action" value="territories"/>
+                <fieldset class="field" class:field-invalid=invalid>
+                    <legend>{t("people-territories-choose")}</legend>
+                    {err.map(|e| view! { <p class="field-error">{e}</p> })}
+                    {st.may_national.then(|| view! {
+                        <label class="choice">
+                            <input type="checkbox" name="national" value="on" checked=st.national/>
+                            {t("people-territories-national")}
+                        </label>
+                    })}
+                    {st.choices.into_iter().map(|c| view! {
+                        <label class="choice">
+                            <input type="checkbox" name=format!("territory-{}", c.code) value="on" checked=c.checked/>
+                            {named(&c.name, &c.code)}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="btn btn-small btn-secondary">{t("people-territories-save")}</button>
+            </PostForm>
+        }
+    });
+    view! {
+        <section class="people-territories" aria-labelledby="people-territories-title">
+            <h2 id="people-territories-title">{t("people-territories")}</h2>
+            <p>{t_args("people-territories-now", &[("list", text(now))])}</p>
+            {form}
+        </section>
     }
 }

@@ -45,6 +45,9 @@ pub fn QueueTabs(stats: QueueStats, current: Tab) -> impl IntoView {
             }}
             {(stats.hidden > 0).then(|| format!(" {}", t_args("moderation-hidden", &[("count", n(stats.hidden as f64))])))}
         </p>
+        {(!stats.territories.is_empty()).then(|| view! {
+            <p class="hint">{t_args("moderation-territories", &[("list", text(stats.territories.join(", ")))])}</p>
+        })}
     }
 }
 

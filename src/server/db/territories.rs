@@ -1,0 +1,165 @@
+//! SQL for territories: their communes, and the territories each staff member acts in.
+//! No authorization decisions here; `post_in_scope` is the one filter the staff queries share.
+
+use sqlx::SqliteConnection;
+
+/// A territory as stored, with how many communes it has.
+#[derive(Debug, sqlx::FromRow)]
+pub struct TerritoryRow {
+    pub code: String,
+    pub name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub emergency: String,
+    pub built_in: i64,
+    pub communes: i64,
+}
+
+/// A commune as stored.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CommuneRow {
+    pub insee: String,
+    pub territory: String,
+    pub name: String,
+    pub postcodes: String,
+    pub population: i64,
+    pub lat: f64,
+    pub lon: f64,
+    pub outline: String,
+}
+
+/// A territory to add.
+#[derive(Debug)]
+pub struct NewTerritory<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub contact_email: &'a str,
+    pub contact_phone: &'a str,
+    pub emergency: &'a str,
+    pub built_in: bool,
+}
+
+/// The SQL condition "the post aliased `alias` lies in a territory of the staff member bound
+/// at `$param`, or that staff member has no territory (national)".
+pub fn post_in_scope(alias: &str, param: usize) -> String {
+    format!(
+        "(NOT EXISTS (SELECT 1 FROM staff_territories WHERE user_id = ${param}) OR {alias}.commune_insee IN \
+         (SELECT tc.insee FROM territory_communes tc JOIN staff_territories st ON st.territory = tc.territory \
+         WHERE st.user_id = ${param}))"
+    )
+}
+
+pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<TerritoryRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT t.code, t.name, t.contact_email, t.contact_phone, t.emergency, t.built_in, \
+         (SELECT count(*) FROM territory_communes c WHERE c.territory = t.code) AS communes \
+         FROM territories t ORDER BY t.code",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn insert(conn: &mut SqliteConnection, t: &NewTerritory<'_>, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO territories (code, name, contact_email, contact_phone, emergency, built_in, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(t.code)
+    .bind(t.name)
+    .bind(t.contact_email)
+    .bind(t.contact_phone)
+    .bind(t.emergency)
+    .bind(t.built_in)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// How many communes `territory` has.
+pub async fn commune_count(conn: &mut SqliteConnection, territory: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT count(*) FROM territory_communes WHERE territory = $1")
+        .bind(territory)
+        .fetch_one(conn)
+        .await
+}
+
+/// Adds a commune; one already stored is left as it is (`false`).
+pub async fn insert_commune(conn: &mut SqliteConnection, c: &CommuneRow) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO territory_communes (insee, territory, name, postcodes, population, lat, lon, outline) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (insee) DO NOTHING",
+    )
+    .bind(&c.insee)
+    .bind(&c.territory)
+    .bind(&c.name)
+    .bind(&c.postcodes)
+    .bind(c.population)
+    .bind(c.lat)
+    .bind(c.lon)
+    .bind(&c.outline)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Every stored commune.
+pub async fn communes(conn: &mut SqliteConnection) -> Result<Vec<CommuneRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT insee, territory, name, postcodes, population, lat, lon, outline FROM territory_communes ORDER BY insee",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// The territory each of these communes already belongs to, if any.
+pub async fn owners(conn: &mut SqliteConnection, insee: &[String]) -> Result<Vec<(String, String)>, sqlx::Error> {
+    let json = serde_json::to_string(insee).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query_as(
+        "SELECT c.insee, c.territory FROM territory_communes c WHERE c.insee IN (SELECT value FROM json_each($1)) \
+         ORDER BY c.insee",
+    )
+    .bind(json)
+    .fetch_all(conn)
+    .await
+}
+
+/// The territory of a commune.
+pub async fn of_commune(conn: &mut SqliteConnection, insee: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT territory FROM territory_communes WHERE insee = $1")
+        .bind(insee)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The territories staff member `user_id` acts in (none: national).
+pub async fn scope_of(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT territory FROM staff_territories WHERE user_id = $1 ORDER BY territory")
+        .bind(user_id)
+        .fetch_all(conn)
+        .await
+}
+
+/// The territories staff member `user_id` acts in, as « Name (code) » (none: national).
+pub async fn scope_names(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT t.name || ' (' || t.code || ')' FROM staff_territories s JOIN territories t ON t.code = s.territory \
+         WHERE s.user_id = $1 ORDER BY t.name",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Replaces the territories of `user_id` (none: national).
+pub async fn set_scope(conn: &mut SqliteConnection, user_id: i64, codes: &[String]) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM staff_territories WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+    for code in codes {
+        sqlx::query("INSERT INTO staff_territories (user_id, territory) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(code)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
