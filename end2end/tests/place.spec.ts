@@ -49,6 +49,6 @@ test('a place that is no commune is said, and what was typed stays', async ({ pa
   const box = page.getByRole('search', { name: "Chercher des annonces" });
   await box.getByLabel('Commune ou code postal').fill('Strasbourg');
   await box.getByRole('button', { name: 'Chercher' }).click();
-  await expect(page.getByRole('alert').first()).toContainText('Aucune commune du Haut-Rhin ne correspond à « Strasbourg »');
+  await expect(page.getByRole('alert').first()).toContainText('Aucune commune desservie par Entraide ne correspond à « Strasbourg »');
   await expect(page.getByRole('search', { name: "Chercher des annonces" }).getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
 });

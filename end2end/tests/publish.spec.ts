@@ -66,10 +66,10 @@ test('publishing mistakes are explained and nothing typed is lost', async ({ pag
   await expect(page.getByText('Indiquez votre commune (ou son code postal)')).toBeVisible();
 
   // An unknown or ambiguous commune is explained, and what was typed stays.
-  await page.getByLabel('Commune ou code postal').fill('Strasbourg');
+  await page.getByLabel('Commune ou code postal').fill('Lyon');
   await page.getByRole('button', { name: "Publier l'annonce" }).click();
-  await expect(page.getByText('Aucune commune du Haut-Rhin ne correspond à « Strasbourg ».')).toBeVisible();
-  await expect(page.getByLabel('Commune ou code postal')).toHaveValue('Strasbourg');
+  await expect(page.getByText('Aucune commune desservie par Entraide ne correspond à « Lyon ».')).toBeVisible();
+  await expect(page.getByLabel('Commune ou code postal')).toHaveValue('Lyon');
 
   // Put right, it is published.
   await page.getByRole('radio', { name: /demandez de l'aide/ }).check();
