@@ -333,11 +333,17 @@ pub async fn thanks_of(
 }
 
 /// Whether one of the messages of conversation `id` was reported.
-pub async fn has_reported_message(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM reports r JOIN messages m ON m.id = r.message_id WHERE m.conversation_id = $1",
-    )
+///
+/// Only about a post in the territories of staff member `staff`.
+pub async fn has_reported_message(conn: &mut SqliteConnection, staff: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT count(*) FROM reports r JOIN messages m ON m.id = r.message_id \
+         JOIN conversations c ON c.id = m.conversation_id JOIN posts p ON p.id = c.post_id \
+         WHERE m.conversation_id = $1 AND {}",
+        super::territories::post_in_scope("p", 2)
+    ))
     .bind(id)
+    .bind(staff)
     .fetch_one(conn)
     .await?;
     Ok(n > 0)

@@ -483,9 +483,12 @@ pub async fn find_visible(
     // A fulfilled post keeps its page (with its thank-you notes), off the map and the list.
     qb.push(")) OR (p.hidden_at IS NULL AND p.status = 'fulfilled')) OR p.author_id = ")
         .push_bind(author)
-        .push(" OR ")
+        .push(" OR (")
         .push_bind(staff)
-        .push(")");
+        .push(" AND ");
+    // Staff see any post of their territories.
+    super::territories::push_post_in_scope(&mut qb, "p", author);
+    qb.push("))");
     let row: Option<DetailRow> = qb.build_query_as().fetch_optional(conn).await?;
     let Some(r) = row else { return Ok(None) };
     Ok(Some(VisiblePost {

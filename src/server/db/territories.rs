@@ -1,7 +1,7 @@
 //! SQL for territories: their communes, and the territories each staff member acts in.
 //! No authorization decisions here; `post_in_scope` is the one filter the staff queries share.
 
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// A territory as stored, with how many communes it has.
 #[derive(Debug, sqlx::FromRow)]
@@ -47,6 +47,16 @@ pub fn post_in_scope(alias: &str, param: usize) -> String {
          (SELECT tc.insee FROM territory_communes tc JOIN staff_territories st ON st.territory = tc.territory \
          WHERE st.user_id = ${param}))"
     )
+}
+
+/// `post_in_scope` in a query being built, for staff member `staff`.
+pub fn push_post_in_scope(qb: &mut QueryBuilder<'_, Sqlite>, alias: &str, staff: Option<i64>) {
+    qb.push("(NOT EXISTS (SELECT 1 FROM staff_territories WHERE user_id = ")
+        .push_bind(staff)
+        .push(format!(") OR {alias}.commune_insee IN (SELECT tc.insee FROM territory_communes tc "))
+        .push("JOIN staff_territories st ON st.territory = tc.territory WHERE st.user_id = ")
+        .push_bind(staff)
+        .push("))");
 }
 
 pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<TerritoryRow>, sqlx::Error> {

@@ -308,9 +308,10 @@ async fn name_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<String, A
         .unwrap_or_default())
 }
 
-/// Whether staff may read conversation `id`: one of its messages was reported.
-async fn reported(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<bool, AppError> {
-    sql::has_reported_message(conn, id).await.map_err(|e| db::internal("conversation: reported", e))
+/// Whether staff member `staff` may read conversation `id`: one of its messages was reported,
+/// and its post lies in their territories.
+async fn reported(conn: &mut sqlx::SqliteConnection, staff: i64, id: i64) -> Result<bool, AppError> {
+    sql::has_reported_message(conn, staff, id).await.map_err(|e| db::internal("conversation: reported", e))
 }
 
 /// One conversation as `me` sees it. Reading marks it read; showing the private details to the
@@ -319,7 +320,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Conver
     let mut tx = db.begin_write().await.map_err(|e| db::internal("conversation: begin", e))?;
     let (c, i_am_carer) = match reach(&mut tx, me, id).await {
         Ok(found) => found,
-        Err(AppError::NotFound) if me.role.is_staff() && reported(&mut tx, id).await? => (
+        Err(AppError::NotFound) if me.role.is_staff() && reported(&mut tx, me.id, id).await? => (
             sql::by_id(&mut tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?,
             false,
         ),

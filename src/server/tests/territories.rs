@@ -177,6 +177,14 @@ async fn staff_of_one_territory_neither_see_nor_act_on_the_others_posts(pool: Sq
     assert!(matches!(moderation::approve(&s.db, &haut, strasbourg, NOW).await, Err(AppError::NotFound)));
     assert!(matches!(moderation::approve(&s.db, &bas, colmar, NOW).await, Err(AppError::NotFound)));
     assert!(matches!(moderation::disable_author(&s.db, &bas, colmar, NOW).await, Err(AppError::NotFound)));
+    // Nor on its public page, where staff see the posts that wait.
+    let page = |who: CurrentUser, id: i64| {
+        let (db, vetted) = (s.db.clone(), s.vetted.clone());
+        async move { posts::get_visible(&db, &vetted, id, Some(&who)).await.map(|p| p.summary.id) }
+    };
+    assert!(matches!(page(haut.clone(), strasbourg).await, Err(AppError::NotFound)));
+    assert_eq!(page(bas.clone(), strasbourg).await.unwrap(), strasbourg);
+    assert_eq!(page(national.clone(), strasbourg).await.unwrap(), strasbourg);
     assert_eq!(queue(national.clone()).await.0, 2, "nothing was decided");
     // Their own, yes; and the national admin acts anywhere.
     moderation::approve(&s.db, &bas, strasbourg, NOW).await.unwrap();
