@@ -153,23 +153,29 @@ pub struct IntakeRow {
 pub async fn answers(
     conn: &mut SqliteConnection,
     filed_by: Option<i64>,
+    staff: i64,
 ) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT c.id, c.post_id, u.display_name FROM conversations c JOIN users u ON u.id = c.responder_id \
-         WHERE c.post_id IN (SELECT post_id FROM intakes WHERE $1 IS NULL OR filed_by = $1) ORDER BY c.created_at, c.id",
-    )
+         WHERE c.post_id IN (SELECT i.post_id FROM intakes i JOIN posts p ON p.id = i.post_id \
+         WHERE ($1 IS NULL OR i.filed_by = $1) AND {}) ORDER BY c.created_at, c.id",
+        super::territories::post_in_scope("p", 2)
+    ))
     .bind(filed_by)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }
 
-/// The intakes filed by `filed_by` (every one when `None`), the newest first, at most `limit`.
+/// The intakes filed by `filed_by` (every one when `None`) in the territories of staff member
+/// `staff`, the newest first, at most `limit`.
 pub async fn list(
     conn: &mut SqliteConnection,
     filed_by: Option<i64>,
+    staff: i64,
     limit: i64,
 ) -> Result<Vec<IntakeRow>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT p.id AS post_id, p.kind, p.category, p.status, p.title, p.commune_name, p.created_at, \
          p.updated_at, p.expires_at, i.person_name, coalesce(i.person_phone, '') AS person_phone, i.call_times, i.share_phone, \
          i.called_back_at, i.filed_by AS filed_by_id, u.display_name AS filed_by_name, \
@@ -187,10 +193,12 @@ pub async fn list(
          (SELECT f.id FROM follow_ups f WHERE f.post_id = p.id AND f.kind = 'help-check' AND f.answer IS NULL \
             AND f.resolved_at IS NULL ORDER BY f.id DESC LIMIT 1) AS help_check \
          FROM intakes i JOIN posts p ON p.id = i.post_id JOIN users u ON u.id = i.filed_by \
-         WHERE ($1 IS NULL OR i.filed_by = $1) ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
-    )
+         WHERE ($1 IS NULL OR i.filed_by = $1) AND {} ORDER BY p.created_at DESC, p.id DESC LIMIT $2",
+        super::territories::post_in_scope("p", 3)
+    ))
     .bind(filed_by)
     .bind(limit)
+    .bind(staff)
     .fetch_all(conn)
     .await
 }

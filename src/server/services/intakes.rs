@@ -97,9 +97,11 @@ pub async fn list(db: &Db, me: &CurrentUser, all: bool, now: i64) -> Result<Inta
         return Err(AppError::Forbidden);
     }
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("intakes: acquire", e))?;
-    let rows =
-        sql::list(&mut conn, (!all).then_some(me.id), LIST_LIMIT).await.map_err(|e| db::internal("intakes", e))?;
-    let mut answers = sql::answers(&mut conn, (!all).then_some(me.id)).await.map_err(|e| db::internal("intakes", e))?;
+    let rows = sql::list(&mut conn, (!all).then_some(me.id), me.id, LIST_LIMIT)
+        .await
+        .map_err(|e| db::internal("intakes", e))?;
+    let mut answers =
+        sql::answers(&mut conn, (!all).then_some(me.id), me.id).await.map_err(|e| db::internal("intakes", e))?;
     let items = rows
         .into_iter()
         .map(|r| {
@@ -151,7 +153,7 @@ pub async fn list(db: &Db, me: &CurrentUser, all: bool, now: i64) -> Result<Inta
 pub async fn called_back(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(), AppError> {
     require_staff(me)?;
     let mut tx = db.begin_write().await.map_err(|e| db::internal("called back: begin", e))?;
-    let post = staff_sql::staff_post(&mut tx, id).await.map_err(|e| db::internal("called back", e))?;
+    let post = staff_sql::staff_post_in_scope(&mut tx, me.id, id).await.map_err(|e| db::internal("called back", e))?;
     let filer = post.and_then(|p| p.author_id).ok_or(AppError::NotFound)?;
     if filer != me.id && me.role != crate::domain::user::Role::Admin {
         return Err(AppError::Forbidden);

@@ -197,7 +197,19 @@ async fn staff_of_one_territory_neither_see_nor_act_on_the_others_posts(pool: Sq
     let draft = || call.parse(&s.communes.refs(), NOW).unwrap();
     let refused = crate::server::services::intakes::file(&s.db, &s.communes, &haut, draft(), NOW).await.unwrap_err();
     assert!(format!("{refused:?}").contains("intake-other-territory"), "{refused:?}");
-    crate::server::services::intakes::file(&s.db, &s.communes, &bas, draft(), NOW).await.unwrap();
+    let filed = crate::server::services::intakes::file(&s.db, &s.communes, &bas, draft(), NOW).await.unwrap();
+    // Every intake, for admins: those of their territories.
+    let admin68 = staff(&s, "admin68@entraide.test", Role::Admin, only("68")).await;
+    let intakes = |who: CurrentUser| {
+        let db = s.db.clone();
+        async move {
+            let all = crate::server::services::intakes::list(&db, &who, true, NOW).await.unwrap();
+            all.items.iter().map(|i| i.post_id).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!((intakes(national.clone()).await, intakes(admin68.clone()).await), (vec![filed], vec![]));
+    let other = crate::server::services::intakes::called_back(&s.db, &admin68, filed, NOW).await;
+    assert!(matches!(other, Err(AppError::NotFound)), "{other:?}");
 
     // Given both, the Haut-Rhin's moderator sees both again.
     let both = Scope::from_rows(vec![TerritoryCode::parse("67").unwrap(), TerritoryCode::parse("68").unwrap()]);
