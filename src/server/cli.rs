@@ -220,6 +220,20 @@ pub enum TerritoryCommand {
         #[arg(long, default_value = "")]
         emergency: String,
     },
+    /// Change the name, contact or emergency details of a territory (the Haut-Rhin's too);
+    /// what is not given is kept.
+    Set {
+        code: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        contact_email: Option<String>,
+        #[arg(long)]
+        contact_phone: Option<String>,
+        /// Local emergency numbers or services, added to the national ones.
+        #[arg(long)]
+        emergency: Option<String>,
+    },
     /// List the territories and how many communes each has.
     List,
 }

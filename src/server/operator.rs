@@ -117,6 +117,12 @@ pub async fn territory(db: &Db, command: TerritoryCommand) -> Result<(), String>
             );
             Ok(())
         }
+        TerritoryCommand::Set { code, name, contact_email, contact_phone, emergency } => {
+            let changes = services::territories::Changes { name, contact_email, contact_phone, emergency };
+            services::territories::set(db, &code, &changes).await?;
+            println!("Territory {} changed.", code.trim());
+            Ok(())
+        }
         TerritoryCommand::List => {
             let rows = services::territories::list(db).await?;
             println!("{:<12} {:>8}  name", "code", "communes");

@@ -86,6 +86,37 @@ pub async fn insert(conn: &mut SqliteConnection, t: &NewTerritory<'_>, now: i64)
     .map(|_| ())
 }
 
+/// Changes what is given of a territory (`None`: kept); `false` if there is no such territory.
+pub async fn update(
+    conn: &mut SqliteConnection,
+    code: &str,
+    name: Option<&str>,
+    contact_email: Option<&str>,
+    contact_phone: Option<&str>,
+    emergency: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE territories SET name = coalesce($2, name), contact_email = coalesce($3, contact_email), \
+         contact_phone = coalesce($4, contact_phone), emergency = coalesce($5, emergency) WHERE code = $1",
+    )
+    .bind(code)
+    .bind(name)
+    .bind(contact_email)
+    .bind(contact_phone)
+    .bind(emergency)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The name, local emergency services and team phone of territory `code`.
+pub async fn help_of(conn: &mut SqliteConnection, code: &str) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT name, emergency, contact_phone FROM territories WHERE code = $1")
+        .bind(code)
+        .fetch_optional(conn)
+        .await
+}
+
 /// How many communes `territory` has.
 pub async fn commune_count(conn: &mut SqliteConnection, territory: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT count(*) FROM territory_communes WHERE territory = $1")

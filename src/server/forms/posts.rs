@@ -15,7 +15,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::services;
 use crate::server::state::AppState;
-use crate::ui::components::emergency::{SEEN, SIGNS};
+use crate::ui::components::emergency::{LOCAL_NAME, LOCAL_PHONE, LOCAL_TEXT, SEEN, SIGNS};
 use crate::wire::forms::{field_errors, FormEcho};
 
 const POST_BASE_FIELDS: [&str; 12] = [
@@ -88,6 +88,7 @@ pub async fn publish(State(state): State<AppState>, session: Session, parts: Par
             None => echo("publish", &f, &post_fields(), FieldErrors::new()),
         };
         e.values.insert(SIGNS.to_owned(), signs);
+        add_local_help(&mut e, &form, &state).await;
         return rerender(state, parts, e, StatusCode::OK).await;
     }
     let result = async {
@@ -134,6 +135,21 @@ fn unseen_emergency(f: &Fields, form: &PostForm, state: &AppState) -> Option<Str
     triage::to_stored(&triage::signs(&format!("{}\n{}", draft.title.as_str(), draft.description.as_str())))
 }
 
+/// What the territory of the post's place adds to the emergency numbers, into the echo.
+async fn add_local_help(e: &mut FormEcho, form: &PostForm, state: &AppState) {
+    let Ok(draft) = form.parse(&state.communes.refs(), services::now()) else { return };
+    let Ok(at) = services::posts::location_of(&state.communes, &draft.place) else { return };
+    match services::territories::local_help(&state.db, &state.communes, at).await {
+        Ok(Some(h)) => {
+            e.values.insert(LOCAL_NAME.to_owned(), h.territory);
+            e.values.insert(LOCAL_TEXT.to_owned(), h.emergency);
+            e.values.insert(LOCAL_PHONE.to_owned(), h.phone);
+        }
+        // The national numbers are shown whatever happens here.
+        Ok(None) | Err(_) => {}
+    }
+}
+
 /// The step-by-step form's echo: the answers so far, and the step to show.
 fn step_echo(f: &Fields, step: Step, errors: FieldErrors) -> FormEcho {
     let mut e = echo("publish", f, &post_fields(), errors);
@@ -158,6 +174,7 @@ pub async fn edit_post(
     if let Some(signs) = unseen_emergency(&f, &form, &state) {
         let mut e = echo("publish", &f, &post_fields(), FieldErrors::new());
         e.values.insert(SIGNS.to_owned(), signs);
+        add_local_help(&mut e, &form, &state).await;
         return rerender(state, parts, e, StatusCode::OK).await;
     }
     let result = async {

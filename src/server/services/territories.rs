@@ -115,6 +115,50 @@ pub async fn add(db: &Db, a: &Addition, communes: &Communes, now: i64) -> Result
     Ok(communes.all().len())
 }
 
+/// What `entraide territory set` changes (`None`: kept).
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub emergency: Option<String>,
+}
+
+/// Changes the name, contact or emergency details of a territory (the built-in one too).
+pub async fn set(db: &Db, code: &str, c: &Changes) -> Result<(), String> {
+    let code = TerritoryCode::parse(code).map_err(|m| m.to_string())?;
+    let name = c.name.as_deref().map(str::trim);
+    if name.is_some_and(|n| n.is_empty() || n.chars().count() > 80) {
+        return Err("give the territory a name of 1 to 80 characters (--name)".into());
+    }
+    let trim = |v: &Option<String>| v.as_deref().map(str::trim).map(str::to_owned);
+    let mut conn = db.write.acquire().await.map_err(|e| e.to_string())?;
+    let (email, phone, emergency) = (trim(&c.contact_email), trim(&c.contact_phone), trim(&c.emergency));
+    let found = sql::update(&mut conn, code.as_str(), name, email.as_deref(), phone.as_deref(), emergency.as_deref())
+        .await
+        .map_err(|e| format!("cannot change the territory: {e}"))?;
+    if found {
+        Ok(())
+    } else {
+        Err(format!("no territory {code}"))
+    }
+}
+
+/// What the territory of `at` adds to the national emergency numbers (its name, its own
+/// services, its team's phone), if it says anything.
+pub async fn local_help(
+    db: &Db,
+    communes: &Communes,
+    at: LatLng,
+) -> Result<Option<crate::ui::components::emergency::LocalHelp>, AppError> {
+    let Some(c) = communes.locate(at) else { return Ok(None) };
+    let mut conn = db.read.acquire().await.map_err(|e| db::internal("local help: acquire", e))?;
+    let found = sql::help_of(&mut conn, c.territory.as_str()).await.map_err(|e| db::internal("local help", e))?;
+    Ok(found.filter(|(_, emergency, phone)| !emergency.is_empty() || !phone.is_empty()).map(
+        |(territory, emergency, phone)| crate::ui::components::emergency::LocalHelp { territory, emergency, phone },
+    ))
+}
+
 /// Every territory, for the operator.
 pub async fn list(db: &Db) -> Result<Vec<TerritoryRow>, String> {
     let mut conn = db.read.acquire().await.map_err(|e| e.to_string())?;

@@ -288,3 +288,30 @@ async fn an_admin_of_one_territory_appoints_staff_there_only(pool: SqlitePool) {
             .unwrap();
     assert_eq!(audited, ["67 68", "national"]);
 }
+
+#[sqlx::test]
+async fn the_emergency_panel_adds_the_territorys_own_services(pool: SqlitePool) {
+    let s = two_territories(pool).await;
+    let changes = territories::Changes {
+        emergency: Some("SOS Amitié Alsace, 03 88 22 33 33".into()),
+        contact_phone: Some("03 88 76 67 67".into()),
+        ..Default::default()
+    };
+    territories::set(&s.db, "67", &changes).await.unwrap();
+    assert!(territories::set(&s.db, "99", &changes).await.unwrap_err().contains("no territory 99"));
+    let author = super::signed_up(&s, "claire%40exemple.fr").await;
+    let fall = |commune: &str| {
+        format!(
+            "kind=request&category=groceries&title=Courses+pour+ma+m%C3%A8re&description=Elle+est+tomb%C3%A9e+\
+             et+n%27arrive+pas+%C3%A0+se+relever.&lifetime_days=30&commune={commune}"
+        )
+    };
+    let r = super::send(&s, "POST", "/publier", &fall("Strasbourg"), Some(&author)).await;
+    assert!(r.body.contains("Est-ce une urgence"), "the panel");
+    assert!(r.body.contains("Bas-Rhin : SOS Amitié Alsace, 03 88 22 33 33"), "the territory's own services");
+    assert!(r.body.contains("href=\"tel:0388766767\""), "its team, one tap away");
+    assert!(r.body.contains("href=\"tel:15\""), "the national numbers still");
+    // In the Haut-Rhin, which says nothing of its own: the national numbers only.
+    let r = super::send(&s, "POST", "/publier", &fall("Colmar"), Some(&author)).await;
+    assert!(r.body.contains("Est-ce une urgence") && !r.body.contains("SOS Amitié Alsace"));
+}

@@ -203,7 +203,8 @@ pub fn PostEditor(
     let urgent = echo.value(F, crate::ui::components::emergency::SIGNS);
     let emergency = (!urgent.is_empty()).then(|| {
         use crate::ui::components::emergency::EmergencyPanel;
-        view! { <EmergencyPanel signs=urgent.clone() commune=commune.clone() go_on=t("urgent-continue")/> }
+        let local = crate::ui::components::emergency::LocalHelp::of_echo(&echo, F);
+        view! { <EmergencyPanel signs=urgent.clone() commune=commune.clone() go_on=t("urgent-continue") local=local/> }
     });
     let (kind_err, cat_err, loc_err, days_err) =
         (error("kind"), error("category"), error("location"), error("lifetime_days"));

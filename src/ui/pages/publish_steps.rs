@@ -177,7 +177,8 @@ fn summary(echo: &FormEcho) -> impl IntoView {
     let urgent = echo.value(F, crate::ui::components::emergency::SIGNS);
     let emergency = (!urgent.is_empty()).then(|| {
         use crate::ui::components::emergency::EmergencyPanel;
-        view! { <EmergencyPanel signs=urgent commune=echo.value(F, "commune") go_on=t("urgent-continue")/> }
+        let local = crate::ui::components::emergency::LocalHelp::of_echo(&echo, F);
+        view! { <EmergencyPanel signs=urgent commune=echo.value(F, "commune") go_on=t("urgent-continue") local=local/> }
     });
     view! {
         {emergency}
