@@ -1337,6 +1337,7 @@ urgent-number-119 = Children in danger
 urgent-number-17 = Police
 urgent-town-hall = The town hall of { $commune } (its number in the Service-Public directory)
 urgent-town-hall-any = The town hall of your commune (its number in the Service-Public directory)
+post-contact = A question about posts here? The Entraide team of { $territory }:
 urgent-local = { $territory }: { $services }
 urgent-team = The Entraide team of { $territory }, in opening hours
 urgent-go-on = If it is not an emergency, you can go on: the Département's team will read your post first.

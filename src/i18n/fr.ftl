@@ -1347,6 +1347,7 @@ urgent-number-119 = Enfance en danger
 urgent-number-17 = Police secours
 urgent-town-hall = La mairie de { $commune } (son numéro dans l'annuaire Service-Public)
 urgent-town-hall-any = La mairie de votre commune (son numéro dans l'annuaire Service-Public)
+post-contact = Une question sur les annonces d'ici ? L'équipe d'Entraide { $territory } :
 urgent-local = { $territory } : { $services }
 urgent-team = L'équipe d'Entraide { $territory }, aux heures d'ouverture
 urgent-go-on = Si ce n'est pas une urgence, vous pouvez continuer : l'équipe du Département lira votre annonce en priorité.

@@ -108,6 +108,17 @@ pub struct PostDetail {
     /// For the members of one building only: its street and commune (« Mon immeuble »).
     #[serde(default)]
     pub building: Option<(String, String)>,
+    /// Whom to ask about posts there: the team of the post's territory, when it gave a contact.
+    #[serde(default)]
+    pub contact: Option<TerritoryContact>,
+}
+
+/// The contact of a territory's team (an e-mail address or a phone, or both; may be empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TerritoryContact {
+    pub territory: String,
+    pub email: String,
+    pub phone: String,
 }
 
 /// A post that only vetted helpers answer, as the person reading it stands.

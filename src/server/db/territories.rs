@@ -117,6 +117,21 @@ pub async fn help_of(conn: &mut SqliteConnection, code: &str) -> Result<Option<(
         .await
 }
 
+/// The name, contact e-mail and phone of the territory of post `post_id`.
+pub async fn contact_of_post(
+    conn: &mut SqliteConnection,
+    post_id: i64,
+) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT t.name, t.contact_email, t.contact_phone FROM posts p \
+         JOIN territory_communes c ON c.insee = p.commune_insee JOIN territories t ON t.code = c.territory \
+         WHERE p.id = $1",
+    )
+    .bind(post_id)
+    .fetch_optional(conn)
+    .await
+}
+
 /// How many communes `territory` has.
 pub async fn commune_count(conn: &mut SqliteConnection, territory: &str) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT count(*) FROM territory_communes WHERE territory = $1")

@@ -139,14 +139,11 @@ fn unseen_emergency(f: &Fields, form: &PostForm, state: &AppState) -> Option<Str
 async fn add_local_help(e: &mut FormEcho, form: &PostForm, state: &AppState) {
     let Ok(draft) = form.parse(&state.communes.refs(), services::now()) else { return };
     let Ok(at) = services::posts::location_of(&state.communes, &draft.place) else { return };
-    match services::territories::local_help(&state.db, &state.communes, at).await {
-        Ok(Some(h)) => {
-            e.values.insert(LOCAL_NAME.to_owned(), h.territory);
-            e.values.insert(LOCAL_TEXT.to_owned(), h.emergency);
-            e.values.insert(LOCAL_PHONE.to_owned(), h.phone);
-        }
-        // The national numbers are shown whatever happens here.
-        Ok(None) | Err(_) => {}
+    // The national numbers are shown whatever happens here.
+    if let Ok(Some(h)) = services::territories::local_help(&state.db, &state.communes, at).await {
+        e.values.insert(LOCAL_NAME.to_owned(), h.territory);
+        e.values.insert(LOCAL_TEXT.to_owned(), h.emergency);
+        e.values.insert(LOCAL_PHONE.to_owned(), h.phone);
     }
 }
 

@@ -12,7 +12,9 @@ use crate::server::communes::Communes;
 use crate::server::db::intakes::IntakeAction;
 use crate::server::db::{self, map, posts as sql, Db};
 use crate::wire::posts::{DecisionForAuthor, MyPost, Notice, VettedHelper};
-use crate::wire::posts::{PlaceView, PostDetail, PostPage, ThanksView, AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED};
+use crate::wire::posts::{
+    PlaceView, PostDetail, PostPage, TerritoryContact, ThanksView, AGGREGATE_ABOVE, LIST_WHEN_AGGREGATED,
+};
 
 /// The public posts of the filter's area, and how many match in all.
 pub async fn list_public(db: &Db, filter: &PostFilter) -> Result<PostPage, AppError> {
@@ -176,6 +178,11 @@ pub async fn get_visible(
         .map(|(writer, body, at)| ThanksView { writer, body, at })
         .collect();
     let building = super::buildings::of_post(&mut conn, id).await?;
+    let contact = db::territories::contact_of_post(&mut conn, id)
+        .await
+        .map_err(|e| db::internal("get post: contact", e))?
+        .filter(|(_, email, phone)| !email.is_empty() || !phone.is_empty())
+        .map(|(territory, email, phone)| TerritoryContact { territory, email, phone });
     Ok(PostDetail {
         summary: post.summary,
         description: post.description,
@@ -189,6 +196,7 @@ pub async fn get_visible(
         thanks,
         now,
         building,
+        contact,
     })
 }
 

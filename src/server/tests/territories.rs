@@ -315,3 +315,28 @@ async fn the_emergency_panel_adds_the_territorys_own_services(pool: SqlitePool) 
     let r = super::send(&s, "POST", "/publier", &fall("Colmar"), Some(&author)).await;
     assert!(r.body.contains("Est-ce une urgence") && !r.body.contains("SOS Amitié Alsace"));
 }
+
+#[sqlx::test]
+async fn a_post_page_gives_the_contact_of_its_territorys_team(pool: SqlitePool) {
+    let s = two_territories(pool).await;
+    let changes = territories::Changes {
+        contact_email: Some("entraide@bas-rhin.fr".into()),
+        contact_phone: Some("03 88 76 67 67".into()),
+        ..Default::default()
+    };
+    territories::set(&s.db, "67", &changes).await.unwrap();
+    let published = PostStatus::Published;
+    let ids = super::seed(
+        &s,
+        vec![
+            creation("Courses à Strasbourg", PostKind::Request, Category::Groceries, STRASBOURG, published),
+            creation("Courses à Colmar", PostKind::Request, Category::Groceries, COLMAR, published),
+        ],
+    )
+    .await;
+    let (_, _, page) = get(&s, &format!("/posts/{}", ids[0])).await;
+    assert!(page.contains("L&#x27;équipe d&#x27;Entraide Bas-Rhin") || page.contains("L'équipe d'Entraide Bas-Rhin"));
+    assert!(page.contains("href=\"mailto:entraide@bas-rhin.fr\"") && page.contains("href=\"tel:0388766767\""));
+    let (_, _, page) = get(&s, &format!("/posts/{}", ids[1])).await;
+    assert!(!page.contains("mailto:entraide@"), "the Haut-Rhin gave no contact");
+}

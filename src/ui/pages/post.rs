@@ -19,7 +19,7 @@ use crate::ui::pages::not_found::NotFoundPage;
 use crate::ui::state::use_current_user;
 use crate::ui::writes::{by_route_id, echo_resource};
 use crate::wire::forms::FormEcho;
-use crate::wire::posts::PostDetail;
+use crate::wire::posts::{PostDetail, TerritoryContact};
 
 /// The post page; unknown, unpublished or expired posts get the 404 page.
 #[component]
@@ -193,7 +193,23 @@ fn PostView(post: PostDetail, echo: FormEcho, logged_in: bool, reported: bool) -
                 </div>
             })}
             {(reportable && !reported).then(|| view! { <ReportBox id=id echo=echo logged_in=logged_in/> })}
+            {post.contact.map(|c| view! { <TeamContact contact=c/> })}
         </article>
+    }
+}
+
+/// Whom to ask about posts there: the team of the post's territory.
+#[component]
+fn TeamContact(contact: TerritoryContact) -> impl IntoView {
+    let digits: String = contact.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let email = contact.email.clone();
+    view! {
+        <p class="hint post-contact">
+            {t_args("post-contact", &[("territory", text(contact.territory))])}" "
+            {(!email.is_empty()).then(|| view! { <a href=format!("mailto:{email}")>{email.clone()}</a> })}
+            {(!contact.email.is_empty() && !contact.phone.is_empty()).then_some(" · ")}
+            {(!contact.phone.is_empty()).then(|| view! { <a href=format!("tel:{digits}")>{contact.phone.clone()}</a> })}
+        </p>
     }
 }
 

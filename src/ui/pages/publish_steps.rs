@@ -177,7 +177,7 @@ fn summary(echo: &FormEcho) -> impl IntoView {
     let urgent = echo.value(F, crate::ui::components::emergency::SIGNS);
     let emergency = (!urgent.is_empty()).then(|| {
         use crate::ui::components::emergency::EmergencyPanel;
-        let local = crate::ui::components::emergency::LocalHelp::of_echo(&echo, F);
+        let local = crate::ui::components::emergency::LocalHelp::of_echo(echo, F);
         view! { <EmergencyPanel signs=urgent commune=echo.value(F, "commune") go_on=t("urgent-continue") local=local/> }
     });
     view! {
