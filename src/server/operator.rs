@@ -15,7 +15,7 @@ use crate::server::{passwords, services};
 pub async fn user(db: &Db, command: UserCommand) -> Result<(), String> {
     let now = services::now();
     match command {
-        UserCommand::Create { email, name, role, password_stdin } => {
+        UserCommand::Create { email, name, role, organisation, password_stdin } => {
             let role: Role = role.parse().map_err(|_| format!("unknown role {role}"))?;
             let (password, generated) = if password_stdin {
                 let mut line = String::new();
@@ -28,7 +28,7 @@ pub async fn user(db: &Db, command: UserCommand) -> Result<(), String> {
                 email,
                 display_name: name,
                 poster_kind: "institution".into(),
-                organisation: "Département du Haut-Rhin".into(),
+                organisation,
                 password: password.clone(),
             };
             let form = if role == Role::Resident {
@@ -208,6 +208,7 @@ mod tests {
             email: email.into(),
             name: "Agnès Muller".into(),
             role: role.into(),
+            organisation: "Département du Haut-Rhin".into(),
             password_stdin: false,
         };
         user(&db, create("Agnes.Muller@haut-rhin.fr", "moderator")).await.unwrap();

@@ -71,7 +71,7 @@ pub fn EmergencyPanel(
                     let digits: String = local.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
                     view! {
                         <li>
-                            <a class="emergency-number" href=format!("tel:{digits}")>
+                            <a class="emergency-number emergency-team" href=format!("tel:{digits}")>
                                 <span class="emergency-digits">{local.phone.clone()}</span>" "
                                 <span>{t_args("urgent-team", &[("territory", s(local.territory.clone()))])}</span>
                             </a>
