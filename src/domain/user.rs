@@ -45,6 +45,11 @@ impl Role {
         matches!(self, Role::Moderator | Role::Admin)
     }
 
+    /// The roles given territories to act in (`domain::territory`): the team, not residents.
+    pub fn has_territories(self) -> bool {
+        self != Role::Resident
+    }
+
     /// Who may draft the site's pages (publishing them is for admins).
     pub fn writes_pages(self) -> bool {
         matches!(self, Role::Editor | Role::Admin)

@@ -129,6 +129,14 @@ pub async fn territory(db: &Db, command: TerritoryCommand) -> Result<(), String>
             for t in &rows {
                 let built_in = if t.built_in == 1 { " (built in)" } else { "" };
                 println!("{:<12} {:>8}  {}{built_in}", t.code, t.communes, t.name);
+                let said: Vec<&str> = [&t.contact_email, &t.contact_phone, &t.emergency]
+                    .into_iter()
+                    .map(String::as_str)
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if !said.is_empty() {
+                    println!("{:<12} {:>8}  {}", "", "", said.join(" · "));
+                }
             }
             Ok(())
         }

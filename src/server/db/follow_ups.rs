@@ -153,6 +153,18 @@ pub async fn resolve(conn: &mut SqliteConnection, id: i64, staff_id: i64, now: i
     Ok(done.rows_affected() == 1)
 }
 
+/// Whether follow-up `id` is about a post in the territories of staff member `staff`.
+pub async fn in_scope(conn: &mut SqliteConnection, id: i64, staff: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(&format!(
+        "SELECT EXISTS (SELECT 1 FROM follow_ups f JOIN posts p ON p.id = f.post_id WHERE f.id = $1 AND {})",
+        super::territories::post_in_scope("p", 2)
+    ))
+    .bind(id)
+    .bind(staff)
+    .fetch_one(conn)
+    .await
+}
+
 /// A line of the staff's list.
 #[derive(Debug, sqlx::FromRow)]
 pub struct StaffRow {

@@ -114,6 +114,10 @@ pub async fn resolve(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(),
         return Err(AppError::Forbidden);
     }
     let mut conn = db.write.acquire().await.map_err(|e| db::internal("follow-up: acquire", e))?;
+    // Another territory's follow-up does not exist for them.
+    if !sql::in_scope(&mut conn, id, me.id).await.map_err(|e| db::internal("follow-up", e))? {
+        return Err(AppError::NotFound);
+    }
     if sql::resolve(&mut conn, id, me.id, now).await.map_err(|e| db::internal("follow-up", e))? {
         Ok(())
     } else {

@@ -32,6 +32,23 @@ fn require_admin(me: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
+/// The start of every change by admin `me` to account `id` (never their own): a write
+/// transaction, and the account as it is.
+async fn begin_change(
+    db: &Db,
+    me: &CurrentUser,
+    id: i64,
+) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, users_sql::UserRow), AppError> {
+    require_admin(me)?;
+    if id == me.id {
+        return Err(refused("people-not-yourself"));
+    }
+    let mut tx = db.begin_write().await.map_err(|e| db::internal("person: begin", e))?;
+    let target =
+        users_sql::by_id(&mut tx, id).await.map_err(|e| db::internal("person", e))?.ok_or(AppError::NotFound)?;
+    Ok((tx, target))
+}
+
 /// The scope of account `id`, read in the transaction of a change.
 async fn scope_in(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Scope, AppError> {
     let rows = db::territories::scope_of(conn, id).await.map_err(|e| db::internal("person: scope", e))?;
@@ -100,11 +117,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Person
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let person = line(row)?;
-    let territories = if person.role.is_staff() || person.role == Role::Editor {
-        staff_territories(&mut conn, me.id, id).await?
-    } else {
-        None
-    };
+    let territories = if person.role.has_territories() { staff_territories(&mut conn, me.id, id).await? } else { None };
     Ok(PersonView { person, posts, reports, me: id == me.id, territories, now })
 }
 
@@ -150,14 +163,8 @@ pub async fn set_territories(
     codes: &[String],
     now: i64,
 ) -> Result<(), AppError> {
-    require_admin(me)?;
-    if id == me.id {
-        return Err(refused("people-not-yourself"));
-    }
-    let mut tx = db.begin_write().await.map_err(|e| db::internal("person: begin", e))?;
-    let target =
-        users_sql::by_id(&mut tx, id).await.map_err(|e| db::internal("person", e))?.ok_or(AppError::NotFound)?;
-    if !target.role.parse::<Role>().is_ok_and(|r| r.is_staff() || r == Role::Editor) {
+    let (mut tx, target) = begin_change(db, me, id).await?;
+    if !target.role.parse::<Role>().is_ok_and(Role::has_territories) {
         return Err(refused("people-territories-staff-only"));
     }
     let my_scope = scope_in(&mut tx, me.id).await?;
@@ -226,18 +233,12 @@ pub async fn send_reset_link(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Re
 /// Admins only: `change` to account `id`, audited. Not on one's own account; never leaves the
 /// service without an enabled admin.
 pub async fn change(db: &Db, me: &CurrentUser, id: i64, change: Change, now: i64) -> Result<(), AppError> {
-    require_admin(me)?;
-    if id == me.id {
-        return Err(refused("people-not-yourself"));
-    }
-    let mut tx = db.begin_write().await.map_err(|e| db::internal("person: begin", e))?;
-    let target =
-        users_sql::by_id(&mut tx, id).await.map_err(|e| db::internal("person", e))?.ok_or(AppError::NotFound)?;
+    let (mut tx, target) = begin_change(db, me, id).await?;
     // An admin of some territories acts on the staff of those territories only, and the staff
     // they appoint act there too (never everywhere).
     let my_scope = scope_in(&mut tx, me.id).await?;
     let target_scope = scope_in(&mut tx, id).await?;
-    let target_staff = target.role.parse::<Role>().is_ok_and(|r| r.is_staff() || r == Role::Editor);
+    let target_staff = target.role.parse::<Role>().is_ok_and(Role::has_territories);
     if target_staff && !my_scope.includes(&target_scope) {
         return Err(refused("people-other-territory"));
     }

@@ -340,3 +340,37 @@ async fn a_post_page_gives_the_contact_of_its_territorys_team(pool: SqlitePool) 
     let (_, _, page) = get(&s, &format!("/posts/{}", ids[1])).await;
     assert!(!page.contains("mailto:entraide@"), "the Haut-Rhin gave no contact");
 }
+
+#[sqlx::test]
+async fn follow_ups_are_seen_and_closed_by_their_territorys_staff(pool: SqlitePool) {
+    use crate::domain::follow_up::FollowUpRules;
+    use crate::server::services::follow_ups;
+    let s = two_territories(pool).await;
+    let haut = staff(&s, "haut@entraide.test", Role::Moderator, only("68")).await;
+    let bas = staff(&s, "bas@entraide.test", Role::Moderator, only("67")).await;
+    let author = test_account(&s.db, "auteur@entraide.test", Role::Resident, NOW).await;
+    let mut c =
+        creation("Courses à Strasbourg", PostKind::Request, Category::Groceries, STRASBOURG, PostStatus::Published);
+    (c.created_at, c.author_id) = (NOW - 6 * 86_400, Some(author.id));
+    let post = posts::create(&s.db, &s.communes, c).await.unwrap();
+    follow_ups::sweep(&s.db, &FollowUpRules::default(), NOW).await.unwrap();
+    let seen = |who: CurrentUser| {
+        let db = s.db.clone();
+        async move {
+            follow_ups::list(&db, &who, NOW)
+                .await
+                .unwrap()
+                .unanswered
+                .iter()
+                .map(|f| (f.id, f.post_id))
+                .collect::<Vec<_>>()
+        }
+    };
+    let lines = seen(bas.clone()).await;
+    assert_eq!(lines.iter().map(|l| l.1).collect::<Vec<_>>(), [post], "nobody answered in 6 days");
+    assert!(seen(haut.clone()).await.is_empty());
+    let id = lines[0].0;
+    assert!(matches!(follow_ups::resolve(&s.db, &haut, id, NOW).await, Err(AppError::NotFound)));
+    follow_ups::resolve(&s.db, &bas, id, NOW).await.unwrap();
+    assert!(seen(bas).await.is_empty());
+}
