@@ -20,7 +20,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools test-postgres postgres-tools
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
 DIST := entraide-$(VERSION)-$(shell uname -m)
@@ -72,6 +72,21 @@ package:
 # wait forever on a task left on another test's runtime (seen here; not a production setting).
 unit:
 	$(DEBUG_ENV) cargo test --features ssr -- --test-threads=1
+
+## test-postgres: the Rust tests on PostgreSQL + PostGIS: a throwaway cluster from Debian's
+## packages (data, socket and log in target/postgres, port PG_PORT), stopped afterwards
+PG_PORT ?= 55432
+PG_DIR := $(CURDIR)/target/postgres
+PG_ADMIN_URL := postgres://postgres@127.0.0.1:$(PG_PORT)/postgres
+test-postgres: postgres-tools
+	.ci/postgres.sh start $(PG_DIR) $(PG_PORT)
+	$(DEBUG_ENV) ENTRAIDE_TEST_POSTGRES=$(PG_ADMIN_URL) cargo test --features ssr --lib -- --test-threads=1; \
+	  rc=$$?; .ci/postgres.sh stop $(PG_DIR); exit $$rc
+
+postgres-tools:
+	@[ -x /usr/lib/postgresql/15/bin/initdb ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] || { \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends \
+	    postgresql-15 postgresql-15-postgis-3; }
 
 # The journeys run the release build (make release first): the code people get, and pages that
 # hydrate in a third of the time of a debug bundle (the suite took 28 minutes on debug builds).

@@ -18,7 +18,9 @@ pub async fn backup(db: &Db, target: &Path) -> Result<u64, String> {
     let _ = tokio::fs::remove_file(&tmp).await;
     let tmp_text = tmp.to_str().ok_or("the backup path must be valid UTF-8")?.to_owned();
 
-    let mut conn = db.write.acquire().await.map_err(|e| format!("cannot reach the database: {e}"))?;
+    let pool =
+        db.write.as_sqlite().ok_or("a backup copies a SQLite database; PostgreSQL has its own tools (pg_dump)")?;
+    let mut conn = pool.acquire().await.map_err(|e| format!("cannot reach the database: {e}"))?;
     sqlx::query("VACUUM INTO $1")
         .bind(&tmp_text)
         .execute(&mut *conn)
@@ -190,7 +192,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let live = db::connect(&format!("sqlite://{}/live.db", dir.display())).await.unwrap();
         db::migrate(&live).await.unwrap();
-        sqlx::query(
+        db::query(
             "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at) \
              VALUES ('a@b.fr', 'Anne', 'individual', 'x', 1, 1)",
         )
@@ -204,7 +206,7 @@ mod tests {
         let restored = db::connect(&format!("sqlite://{}", target.display())).await.unwrap();
         let mut conn = restored.read.acquire().await.unwrap();
         assert!(db::is_migrated(&mut conn).await.unwrap());
-        let name: String = sqlx::query_scalar("SELECT display_name FROM users").fetch_one(&mut *conn).await.unwrap();
+        let name: String = db::query_scalar("SELECT display_name FROM users").fetch_one(&mut *conn).await.unwrap();
         assert_eq!(name, "Anne");
         // A second backup replaces the first; no temporary file is left behind.
         backup(&live, &target).await.unwrap();

@@ -13,6 +13,7 @@ use crate::domain::{BBox, Category, LatLng, PostFilter, PostKind, PostStatus, So
 use crate::server::communes::Communes;
 use crate::server::db::map::{self, Sql};
 use crate::server::db::Db;
+use crate::server::db::Engine;
 use crate::server::services;
 
 /// A deterministic generator (xorshift*), so two runs sample the same places.
@@ -91,7 +92,7 @@ fn scan_sql(q: &Sql) -> Sql {
         .replace("g.max_lat", "p.public_lat")
         .replace("g.min_lon", "p.public_lon")
         .replace("g.max_lon", "p.public_lon");
-    Sql { text, params: q.params.clone() }
+    Sql { engine: q.engine, text, params: q.params.clone() }
 }
 
 pub(crate) fn percentile(v: &mut [f64], p: f64) -> f64 {
@@ -124,7 +125,7 @@ fn queries(conn: &Connection, shape: Shape, n: usize, radius_km: f64, now: i64) 
                 while count(conn, None, box_around(c, half)).map_err(|e| e.to_string())? > 200 && half > 0.0005 {
                     half /= 2.0;
                 }
-                map::pins_sql(&f, box_around(c, half), now, 200)
+                map::pins_sql(Engine::Sqlite, &f, box_around(c, half), now, 200)
             }
             Shape::Knn => {
                 let f = PostFilter { categories: vec![category], sort: SortOrder::Nearest, ..Default::default() };
@@ -135,11 +136,11 @@ fn queries(conn: &Connection, shape: Shape, n: usize, radius_km: f64, now: i64) 
                     half *= 2.0;
                 }
                 let f = PostFilter { bbox: Some(box_around(c, half)), ..f };
-                map::pins_sql(&f, box_around(c, half), now, 50)
+                map::pins_sql(Engine::Sqlite, &f, box_around(c, half), now, 50)
             }
             Shape::Newest => {
                 let f = PostFilter { categories: vec![category], ..Default::default() };
-                map::pins_sql(&f, box_around(c, radius_km / 111.32), now, 50)
+                map::pins_sql(Engine::Sqlite, &f, box_around(c, radius_km / 111.32), now, 50)
             }
         };
         out.push(q);
@@ -208,7 +209,7 @@ async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -
 /// Runs G1 (and G4 with `creates`) on `db` and prints the figures under `prefix`.
 pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, creates: usize) -> Result<(), String> {
     let now = services::now();
-    let conn = map::open(db.map.path()).map_err(|e| e.to_string())?;
+    let conn = map::open(db.map.path().ok_or("G1 reads a SQLite file")?).map_err(|e| e.to_string())?;
     let posts: i64 = conn.query_row("SELECT count(*) FROM posts_geo", [], |r| r.get(0)).map_err(|e| e.to_string())?;
     println!("{prefix}.posts_on_map {posts}");
     eprintln!("{prefix}: sampling {n} places per query shape…");
@@ -230,7 +231,7 @@ pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, crea
 /// on a bare rusqlite connection with the app's pragmas, interleaved in random order.
 async fn creates_bench(db: &Db, prefix: &str, creates: usize, now: i64) -> Result<(), String> {
     let communes = Communes::haut_rhin()?;
-    let mut bare = bare_writer(db.map.path()).map_err(|e| e.to_string())?;
+    let mut bare = bare_writer(db.map.path().ok_or("G4 writes a SQLite file")?).map_err(|e| e.to_string())?;
     let (mut app, mut floor) = (vec![], vec![]);
     let mut rng = Rng(7);
     for i in 0..creates {
@@ -324,7 +325,7 @@ fn create_bare(conn: &mut Connection, p: &crate::server::db::posts::NewPostRow) 
         ],
         |r| r.get(0),
     )?;
-    for statement in sync_sql().split(";\n") {
+    for statement in sync_sql(Engine::Sqlite).split(";\n") {
         tx.prepare_cached(statement)?.execute([id])?;
     }
     tx.commit()

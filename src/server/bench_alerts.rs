@@ -15,6 +15,7 @@ use super::bench::{percentile, Rng};
 use crate::domain::alert::{categories_column, km_per_deg_lon};
 use crate::domain::{Category, LatLng, PostKind, PostStatus};
 use crate::server::communes::Communes;
+use crate::server::db;
 use crate::server::db::alerts::{self as sql, DONE_SQL, EMAIL_SQL, HITS_SQL, NOTIFY_SQL, PUSH_SQL};
 use crate::server::db::push as sql_push;
 use crate::server::db::Db;
@@ -38,7 +39,7 @@ async fn save_alerts(db: &Db, communes: &Communes, n: usize, now: i64) -> Result
     let mut person = 0;
     while made < n {
         person += 1;
-        let user_id: i64 = sqlx::query_scalar(
+        let user_id: i64 = db::query_scalar(
             "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at, lang) \
              VALUES ($1, 'Bénévole', 'individual', '!', $2, $2, $3) RETURNING id",
         )
@@ -53,7 +54,7 @@ async fn save_alerts(db: &Db, communes: &Communes, n: usize, now: i64) -> Result
             7 | 8 => "digest",
             _ => "off",
         };
-        sqlx::query(
+        db::query(
             "INSERT INTO alert_settings (user_id, email, unsubscribe_token, last_digest_at, updated_at) \
              VALUES ($1, $2, $3, $4, $4)",
         )
@@ -225,14 +226,14 @@ pub async fn alerts_bench(db: &Db, alerts: usize, posts: usize) -> Result<(), St
     let t = Instant::now();
     save_alerts(db, &communes, alerts, now).await?;
     println!("alerts.save_seconds {:.1}", t.elapsed().as_secs_f64());
-    let check: (i64, i64) = sqlx::query_as("SELECT (SELECT count(*) FROM alerts), (SELECT count(*) FROM alerts_geo)")
+    let check: (i64, i64) = db::query_as("SELECT (SELECT count(*) FROM alerts), (SELECT count(*) FROM alerts_geo)")
         .fetch_one(&db.read)
         .await
         .map_err(|e| e.to_string())?;
     if check.0 != check.1 {
         return Err(format!("{} alerts but {} boxes in the R*Tree", check.0, check.1));
     }
-    let path = db.map.path().to_path_buf();
+    let path = db.map.path().ok_or("the alerts bench reads a SQLite file")?.to_path_buf();
     let mut bare = tokio::task::spawn_blocking(move || -> rusqlite::Result<Connection> {
         let c = Connection::open(&path)?;
         c.busy_timeout(std::time::Duration::from_secs(5))?;

@@ -177,7 +177,7 @@ pub async fn run(db: Db, mailer: Mailer, stop: Stop) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::SqlitePool;
+    use crate::server::db;
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
     /// A minimal SMTP server on a local port that accepts every e-mail and hands back the DATA
@@ -242,8 +242,9 @@ mod tests {
     }
 
     /// Two servers deliver one outbox at once, to one relay: each e-mail goes out once.
-    #[sqlx::test]
-    async fn two_servers_never_send_the_same_email(pool: SqlitePool) {
+    #[tokio::test]
+    async fn two_servers_never_send_the_same_email() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let (first, second) = (Db::single(pool.clone()), Db::single(pool));
         let subjects: Vec<String> = (0..40).map(|i| format!("Message {i}")).collect();
         let mut conn = first.write.acquire().await.unwrap();
@@ -267,7 +268,7 @@ mod tests {
         let mut expected = subjects.clone();
         expected.sort();
         assert_eq!(got, expected, "each e-mail received once");
-        let claimed: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL")
+        let claimed: i64 = db::query_scalar("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL")
             .fetch_one(&first.read)
             .await
             .unwrap();
@@ -276,8 +277,9 @@ mod tests {
 
     /// What a server took is left to it while its lease runs, handed back when it stops, and
     /// taken by another once the lease has run out (it died).
-    #[sqlx::test]
-    async fn what_a_server_took_waits_for_its_lease_or_its_hand_back(pool: SqlitePool) {
+    #[tokio::test]
+    async fn what_a_server_took_waits_for_its_lease_or_its_hand_back() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
         for s in ["Un", "Deux", "Trois"] {
@@ -337,8 +339,9 @@ mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn the_outbox_is_delivered_through_smtp(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_outbox_is_delivered_through_smtp() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
         sql::queue_email(&mut conn, &email("Nouveau message", "Bonjour Claire,\nUn message.")).await.unwrap();
@@ -350,13 +353,14 @@ mod tests {
         assert!(data.contains("To: claire@exemple.fr"), "{data}");
         assert!(data.contains("Subject: Nouveau message"), "{data}");
         assert!(data.contains("Un message."), "{data}");
-        let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM outbox").fetch_one(&db.read).await.unwrap();
+        let sent: Option<i64> = db::query_scalar("SELECT sent_at FROM outbox").fetch_one(&db.read).await.unwrap();
         assert!(sent.is_some());
         assert_eq!(once(&db, &mailer).await.unwrap(), 0, "sent once");
     }
 
-    #[sqlx::test]
-    async fn an_alert_carries_the_one_click_unsubscribe_of_rfc_8058(pool: SqlitePool) {
+    #[tokio::test]
+    async fn an_alert_carries_the_one_click_unsubscribe_of_rfc_8058() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
         let url = format!("https://entraide.example/alertes/desabonner/{}", "ab".repeat(32));
@@ -373,8 +377,9 @@ mod tests {
         assert!(!other.contains("List-Unsubscribe"), "{other}");
     }
 
-    #[sqlx::test]
-    async fn a_relay_that_is_down_leaves_the_mail_for_later(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_relay_that_is_down_leaves_the_mail_for_later() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
         sql::queue_email(&mut conn, &email("Sujet", "Texte")).await.unwrap();
@@ -384,14 +389,15 @@ mod tests {
         let mailer = Mailer::new(&format!("smtp://127.0.0.1:{free}"), "ne-pas-repondre@entraide.invalid").unwrap();
         assert_eq!(once(&db, &mailer).await.unwrap(), 0);
         let (attempts, error): (i64, Option<String>) =
-            sqlx::query_as("SELECT attempts, last_error FROM outbox").fetch_one(&db.read).await.unwrap();
+            db::query_as("SELECT attempts, last_error FROM outbox").fetch_one(&db.read).await.unwrap();
         assert_eq!(attempts, 1);
         assert!(error.is_some());
         assert!(Mailer::new("not a url", "x@y.fr").is_err());
     }
 
-    #[sqlx::test]
-    async fn a_refusal_is_recorded_without_the_address_the_relay_quoted(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_refusal_is_recorded_without_the_address_the_relay_quoted() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let mut conn = db.write.acquire().await.unwrap();
         sql::queue_email(&mut conn, &email("Sujet", "Texte")).await.unwrap();
@@ -400,7 +406,7 @@ mod tests {
         let mailer = Mailer::new(&url, "ne-pas-repondre@entraide.invalid").unwrap();
         assert_eq!(once(&db, &mailer).await.unwrap(), 0);
         let error: Option<String> =
-            sqlx::query_scalar("SELECT last_error FROM outbox").fetch_one(&db.read).await.unwrap();
+            db::query_scalar("SELECT last_error FROM outbox").fetch_one(&db.read).await.unwrap();
         assert_eq!(error.as_deref(), Some("SMTP 550 (permanent)"));
     }
 }

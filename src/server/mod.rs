@@ -29,6 +29,7 @@ pub mod register;
 pub mod security;
 pub mod seed;
 pub mod services;
+pub mod sessions;
 pub mod state;
 pub mod stats_http;
 pub mod territory_home;
@@ -49,7 +50,6 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 use crate::app::{shell, App};
 use crate::ui::map::TileSettings;
@@ -76,7 +76,7 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         let (tiles, css) = (state.tiles.clone(), state.bundle.css.clone());
         move |options| shell(options, tiles.clone(), css.clone(), locale::provide_for_request())
     };
-    let sessions = SessionManagerLayer::new(SqliteStore::new(state.db.write.clone()))
+    let sessions = SessionManagerLayer::new(sessions::Store::new(&state.db.write))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -407,7 +407,7 @@ async fn serve(url: &str, args: ServeArgs) -> Result<(), String> {
     // Expired sessions are deleted hourly.
     {
         use tower_sessions::session_store::ExpiredDeletion;
-        let store = SqliteStore::new(db.write.clone());
+        let store = sessions::Store::new(&db.write);
         tokio::spawn(async move {
             if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(3600)).await {
                 tracing::error!("session clean-up stopped: {e}");

@@ -127,7 +127,7 @@ pub async fn territory(db: &Db, command: TerritoryCommand) -> Result<(), String>
             let rows = services::territories::list(db).await?;
             println!("{:<12} {:>8}  name", "code", "communes");
             for t in &rows {
-                let built_in = if t.built_in == 1 { " (built in)" } else { "" };
+                let built_in = if t.built_in { " (built in)" } else { "" };
                 println!("{:<12} {:>8}  {}{built_in}", t.code, t.communes, t.name);
                 let said: Vec<&str> = [&t.contact_email, &t.contact_phone, &t.emergency]
                     .into_iter()
@@ -195,11 +195,11 @@ pub async fn outbox(db: &Db, unsent_only: bool, limit: i64) -> Result<(), String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::SqlitePool;
+    use crate::server::db;
 
     async fn role_and_disabled(db: &Db, email: &str) -> (String, bool) {
         let (role, disabled): (String, Option<i64>) =
-            sqlx::query_as("SELECT role, disabled_at FROM users WHERE email = $1")
+            db::query_as("SELECT role, disabled_at FROM users WHERE email = $1")
                 .bind(email)
                 .fetch_one(&db.read)
                 .await
@@ -207,10 +207,11 @@ mod tests {
         (role, disabled.is_some())
     }
 
-    #[sqlx::test]
-    async fn operators_create_and_manage_staff_accounts(pool: SqlitePool) {
+    #[tokio::test]
+    async fn operators_create_and_manage_staff_accounts() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
-        let none: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&db.read).await.unwrap();
+        let none: i64 = db::query_scalar("SELECT count(*) FROM users").fetch_one(&db.read).await.unwrap();
         assert_eq!(none, 0, "a fresh install has no account");
         let create = |email: &str, role: &str| UserCommand::Create {
             email: email.into(),
@@ -242,7 +243,7 @@ mod tests {
         };
         user(&db, reset).await.unwrap();
         let (action, actor): (String, String) =
-            sqlx::query_as("SELECT action, actor FROM account_audit").fetch_one(&db.read).await.unwrap();
+            db::query_as("SELECT action, actor FROM account_audit").fetch_one(&db.read).await.unwrap();
         assert_eq!((action.as_str(), actor.as_str()), ("reset-link", "Standard du Département"));
         let no_one =
             UserCommand::ResetLink { email: "personne@haut-rhin.fr".into(), by: None, public_url: String::new() };

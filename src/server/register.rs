@@ -385,6 +385,7 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::db;
     use std::collections::BTreeSet;
 
     /// Every column of every table of the migrated schema is named once, as personal or not;
@@ -395,7 +396,7 @@ mod tests {
         // The sessions' table is made by its store at start, as the server does.
         SqliteStore::new(pool.clone()).migrate().await.unwrap();
         let tables: Vec<(String, String)> =
-            sqlx::query_as("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            db::query_as("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 .fetch_all(&pool)
                 .await
                 .unwrap();
@@ -421,7 +422,7 @@ mod tests {
             };
             seen.insert(name.clone());
             let columns: Vec<String> =
-                sqlx::query_scalar("SELECT name FROM pragma_table_info($1)").bind(name).fetch_all(&pool).await.unwrap();
+                db::query_scalar("SELECT name FROM pragma_table_info($1)").bind(name).fetch_all(&pool).await.unwrap();
             for c in &columns {
                 let named = entry.personal.iter().chain(entry.other).filter(|x| *x == c).count();
                 if named != 1 {

@@ -90,7 +90,6 @@ pub async fn forget_old(db: &Db, now: i64) -> Result<u64, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sqlx::SqlitePool;
 
     fn retry_after(r: Result<Taken, AppError>) -> u64 {
         match r {
@@ -99,8 +98,9 @@ mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn limits_per_key_and_window(pool: SqlitePool) {
+    #[tokio::test]
+    async fn limits_per_key_and_window() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let t = Limit::new("login-ip", 3, 600);
         for i in 0..3 {
@@ -117,12 +117,13 @@ mod tests {
         // Old attempts are deleted by the sweep (those of 1010; "ip:1" was cleared), keys are
         // stored hashed.
         assert_eq!(forget_old(&db, 1011 + LONGEST_WINDOW).await.expect("sweep"), 2);
-        let keys: Vec<String> = sqlx::query_scalar("SELECT key FROM limit_attempts").fetch_all(&db.read).await.unwrap();
+        let keys: Vec<String> = db::query_scalar("SELECT key FROM limit_attempts").fetch_all(&db.read).await.unwrap();
         assert!(keys.iter().all(|k| k.len() == 32 && !k.contains("ip")), "{keys:?}");
     }
 
-    #[sqlx::test]
-    async fn taking_counts_before_the_work_and_can_be_handed_back(pool: SqlitePool) {
+    #[tokio::test]
+    async fn taking_counts_before_the_work_and_can_be_handed_back() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let t = Limit::new("login-account", 2, 600);
         let a = t.take(&db, "a", 1000).await.expect("first");
@@ -137,8 +138,9 @@ mod tests {
     }
 
     /// Two servers on one database: attempts sent to both at once meet one limit.
-    #[sqlx::test]
-    async fn two_servers_count_the_same_attempts(pool: SqlitePool) {
+    #[tokio::test]
+    async fn two_servers_count_the_same_attempts() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let first = Db::single(pool.clone());
         let second = Db::single(pool);
         let t = Limit::new("login-account", 5, 900);

@@ -6,8 +6,7 @@
 //! notifications, immediate e-mails, pushes, done), whatever the number of alerts matched; nothing
 //! crosses into Rust row by row. `make bench` runs the very same text on a bare connection.
 
-use sqlx::SqliteConnection;
-
+use super::sql::{self, Conn, Engine};
 use crate::domain::alert::{circle_box, km_per_deg_lon, EmailMode};
 use crate::domain::{LatLng, PostKind};
 
@@ -37,13 +36,13 @@ pub struct NewAlertRow<'a> {
     pub at: i64,
 }
 
-pub async fn count_of_user(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM alerts WHERE user_id = $1").bind(user_id).fetch_one(conn).await
+pub async fn count_of_user(conn: &mut Conn, user_id: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM alerts WHERE user_id = $1").bind(user_id).fetch_one(conn).await
 }
 
 /// Saves an alert and its box in the R*Tree; its id.
-pub async fn insert(conn: &mut SqliteConnection, a: &NewAlertRow<'_>) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
+pub async fn insert(conn: &mut Conn, a: &NewAlertRow<'_>) -> Result<i64, sqlx::Error> {
+    let id: i64 = sql::query_scalar(
         "INSERT INTO alerts (user_id, place_label, commune_insee, lat, lon, radius_km, categories, kind, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
@@ -59,7 +58,7 @@ pub async fn insert(conn: &mut SqliteConnection, a: &NewAlertRow<'_>) -> Result<
     .fetch_one(&mut *conn)
     .await?;
     let (s, n, w, e) = circle_box(a.centre, f64::from(a.radius_km));
-    sqlx::query("INSERT INTO alerts_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO alerts_geo (id, min_lat, max_lat, min_lon, max_lon) VALUES ($1, $2, $3, $4, $5)")
         .bind(id)
         .bind(s)
         .bind(n)
@@ -71,22 +70,22 @@ pub async fn insert(conn: &mut SqliteConnection, a: &NewAlertRow<'_>) -> Result<
 }
 
 /// Removes alert `id` of `user_id`; whether there was one.
-pub async fn delete(conn: &mut SqliteConnection, user_id: i64, id: i64) -> Result<bool, sqlx::Error> {
-    let gone = sqlx::query("DELETE FROM alerts WHERE id = $1 AND user_id = $2")
+pub async fn delete(conn: &mut Conn, user_id: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let gone = sql::query("DELETE FROM alerts WHERE id = $1 AND user_id = $2")
         .bind(id)
         .bind(user_id)
         .execute(&mut *conn)
         .await?
         .rows_affected();
     if gone == 1 {
-        sqlx::query("DELETE FROM alerts_geo WHERE id = $1").bind(id).execute(conn).await?;
+        sql::query("DELETE FROM alerts_geo WHERE id = $1").bind(id).execute(conn).await?;
     }
     Ok(gone == 1)
 }
 
 /// The alerts of one account, oldest first.
-pub async fn of_user(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<AlertRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<AlertRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT id, place_label, commune_insee, lat, lon, radius_km, categories, kind, created_at \
          FROM alerts WHERE user_id = $1 ORDER BY id",
     )
@@ -105,8 +104,8 @@ pub struct SettingsRow {
     pub paused_at: Option<i64>,
 }
 
-pub async fn settings(conn: &mut SqliteConnection, user_id: i64) -> Result<Option<SettingsRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn settings(conn: &mut Conn, user_id: i64) -> Result<Option<SettingsRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT email, digest_hour, unsubscribe_token, last_digest_at, paused_at FROM alert_settings WHERE user_id = $1",
     )
     .bind(user_id)
@@ -115,13 +114,8 @@ pub async fn settings(conn: &mut SqliteConnection, user_id: i64) -> Result<Optio
 }
 
 /// Creates the settings of `user_id` with their defaults and `token`, unless they exist.
-pub async fn ensure_settings(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    token: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn ensure_settings(conn: &mut Conn, user_id: i64, token: &str, now: i64) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO alert_settings (user_id, unsubscribe_token, last_digest_at, updated_at) VALUES ($1, $2, $3, $3) \
          ON CONFLICT (user_id) DO NOTHING",
     )
@@ -136,13 +130,13 @@ pub async fn ensure_settings(
 /// Changes how `user_id` is told. Choosing the digest starts its clock now (what is waiting
 /// goes in the next one).
 pub async fn save_settings(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     email: EmailMode,
     digest_hour: u8,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql::query(
         "UPDATE alert_settings SET \
            last_digest_at = CASE WHEN email <> 'digest' AND $2 = 'digest' THEN $4 ELSE last_digest_at END, \
            email = $2, digest_hour = $3, updated_at = $4 WHERE user_id = $1",
@@ -155,7 +149,7 @@ pub async fn save_settings(
     .await?;
     // Posts that waited for a digest are not sent once the digest is left.
     if email != EmailMode::Digest {
-        sqlx::query("UPDATE alert_hits SET emailed = 1 WHERE user_id = $1 AND emailed = 0")
+        sql::query("UPDATE alert_hits SET emailed = TRUE WHERE user_id = $1 AND emailed = FALSE")
             .bind(user_id)
             .execute(conn)
             .await?;
@@ -164,16 +158,16 @@ pub async fn save_settings(
 }
 
 /// The account whose unsubscribe token is `token`, and its e-mail mode.
-pub async fn by_token(conn: &mut SqliteConnection, token: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT user_id, email FROM alert_settings WHERE unsubscribe_token = $1")
+pub async fn by_token(conn: &mut Conn, token: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sql::query_as("SELECT user_id, email FROM alert_settings WHERE unsubscribe_token = $1")
         .bind(token)
         .fetch_optional(conn)
         .await
 }
 
 /// Resumes alerts that paused themselves.
-pub async fn resume(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query(
+pub async fn resume(conn: &mut Conn, user_id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    Ok(sql::query(
         "UPDATE alert_settings SET paused_at = NULL, updated_at = $2 WHERE user_id = $1 AND paused_at IS NOT NULL",
     )
     .bind(user_id)
@@ -186,13 +180,17 @@ pub async fn resume(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Resu
 
 /// Queues the post in `$1` for its alerts if it is on the public map and was never queued (run
 /// by `posts::sync_index`, in the transaction that put it there).
-pub const QUEUE_SQL: &str =
-    "INSERT INTO alert_fanout (post_id, queued_at) SELECT id, CAST(strftime('%s', 'now') AS INTEGER) \
-     FROM posts_geo WHERE id = $1 ON CONFLICT (post_id) DO NOTHING";
+pub fn queue_sql(engine: Engine) -> String {
+    format!(
+        "INSERT INTO alert_fanout (post_id, queued_at) SELECT id, {} \
+         FROM posts_geo WHERE id = $1 ON CONFLICT (post_id) DO NOTHING",
+        engine.now_seconds()
+    )
+}
 
 /// Posts waiting for their alerts, oldest first.
-pub async fn queued(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT post_id FROM alert_fanout WHERE done_at IS NULL ORDER BY post_id LIMIT $1")
+pub async fn queued(conn: &mut Conn, limit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sql::query_scalar("SELECT post_id FROM alert_fanout WHERE done_at IS NULL ORDER BY post_id LIMIT $1")
         .bind(limit)
         .fetch_all(conn)
         .await
@@ -212,8 +210,8 @@ pub struct FanoutPost {
 }
 
 /// The post to announce, if it is still on the public map.
-pub async fn fanout_post(conn: &mut SqliteConnection, id: i64) -> Result<Option<FanoutPost>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn fanout_post(conn: &mut Conn, id: i64) -> Result<Option<FanoutPost>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id, p.public_lat, p.public_lon, p.category, p.kind, p.author_id, p.title, p.commune_name \
          FROM posts p WHERE p.id = $1 AND EXISTS (SELECT 1 FROM posts_geo g WHERE g.id = p.id)",
     )
@@ -229,7 +227,7 @@ pub async fn fanout_post(conn: &mut SqliteConnection, id: i64) -> Result<Option<
 ///    domain's `within_km`), of the right category and kind, not the author, not paused; never
 ///    a second one for the same post.
 pub const HITS_SQL: &str = "INSERT INTO alert_hits (user_id, post_id, alert_id, created_at, emailed) \
-     SELECT a.user_id, ?1, min(a.id), ?8, CASE s.email WHEN 'digest' THEN 0 ELSE 1 END \
+     SELECT a.user_id, ?1, min(a.id), ?8, CASE s.email WHEN 'digest' THEN FALSE ELSE TRUE END \
      FROM alerts_geo g CROSS JOIN alerts a ON a.id = g.id \
      JOIN alert_settings s ON s.user_id = a.user_id \
      JOIN users u ON u.id = a.user_id \
@@ -238,7 +236,7 @@ pub const HITS_SQL: &str = "INSERT INTO alert_hits (user_id, post_id, alert_id, 
        AND ((a.lat - ?2) * 111.32) * ((a.lat - ?2) * 111.32) + ((a.lon - ?3) * ?4) * ((a.lon - ?3) * ?4) \
            <= a.radius_km * a.radius_km \
        AND a.user_id <> ?7 AND s.paused_at IS NULL AND u.disabled_at IS NULL AND u.deleted_at IS NULL \
-     GROUP BY a.user_id \
+     GROUP BY a.user_id, s.email \
      ON CONFLICT (user_id, post_id) DO NOTHING";
 
 /// 2. The in-app notification of each new hit, in the person's language: `?1` post, `?2`
@@ -278,15 +276,32 @@ pub struct FanoutWords {
     pub site_url: String,
 }
 
+/// A fan-out statement in `engine`'s terms: on PostgreSQL, `$n` parameters, `strpos`, a plain
+/// join, and the GiST index of `alerts_geo` asked whether an alert's area holds the point.
+fn in_engine(engine: Engine, sqlite: &'static str) -> std::borrow::Cow<'static, str> {
+    if engine == Engine::Sqlite {
+        return std::borrow::Cow::Borrowed(sqlite);
+    }
+    let text = sqlite
+        .replace("CROSS JOIN alerts a ON", "JOIN alerts a ON")
+        .replace("instr(a.categories, ?5) > 0", "strpos(a.categories, ?5) > 0")
+        .replace(
+            "g.min_lat <= ?2 AND g.max_lat >= ?2 AND g.min_lon <= ?3 AND g.max_lon >= ?3",
+            "g.area && ST_SetSRID(ST_MakePoint(?3, ?2), 4326)",
+        );
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) { '$' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Runs the fan-out of `post` at `now`; how many people were told.
-pub async fn fan_out(
-    conn: &mut SqliteConnection,
-    post: &FanoutPost,
-    words: &FanoutWords,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
+pub async fn fan_out(conn: &mut Conn, post: &FanoutPost, words: &FanoutWords, now: i64) -> Result<u64, sqlx::Error> {
     let at = LatLng { lat: post.public_lat, lon: post.public_lon };
-    let told = sqlx::query(HITS_SQL)
+    let engine = conn.engine();
+    let told = sql::query(&in_engine(engine, HITS_SQL))
         .bind(post.id)
         .bind(at.lat)
         .bind(at.lon)
@@ -299,14 +314,14 @@ pub async fn fan_out(
         .await?
         .rows_affected();
     if told > 0 {
-        sqlx::query(NOTIFY_SQL)
+        sql::query(&in_engine(engine, NOTIFY_SQL))
             .bind(post.id)
             .bind(now)
             .bind(&words.notification[0])
             .bind(&words.notification[1])
             .execute(&mut *conn)
             .await?;
-        sqlx::query(EMAIL_SQL)
+        sql::query(&in_engine(engine, EMAIL_SQL))
             .bind(post.id)
             .bind(now)
             .bind(&words.subject[0])
@@ -316,7 +331,7 @@ pub async fn fan_out(
             .bind(&words.site_url)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(PUSH_SQL)
+        sql::query(&in_engine(engine, PUSH_SQL))
             .bind(post.id)
             .bind(now)
             .bind(&words.push[0])
@@ -324,13 +339,14 @@ pub async fn fan_out(
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query(DONE_SQL).bind(post.id).bind(now).execute(conn).await?;
+    sql::query(&in_engine(engine, DONE_SQL)).bind(post.id).bind(now).execute(conn).await?;
     Ok(told)
 }
 
 /// Marks a queued post done without announcing it (it left the map before its turn).
-pub async fn skip(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(DONE_SQL).bind(id).bind(now).execute(conn).await?;
+pub async fn skip(conn: &mut Conn, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    let engine = conn.engine();
+    sql::query(&in_engine(engine, DONE_SQL)).bind(id).bind(now).execute(conn).await?;
     Ok(())
 }
 
@@ -346,12 +362,12 @@ pub struct DigestReader {
 }
 
 /// People on the digest with posts waiting for it.
-pub async fn digest_readers(conn: &mut SqliteConnection) -> Result<Vec<DigestReader>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn digest_readers(conn: &mut Conn) -> Result<Vec<DigestReader>, sqlx::Error> {
+    sql::query_as(
         "SELECT s.user_id, u.email, u.lang, s.digest_hour, s.last_digest_at, s.unsubscribe_token \
          FROM alert_settings s JOIN users u ON u.id = s.user_id \
          WHERE s.email = 'digest' AND u.disabled_at IS NULL AND u.deleted_at IS NULL \
-           AND EXISTS (SELECT 1 FROM alert_hits h WHERE h.user_id = s.user_id AND h.emailed = 0)",
+           AND EXISTS (SELECT 1 FROM alert_hits h WHERE h.user_id = s.user_id AND h.emailed = FALSE)",
     )
     .fetch_all(conn)
     .await
@@ -368,11 +384,11 @@ pub struct DigestItem {
 }
 
 /// The posts waiting in the digest of `user_id` that are still on the public map, oldest first.
-pub async fn digest_items(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<DigestItem>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn digest_items(conn: &mut Conn, user_id: i64) -> Result<Vec<DigestItem>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id AS post_id, p.title, p.commune_name, p.category, p.kind \
          FROM alert_hits h JOIN posts p ON p.id = h.post_id \
-         WHERE h.user_id = $1 AND h.emailed = 0 AND EXISTS (SELECT 1 FROM posts_geo g WHERE g.id = p.id) \
+         WHERE h.user_id = $1 AND h.emailed = FALSE AND EXISTS (SELECT 1 FROM posts_geo g WHERE g.id = p.id) \
          ORDER BY h.created_at, p.id",
     )
     .bind(user_id)
@@ -381,12 +397,12 @@ pub async fn digest_items(conn: &mut SqliteConnection, user_id: i64) -> Result<V
 }
 
 /// The digest of `user_id` was sent (or had nothing left to say) at `now`.
-pub async fn digested(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE alert_hits SET emailed = 1 WHERE user_id = $1 AND emailed = 0")
+pub async fn digested(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE alert_hits SET emailed = TRUE WHERE user_id = $1 AND emailed = FALSE")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE alert_settings SET last_digest_at = $2 WHERE user_id = $1")
+    sql::query("UPDATE alert_settings SET last_digest_at = $2 WHERE user_id = $1")
         .bind(user_id)
         .bind(now)
         .execute(conn)
@@ -395,8 +411,8 @@ pub async fn digested(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Re
 }
 
 /// People with alerts running who have not logged in since `before`.
-pub async fn to_pause(conn: &mut SqliteConnection, before: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn to_pause(conn: &mut Conn, before: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sql::query_scalar(
         "SELECT s.user_id FROM alert_settings s JOIN users u ON u.id = s.user_id \
          WHERE s.paused_at IS NULL AND coalesce(u.last_login_at, u.created_at) < $1 \
            AND s.updated_at < $1 AND EXISTS (SELECT 1 FROM alerts a WHERE a.user_id = s.user_id)",
@@ -406,8 +422,8 @@ pub async fn to_pause(conn: &mut SqliteConnection, before: i64) -> Result<Vec<i6
     .await
 }
 
-pub async fn pause(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE alert_settings SET paused_at = $2 WHERE user_id = $1 AND paused_at IS NULL")
+pub async fn pause(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE alert_settings SET paused_at = $2 WHERE user_id = $1 AND paused_at IS NULL")
         .bind(user_id)
         .bind(now)
         .execute(conn)
@@ -416,19 +432,19 @@ pub async fn pause(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Resul
 }
 
 /// Records a log-in (the alerts' clock of visits).
-pub async fn logged_in(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET last_login_at = $2 WHERE id = $1").bind(user_id).bind(now).execute(conn).await?;
+pub async fn logged_in(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE users SET last_login_at = $2 WHERE id = $1").bind(user_id).bind(now).execute(conn).await?;
     Ok(())
 }
 
 /// Everything about the alerts of `user_id` (erasure of the account).
-pub async fn erase_user(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM alerts_geo WHERE id IN (SELECT id FROM alerts WHERE user_id = $1)")
+pub async fn erase_user(conn: &mut Conn, user_id: i64) -> Result<(), sqlx::Error> {
+    sql::query("DELETE FROM alerts_geo WHERE id IN (SELECT id FROM alerts WHERE user_id = $1)")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
     for table in ["alerts", "alert_settings", "alert_hits"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1")).bind(user_id).execute(&mut *conn).await?;
+        sql::query(&format!("DELETE FROM {table} WHERE user_id = $1")).bind(user_id).execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! SQL for the home page's announcements. No authorization decisions here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A stored announcement.
 #[derive(Debug, sqlx::FromRow)]
@@ -16,8 +16,8 @@ const COLUMNS: &str = "SELECT a.id, a.message, a.starts_at, a.ends_at, u.display
      FROM announcements a LEFT JOIN users u ON u.id = a.created_by";
 
 /// The announcements shown at `now`, the newest first.
-pub async fn current(conn: &mut SqliteConnection, now: i64) -> Result<Vec<AnnouncementRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn current(conn: &mut Conn, now: i64) -> Result<Vec<AnnouncementRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{COLUMNS} WHERE a.starts_at <= $1 AND a.ends_at > $1 ORDER BY a.starts_at DESC, a.id DESC LIMIT 3"
     ))
     .bind(now)
@@ -26,22 +26,22 @@ pub async fn current(conn: &mut SqliteConnection, now: i64) -> Result<Vec<Announ
 }
 
 /// The announcements not over at `now` (current and to come), soonest first.
-pub async fn upcoming(conn: &mut SqliteConnection, now: i64) -> Result<Vec<AnnouncementRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE a.ends_at > $1 ORDER BY a.starts_at, a.id LIMIT 100"))
+pub async fn upcoming(conn: &mut Conn, now: i64) -> Result<Vec<AnnouncementRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE a.ends_at > $1 ORDER BY a.starts_at, a.id LIMIT 100"))
         .bind(now)
         .fetch_all(conn)
         .await
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     message: &str,
     starts_at: i64,
     ends_at: i64,
     by: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO announcements (message, starts_at, ends_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
          RETURNING id",
     )
@@ -55,6 +55,6 @@ pub async fn insert(
 }
 
 /// Deletes announcement `id`; returns whether there was one.
-pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM announcements WHERE id = $1").bind(id).execute(conn).await?.rows_affected() == 1)
+pub async fn delete(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> {
+    Ok(sql::query("DELETE FROM announcements WHERE id = $1").bind(id).execute(conn).await?.rows_affected() == 1)
 }

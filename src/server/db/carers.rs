@@ -1,7 +1,7 @@
 //! SQL for relatives and carers who follow a post (« un proche à mes côtés »). No authorization
 //! here: `services::carers` decides who may invite, accept, remove or read.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// An invitation or a relative who follows, as the service needs it to decide.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -17,7 +17,7 @@ pub struct CarerRow {
 const COLUMNS: &str = "SELECT id, post_id, author_id, expires_at, user_id, removed_at FROM carers";
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     author_id: i64,
     email: &str,
@@ -25,7 +25,7 @@ pub async fn insert(
     now: i64,
     expires_at: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO carers (post_id, author_id, email, token_hash, invited_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
@@ -39,17 +39,17 @@ pub async fn insert(
     .await
 }
 
-pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<CarerRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<CarerRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
 }
 
-pub async fn by_token(conn: &mut SqliteConnection, token_hash: &str) -> Result<Option<CarerRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE token_hash = $1")).bind(token_hash).fetch_optional(conn).await
+pub async fn by_token(conn: &mut Conn, token_hash: &str) -> Result<Option<CarerRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE token_hash = $1")).bind(token_hash).fetch_optional(conn).await
 }
 
 /// The relatives of a post who follow it, or whose invitation still waits, at `now`.
-pub async fn live_of_post(conn: &mut SqliteConnection, post_id: i64, now: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn live_of_post(conn: &mut Conn, post_id: i64, now: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar(
         "SELECT count(*) FROM carers WHERE post_id = $1 AND removed_at IS NULL \
          AND (user_id IS NOT NULL OR expires_at > $2)",
     )
@@ -60,13 +60,8 @@ pub async fn live_of_post(conn: &mut SqliteConnection, post_id: i64, now: i64) -
 }
 
 /// Whether `email` already has a waiting invitation to this post.
-pub async fn waiting_for(
-    conn: &mut SqliteConnection,
-    post_id: i64,
-    email: &str,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn waiting_for(conn: &mut Conn, post_id: i64, email: &str, now: i64) -> Result<bool, sqlx::Error> {
+    sql::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM carers WHERE post_id = $1 AND email = $2 AND removed_at IS NULL \
          AND user_id IS NULL AND expires_at > $3)",
     )
@@ -78,8 +73,8 @@ pub async fn waiting_for(
 }
 
 /// How many invitations `author_id` sent since `since` (rate limit).
-pub async fn invited_since(conn: &mut SqliteConnection, author_id: i64, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM carers WHERE author_id = $1 AND invited_at > $2")
+pub async fn invited_since(conn: &mut Conn, author_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM carers WHERE author_id = $1 AND invited_at > $2")
         .bind(author_id)
         .bind(since)
         .fetch_one(conn)
@@ -87,8 +82,8 @@ pub async fn invited_since(conn: &mut SqliteConnection, author_id: i64, since: i
 }
 
 /// The invitation is accepted by `user_id`: the address and the link are forgotten.
-pub async fn accept(conn: &mut SqliteConnection, id: i64, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE carers SET user_id = $2, accepted_at = $3, email = NULL, token_hash = NULL WHERE id = $1")
+pub async fn accept(conn: &mut Conn, id: i64, user_id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE carers SET user_id = $2, accepted_at = $3, email = NULL, token_hash = NULL WHERE id = $1")
         .bind(id)
         .bind(user_id)
         .bind(now)
@@ -98,8 +93,8 @@ pub async fn accept(conn: &mut SqliteConnection, id: i64, user_id: i64, now: i64
 }
 
 /// Removes a relative (or cancels an invitation): the address and the link are forgotten.
-pub async fn remove(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE carers SET removed_at = $2, email = NULL, token_hash = NULL WHERE id = $1")
+pub async fn remove(conn: &mut Conn, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE carers SET removed_at = $2, email = NULL, token_hash = NULL WHERE id = $1")
         .bind(id)
         .bind(now)
         .execute(conn)
@@ -108,24 +103,22 @@ pub async fn remove(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<()
 }
 
 /// Whether `user_id` follows post `post_id` now (accepted, not removed).
-pub async fn follows(conn: &mut SqliteConnection, post_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM carers WHERE post_id = $1 AND user_id = $2 AND removed_at IS NULL)",
-    )
-    .bind(post_id)
-    .bind(user_id)
-    .fetch_one(conn)
-    .await
+pub async fn follows(conn: &mut Conn, post_id: i64, user_id: i64) -> Result<bool, sqlx::Error> {
+    sql::query_scalar("SELECT EXISTS (SELECT 1 FROM carers WHERE post_id = $1 AND user_id = $2 AND removed_at IS NULL)")
+        .bind(post_id)
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
 }
 
 /// The relatives who follow post `post_id` when `user_id` is its author (nobody otherwise): they
 /// get a copy of what its author is told.
 pub async fn followers_if_author(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     user_id: i64,
 ) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    sql::query_as(
         "SELECT c.user_id, u.display_name FROM carers c JOIN posts p ON p.id = c.post_id \
          JOIN users u ON u.id = p.author_id \
          WHERE c.post_id = $1 AND p.author_id = $2 AND c.author_id = $2 AND c.user_id IS NOT NULL \
@@ -150,8 +143,8 @@ pub struct OfMine {
 }
 
 /// The relatives of `author_id`'s posts who follow, and the invitations still waiting at `now`.
-pub async fn of_author(conn: &mut SqliteConnection, author_id: i64, now: i64) -> Result<Vec<OfMine>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn of_author(conn: &mut Conn, author_id: i64, now: i64) -> Result<Vec<OfMine>, sqlx::Error> {
+    sql::query_as(
         "SELECT c.id, c.post_id, u.display_name AS name, c.email, c.expires_at FROM carers c \
          LEFT JOIN users u ON u.id = c.user_id WHERE c.author_id = $1 AND c.removed_at IS NULL \
          AND (c.user_id IS NOT NULL OR c.expires_at > $2) ORDER BY c.id",
@@ -178,8 +171,8 @@ pub struct Followed {
 }
 
 /// The posts `user_id` follows, newest first.
-pub async fn followed_by(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<Followed>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn followed_by(conn: &mut Conn, user_id: i64) -> Result<Vec<Followed>, sqlx::Error> {
+    sql::query_as(
         "SELECT c.id, p.id AS post_id, p.title, p.kind, p.category, p.status, p.commune_name AS commune, \
          p.expires_at, p.hidden_at IS NOT NULL AS hidden, u.display_name AS author_name \
          FROM carers c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id \
@@ -193,10 +186,10 @@ pub async fn followed_by(conn: &mut SqliteConnection, user_id: i64) -> Result<Ve
 /// The conversations of the posts `user_id` follows: (post, conversation, the responder's name,
 /// accepted as helper).
 pub async fn conversations_followed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
 ) -> Result<Vec<(i64, i64, String, bool)>, sqlx::Error> {
-    sqlx::query_as(
+    sql::query_as(
         "SELECT v.post_id, v.id, u.display_name, v.accepted_at IS NOT NULL FROM conversations v \
          JOIN users u ON u.id = v.responder_id WHERE v.post_id IN \
          (SELECT post_id FROM carers WHERE user_id = $1 AND removed_at IS NULL) \
@@ -208,8 +201,8 @@ pub async fn conversations_followed(
 }
 
 /// Forgets the address and the link of invitations past their day (retention).
-pub async fn forget_expired_invitations(conn: &mut SqliteConnection, now: i64) -> Result<u64, sqlx::Error> {
-    sqlx::query(
+pub async fn forget_expired_invitations(conn: &mut Conn, now: i64) -> Result<u64, sqlx::Error> {
+    sql::query(
         "UPDATE carers SET email = NULL, token_hash = NULL WHERE user_id IS NULL AND expires_at <= $1 \
          AND (email IS NOT NULL OR token_hash IS NOT NULL)",
     )
@@ -220,7 +213,7 @@ pub async fn forget_expired_invitations(conn: &mut SqliteConnection, now: i64) -
 }
 
 /// An account is erased: the invitations it sent and the posts it followed go.
-pub async fn erase_user(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM carers WHERE author_id = $1 OR user_id = $1").bind(user_id).execute(conn).await?;
+pub async fn erase_user(conn: &mut Conn, user_id: i64) -> Result<(), sqlx::Error> {
+    sql::query("DELETE FROM carers WHERE author_id = $1 OR user_id = $1").bind(user_id).execute(conn).await?;
     Ok(())
 }

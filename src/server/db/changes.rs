@@ -81,7 +81,7 @@ impl Changes {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{connect, migrate};
+    use super::super::{connect, migrate, sql};
 
     #[tokio::test]
     async fn a_write_to_what_visitors_see_counts_and_a_session_does_not() {
@@ -91,17 +91,17 @@ mod tests {
         migrate(&db).await.unwrap();
         let changes = db.changes.clone().expect("the app's pools are watched");
         let before = changes.now();
-        sqlx::query("CREATE TABLE IF NOT EXISTS tower_sessions (id TEXT PRIMARY KEY, data BLOB, expiry_date INTEGER)")
+        sql::query("CREATE TABLE IF NOT EXISTS tower_sessions (id TEXT PRIMARY KEY, data BLOB, expiry_date INTEGER)")
             .execute(&db.write)
             .await
             .unwrap();
-        sqlx::query("INSERT INTO tower_sessions VALUES ('a', x'00', 0)").execute(&db.write).await.unwrap();
+        sql::query("INSERT INTO tower_sessions VALUES ('a', x'00', 0)").execute(&db.write).await.unwrap();
         assert_eq!(changes.now(), before, "a session is not something visitors see");
-        sqlx::query("CREATE TABLE shown (x INTEGER)").execute(&db.write).await.unwrap();
-        sqlx::query("INSERT INTO shown VALUES (1)").execute(&db.write).await.unwrap();
+        sql::query("CREATE TABLE shown (x INTEGER)").execute(&db.write).await.unwrap();
+        sql::query("INSERT INTO shown VALUES (1)").execute(&db.write).await.unwrap();
         assert!(changes.now() >= before + 2, "counted when the row changed and when it was committed");
         let read = changes.now();
-        let _ = sqlx::query("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
+        let _: i64 = sql::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
         assert_eq!(changes.now(), read, "reading changes nothing");
         drop(db);
         let _ = std::fs::remove_dir_all(&dir);
@@ -122,7 +122,7 @@ mod tests {
         let before = changes.now();
         tokio::time::sleep(super::OTHERS_EVERY * 3).await;
         assert_eq!(changes.now(), before, "nothing written, nothing counted");
-        sqlx::query("CREATE TABLE shown (x INTEGER)").execute(&there.write).await.unwrap();
+        sql::query("CREATE TABLE shown (x INTEGER)").execute(&there.write).await.unwrap();
         let mut counted = false;
         for _ in 0..20 {
             tokio::time::sleep(super::OTHERS_EVERY / 2).await;

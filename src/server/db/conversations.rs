@@ -1,7 +1,7 @@
 //! SQL for conversations, messages, reveals and thank-you notes. No authorization here: the
 //! service decides who may read or write, from the rows this returns.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A conversation, with what the service needs to decide.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -27,16 +27,16 @@ const COLUMNS: &str = "SELECT id, post_id, author_id, responder_id, created_at, 
      helper_done_at, author_read, responder_read, shared_phone, author_blocked_at, responder_blocked_at \
      FROM conversations";
 
-pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<ConversationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<ConversationRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE id = $1")).bind(id).fetch_optional(conn).await
 }
 
 pub async fn by_post_and_responder(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     responder_id: i64,
 ) -> Result<Option<ConversationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND responder_id = $2"))
+    sql::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND responder_id = $2"))
         .bind(post_id)
         .bind(responder_id)
         .fetch_optional(conn)
@@ -44,21 +44,21 @@ pub async fn by_post_and_responder(
 }
 
 /// The conversations of a post whose responder is accepted.
-pub async fn accepted_of_post(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<ConversationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND accepted_at IS NOT NULL"))
+pub async fn accepted_of_post(conn: &mut Conn, post_id: i64) -> Result<Vec<ConversationRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE post_id = $1 AND accepted_at IS NOT NULL"))
         .bind(post_id)
         .fetch_all(conn)
         .await
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     author_id: i64,
     responder_id: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO conversations (post_id, author_id, responder_id, created_at, last_message_at) \
          VALUES ($1, $2, $3, $4, $4) RETURNING id",
     )
@@ -72,13 +72,13 @@ pub async fn insert(
 
 /// Adds a message and moves the conversation's date; the sender has read up to it.
 pub async fn add_message(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     c: &ConversationRow,
     sender_id: i64,
     body: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sql::query_scalar(
         "INSERT INTO messages (conversation_id, sender_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(c.id)
@@ -87,7 +87,7 @@ pub async fn add_message(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
+    sql::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
         .bind(now)
         .bind(c.id)
         .execute(&mut *conn)
@@ -97,12 +97,7 @@ pub async fn add_message(
 }
 
 /// Records that `user_id` has read the conversation up to message `upto`.
-pub async fn mark_read(
-    conn: &mut SqliteConnection,
-    c: &ConversationRow,
-    user_id: i64,
-    upto: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn mark_read(conn: &mut Conn, c: &ConversationRow, user_id: i64, upto: i64) -> Result<(), sqlx::Error> {
     // A relative of the author writing or reading leaves both sides' marks as they are.
     let column = if user_id == c.author_id {
         "author_read"
@@ -111,7 +106,8 @@ pub async fn mark_read(
     } else {
         return Ok(());
     };
-    sqlx::query(&format!("UPDATE conversations SET {column} = max({column}, $1) WHERE id = $2"))
+    let greatest = conn.engine().greatest();
+    sql::query(&format!("UPDATE conversations SET {column} = {greatest}({column}, $1) WHERE id = $2"))
         .bind(upto)
         .bind(c.id)
         .execute(conn)
@@ -121,13 +117,8 @@ pub async fn mark_read(
 
 /// Accepts the helper of conversation `id` at `at` (`None`: withdraws), with the phone number the
 /// author shares with them alone.
-pub async fn set_accepted(
-    conn: &mut SqliteConnection,
-    id: i64,
-    at: Option<i64>,
-    phone: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE conversations SET accepted_at = $1, helper_done_at = NULL, shared_phone = $2 WHERE id = $3")
+pub async fn set_accepted(conn: &mut Conn, id: i64, at: Option<i64>, phone: Option<&str>) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE conversations SET accepted_at = $1, helper_done_at = NULL, shared_phone = $2 WHERE id = $3")
         .bind(at)
         .bind(phone)
         .bind(id)
@@ -137,23 +128,18 @@ pub async fn set_accepted(
 }
 
 /// Sets (or lifts, with `None`) the block by the author (`by_author`) or by the responder.
-pub async fn set_block(
-    conn: &mut SqliteConnection,
-    id: i64,
-    by_author: bool,
-    at: Option<i64>,
-) -> Result<(), sqlx::Error> {
+pub async fn set_block(conn: &mut Conn, id: i64, by_author: bool, at: Option<i64>) -> Result<(), sqlx::Error> {
     let sql = if by_author {
         "UPDATE conversations SET author_blocked_at = $1 WHERE id = $2"
     } else {
         "UPDATE conversations SET responder_blocked_at = $1 WHERE id = $2"
     };
-    sqlx::query(sql).bind(at).bind(id).execute(conn).await?;
+    sql::query(sql).bind(at).bind(id).execute(conn).await?;
     Ok(())
 }
 
-pub async fn set_helper_done(conn: &mut SqliteConnection, id: i64, at: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE conversations SET helper_done_at = $1 WHERE id = $2").bind(at).bind(id).execute(conn).await?;
+pub async fn set_helper_done(conn: &mut Conn, id: i64, at: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE conversations SET helper_done_at = $1 WHERE id = $2").bind(at).bind(id).execute(conn).await?;
     Ok(())
 }
 
@@ -168,12 +154,8 @@ pub struct MessageRow {
 }
 
 /// The messages of a conversation after message `after`, oldest first.
-pub async fn messages(
-    conn: &mut SqliteConnection,
-    conversation_id: i64,
-    after: i64,
-) -> Result<Vec<MessageRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn messages(conn: &mut Conn, conversation_id: i64, after: i64) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT m.id, m.sender_id, u.display_name AS sender_name, m.body, m.created_at FROM messages m \
          JOIN users u ON u.id = m.sender_id WHERE m.conversation_id = $1 AND m.id > $2 ORDER BY m.id",
     )
@@ -184,8 +166,8 @@ pub async fn messages(
 }
 
 /// How many messages `sender_id` sent since `since` (rate limit).
-pub async fn sent_since(conn: &mut SqliteConnection, sender_id: i64, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM messages WHERE sender_id = $1 AND created_at >= $2")
+pub async fn sent_since(conn: &mut Conn, sender_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM messages WHERE sender_id = $1 AND created_at >= $2")
         .bind(sender_id)
         .bind(since)
         .fetch_one(conn)
@@ -193,8 +175,8 @@ pub async fn sent_since(conn: &mut SqliteConnection, sender_id: i64, since: i64)
 }
 
 /// How many conversations `responder_id` opened since `since` (rate limit).
-pub async fn opened_since(conn: &mut SqliteConnection, responder_id: i64, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM conversations WHERE responder_id = $1 AND created_at >= $2")
+pub async fn opened_since(conn: &mut Conn, responder_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM conversations WHERE responder_id = $1 AND created_at >= $2")
         .bind(responder_id)
         .bind(since)
         .fetch_one(conn)
@@ -223,8 +205,8 @@ pub struct ListRow {
 /// those of the posts I follow as a relative of their author (nothing counted unread there: the
 /// notifications tell). `other_vetted`: the other is the helper (I wrote the post, or follow
 /// it) and holds a check valid at `now`.
-pub async fn list_for(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<Vec<ListRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn list_for(conn: &mut Conn, user_id: i64, now: i64) -> Result<Vec<ListRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT c.id, c.post_id, p.title AS post_title, p.kind AS post_kind, p.status AS post_status, c.author_id, \
          u.display_name AS other_name, c.last_message_at, c.accepted_at, \
          (c.responder_id <> $1 AND EXISTS (SELECT 1 FROM vettings v WHERE v.user_id = c.responder_id \
@@ -247,8 +229,8 @@ pub async fn list_for(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Re
 }
 
 /// Unread messages in all my conversations.
-pub async fn unread_total(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn unread_total(conn: &mut Conn, user_id: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar(
         "SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id \
          WHERE (c.author_id = $1 OR c.responder_id = $1) AND m.sender_id <> $1 \
          AND m.id > CASE WHEN c.author_id = $1 THEN c.author_read ELSE c.responder_read END",
@@ -260,13 +242,13 @@ pub async fn unread_total(conn: &mut SqliteConnection, user_id: i64) -> Result<i
 
 /// Logs that `viewer_id` was shown `fields` of post `post_id`.
 pub async fn log_reveal(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     viewer_id: i64,
     fields: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO reveals (post_id, viewer_id, fields, created_at) VALUES ($1, $2, $3, $4)")
+    sql::query("INSERT INTO reveals (post_id, viewer_id, fields, created_at) VALUES ($1, $2, $3, $4)")
         .bind(post_id)
         .bind(viewer_id)
         .bind(fields)
@@ -284,13 +266,13 @@ pub struct PrivateRow {
     pub private_note: Option<String>,
 }
 
-pub async fn private_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Option<PrivateRow>, sqlx::Error> {
-    sqlx::query_as("SELECT lat, lon, private_note FROM posts WHERE id = $1").bind(post_id).fetch_optional(conn).await
+pub async fn private_of(conn: &mut Conn, post_id: i64) -> Result<Option<PrivateRow>, sqlx::Error> {
+    sql::query_as("SELECT lat, lon, private_note FROM posts WHERE id = $1").bind(post_id).fetch_optional(conn).await
 }
 
 /// Sets whether the post leaves the map while in progress.
-pub async fn set_off_map(conn: &mut SqliteConnection, post_id: i64, off_map: bool) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET off_map_in_progress = $1 WHERE id = $2")
+pub async fn set_off_map(conn: &mut Conn, post_id: i64, off_map: bool) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE posts SET off_map_in_progress = $1 WHERE id = $2")
         .bind(i64::from(off_map))
         .bind(post_id)
         .execute(conn)
@@ -299,14 +281,14 @@ pub async fn set_off_map(conn: &mut SqliteConnection, post_id: i64, off_map: boo
 }
 
 pub async fn insert_thanks(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     writer_id: i64,
     body: &str,
     signed: bool,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO thanks (post_id, writer_id, body, signed, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO thanks (post_id, writer_id, body, signed, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(post_id)
         .bind(writer_id)
         .bind(body)
@@ -318,12 +300,9 @@ pub async fn insert_thanks(
 }
 
 /// The thank-you notes of a post, oldest first, with their writers' names when signed.
-pub async fn thanks_of(
-    conn: &mut SqliteConnection,
-    post_id: i64,
-) -> Result<Vec<(Option<String>, String, i64)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT CASE WHEN t.signed = 1 THEN u.display_name END, t.body, t.created_at FROM thanks t \
+pub async fn thanks_of(conn: &mut Conn, post_id: i64) -> Result<Vec<(Option<String>, String, i64)>, sqlx::Error> {
+    sql::query_as(
+        "SELECT CASE WHEN t.signed = TRUE THEN u.display_name END, t.body, t.created_at FROM thanks t \
          JOIN users u ON u.id = t.writer_id \
          WHERE t.post_id = $1 ORDER BY t.created_at, t.id",
     )
@@ -335,8 +314,8 @@ pub async fn thanks_of(
 /// Whether one of the messages of conversation `id` was reported.
 ///
 /// Only about a post in the territories of staff member `staff`.
-pub async fn has_reported_message(conn: &mut SqliteConnection, staff: i64, id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar(&format!(
+pub async fn has_reported_message(conn: &mut Conn, staff: i64, id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sql::query_scalar(&format!(
         "SELECT count(*) FROM reports r JOIN messages m ON m.id = r.message_id \
          JOIN conversations c ON c.id = m.conversation_id JOIN posts p ON p.id = c.post_id \
          WHERE m.conversation_id = $1 AND {}",
@@ -349,8 +328,8 @@ pub async fn has_reported_message(conn: &mut SqliteConnection, staff: i64, id: i
     Ok(n > 0)
 }
 
-pub async fn has_thanked(conn: &mut SqliteConnection, post_id: i64, writer_id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM thanks WHERE post_id = $1 AND writer_id = $2")
+pub async fn has_thanked(conn: &mut Conn, post_id: i64, writer_id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sql::query_scalar("SELECT count(*) FROM thanks WHERE post_id = $1 AND writer_id = $2")
         .bind(post_id)
         .bind(writer_id)
         .fetch_one(conn)

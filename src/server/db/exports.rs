@@ -2,7 +2,7 @@
 //! them all), the public posts for the open data, and the audit of staff exports. No
 //! authorization decisions here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A post as staff exports carry it: never the exact point, the author or the private note.
 /// The `person_*` and consent columns are read only for the admins' full export.
@@ -55,13 +55,8 @@ pub struct Selection {
 }
 
 /// The next `limit` posts created in the period and matching, after post `after`, by id.
-pub async fn page(
-    conn: &mut SqliteConnection,
-    s: &Selection,
-    after: i64,
-    limit: i64,
-) -> Result<Vec<ExportRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn page(conn: &mut Conn, s: &Selection, after: i64, limit: i64) -> Result<Vec<ExportRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.description, p.commune_insee, \
          p.commune_name, p.public_lat, p.public_lon, p.created_at, p.updated_at, p.expires_at, \
          p.hidden_at IS NOT NULL AS hidden, i.post_id IS NOT NULL AS by_phone, \
@@ -114,18 +109,13 @@ pub struct OpenRow {
 
 /// The next `limit` public posts (on the map at `now`: public, not hidden, not expired, not taken
 /// off the map by their author) after post `after`, by id.
-pub async fn public_page(
-    conn: &mut SqliteConnection,
-    now: i64,
-    after: i64,
-    limit: i64,
-) -> Result<Vec<OpenRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn public_page(conn: &mut Conn, now: i64, after: i64, limit: i64) -> Result<Vec<OpenRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id, p.kind, p.category, p.poster_kind, p.status, p.title, p.commune_insee, p.commune_name, \
          p.public_lat, p.public_lon, p.created_at, p.expires_at FROM posts p \
          WHERE p.status IN ('published', 'in-progress') AND p.hidden_at IS NULL AND p.expires_at > $1 \
          AND p.building_id IS NULL \
-         AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1) AND p.id > $2 ORDER BY p.id LIMIT $3",
+         AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = TRUE) AND p.id > $2 ORDER BY p.id LIMIT $3",
     )
     .bind(now)
     .bind(after)
@@ -135,14 +125,8 @@ pub async fn public_page(
 }
 
 /// Records an export by `actor_id`.
-pub async fn audit(
-    conn: &mut SqliteConnection,
-    actor_id: i64,
-    format: &str,
-    s: &Selection,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn audit(conn: &mut Conn, actor_id: i64, format: &str, s: &Selection, now: i64) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO export_audit (actor_id, format, period_from, period_to, commune, category, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )

@@ -2,7 +2,7 @@
 //! posts about to expire, help accepted long ago), the follow-ups themselves — each raised at
 //! most once per post and state by a unique key — and the staff's list. No authorization here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A post the sweep may raise something about.
 #[derive(Debug, sqlx::FromRow)]
@@ -19,8 +19,8 @@ pub struct Candidate {
 }
 
 /// Public requests created before `before` that nobody answered, not raised yet.
-pub async fn unanswered(conn: &mut SqliteConnection, now: i64, before: i64) -> Result<Vec<Candidate>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn unanswered(conn: &mut Conn, now: i64, before: i64) -> Result<Vec<Candidate>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id AS post_id, p.author_id, p.title, p.category, p.created_at AS state_at FROM posts p \
          WHERE p.kind = 'request' AND p.status = 'published' AND p.hidden_at IS NULL AND p.expires_at > $1 \
          AND p.created_at <= $2 AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) \
@@ -34,10 +34,10 @@ pub async fn unanswered(conn: &mut SqliteConnection, now: i64, before: i64) -> R
 }
 
 /// Public posts of an account expiring after `now` and by `until`, not announced yet.
-pub async fn expiring(conn: &mut SqliteConnection, now: i64, until: i64) -> Result<Vec<Candidate>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn expiring(conn: &mut Conn, now: i64, until: i64) -> Result<Vec<Candidate>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id AS post_id, p.author_id, p.title, p.category, p.expires_at AS state_at, \
-         coalesce(p.when_kind IN ('weekly', 'monthly'), 0) AS recurring FROM posts p \
+         coalesce(p.when_kind IN ('weekly', 'monthly'), FALSE) AS recurring FROM posts p \
          WHERE p.status IN ('published', 'in-progress') AND p.hidden_at IS NULL AND p.author_id IS NOT NULL \
          AND (p.when_kind IS NULL OR p.when_kind <> 'once') \
          AND p.expires_at > $1 AND p.expires_at <= $2 AND NOT EXISTS (SELECT 1 FROM follow_ups f \
@@ -51,8 +51,8 @@ pub async fn expiring(conn: &mut SqliteConnection, now: i64, until: i64) -> Resu
 
 /// Requests in progress whose helper was accepted by `before` and that are not confirmed, not
 /// checked yet for that acceptance.
-pub async fn unconfirmed_help(conn: &mut SqliteConnection, before: i64) -> Result<Vec<Candidate>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn unconfirmed_help(conn: &mut Conn, before: i64) -> Result<Vec<Candidate>, sqlx::Error> {
+    sql::query_as(
         "SELECT p.id AS post_id, p.author_id, p.title, p.category, a.accepted_at AS state_at FROM posts p \
          JOIN (SELECT post_id, MIN(accepted_at) AS accepted_at FROM conversations WHERE accepted_at IS NOT NULL \
             GROUP BY post_id) a ON a.post_id = p.id \
@@ -67,13 +67,13 @@ pub async fn unconfirmed_help(conn: &mut SqliteConnection, before: i64) -> Resul
 
 /// Raises a follow-up; `None` when this post and state already had one (the unique key).
 pub async fn raise(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     kind: &str,
     state_at: i64,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO follow_ups (post_id, kind, state_at, created_at) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (post_id, kind, state_at) DO NOTHING RETURNING id",
     )
@@ -86,8 +86,8 @@ pub async fn raise(
 }
 
 /// Checks asked by `asked_before` and still unanswered go to the staff's list. Returns how many.
-pub async fn escalate_silent(conn: &mut SqliteConnection, asked_before: i64, now: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
+pub async fn escalate_silent(conn: &mut Conn, asked_before: i64, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sql::query(
         "UPDATE follow_ups SET escalated_at = $2 WHERE kind = 'help-check' AND answer IS NULL \
          AND escalated_at IS NULL AND resolved_at IS NULL AND created_at <= $1",
     )
@@ -111,8 +111,8 @@ pub struct CheckRow {
 }
 
 /// The help check `id`.
-pub async fn check(conn: &mut SqliteConnection, id: i64) -> Result<Option<CheckRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn check(conn: &mut Conn, id: i64) -> Result<Option<CheckRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT f.id, f.post_id, p.author_id, p.title, p.status, f.answer, f.resolved_at IS NOT NULL AS resolved \
          FROM follow_ups f JOIN posts p ON p.id = f.post_id WHERE f.id = $1 AND f.kind = 'help-check'",
     )
@@ -122,8 +122,8 @@ pub async fn check(conn: &mut SqliteConnection, id: i64) -> Result<Option<CheckR
 }
 
 /// Records the author's answer: "yes" closes the check, "no" puts it on the staff's list.
-pub async fn answer(conn: &mut SqliteConnection, id: i64, yes: bool, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn answer(conn: &mut Conn, id: i64, yes: bool, now: i64) -> Result<(), sqlx::Error> {
+    sql::query(
         "UPDATE follow_ups SET answer = $2, answered_at = $3, \
          resolved_at = CASE WHEN $4 THEN $3 ELSE resolved_at END, \
          escalated_at = CASE WHEN $4 THEN escalated_at ELSE COALESCE(escalated_at, $3) END WHERE id = $1",
@@ -138,8 +138,8 @@ pub async fn answer(conn: &mut SqliteConnection, id: i64, yes: bool, now: i64) -
 }
 
 /// Staff dealt with follow-up `id`. Returns whether it was open.
-pub async fn resolve(conn: &mut SqliteConnection, id: i64, staff_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(&format!(
+pub async fn resolve(conn: &mut Conn, id: i64, staff_id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sql::query(&format!(
         "UPDATE follow_ups SET resolved_at = $3, resolved_by = $2 WHERE id = $1 AND resolved_at IS NULL \
          AND kind IN ('unanswered', 'help-check') \
          AND post_id IN (SELECT p.id FROM posts p WHERE p.id = follow_ups.post_id AND {})",
@@ -154,8 +154,8 @@ pub async fn resolve(conn: &mut SqliteConnection, id: i64, staff_id: i64, now: i
 }
 
 /// Whether follow-up `id` is about a post in the territories of staff member `staff`.
-pub async fn in_scope(conn: &mut SqliteConnection, id: i64, staff: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+pub async fn in_scope(conn: &mut Conn, id: i64, staff: i64) -> Result<bool, sqlx::Error> {
+    sql::query_scalar(&format!(
         "SELECT EXISTS (SELECT 1 FROM follow_ups f JOIN posts p ON p.id = f.post_id WHERE f.id = $1 AND {})",
         super::territories::post_in_scope("p", 2)
     ))
@@ -192,13 +192,8 @@ const STAFF_COLUMNS: &str = "SELECT f.id, f.post_id, p.title, p.category, p.comm
 /// Requests raised as unanswered that still are (public, unexpired, no answer), oldest first.
 ///
 /// In the territories of staff member `staff`.
-pub async fn open_unanswered(
-    conn: &mut SqliteConnection,
-    staff: i64,
-    now: i64,
-    limit: i64,
-) -> Result<Vec<StaffRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn open_unanswered(conn: &mut Conn, staff: i64, now: i64, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{STAFF_COLUMNS} WHERE f.kind = 'unanswered' AND f.resolved_at IS NULL AND p.status = 'published' \
          AND p.hidden_at IS NULL AND p.expires_at > $1 AND {} \
          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) ORDER BY p.created_at, p.id LIMIT $2",
@@ -214,8 +209,8 @@ pub async fn open_unanswered(
 /// Help that may never have come ("Non", or no answer), not dealt with yet, oldest first.
 ///
 /// In the territories of staff member `staff`.
-pub async fn open_help(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn open_help(conn: &mut Conn, staff: i64, limit: i64) -> Result<Vec<StaffRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{STAFF_COLUMNS} WHERE f.kind = 'help-check' AND f.escalated_at IS NOT NULL AND f.resolved_at IS NULL \
          AND {} ORDER BY f.escalated_at, f.id LIMIT $1",
         super::territories::post_in_scope("p", 2)

@@ -1,8 +1,7 @@
 //! SQL for phone intake: the person who called (kept apart from the post), the audit of what
 //! staff did for them, and the list of "Mes saisies". No authorization decisions here.
 
-use sqlx::SqliteConnection;
-
+use super::sql::{self, Conn};
 use crate::domain::intake::Caller;
 
 /// What staff did for the person, as `intake_events.action` stores it.
@@ -39,13 +38,13 @@ impl IntakeAction {
 
 /// Records the person who called for post `post_id`, with their consent heard by `staff_id`.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     staff_id: i64,
     caller: &Caller,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO intakes (post_id, filed_by, person_name, person_phone, street, call_times, share_phone, \
          consent_at, consent_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $2)",
     )
@@ -64,14 +63,14 @@ pub async fn insert(
 
 /// One line of the audit of phone intake.
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     actor_id: i64,
     action: IntakeAction,
     conversation_id: Option<i64>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO intake_events (post_id, actor_id, action, conversation_id, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(post_id)
@@ -85,9 +84,9 @@ pub async fn record(
 }
 
 /// The person behind post `post_id`, if it was filed by phone.
-pub async fn caller_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Option<Caller>, sqlx::Error> {
+pub async fn caller_of(conn: &mut Conn, post_id: i64) -> Result<Option<Caller>, sqlx::Error> {
     type Row = (String, String, Option<String>, Option<String>, bool);
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<Row> = sql::query_as(
         "SELECT person_name, coalesce(person_phone, ''), street, call_times, share_phone FROM intakes WHERE post_id = $1",
     )
     .bind(post_id)
@@ -103,13 +102,13 @@ pub async fn caller_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Opti
 }
 
 /// Whether post `post_id` was filed by phone.
-pub async fn is_intake(conn: &mut SqliteConnection, post_id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM intakes WHERE post_id = $1)").bind(post_id).fetch_one(conn).await
+pub async fn is_intake(conn: &mut Conn, post_id: i64) -> Result<bool, sqlx::Error> {
+    sql::query_scalar("SELECT EXISTS (SELECT 1 FROM intakes WHERE post_id = $1)").bind(post_id).fetch_one(conn).await
 }
 
 /// Staff called the person back about post `post_id`. Returns whether it is an intake.
-pub async fn set_called_back(conn: &mut SqliteConnection, post_id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE intakes SET called_back_at = $2 WHERE post_id = $1")
+pub async fn set_called_back(conn: &mut Conn, post_id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sql::query("UPDATE intakes SET called_back_at = $2 WHERE post_id = $1")
         .bind(post_id)
         .bind(now)
         .execute(conn)
@@ -151,11 +150,11 @@ pub struct IntakeRow {
 /// The conversations about the intakes filed by `filed_by` (every intake when `None`): id, post
 /// id and the responder's display name, the oldest first.
 pub async fn answers(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     filed_by: Option<i64>,
     staff: i64,
 ) -> Result<Vec<(i64, i64, String)>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    sql::query_as(&format!(
         "SELECT c.id, c.post_id, u.display_name FROM conversations c JOIN users u ON u.id = c.responder_id \
          WHERE c.post_id IN (SELECT i.post_id FROM intakes i JOIN posts p ON p.id = i.post_id \
          WHERE ($1 IS NULL OR i.filed_by = $1) AND {}) ORDER BY c.created_at, c.id",
@@ -170,12 +169,12 @@ pub async fn answers(
 /// The intakes filed by `filed_by` (every one when `None`) in the territories of staff member
 /// `staff`, the newest first, at most `limit`.
 pub async fn list(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     filed_by: Option<i64>,
     staff: i64,
     limit: i64,
 ) -> Result<Vec<IntakeRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    sql::query_as(&format!(
         "SELECT p.id AS post_id, p.kind, p.category, p.status, p.title, p.commune_name, p.created_at, \
          p.updated_at, p.expires_at, i.person_name, coalesce(i.person_phone, '') AS person_phone, i.call_times, i.share_phone, \
          i.called_back_at, i.filed_by AS filed_by_id, u.display_name AS filed_by_name, \

@@ -1,7 +1,7 @@
 //! The leases on the rows of a delivery queue (`server/workers.rs`): a server takes the rows it
 //! is about to send in its own name until a time, and no other server takes them meanwhile.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A queue of rows to deliver, each with `sent_at`, `attempts`, `claimed_by`, `claimed_until`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +40,9 @@ pub struct Take<'a> {
 /// Takes up to `t.limit` rows of `queue` still to send after `t.after` (oldest first, not failed
 /// too often, under no other server's lease) in the name of `t.worker`, in one statement: two
 /// servers never take the same row. Their ids, in order.
-pub async fn claim(conn: &mut SqliteConnection, queue: Queue, t: Take<'_>) -> Result<Vec<i64>, sqlx::Error> {
+pub async fn claim(conn: &mut Conn, queue: Queue, t: Take<'_>) -> Result<Vec<i64>, sqlx::Error> {
     let table = queue.table();
-    let mut ids: Vec<i64> = sqlx::query_scalar(&format!(
+    let mut ids: Vec<i64> = sql::query_scalar(&format!(
         "UPDATE {table} SET claimed_by = $1, claimed_until = $2 WHERE id IN (\
            SELECT id FROM {table} WHERE sent_at IS NULL AND attempts < $3 AND id > $4 \
            AND (claimed_until IS NULL OR claimed_until <= $5) ORDER BY id LIMIT $6) \
@@ -62,9 +62,9 @@ pub async fn claim(conn: &mut SqliteConnection, queue: Queue, t: Take<'_>) -> Re
 
 /// Hands back the rows of `queue` that `worker` took and has not sent (it is stopping): another
 /// server may take them at once. How many.
-pub async fn release(conn: &mut SqliteConnection, queue: Queue, worker: &str) -> Result<u64, sqlx::Error> {
+pub async fn release(conn: &mut Conn, queue: Queue, worker: &str) -> Result<u64, sqlx::Error> {
     let table = queue.table();
-    sqlx::query(&format!(
+    sql::query(&format!(
         "UPDATE {table} SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND sent_at IS NULL"
     ))
     .bind(worker)

@@ -1,10 +1,14 @@
 //! The map's reads, the hottest path of the product: the pins of an area, the counts per cell
-//! of the grid, and the most relevant posts of a wide area. They run on a small pool of
+//! of the grid, and the most relevant posts of a wide area. On SQLite they run on a small pool of
 //! rusqlite connections on Tokio's blocking threads and hand their whole result over at once.
 //! Through sqlx each row crosses a channel, which costs 3–7× on 200-row reads
 //! (`research/perf.md`; `make bench` prints the ratio as G1). Everything else goes through sqlx.
+//! On PostgreSQL they run through the app's pool (the network costs more than the channel),
+//! driven from the same blocking thread, so one piece of code decides what to read on both.
 //!
-//! The SQL is built here only; `make bench` runs the very same text on a bare connection.
+//! The SQL is built here only, in each engine's terms ([`MapConn::engine`]): SQLite's R*Trees
+//! and FTS5, PostGIS's GiST index (`&&` on the point, with the category) and a `tsvector`.
+//! `make bench` runs the very same text on a bare connection.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -12,8 +16,10 @@ use std::time::Duration;
 
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
+use sqlx::PgPool;
 
 use super::posts::{CorruptRow, SummaryRow};
+use super::sql::Engine;
 use crate::domain::grid::{Grid, LIST_WHEN_AGGREGATED};
 use crate::domain::{BBox, LatLng, PostFilter, PostStatus, SortOrder};
 use crate::wire::posts::{CellCount, PostSummary};
@@ -27,57 +33,182 @@ pub enum MapError {
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
     #[error(transparent)]
+    Postgres(#[from] sqlx::Error),
+    #[error(transparent)]
     Corrupt(#[from] CorruptRow),
     #[error("map read task: {0}")]
     Task(String),
 }
 
-/// Read-only rusqlite connections to the database file, at most `CONCURRENT_READS` of them.
+/// The map's readers: read-only rusqlite connections to the SQLite file, or the PostgreSQL
+/// pool; at most `CONCURRENT_READS` reads at once.
 #[derive(Debug)]
 pub struct MapReader {
-    path: PathBuf,
-    idle: Mutex<Vec<Connection>>,
+    source: Source,
     turns: tokio::sync::Semaphore,
 }
 
+#[derive(Debug)]
+enum Source {
+    Sqlite { path: PathBuf, idle: Mutex<Vec<Connection>> },
+    Postgres(PgPool),
+}
+
 impl MapReader {
-    /// Readers of the database file at `path` (opened on first use).
+    /// Readers of the SQLite database file at `path` (opened on first use).
     pub fn new(path: impl Into<PathBuf>) -> Arc<MapReader> {
-        Arc::new(MapReader {
-            path: path.into(),
-            idle: Mutex::new(Vec::new()),
-            turns: tokio::sync::Semaphore::new(CONCURRENT_READS),
-        })
+        let source = Source::Sqlite { path: path.into(), idle: Mutex::new(Vec::new()) };
+        Arc::new(MapReader { source, turns: tokio::sync::Semaphore::new(CONCURRENT_READS) })
     }
 
-    /// The file it reads.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Readers through the PostgreSQL pool.
+    pub fn postgres(pool: PgPool) -> Arc<MapReader> {
+        Arc::new(MapReader { source: Source::Postgres(pool), turns: tokio::sync::Semaphore::new(CONCURRENT_READS) })
+    }
+
+    /// The SQLite file it reads (`None` on PostgreSQL).
+    pub fn path(&self) -> Option<&Path> {
+        match &self.source {
+            Source::Sqlite { path, .. } => Some(path),
+            Source::Postgres(_) => None,
+        }
     }
 
     /// Runs `read` on a connection, on a blocking thread, once one of the `CONCURRENT_READS`
     /// turns is free (a spike of requests waits instead of opening ever more connections).
     pub async fn run<T: Send + 'static>(
         self: &Arc<Self>,
-        read: impl FnOnce(&Connection) -> Result<T, MapError> + Send + 'static,
+        read: impl FnOnce(&dyn MapConn) -> Result<T, MapError> + Send + 'static,
     ) -> Result<T, MapError> {
         let _turn = self.turns.acquire().await.map_err(|e| MapError::Task(e.to_string()))?;
         let me = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
-            let conn = match me.idle.lock().ok().and_then(|mut idle| idle.pop()) {
-                Some(c) => c,
-                None => open(&me.path)?,
-            };
-            let out = read(&conn);
-            if let Ok(mut idle) = me.idle.lock() {
-                if idle.len() < CONCURRENT_READS {
-                    idle.push(conn);
+        let runtime = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || match &me.source {
+            Source::Sqlite { path, idle } => {
+                let conn = match idle.lock().ok().and_then(|mut idle| idle.pop()) {
+                    Some(c) => c,
+                    None => open(path)?,
+                };
+                let out = read(&conn);
+                if let Ok(mut idle) = idle.lock() {
+                    if idle.len() < CONCURRENT_READS {
+                        idle.push(conn);
+                    }
                 }
+                out
             }
-            out
+            Source::Postgres(pool) => read(&PgMap { pool: pool.clone(), runtime }),
         })
         .await
         .map_err(|e| MapError::Task(e.to_string()))?
+    }
+}
+
+/// A connection the map's reads run on, one statement after the other, from a blocking thread.
+pub trait MapConn {
+    fn engine(&self) -> Engine;
+    /// Runs a summary query.
+    fn summaries(&self, q: &Sql) -> Result<Vec<PostSummary>, MapError>;
+    /// Runs a count query.
+    fn count(&self, q: &Sql) -> Result<i64, MapError>;
+    /// Runs a query of counts per cell: `cx, cy, n, sum_lat, sum_lon` per row.
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError>;
+}
+
+impl MapConn for Connection {
+    fn engine(&self) -> Engine {
+        Engine::Sqlite
+    }
+
+    fn summaries(&self, q: &Sql) -> Result<Vec<PostSummary>, MapError> {
+        let mut stmt = self.prepare_cached(&q.text)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+            Ok(SummaryRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                category: r.get(2)?,
+                poster_kind: r.get(3)?,
+                status: r.get(4)?,
+                title: r.get(5)?,
+                commune_name: r.get(6)?,
+                public_lat: r.get(7)?,
+                public_lon: r.get(8)?,
+                created_at: r.get(9)?,
+                schedule: super::posts::ScheduleRow {
+                    when_kind: r.get(10)?,
+                    when_day: r.get(11)?,
+                    when_days: r.get(12)?,
+                    when_from: r.get(13)?,
+                    when_to: r.get(14)?,
+                    when_until: r.get(15)?,
+                },
+                for_relative: r.get(16)?,
+            })
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(PostSummary::try_from(row?)?);
+        }
+        Ok(out)
+    }
+
+    fn count(&self, q: &Sql) -> Result<i64, MapError> {
+        Ok(self.prepare_cached(&q.text)?.query_row(rusqlite::params_from_iter(q.params.iter()), |r| r.get(0))?)
+    }
+
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError> {
+        let mut stmt = self.prepare_cached(&q.text)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The PostgreSQL pool, driven from a blocking thread: each statement runs on the runtime and
+/// the thread waits for its rows.
+struct PgMap {
+    pool: PgPool,
+    runtime: tokio::runtime::Handle,
+}
+
+impl PgMap {
+    fn args(q: &Sql) -> Result<sqlx::postgres::PgArguments, MapError> {
+        use sqlx::Arguments;
+        let mut args = sqlx::postgres::PgArguments::default();
+        for v in &q.params {
+            match v {
+                Value::Null => args.add(Option::<i64>::None),
+                Value::Integer(i) => args.add(*i),
+                Value::Real(r) => args.add(*r),
+                Value::Text(t) => args.add(t.clone()),
+                Value::Blob(b) => args.add(b.clone()),
+            }
+            .map_err(|e| MapError::Postgres(sqlx::Error::Encode(e)))?;
+        }
+        Ok(args)
+    }
+}
+
+impl MapConn for PgMap {
+    fn engine(&self) -> Engine {
+        Engine::Postgres
+    }
+
+    fn summaries(&self, q: &Sql) -> Result<Vec<PostSummary>, MapError> {
+        let args = Self::args(q)?;
+        let rows: Vec<SummaryRow> = self.runtime.block_on(sqlx::query_as_with(&q.text, args).fetch_all(&self.pool))?;
+        Ok(rows.into_iter().map(PostSummary::try_from).collect::<Result<_, _>>()?)
+    }
+
+    fn count(&self, q: &Sql) -> Result<i64, MapError> {
+        let args = Self::args(q)?;
+        Ok(self.runtime.block_on(sqlx::query_scalar_with(&q.text, args).fetch_one(&self.pool))?)
+    }
+
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError> {
+        let args = Self::args(q)?;
+        Ok(self.runtime.block_on(sqlx::query_as_with(&q.text, args).fetch_all(&self.pool))?)
     }
 }
 
@@ -94,25 +225,33 @@ pub fn open(path: &Path) -> Result<Connection, rusqlite::Error> {
     Ok(conn)
 }
 
-/// SQL text with its parameters, in order.
-#[derive(Clone, Debug, Default)]
+/// SQL text of one engine with its parameters, in order.
+#[derive(Clone, Debug)]
 pub struct Sql {
+    pub engine: Engine,
     pub text: String,
     pub params: Vec<Value>,
 }
 
 impl Sql {
-    fn new(text: &str) -> Sql {
-        Sql { text: text.to_owned(), params: Vec::new() }
+    fn new(engine: Engine, text: &str) -> Sql {
+        Sql { engine, text: text.to_owned(), params: Vec::new() }
     }
     fn push(&mut self, text: &str) -> &mut Sql {
         self.text.push_str(text);
         self
     }
+    /// A parameter: `?` on SQLite, `$n` on PostgreSQL.
     fn bind(&mut self, v: impl Into<Value>) -> &mut Sql {
-        self.text.push('?');
         self.params.push(v.into());
+        match self.engine {
+            Engine::Sqlite => self.text.push('?'),
+            Engine::Postgres => self.text.push_str(&format!("${}", self.params.len())),
+        }
         self
+    }
+    fn pg(&self) -> bool {
+        self.engine == Engine::Postgres
     }
     /// `a, b, c` of bound values.
     fn bind_list<V: Into<Value>>(&mut self, values: impl IntoIterator<Item = V>) -> &mut Sql {
@@ -166,28 +305,40 @@ fn push_when_condition(q: &mut Sql, f: &PostFilter, now: i64) {
 /// The posts that say when they happen, whose public point is in `area`: few, read through
 /// their own index (`posts_scheduled`) rather than the whole area's.
 fn push_schedule_source(q: &mut Sql, area: BBox) {
-    q.push(" FROM posts p INDEXED BY posts_scheduled WHERE p.when_kind IS NOT NULL");
+    let source = if q.pg() { " FROM posts p" } else { " FROM posts p INDEXED BY posts_scheduled" };
+    q.push(source).push(" WHERE p.when_kind IS NOT NULL");
     q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
     q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
-    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = TRUE)");
 }
 
 /// How much more a word found in a title weighs than one found in a description, in the
-/// ranking of a word search (FTS5's `bm25`).
+/// ranking of a word search (FTS5's `bm25`; PostgreSQL's `ts_rank`, weight A for the title).
 pub const TITLE_WEIGHT: f64 = 4.0;
+
+/// The `tsquery` of `terms` on PostgreSQL: every term as a prefix (`epicerie:* & aide:*`). The
+/// terms are letters and digits only; `posts.search` is built without accents or ligatures
+/// (`unaccent` turns « œ » into « oe »), as the terms are folded.
+fn ts_query(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ")
+}
 
 /// The public posts of `area` matching `f`, in `f`'s order, at most `limit`: an R*Tree drives
 /// (`CROSS JOIN` fixes the order), `posts` is reached by primary key. Without a category filter
 /// the 2-D `posts_geo`; with one, the 3-D `posts_geo_cat`, whose third dimension is the category
 /// code, restricted to the codes' range. With words, the word index drives instead.
-pub fn pins_sql(f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
-    pins_page_sql(f, area, now, limit, 0)
+///
+/// On PostgreSQL, the GiST index of `posts_geo` (the point, with the category code) drives both.
+pub fn pins_sql(engine: Engine, f: &PostFilter, area: BBox, now: i64, limit: i64) -> Sql {
+    pins_page_sql(engine, f, area, now, limit, 0)
 }
 
 /// `pins_sql` after skipping the first `offset` posts (the pages of a long list).
-pub fn pins_page_sql(f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i64) -> Sql {
-    let mut q = Sql::new(SUMMARY_COLUMNS);
+pub fn pins_page_sql(engine: Engine, f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i64) -> Sql {
+    let mut q = Sql::new(engine, SUMMARY_COLUMNS);
     let terms = f.terms();
+    let codes = f.categories.iter().map(|c| c.code());
+    let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
     if !terms.is_empty() {
         push_words_source(&mut q, &terms, area);
     } else if f.when.is_some() {
@@ -195,16 +346,24 @@ pub fn pins_page_sql(f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i
     } else if f.categories.is_empty() {
         q.push(" FROM posts_geo g");
         push_area(&mut q, area);
+    } else if q.pg() {
+        q.push(" FROM posts_geo g");
+        push_area(&mut q, area);
+        q.push(" AND g.cat BETWEEN ").bind(lo).push(" AND ").bind(hi);
     } else {
         q.push(" FROM posts_geo_cat g");
         push_area(&mut q, area);
-        let codes = f.categories.iter().map(|c| c.code());
-        let (lo, hi) = (codes.clone().min().unwrap_or(0), codes.max().unwrap_or(0));
         q.push(" AND g.min_cat >= ").bind(lo).push(" AND g.max_cat <= ").bind(hi);
     }
     push_post_conditions(&mut q, f, now);
     push_radius_condition(&mut q, f);
     match f.sort {
+        SortOrder::Relevance if !terms.is_empty() && q.pg() => {
+            // Weights of D, C, B (the description) and A (the title).
+            let weights = format!("'{{0.1, 0.2, {}, 1.0}}'", 1.0 / TITLE_WEIGHT);
+            q.push(&format!(" ORDER BY ts_rank({weights}, p.search, to_tsquery('simple', "));
+            q.bind(ts_query(&terms)).push(")) DESC, p.created_at DESC, p.id DESC");
+        }
         SortOrder::Relevance if !terms.is_empty() => {
             q.push(" ORDER BY bm25(posts_fts, ").bind(TITLE_WEIGHT).push(", 1.0), p.created_at DESC, p.id DESC");
         }
@@ -231,11 +390,15 @@ pub fn pins_page_sql(f: &PostFilter, area: BBox, now: i64, limit: i64, offset: i
 /// in `area`: the word index drives, `posts` is reached by primary key. The index holds every
 /// post, so what keeps a post off the map is checked here and by `push_post_conditions`.
 fn push_words_source(q: &mut Sql, terms: &[String], area: BBox) {
-    q.push(" FROM posts_fts CROSS JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH ");
-    q.bind(crate::domain::search::fts_query(terms));
+    if q.pg() {
+        q.push(" FROM posts p WHERE p.search @@ to_tsquery('simple', ").bind(ts_query(terms)).push(")");
+    } else {
+        q.push(" FROM posts_fts CROSS JOIN posts p ON p.id = posts_fts.rowid WHERE posts_fts MATCH ");
+        q.bind(crate::domain::search::fts_query(terms));
+    }
     q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
     q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
-    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = TRUE)");
 }
 
 /// With a place and a radius: only the posts whose public point is within the radius of the
@@ -249,8 +412,14 @@ fn push_radius_condition(q: &mut Sql, f: &PostFilter) {
     }
 }
 
-/// The join of an R*Tree `g` (named before) with `posts p`, restricted to the entries inside `area`.
+/// The join of an R*Tree `g` (named before) with `posts p`, restricted to the entries inside `area`
+/// (on PostgreSQL, the points of `posts_geo` in the box, through its GiST index).
 fn push_area(q: &mut Sql, area: BBox) {
+    if q.pg() {
+        q.push(" JOIN posts p ON p.id = g.id WHERE g.pt && ST_MakeEnvelope(").bind(area.west).push(", ");
+        q.bind(area.south).push(", ").bind(area.east).push(", ").bind(area.north).push(", 4326)");
+        return;
+    }
     q.push(" CROSS JOIN posts p ON p.id = g.id WHERE g.min_lat >= ")
         .bind(area.south)
         .push(" AND g.max_lat <= ")
@@ -262,8 +431,8 @@ fn push_area(q: &mut Sql, area: BBox) {
 }
 
 /// How many public posts of `area` match `f` (its radius and words included).
-pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
-    let mut q = Sql::new("SELECT count(*)");
+pub fn count_sql(engine: Engine, f: &PostFilter, area: BBox, now: i64) -> Sql {
+    let mut q = Sql::new(engine, "SELECT count(*)");
     let terms = f.terms();
     if !terms.is_empty() {
         push_words_source(&mut q, &terms, area);
@@ -279,33 +448,40 @@ pub fn count_sql(f: &PostFilter, area: BBox, now: i64) -> Sql {
 }
 
 /// Runs a count query.
-pub fn count(conn: &Connection, q: &Sql) -> Result<i64, MapError> {
-    Ok(conn.prepare_cached(&q.text)?.query_row(rusqlite::params_from_iter(q.params.iter()), |r| r.get(0))?)
+pub fn count(conn: &dyn MapConn, q: &Sql) -> Result<i64, MapError> {
+    conn.count(q)
 }
 
 /// The newest public posts of `area` matching `f` created since `since`, walking posts newest
 /// first (those of the category, when the filter names one): fast when the area holds a large
 /// share of the posts walked.
-fn newest_walk_sql(f: &PostFilter, area: BBox, now: i64, since: i64, limit: i64) -> Sql {
-    let mut q = Sql::new(SUMMARY_COLUMNS);
+fn newest_walk_sql(engine: Engine, f: &PostFilter, area: BBox, now: i64, since: i64, limit: i64) -> Sql {
+    let mut q = Sql::new(engine, SUMMARY_COLUMNS);
+    let pg = q.pg();
     if let [one] = f.categories[..] {
-        q.push(" FROM posts p INDEXED BY posts_category_created WHERE p.category = ").bind(one.slug().to_owned());
+        q.push(if pg { " FROM posts p" } else { " FROM posts p INDEXED BY posts_category_created" });
+        q.push(" WHERE p.category = ").bind(one.slug().to_owned());
         q.push(" AND p.created_at >= ").bind(since);
     } else {
-        q.push(" FROM posts p INDEXED BY posts_created WHERE p.created_at >= ").bind(since);
+        q.push(if pg { " FROM posts p" } else { " FROM posts p INDEXED BY posts_created" });
+        q.push(" WHERE p.created_at >= ").bind(since);
     }
     q.push(" AND p.public_lat BETWEEN ").bind(area.south).push(" AND ").bind(area.north);
     q.push(" AND p.public_lon BETWEEN ").bind(area.west).push(" AND ").bind(area.east);
     // What `posts_geo` leaves out: a post its author took off the map while a helper is at work.
-    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = 1)");
+    q.push(" AND NOT (p.status = 'in-progress' AND p.off_map_in_progress = TRUE)");
     push_post_conditions(&mut q, f, now);
     q.push(" ORDER BY p.created_at DESC, p.id DESC LIMIT ").bind(limit);
     q
 }
 
 /// Counts per cell of `grid` over the cells meeting `area`, for `f`'s categories and kind.
-pub fn cells_sql(f: &PostFilter, grid: Grid, area: BBox) -> Sql {
-    let mut q = Sql::new("SELECT cx, cy, sum(n), sum(sum_lat), sum(sum_lon) FROM map_cells WHERE level = ");
+pub fn cells_sql(engine: Engine, f: &PostFilter, grid: Grid, area: BBox) -> Sql {
+    // PostgreSQL sums integers as `numeric`: brought back to a 64-bit integer.
+    let mut q = Sql::new(
+        engine,
+        "SELECT cx, cy, CAST(sum(n) AS BIGINT), sum(sum_lat), sum(sum_lon) FROM map_cells WHERE level = ",
+    );
     q.bind(i64::from(grid.level));
     q.push(" AND cx BETWEEN ").bind(grid.index(area.west)).push(" AND ").bind(grid.index(area.east));
     q.push(" AND cy BETWEEN ").bind(grid.index(area.south)).push(" AND ").bind(grid.index(area.north));
@@ -320,56 +496,31 @@ pub fn cells_sql(f: &PostFilter, grid: Grid, area: BBox) -> Sql {
 }
 
 /// Runs a summary query.
-pub fn summaries(conn: &Connection, q: &Sql) -> Result<Vec<PostSummary>, MapError> {
-    let mut stmt = conn.prepare_cached(&q.text)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
-        Ok(SummaryRow {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            category: r.get(2)?,
-            poster_kind: r.get(3)?,
-            status: r.get(4)?,
-            title: r.get(5)?,
-            commune_name: r.get(6)?,
-            public_lat: r.get(7)?,
-            public_lon: r.get(8)?,
-            created_at: r.get(9)?,
-            schedule: super::posts::ScheduleRow {
-                when_kind: r.get(10)?,
-                when_day: r.get(11)?,
-                when_days: r.get(12)?,
-                when_from: r.get(13)?,
-                when_to: r.get(14)?,
-                when_until: r.get(15)?,
-            },
-            for_relative: r.get(16)?,
-        })
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        out.push(PostSummary::try_from(row?)?);
-    }
-    Ok(out)
+pub fn summaries(conn: &dyn MapConn, q: &Sql) -> Result<Vec<PostSummary>, MapError> {
+    conn.summaries(q)
 }
 
 /// The counts per cell (`cells_sql`), with each cell's centre of mass to 5 decimals.
-pub fn cells(conn: &Connection, f: &PostFilter, grid: Grid, area: BBox) -> Result<Vec<CellCount>, MapError> {
-    let q = cells_sql(f, grid, area);
-    let mut stmt = conn.prepare_cached(&q.text)?;
+pub fn cells(conn: &dyn MapConn, f: &PostFilter, grid: Grid, area: BBox) -> Result<Vec<CellCount>, MapError> {
+    let q = cells_sql(conn.engine(), f, grid, area);
     let round = |v: f64| (v * 1e5).round() / 1e5;
-    let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
-        let (cx, cy, n): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let (lat, lon): (f64, f64) = (r.get(3)?, r.get(4)?);
-        Ok(CellCount { cx, cy, count: n, centre: LatLng { lat: round(lat / n as f64), lon: round(lon / n as f64) } })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(conn
+        .cell_rows(&q)?
+        .into_iter()
+        .map(|(cx, cy, n, lat, lon)| CellCount {
+            cx,
+            cy,
+            count: n,
+            centre: LatLng { lat: round(lat / n as f64), lon: round(lon / n as f64) },
+        })
+        .collect())
 }
 
 /// The `LIST_WHEN_AGGREGATED` most relevant posts of a wide `area` holding about `count`
 /// matching posts, on `f`'s page: the newest, or the nearest to the place (else to the centre of
 /// the requested area), without sorting every post of the area.
 pub fn most_relevant(
-    conn: &Connection,
+    conn: &dyn MapConn,
     f: &PostFilter,
     area: BBox,
     count: i64,
@@ -382,7 +533,7 @@ pub fn most_relevant(
 
 /// The `limit` most relevant posts of a wide `area` (see `most_relevant`).
 fn most_relevant_first(
-    conn: &Connection,
+    conn: &dyn MapConn,
     f: &PostFilter,
     area: BBox,
     count: i64,
@@ -404,12 +555,12 @@ fn most_relevant_first(
             let everywhere: i64 = cells(conn, &walked, coarsest, world)?.iter().map(|c| c.count).sum();
             if count * count > limit * everywhere {
                 let month = 30 * 86_400;
-                let found = summaries(conn, &newest_walk_sql(f, area, now, now - month, limit))?;
+                let found = summaries(conn, &newest_walk_sql(conn.engine(), f, area, now, now - month, limit))?;
                 if found.len() as i64 == limit {
                     return Ok(found);
                 }
             }
-            summaries(conn, &pins_sql(f, area, now, limit))
+            summaries(conn, &pins_sql(conn.engine(), f, area, now, limit))
         }
         SortOrder::Nearest => {
             // Boxes around the centre, sized to hold about 2 × limit posts, doubled until the
@@ -428,7 +579,7 @@ fn most_relevant_first(
                     north: (c.lat + half).min(area.north),
                 };
                 let whole = b == area;
-                let found = summaries(conn, &pins_sql(f, b, now, limit))?;
+                let found = summaries(conn, &pins_sql(conn.engine(), f, b, now, limit))?;
                 let far = found.last().map(|p| {
                     let (dy, dx) = (p.point.lat - c.lat, (p.point.lon - c.lon) * k);
                     (dy * dy + dx * dx).sqrt()
@@ -457,8 +608,9 @@ mod tests {
         rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
     }
 
-    #[sqlx::test]
-    async fn a_spike_of_reads_shares_a_bounded_set_of_connections(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_spike_of_reads_shares_a_bounded_set_of_connections() {
+        let (pool, _db) = crate::server::db::testing::fresh_sqlite().await;
         use std::sync::atomic::{AtomicUsize, Ordering};
         let reader = MapReader::new(pool.connect_options().get_filename());
         let (running, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
@@ -470,7 +622,7 @@ mod tests {
                         let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                         most.fetch_max(now, Ordering::SeqCst);
                         std::thread::sleep(Duration::from_millis(5));
-                        let n = c.query_row("SELECT count(*) FROM posts", [], |r| r.get::<_, i64>(0));
+                        let n = c.count(&Sql::new(Engine::Sqlite, "SELECT count(*) FROM posts"));
                         running.fetch_sub(1, Ordering::SeqCst);
                         Ok(n?)
                     })
@@ -482,12 +634,14 @@ mod tests {
         }
         let most = most.load(Ordering::SeqCst);
         assert!((2..=CONCURRENT_READS).contains(&most), "{most} reads at once");
-        let open = reader.idle.lock().unwrap().len();
+        let Source::Sqlite { idle, .. } = &reader.source else { panic!("a SQLite reader") };
+        let open = idle.lock().unwrap().len();
         assert!((1..=CONCURRENT_READS).contains(&open), "{open} connections");
     }
 
-    #[sqlx::test]
-    async fn the_map_queries_use_their_indexes(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_map_queries_use_their_indexes() {
+        let (pool, _db) = crate::server::db::testing::fresh_sqlite().await;
         let conn = conn_of(&pool);
         let area = BBox { west: 7.2, south: 47.6, east: 7.5, north: 47.9 };
         for f in [
@@ -499,27 +653,27 @@ mod tests {
                 ..Default::default()
             },
         ] {
-            let p = plan(&conn, &pins_sql(&f, area, 0, 200));
+            let p = plan(&conn, &pins_sql(Engine::Sqlite, &f, area, 0, 200));
             assert!(p.contains("VIRTUAL TABLE INDEX 2:"), "{p}");
             // posts is reached by primary key, never scanned.
             assert!(!p.contains("SCAN p"), "{p}");
-            let p = plan(&conn, &cells_sql(&f, Grid::for_area(area), area));
+            let p = plan(&conn, &cells_sql(Engine::Sqlite, &f, Grid::for_area(area), area));
             assert!(p.contains("SEARCH map_cells USING PRIMARY KEY (level=? AND cx>? AND cx<?)"), "{p}");
-            let p = plan(&conn, &newest_walk_sql(&f, area, 0, 0, 50));
+            let p = plan(&conn, &newest_walk_sql(Engine::Sqlite, &f, area, 0, 0, 50));
             assert!(p.contains("USING INDEX posts_created"), "{p}");
             let one = PostFilter { categories: vec![crate::domain::Category::Diy], ..f.clone() };
-            let p = plan(&conn, &newest_walk_sql(&one, area, 0, 0, 50));
+            let p = plan(&conn, &newest_walk_sql(Engine::Sqlite, &one, area, 0, 0, 50));
             assert!(p.contains("USING INDEX posts_category_created (category=? AND created_at>?)"), "{p}");
             assert!(!p.contains("TEMP B-TREE"), "{p}");
             // With days, the index of the dated posts drives (they are few).
             let days = PostFilter { when: Some(crate::domain::schedule::WhenFilter::Week), ..f.clone() };
-            for q in [pins_sql(&days, area, 0, 200), count_sql(&days, area, 0)] {
+            for q in [pins_sql(Engine::Sqlite, &days, area, 0, 200), count_sql(Engine::Sqlite, &days, area, 0)] {
                 let p = plan(&conn, &q);
                 assert!(p.contains("SEARCH p USING INDEX posts_scheduled") && !p.contains("SCAN p"), "{p}");
             }
             // With words, the word index drives, and posts is still reached by primary key.
             let words = PostFilter { words: Some("épicerie solidaire".into()), ..f.clone() };
-            for q in [pins_sql(&words, area, 0, 200), count_sql(&words, area, 0)] {
+            for q in [pins_sql(Engine::Sqlite, &words, area, 0, 200), count_sql(Engine::Sqlite, &words, area, 0)] {
                 let p = plan(&conn, &q);
                 assert!(p.starts_with("SCAN posts_fts VIRTUAL TABLE INDEX"), "{p}");
                 assert!(p.contains("SEARCH p USING INTEGER PRIMARY KEY"), "{p}");

@@ -1,7 +1,11 @@
-//! The database: SQLite through sqlx. Connection options, migrations, and the mapping of
-//! database failures to `AppError::Internal`. SQL lives in the submodules; no authorization here.
+//! The database: SQLite (the embedded default) or PostgreSQL with PostGIS, through sqlx, chosen by
+//! the URL (`sqlite://…`, `postgres://…`) in the same binary. Connection options, migrations (one
+//! folder per engine), and the mapping of database failures to `AppError::Internal`. SQL lives in
+//! the submodules, run by `sql` on either engine; no authorization here.
 //!
-//! Two pools: one writer connection (SQLite has one writer; `BEGIN IMMEDIATE` avoids busy
+//! On PostgreSQL, one pool serves reads and writes (the engine has many writers).
+//!
+//! On SQLite, two pools: one writer connection (SQLite has one writer; `BEGIN IMMEDIATE` avoids busy
 //! upgrades) and a pool of read-only readers, all in WAL mode. The WAL is copied back into the
 //! database by a connection of its own (`checkpoints`), beside the writes: by default SQLite
 //! does it inside the commit that fills it past 1,000 pages, which then took 5 to 28 ms instead
@@ -28,8 +32,11 @@ pub mod posts;
 pub mod privacy;
 pub mod push;
 pub mod retention;
+pub mod sql;
 pub mod stats;
 pub mod territories;
+#[cfg(test)]
+pub mod testing;
 pub mod tokens;
 pub mod users;
 pub mod vetting;
@@ -39,21 +46,41 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqlitePool;
 
 use crate::error::AppError;
+pub use sql::{query, query_as, query_scalar, Conn, Engine, Pool, QueryBuilder, Tx};
 
-/// The embedded migrations of `migrations/`.
+/// The embedded migrations of `migrations/` (SQLite).
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The embedded migrations of `migrations/postgres/`: the same schema in PostgreSQL's terms.
+pub static PG_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Connections to PostgreSQL per app server (the engine's own default allows 100 in all).
+const PG_CONNECTIONS: u32 = 16;
+
+/// Whether `url` names a PostgreSQL database.
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// The migrations of an engine.
+pub fn migrator(engine: Engine) -> &'static sqlx::migrate::Migrator {
+    match engine {
+        Engine::Sqlite => &MIGRATOR,
+        Engine::Postgres => &PG_MIGRATOR,
+    }
+}
 
 /// The pools of the application.
 #[derive(Clone, Debug)]
 pub struct Db {
     /// Read-only connections for queries.
-    pub read: SqlitePool,
+    pub read: Pool,
     /// The single writer connection.
-    pub write: SqlitePool,
-    /// The map's hot reads (rusqlite, on blocking threads).
+    pub write: Pool,
+    /// The map's hot reads (on blocking threads: rusqlite on SQLite, the pool on PostgreSQL).
     pub map: Arc<map::MapReader>,
     /// The writes to what visitors see, counted on the writer connection; `None` on pools made
     /// elsewhere (tests), where no page is kept in memory (`server/page_cache.rs`).
@@ -61,16 +88,25 @@ pub struct Db {
 }
 
 impl Db {
-    /// Both roles on one pool (tests: `#[sqlx::test]` gives one pool per test, on a file).
-    pub fn single(pool: SqlitePool) -> Db {
-        let map = map::MapReader::new(pool.connect_options().get_filename());
+    /// Both roles on one pool (tests: one database per test, `db::testing`).
+    pub fn single(pool: impl Into<Pool>) -> Db {
+        let pool = pool.into();
+        let map = match &pool {
+            Pool::Sqlite(p) => map::MapReader::new(p.connect_options().get_filename()),
+            Pool::Postgres(p) => map::MapReader::postgres(p.clone()),
+        };
         Db { read: pool.clone(), write: pool, map, changes: None }
     }
 
-    /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    /// The engine the database runs on.
+    pub fn engine(&self) -> Engine {
+        self.write.engine()
+    }
+
+    /// Starts a write transaction (on SQLite, one that takes the write lock at once).
+    pub async fn begin_write(&self) -> Result<Tx<'static>, sqlx::Error> {
         let asked = std::time::Instant::now();
-        let tx = self.write.begin_with("BEGIN IMMEDIATE").await;
+        let tx = self.write.begin_write().await;
         crate::server::metrics::write_wait(asked.elapsed().as_secs_f64());
         tx
     }
@@ -88,8 +124,12 @@ fn options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .row_buffer_size(256))
 }
 
-/// Opens (creating if needed) the database at `url` and its parent folder. Does not migrate.
+/// Opens (creating if needed) the database at `url` and its parent folder (SQLite), or connects
+/// to the PostgreSQL database of `url`. Does not migrate.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+    if is_postgres_url(url) {
+        return connect_postgres(url).await;
+    }
     let write_opts = options(url)?.create_if_missing(true).pragma("wal_autocheckpoint", "0");
     let path = write_opts.get_filename().to_path_buf();
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -114,7 +154,25 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let checkpointer = SqlitePoolOptions::new().max_connections(1).connect_with(options(url)?).await?;
     tokio::spawn(checkpoints(checkpointer));
     tokio::spawn(changes.clone().watch_others(write.clone()));
-    Ok(Db { read, write, map: map::MapReader::new(path), changes: Some(changes) })
+    Ok(Db {
+        read: Pool::Sqlite(read),
+        write: Pool::Sqlite(write),
+        map: map::MapReader::new(path),
+        changes: Some(changes),
+    })
+}
+
+/// One pool on the PostgreSQL database of `url`, for reads and writes.
+async fn connect_postgres(url: &str) -> Result<Db, sqlx::Error> {
+    use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+    let options = PgConnectOptions::from_str(url)?.application_name("entraide");
+    let pool = PgPoolOptions::new()
+        .max_connections(PG_CONNECTIONS)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    let map = map::MapReader::postgres(pool.clone());
+    Ok(Db { read: Pool::Postgres(pool.clone()), write: Pool::Postgres(pool), map, changes: None })
 }
 
 /// How often the WAL is copied back into the database.
@@ -138,6 +196,9 @@ async fn checkpoints(pool: SqlitePool) {
 /// Opens the database at `url` only if it exists (a backup of nothing is an error). Does not
 /// migrate.
 pub async fn open_existing(url: &str) -> Result<Db, sqlx::Error> {
+    if is_postgres_url(url) {
+        return connect_postgres(url).await;
+    }
     if !options(url)?.get_filename().exists() {
         return Err(sqlx::Error::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no such database file")));
     }
@@ -147,10 +208,19 @@ pub async fn open_existing(url: &str) -> Result<Db, sqlx::Error> {
 /// Applies pending migrations, with the foreign keys' checks off while they run (SQLite's own
 /// procedure for changing a table: a migration may rebuild a table others refer to, as
 /// `..600_site_pages.sql` does with `users`), then checks every reference before going on.
+///
+/// On PostgreSQL, sqlx takes the database's advisory lock while it migrates, and every statement
+/// of a migration runs in its transaction.
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     use sqlx::migrate::MigrateError;
+    if let Some(pool) = db.write.as_postgres() {
+        return PG_MIGRATOR.run(pool).await;
+    }
     let _locked = migration_lock(db).await.map_err(|e| MigrateError::Execute(sqlx::Error::Io(e)))?;
-    let mut conn = db.write.acquire().await?;
+    let Some(pool) = db.write.as_sqlite() else {
+        return Err(MigrateError::Execute(sqlx::Error::Protocol("not SQLite".into())));
+    };
+    let mut conn = pool.acquire().await?;
     sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
     let ran = MIGRATOR.run(&mut *conn).await;
     let broken: Vec<(String, i64)> =
@@ -173,7 +243,8 @@ pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
 /// pending migration, and the second would fail on tables the first made). `None` for a
 /// database without a file.
 async fn migration_lock(db: &Db) -> Result<Option<std::fs::File>, std::io::Error> {
-    let path = db.write.connect_options().get_filename().to_path_buf();
+    let Some(pool) = db.write.as_sqlite() else { return Ok(None) };
+    let path = pool.connect_options().get_filename().to_path_buf();
     if path.as_os_str().is_empty() || path.as_os_str() == ":memory:" {
         return Ok(None);
     }
@@ -227,11 +298,23 @@ impl MigrationPlan {
 /// not created: everything would run).
 pub async fn migration_plan(url: &str) -> Result<MigrationPlan, sqlx::Error> {
     use sqlx::ConnectOptions;
+    let engine = if is_postgres_url(url) { Engine::Postgres } else { Engine::Sqlite };
     let known: Vec<&sqlx::migrate::Migration> =
-        MIGRATOR.iter().filter(|m| m.migration_type.is_up_migration()).collect();
-    let opts = SqliteConnectOptions::from_str(url)?.read_only(true);
+        migrator(engine).iter().filter(|m| m.migration_type.is_up_migration()).collect();
     let mut applied: Vec<(i64, Vec<u8>)> = vec![];
-    if opts.get_filename().exists() {
+    if engine == Engine::Postgres {
+        let mut conn = sqlx::postgres::PgConnectOptions::from_str(url)?.connect().await?;
+        let has_table: bool =
+            sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations') IS NOT NULL").fetch_one(&mut conn).await?;
+        if has_table {
+            applied = sqlx::query_as("SELECT version, checksum FROM _sqlx_migrations WHERE success ORDER BY version")
+                .fetch_all(&mut conn)
+                .await?;
+        }
+    }
+    let opts =
+        SqliteConnectOptions::from_str(if engine == Engine::Sqlite { url } else { "sqlite::memory:" })?.read_only(true);
+    if engine == Engine::Sqlite && opts.get_filename().exists() {
         let mut conn = opts.connect().await?;
         let has_table: i64 =
             sqlx::query_scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'")
@@ -257,10 +340,10 @@ pub async fn migration_plan(url: &str) -> Result<MigrationPlan, sqlx::Error> {
 }
 
 /// Whether the schema is in place (every embedded migration applied).
-pub async fn is_migrated(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
-    let applied: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success = 1").fetch_one(conn).await?;
-    Ok(applied as usize >= MIGRATOR.iter().count())
+pub async fn is_migrated(conn: &mut Conn) -> Result<bool, sqlx::Error> {
+    let engine = conn.engine();
+    let applied: i64 = sql::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success").fetch_one(conn).await?;
+    Ok(applied as usize >= migrator(engine).iter().count())
 }
 
 /// Logs a failure with a short reference the person can quote, and hides it behind `Internal`.
@@ -268,6 +351,9 @@ pub fn internal(context: &str, err: impl std::fmt::Display) -> AppError {
     // The request's id: the person's « référence » leads to every log line of the request.
     let reference = crate::server::observe::reference();
     tracing::error!(%reference, "{context}: {err}");
+    // A failing test shows what went wrong inside (its output is printed only when it fails).
+    #[cfg(test)]
+    eprintln!("internal error {reference}: {context}: {err}");
     AppError::Internal { reference }
 }
 
@@ -284,11 +370,11 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         let file = dir.join("c.db");
         let db = connect(&format!("sqlite://{}", file.display())).await.unwrap();
-        let auto: i64 = sqlx::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(&db.write).await.unwrap();
+        let auto: i64 = sql::query_scalar("PRAGMA wal_autocheckpoint").fetch_one(&db.write).await.unwrap();
         assert_eq!(auto, 0);
-        sqlx::query("CREATE TABLE t (x INTEGER)").execute(&db.write).await.unwrap();
+        sql::query("CREATE TABLE t (x INTEGER)").execute(&db.write).await.unwrap();
         for x in 0..20 {
-            sqlx::query("INSERT INTO t VALUES ($1)").bind(x).execute(&db.write).await.unwrap();
+            sql::query("INSERT INTO t VALUES ($1)").bind(x).execute(&db.write).await.unwrap();
         }
         let in_file = || {
             let conn = rusqlite::Connection::open_with_flags(
@@ -324,7 +410,7 @@ mod tests {
         let (a, b) = tokio::join!(start(), start());
         let (a, _b) = (a.expect("the first start"), b.expect("the second start"));
         let applied: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations").fetch_one(&a.read).await.expect("count");
+            sql::query_scalar("SELECT count(*) FROM _sqlx_migrations").fetch_one(&a.read).await.expect("count");
         assert_eq!(applied, i64::try_from(MIGRATOR.iter().count()).expect("count"));
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -347,7 +433,7 @@ mod tests {
             migrations: std::borrow::Cow::Owned(MIGRATOR.iter().take(all - 2).cloned().collect()),
             ..sqlx::migrate::Migrator::DEFAULT
         };
-        partial.run(&db.write).await.expect("partial");
+        partial.run(db.write.as_sqlite().expect("sqlite")).await.expect("partial");
         let plan = migration_plan(&url).await.expect("plan");
         let last: Vec<i64> = MIGRATOR.iter().skip(all - 2).map(|m| m.version).collect();
         assert_eq!(plan.applied, all - 2);
@@ -357,7 +443,7 @@ mod tests {
         assert_eq!(plan_again, plan, "nothing was applied by the check");
 
         migrate(&db).await.expect("migrate");
-        sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (29991231000000, 'from the future', 1, x'00', 0)")
+        sql::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (29991231000000, 'from the future', 1, x'00', 0)")
             .execute(&db.write)
             .await
             .expect("future");
@@ -380,8 +466,8 @@ mod tests {
             migrations: std::borrow::Cow::Owned(MIGRATOR.iter().take(before).cloned().collect()),
             ..sqlx::migrate::Migrator::DEFAULT
         };
-        partial.run(&db.write).await.expect("partial");
-        sqlx::query(
+        partial.run(db.write.as_sqlite().expect("sqlite")).await.expect("partial");
+        sql::query(
             "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at)              VALUES ('a@exemple.fr', 'Anne', 'individual', 'x', 1, 1)",
         )
         .execute(&db.write)
@@ -390,15 +476,15 @@ mod tests {
         let post = "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
              public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id) \
              VALUES ('request', 'groceries', 'individual', 'published', 't', 'd', 48, 7, 48, 7, '68066', 'Colmar', 1, 1, 2, $1)";
-        sqlx::query(post).bind(1).execute(&db.write).await.expect("post");
+        sql::query(post).bind(1).execute(&db.write).await.expect("post");
         migrate(&db).await.expect("migrated");
-        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts p JOIN users u ON u.id = p.author_id")
+        let n: i64 = sql::query_scalar("SELECT count(*) FROM posts p JOIN users u ON u.id = p.author_id")
             .fetch_one(&db.read)
             .await
             .expect("count");
         assert_eq!(n, 1);
-        sqlx::query("UPDATE users SET role = 'editor'").execute(&db.write).await.expect("the new role");
-        assert!(sqlx::query(post).bind(99).execute(&db.write).await.is_err(), "references still checked");
+        sql::query("UPDATE users SET role = 'editor'").execute(&db.write).await.expect("the new role");
+        assert!(sql::query(post).bind(99).execute(&db.write).await.is_err(), "references still checked");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,8 +1,7 @@
 //! SQL for moderation: the audit trail, the staff queues, reports and notifications.
 //! No authorization decisions here.
 
-use sqlx::SqliteConnection;
-
+use super::sql::{self, Conn};
 use super::territories::post_in_scope;
 use crate::domain::moderation::{DecisionReason, ModerationAction, ReportReason};
 
@@ -21,9 +20,9 @@ pub struct NewEvent<'a> {
     pub at: i64,
 }
 
-pub async fn insert_event(conn: &mut SqliteConnection, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+pub async fn insert_event(conn: &mut Conn, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
     let action = e.action.map(|a| a.slug()).unwrap_or_default();
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO moderation_events (post_id, actor_id, action, reason, message, before_title, \
          before_description, after_title, after_description, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -62,16 +61,16 @@ const EVENT_COLUMNS: &str = "SELECT e.post_id, e.action, u.display_name AS actor
      FROM moderation_events e LEFT JOIN users u ON u.id = e.actor_id";
 
 /// The history of one post, oldest first.
-pub async fn events_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{EVENT_COLUMNS} WHERE e.post_id = $1 ORDER BY e.created_at, e.id"))
+pub async fn events_of(conn: &mut Conn, post_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sql::query_as(&format!("{EVENT_COLUMNS} WHERE e.post_id = $1 ORDER BY e.created_at, e.id"))
         .bind(post_id)
         .fetch_all(conn)
         .await
 }
 
 /// The decisions (approve, reject, redact, unpublish) on the posts of one author, oldest first.
-pub async fn decisions_for_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn decisions_for_author(conn: &mut Conn, author_id: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{EVENT_COLUMNS} WHERE e.post_id IN (SELECT id FROM posts WHERE author_id = $1) \
          AND e.action IN ('approve', 'reject', 'redact', 'unpublish') ORDER BY e.created_at, e.id"
     ))
@@ -115,8 +114,8 @@ const STAFF_POST_COLUMNS: &str = "SELECT p.id, p.kind, p.category, p.poster_kind
 
 /// The pending posts in the territories of staff member `staff`: those showing signs of an
 /// emergency first, then the oldest first.
-pub async fn pending(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn pending(conn: &mut Conn, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{STAFF_POST_COLUMNS} WHERE p.status = 'pending' AND {} \
          ORDER BY p.urgent_signs IS NULL, p.created_at, p.id LIMIT $1",
         post_in_scope("p", 2)
@@ -128,17 +127,13 @@ pub async fn pending(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Res
 }
 
 /// One post, whatever its status and territory (for the services that checked who may see it).
-pub async fn staff_post(conn: &mut SqliteConnection, id: i64) -> Result<Option<StaffPostRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1")).bind(id).fetch_optional(conn).await
+pub async fn staff_post(conn: &mut Conn, id: i64) -> Result<Option<StaffPostRow>, sqlx::Error> {
+    sql::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1")).bind(id).fetch_optional(conn).await
 }
 
 /// One post, whatever its status, if it lies in the territories of staff member `staff`.
-pub async fn staff_post_in_scope(
-    conn: &mut SqliteConnection,
-    staff: i64,
-    id: i64,
-) -> Result<Option<StaffPostRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1 AND {}", post_in_scope("p", 2)))
+pub async fn staff_post_in_scope(conn: &mut Conn, staff: i64, id: i64) -> Result<Option<StaffPostRow>, sqlx::Error> {
+    sql::query_as(&format!("{STAFF_POST_COLUMNS} WHERE p.id = $1 AND {}", post_in_scope("p", 2)))
         .bind(id)
         .bind(staff)
         .fetch_optional(conn)
@@ -147,8 +142,8 @@ pub async fn staff_post_in_scope(
 
 /// The posts with open reports in the territories of staff member `staff`, the most reported
 /// first, then the oldest report first.
-pub async fn reported(conn: &mut SqliteConnection, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn reported(conn: &mut Conn, staff: i64, limit: i64) -> Result<Vec<StaffPostRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{STAFF_POST_COLUMNS} JOIN (SELECT post_id, count(*) AS n, min(created_at) AS first FROM reports \
          WHERE resolved_at IS NULL GROUP BY post_id) r ON r.post_id = p.id WHERE {} \
          ORDER BY r.n DESC, r.first LIMIT $1",
@@ -173,9 +168,9 @@ pub struct StatsRow {
 ///
 /// Counted in the territories of staff member `staff`; `None` counts every territory (no account
 /// has the id 0, so it has no territory and the filter lets everything through).
-pub async fn stats(conn: &mut SqliteConnection, staff: Option<i64>) -> Result<StatsRow, sqlx::Error> {
+pub async fn stats(conn: &mut Conn, staff: Option<i64>) -> Result<StatsRow, sqlx::Error> {
     let scope = post_in_scope("p", 1);
-    sqlx::query_as(&format!(
+    sql::query_as(&format!(
         "SELECT (SELECT count(*) FROM posts p WHERE p.status = 'pending' AND {scope}) AS pending, \
          (SELECT min(p.created_at) FROM posts p WHERE p.status = 'pending' AND {scope}) AS oldest_pending_at, \
          (SELECT count(*) FROM reports r JOIN posts p ON p.id = r.post_id \
@@ -191,8 +186,8 @@ pub async fn stats(conn: &mut SqliteConnection, staff: Option<i64>) -> Result<St
 
 /// How many decisions of each action were taken since `since`, and the seconds each post waited
 /// between its creation (or last edit) and the decision.
-pub async fn decisions_since(conn: &mut SqliteConnection, since: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn decisions_since(conn: &mut Conn, since: i64) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sql::query_as(
         "SELECT e.action, e.created_at - p.created_at FROM moderation_events e JOIN posts p ON p.id = e.post_id \
          WHERE e.created_at >= $1 ORDER BY e.created_at",
     )
@@ -217,8 +212,8 @@ pub struct ReportRow {
 }
 
 /// The reports on a post (open first, then the newest).
-pub async fn reports_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn reports_of(conn: &mut Conn, post_id: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT r.post_id, r.reason, r.details, u.display_name AS reporter_name, r.created_at, r.resolved_at, \
          r.resolution, m.body AS message_body, m.conversation_id FROM reports r JOIN users u ON u.id = r.reporter_id \
          LEFT JOIN messages m ON m.id = r.message_id WHERE r.post_id = $1 \
@@ -232,14 +227,14 @@ pub async fn reports_of(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec
 /// Records a report. Fails with a unique violation when this person already has an open
 /// report on this post.
 pub async fn insert_report(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     reporter_id: i64,
     reason: ReportReason,
     details: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO reports (post_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO reports (post_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(post_id)
         .bind(reporter_id)
         .bind(reason.slug())
@@ -252,7 +247,7 @@ pub async fn insert_report(
 
 /// Records a report about message `message_id` of post `post_id`.
 pub async fn insert_message_report(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     message_id: i64,
     reporter_id: i64,
@@ -260,7 +255,7 @@ pub async fn insert_message_report(
     details: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO reports (post_id, message_id, reporter_id, reason, details, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -276,24 +271,24 @@ pub async fn insert_message_report(
 }
 
 /// The conversation and sender of a message.
-pub async fn message_origin(conn: &mut SqliteConnection, message_id: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT conversation_id, sender_id FROM messages WHERE id = $1")
+pub async fn message_origin(conn: &mut Conn, message_id: i64) -> Result<Option<(i64, i64)>, sqlx::Error> {
+    sql::query_as("SELECT conversation_id, sender_id FROM messages WHERE id = $1")
         .bind(message_id)
         .fetch_optional(conn)
         .await
 }
 
 /// How many reports `reporter_id` made since `since`.
-pub async fn reports_since(conn: &mut SqliteConnection, reporter_id: i64, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM reports WHERE reporter_id = $1 AND created_at >= $2")
+pub async fn reports_since(conn: &mut Conn, reporter_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM reports WHERE reporter_id = $1 AND created_at >= $2")
         .bind(reporter_id)
         .bind(since)
         .fetch_one(conn)
         .await
 }
 
-pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND message_id IS NULL AND resolved_at IS NULL")
+pub async fn open_report_count(conn: &mut Conn, post_id: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM reports WHERE post_id = $1 AND message_id IS NULL AND resolved_at IS NULL")
         .bind(post_id)
         .fetch_one(conn)
         .await
@@ -302,11 +297,11 @@ pub async fn open_report_count(conn: &mut SqliteConnection, post_id: i64) -> Res
 /// Open reports of a post by established accounts: made before `established_before`, or staff.
 /// Only these can hide a post on their own (a handful of new accounts cannot).
 pub async fn established_report_count(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     established_before: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "SELECT count(*) FROM reports r JOIN users u ON u.id = r.reporter_id WHERE r.post_id = $1 \
          AND r.message_id IS NULL AND r.resolved_at IS NULL AND u.disabled_at IS NULL \
          AND (u.created_at <= $2 OR u.role IN ('moderator', 'admin'))",
@@ -319,13 +314,13 @@ pub async fn established_report_count(
 
 /// Closes the open reports of a post. Returns how many.
 pub async fn resolve_reports(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     post_id: i64,
     by: i64,
     resolution: &str,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
+    Ok(sql::query(
         "UPDATE reports SET resolved_at = $1, resolved_by = $2, resolution = $3 \
          WHERE post_id = $4 AND resolved_at IS NULL",
     )

@@ -1,9 +1,8 @@
 //! SQL for notifications and the e-mail outbox. No authorization decisions here.
 
-use sqlx::SqliteConnection;
-
 use super::leases;
 
+use super::sql::{self, Conn};
 use crate::domain::notification::NotificationKind;
 use crate::i18n::Lang;
 
@@ -18,8 +17,8 @@ pub struct NewNotification<'a> {
     pub at: i64,
 }
 
-pub async fn insert(conn: &mut SqliteConnection, n: &NewNotification<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, n: &NewNotification<'_>) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO notifications (user_id, post_id, conversation_id, kind, body, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -36,12 +35,8 @@ pub async fn insert(conn: &mut SqliteConnection, n: &NewNotification<'_>) -> Res
 
 /// Whether `user_id` has an unread notification of new messages (a response or a message)
 /// about this conversation, so that a burst of messages makes one notification, not ten.
-pub async fn has_unread_messages(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    conversation_id: i64,
-) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar(
+pub async fn has_unread_messages(conn: &mut Conn, user_id: i64, conversation_id: i64) -> Result<bool, sqlx::Error> {
+    let n: i64 = sql::query_scalar(
         "SELECT count(*) FROM notifications WHERE user_id = $1 AND conversation_id = $2 \
          AND kind IN ('response', 'message') AND read_at IS NULL",
     )
@@ -66,12 +61,8 @@ pub struct NotificationRow {
 }
 
 /// The newest notifications of one account.
-pub async fn of_user(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    limit: i64,
-) -> Result<Vec<NotificationRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn of_user(conn: &mut Conn, user_id: i64, limit: i64) -> Result<Vec<NotificationRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT n.id, n.post_id, n.conversation_id, n.kind, n.body, n.created_at, n.read_at, \
          CASE WHEN n.kind = 'help-check' THEN (SELECT MAX(f.id) FROM follow_ups f \
            WHERE f.post_id = n.post_id AND f.kind = 'help-check') END AS question_id \
@@ -83,15 +74,15 @@ pub async fn of_user(
     .await
 }
 
-pub async fn unread_count(conn: &mut SqliteConnection, user_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+pub async fn unread_count(conn: &mut Conn, user_id: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
         .bind(user_id)
         .fetch_one(conn)
         .await
 }
 
-pub async fn mark_all_read(conn: &mut SqliteConnection, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+pub async fn mark_all_read(conn: &mut Conn, user_id: i64, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sql::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
         .bind(now)
         .bind(user_id)
         .execute(conn)
@@ -101,31 +92,29 @@ pub async fn mark_all_read(conn: &mut SqliteConnection, user_id: i64, now: i64) 
 
 /// Marks read my notifications about one conversation (I am reading it).
 pub async fn mark_conversation_read(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     conversation_id: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND conversation_id = $3 AND read_at IS NULL",
-    )
-    .bind(now)
-    .bind(user_id)
-    .bind(conversation_id)
-    .execute(conn)
-    .await?;
+    sql::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND conversation_id = $3 AND read_at IS NULL")
+        .bind(now)
+        .bind(user_id)
+        .bind(conversation_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 /// The language of account `user_id`, and its address if it wants e-mails.
-pub async fn recipient(conn: &mut SqliteConnection, user_id: i64) -> Result<Option<Recipient>, sqlx::Error> {
-    let row: Option<(String, i64, String)> =
-        sqlx::query_as("SELECT email, email_notifications AND disabled_at IS NULL, lang FROM users WHERE id = $1")
+pub async fn recipient(conn: &mut Conn, user_id: i64) -> Result<Option<Recipient>, sqlx::Error> {
+    let row: Option<(String, bool, String)> =
+        sql::query_as("SELECT email, email_notifications AND disabled_at IS NULL, lang FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(conn)
             .await?;
     Ok(row.map(|(email, wanted, lang)| Recipient {
-        email: (wanted == 1).then_some(email),
+        email: wanted.then_some(email),
         lang: Lang::from_code(&lang).unwrap_or_default(),
     }))
 }
@@ -151,22 +140,22 @@ pub struct NewEmail<'a> {
 }
 
 /// Queues an e-mail.
-pub async fn queue_email(conn: &mut SqliteConnection, e: &NewEmail<'_>) -> Result<(), sqlx::Error> {
+pub async fn queue_email(conn: &mut Conn, e: &NewEmail<'_>) -> Result<(), sqlx::Error> {
     queue(conn, e, None).await
 }
 
 /// Queues an e-mail that the reader can unsubscribe from in one click at `unsubscribe` (its
 /// `List-Unsubscribe` header, RFC 8058).
 pub async fn queue_email_with_unsubscribe(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     e: &NewEmail<'_>,
     unsubscribe: &str,
 ) -> Result<(), sqlx::Error> {
     queue(conn, e, Some(unsubscribe)).await
 }
 
-async fn queue(conn: &mut SqliteConnection, e: &NewEmail<'_>, unsubscribe: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+async fn queue(conn: &mut Conn, e: &NewEmail<'_>, unsubscribe: Option<&str>) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO outbox (to_email, subject, body, post_id, conversation_id, created_at, erase_after_send, \
          unsubscribe_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
@@ -199,8 +188,8 @@ pub struct OutboxRow {
 }
 
 /// The newest e-mails (sent or not).
-pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn outbox(conn: &mut Conn, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error, unsubscribe_url FROM outbox \
          ORDER BY id DESC LIMIT $1",
     )
@@ -210,10 +199,10 @@ pub async fn outbox(conn: &mut SqliteConnection, limit: i64) -> Result<Vec<Outbo
 }
 
 /// The e-mails taken by `take` (`leases::claim`), in order.
-pub async fn claim(conn: &mut SqliteConnection, take: leases::Take<'_>) -> Result<Vec<OutboxRow>, sqlx::Error> {
+pub async fn claim(conn: &mut Conn, take: leases::Take<'_>) -> Result<Vec<OutboxRow>, sqlx::Error> {
     let ids = leases::claim(conn, leases::Queue::Emails, take).await?;
     let (Some(first), Some(last)) = (ids.first(), ids.last()) else { return Ok(vec![]) };
-    sqlx::query_as(
+    sql::query_as(
         "SELECT id, to_email, subject, body, created_at, sent_at, attempts, last_error, unsubscribe_url FROM outbox \
          WHERE claimed_by = $1 AND sent_at IS NULL AND id BETWEEN $2 AND $3 ORDER BY id",
     )
@@ -225,17 +214,12 @@ pub async fn claim(conn: &mut SqliteConnection, take: leases::Take<'_>) -> Resul
 }
 
 /// Records the outcome of one sending attempt.
-pub async fn record_attempt(
-    conn: &mut SqliteConnection,
-    id: i64,
-    result: Result<(), &str>,
-    now: i64,
-) -> Result<(), sqlx::Error> {
+pub async fn record_attempt(conn: &mut Conn, id: i64, result: Result<(), &str>, now: i64) -> Result<(), sqlx::Error> {
     match result {
         Ok(()) => {
-            sqlx::query(
+            sql::query(
                 "UPDATE outbox SET sent_at = $1, attempts = attempts + 1, last_error = NULL, \
-                 claimed_by = NULL, claimed_until = NULL, body = CASE WHEN erase_after_send = 1 THEN '' ELSE body END WHERE id = $2",
+                 claimed_by = NULL, claimed_until = NULL, body = CASE WHEN erase_after_send = TRUE THEN '' ELSE body END WHERE id = $2",
             )
             .bind(now)
             .bind(id)
@@ -243,7 +227,7 @@ pub async fn record_attempt(
             .await?
         }
         Err(e) => {
-            sqlx::query(
+            sql::query(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_by = NULL, claimed_until = NULL \
                  WHERE id = $2",
             )

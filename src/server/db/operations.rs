@@ -1,7 +1,7 @@
 //! What the operator's metrics read at each scrape (`server/metrics.rs`): counts only, never a
 //! row's content.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// The figures read from the database at a scrape.
 #[derive(Debug, Default, sqlx::FromRow)]
@@ -20,8 +20,8 @@ pub struct Levels {
     pub push_backlog: i64,
 }
 
-pub async fn levels(conn: &mut SqliteConnection, max_attempts: i64) -> Result<Levels, sqlx::Error> {
-    sqlx::query_as(
+pub async fn levels(conn: &mut Conn, max_attempts: i64) -> Result<Levels, sqlx::Error> {
+    sql::query_as(
         "SELECT (SELECT count(*) FROM posts WHERE status = 'pending') AS queue, \
          (SELECT min(created_at) FROM posts WHERE status = 'pending') AS queue_oldest_at, \
          (SELECT count(*) FROM outbox WHERE sent_at IS NULL AND attempts < $1) AS outbox_backlog, \
@@ -35,6 +35,6 @@ pub async fn levels(conn: &mut SqliteConnection, max_attempts: i64) -> Result<Le
 }
 
 /// How many posts are in each status (statuses without a post are absent).
-pub async fn posts_by_status(conn: &mut SqliteConnection) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT status, count(*) FROM posts GROUP BY status").fetch_all(conn).await
+pub async fn posts_by_status(conn: &mut Conn) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sql::query_as("SELECT status, count(*) FROM posts GROUP BY status").fetch_all(conn).await
 }

@@ -1,7 +1,7 @@
 //! SQL for the site's pages: every save is a revision; the newest published one is what the
 //! public reads. No authorization decisions here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// A revision of a page, with its author's and publisher's names.
 #[derive(Debug, sqlx::FromRow)]
@@ -20,8 +20,8 @@ const COLUMNS: &str = "SELECT r.id, r.title, r.body, a.display_name AS author, r
      LEFT JOIN users p ON p.id = r.published_by";
 
 /// The newest published revision of page `slug`.
-pub async fn published(conn: &mut SqliteConnection, slug: &str) -> Result<Option<RevisionRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn published(conn: &mut Conn, slug: &str) -> Result<Option<RevisionRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "{COLUMNS} WHERE r.slug = $1 AND r.published_at IS NOT NULL ORDER BY r.published_at DESC, r.id DESC LIMIT 1"
     ))
     .bind(slug)
@@ -30,16 +30,16 @@ pub async fn published(conn: &mut SqliteConnection, slug: &str) -> Result<Option
 }
 
 /// How many times page `slug` was published (its version; 0: the shipped text).
-pub async fn version(conn: &mut SqliteConnection, slug: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM page_revisions WHERE slug = $1 AND published_at IS NOT NULL")
+pub async fn version(conn: &mut Conn, slug: &str) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM page_revisions WHERE slug = $1 AND published_at IS NOT NULL")
         .bind(slug)
         .fetch_one(conn)
         .await
 }
 
 /// Every revision of page `slug`, newest first.
-pub async fn revisions(conn: &mut SqliteConnection, slug: &str, limit: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{COLUMNS} WHERE r.slug = $1 ORDER BY r.id DESC LIMIT $2"))
+pub async fn revisions(conn: &mut Conn, slug: &str, limit: i64) -> Result<Vec<RevisionRow>, sqlx::Error> {
+    sql::query_as(&format!("{COLUMNS} WHERE r.slug = $1 ORDER BY r.id DESC LIMIT $2"))
         .bind(slug)
         .bind(limit)
         .fetch_all(conn)
@@ -48,14 +48,14 @@ pub async fn revisions(conn: &mut SqliteConnection, slug: &str, limit: i64) -> R
 
 /// Saves a draft; returns its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     slug: &str,
     title: &str,
     body: &str,
     author: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    sql::query_scalar(
         "INSERT INTO page_revisions (slug, title, body, author_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(slug)
@@ -68,8 +68,8 @@ pub async fn insert(
 }
 
 /// Publishes draft `id` of page `slug`; false if there is no such unpublished revision.
-pub async fn publish(conn: &mut SqliteConnection, slug: &str, id: i64, by: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+pub async fn publish(conn: &mut Conn, slug: &str, id: i64, by: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sql::query(
         "UPDATE page_revisions SET published_at = $1, published_by = $2 \
          WHERE id = $3 AND slug = $4 AND published_at IS NULL",
     )
@@ -83,13 +83,13 @@ pub async fn publish(conn: &mut SqliteConnection, slug: &str, id: i64, by: i64, 
 }
 
 /// The charter's version an account accepted (0: none).
-pub async fn charter_of(conn: &mut SqliteConnection, user: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT charter_version FROM users WHERE id = $1").bind(user).fetch_one(conn).await
+pub async fn charter_of(conn: &mut Conn, user: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT charter_version FROM users WHERE id = $1").bind(user).fetch_one(conn).await
 }
 
 /// Records that an account accepted version `version` of the charter.
-pub async fn accept_charter(conn: &mut SqliteConnection, user: i64, version: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET charter_version = $1, charter_accepted_at = $2 WHERE id = $3")
+pub async fn accept_charter(conn: &mut Conn, user: i64, version: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE users SET charter_version = $1, charter_accepted_at = $2 WHERE id = $3")
         .bind(version)
         .bind(now)
         .bind(user)

@@ -1,7 +1,7 @@
 //! SQL for « Personnes », the admins' page of accounts: search, one person's posts and the
 //! reports about them, and the audit of what admins did. No authorization decisions here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// An account as the list shows it.
 #[derive(Debug, sqlx::FromRow)]
@@ -27,11 +27,11 @@ const PERSON_COLUMNS: &str = "SELECT u.id, u.display_name, u.email, u.role, u.or
 
 /// The accounts whose name or e-mail contains `words` (case ignored; every account when
 /// empty), the newest first, at most `limit`. Erased accounts are left out.
-pub async fn search(conn: &mut SqliteConnection, words: &str, limit: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
+pub async fn search(conn: &mut Conn, words: &str, limit: i64) -> Result<Vec<PersonRow>, sqlx::Error> {
     // `LIKE` wildcards typed by the admin are searched for as themselves.
     let escaped = words.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     let pattern = format!("%{escaped}%");
-    sqlx::query_as(&format!(
+    sql::query_as(&format!(
         "{PERSON_COLUMNS} WHERE u.email NOT LIKE '%@compte-supprime.invalid' AND (lower(u.display_name) LIKE $1 \
          ESCAPE '\\' OR lower(u.email) LIKE $1 ESCAPE '\\') ORDER BY u.created_at DESC, u.id DESC LIMIT $2"
     ))
@@ -42,17 +42,13 @@ pub async fn search(conn: &mut SqliteConnection, words: &str, limit: i64) -> Res
 }
 
 /// One account.
-pub async fn by_id(conn: &mut SqliteConnection, id: i64) -> Result<Option<PersonRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{PERSON_COLUMNS} WHERE u.id = $1")).bind(id).fetch_optional(conn).await
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<PersonRow>, sqlx::Error> {
+    sql::query_as(&format!("{PERSON_COLUMNS} WHERE u.id = $1")).bind(id).fetch_optional(conn).await
 }
 
 /// The person's posts, the newest first: id, title, status, creation time.
-pub async fn posts_of(
-    conn: &mut SqliteConnection,
-    id: i64,
-    limit: i64,
-) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, title, status, created_at FROM posts WHERE author_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2")
+pub async fn posts_of(conn: &mut Conn, id: i64, limit: i64) -> Result<Vec<(i64, String, String, i64)>, sqlx::Error> {
+    sql::query_as("SELECT id, title, status, created_at FROM posts WHERE author_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2")
         .bind(id)
         .bind(limit)
         .fetch_all(conn)
@@ -72,8 +68,8 @@ pub struct ReportRow {
 }
 
 /// The reports about the person's posts and the ones they made, the newest first.
-pub async fn reports_of(conn: &mut SqliteConnection, id: i64, limit: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn reports_of(conn: &mut Conn, id: i64, limit: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT r.post_id, p.title, r.reason, r.created_at, r.resolved_at IS NULL AS open, r.reporter_id = $1 AS made \
          FROM reports r JOIN posts p ON p.id = r.post_id WHERE p.author_id = $1 OR r.reporter_id = $1 \
          ORDER BY r.created_at DESC, r.id DESC LIMIT $2",
@@ -85,20 +81,20 @@ pub async fn reports_of(conn: &mut SqliteConnection, id: i64, limit: i64) -> Res
 }
 
 /// How many enabled admins there are.
-pub async fn active_admins(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").fetch_one(conn).await
+pub async fn active_admins(conn: &mut Conn) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL").fetch_one(conn).await
 }
 
 /// One line of the audit of « Personnes ».
 pub async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor_id: i64,
     user_id: i64,
     action: &str,
     detail: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO people_audit (actor_id, user_id, action, detail, created_at) VALUES ($1, $2, $3, $4, $5)")
+    sql::query("INSERT INTO people_audit (actor_id, user_id, action, detail, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(actor_id)
         .bind(user_id)
         .bind(action)

@@ -4,8 +4,7 @@
 //! here, in the caller's transaction. The map reads them in `db::map`.
 //! No authorization decisions here: callers (services) decide who sees what.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
-
+use super::sql::{self, Conn, Engine};
 use crate::domain::post::{Description, Title};
 use crate::domain::schedule::{Columns, Schedule};
 use crate::domain::{Category, LatLng, PostKind, PostStatus, PosterKind};
@@ -46,9 +45,9 @@ pub const INSERT_SQL: &str = "INSERT INTO posts (kind, category, poster_kind, st
      $22, $23, $24) RETURNING id";
 
 /// Inserts a post (and its index entry when public) in two calls. Returns its id.
-pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, sqlx::Error> {
+pub async fn insert(conn: &mut Conn, p: &NewPostRow) -> Result<i64, sqlx::Error> {
     let when = p.schedule.as_ref().map(Schedule::to_columns).unwrap_or_default();
-    let id: i64 = sqlx::query_scalar(INSERT_SQL)
+    let id: i64 = sql::query_scalar(INSERT_SQL)
         .bind(p.kind.slug())
         .bind(p.category.slug())
         .bind(p.poster_kind.slug())
@@ -80,9 +79,9 @@ pub async fn insert(conn: &mut SqliteConnection, p: &NewPostRow) -> Result<i64, 
 }
 
 /// Records when post `id` happens (`None`: no date).
-pub async fn set_schedule(conn: &mut SqliteConnection, id: i64, s: Option<&Schedule>) -> Result<(), sqlx::Error> {
+pub async fn set_schedule(conn: &mut Conn, id: i64, s: Option<&Schedule>) -> Result<(), sqlx::Error> {
     let c = s.map(Schedule::to_columns).unwrap_or_default();
-    sqlx::query(
+    sql::query(
         "UPDATE posts SET when_kind = $1, when_day = $2, when_days = $3, when_from = $4, when_to = $5, \
          when_until = $6 WHERE id = $7",
     )
@@ -100,12 +99,8 @@ pub async fn set_schedule(conn: &mut SqliteConnection, id: i64, s: Option<&Sched
 
 /// Records that post `id` is published for someone close who agreed at `consent_at` (keeping the
 /// first agreement when it stays so), or not (`None`).
-pub async fn set_for_relative(
-    conn: &mut SqliteConnection,
-    id: i64,
-    consent_at: Option<i64>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn set_for_relative(conn: &mut Conn, id: i64, consent_at: Option<i64>) -> Result<(), sqlx::Error> {
+    sql::query(
         "UPDATE posts SET relative_consent_at = CASE WHEN $1 IS NULL THEN NULL \
          ELSE coalesce(relative_consent_at, $1) END WHERE id = $2",
     )
@@ -117,15 +112,15 @@ pub async fn set_for_relative(
 }
 
 /// Whether post `id` is published for someone close.
-pub async fn is_for_relative(conn: &mut SqliteConnection, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn is_for_relative(conn: &mut Conn, id: i64) -> Result<bool, sqlx::Error> {
     let at: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT relative_consent_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await?;
+        sql::query_scalar("SELECT relative_consent_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await?;
     Ok(at.flatten().is_some())
 }
 
 /// When post `id` happens, as stored.
-pub async fn schedule_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<Schedule>, sqlx::Error> {
-    let row: Option<ScheduleRow> = sqlx::query_as(&format!("SELECT {SCHEDULE_COLUMNS} FROM posts WHERE id = $1"))
+pub async fn schedule_of(conn: &mut Conn, id: i64) -> Result<Option<Schedule>, sqlx::Error> {
+    let row: Option<ScheduleRow> = sql::query_as(&format!("SELECT {SCHEDULE_COLUMNS} FROM posts WHERE id = $1"))
         .bind(id)
         .fetch_optional(conn)
         .await?;
@@ -160,13 +155,8 @@ impl ScheduleRow {
 }
 
 /// Changes a post's status and keeps the spatial index in step. Returns false if no such post.
-pub async fn set_status(
-    conn: &mut SqliteConnection,
-    id: i64,
-    status: PostStatus,
-    now: i64,
-) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE posts SET status = $1, updated_at = $2 WHERE id = $3")
+pub async fn set_status(conn: &mut Conn, id: i64, status: PostStatus, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sql::query("UPDATE posts SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.slug())
         .bind(now)
         .bind(id)
@@ -178,8 +168,8 @@ pub async fn set_status(
 }
 
 /// The status of a post, if it exists.
-pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
+pub async fn status_of(conn: &mut Conn, id: i64) -> Result<Option<String>, sqlx::Error> {
+    sql::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
 /// Puts the post in the map's indexes if it belongs on the map (public status, not hidden, not
@@ -187,52 +177,54 @@ pub async fn status_of(conn: &mut SqliteConnection, id: i64) -> Result<Option<St
 /// it otherwise; the counts per cell follow, and the first time it is on the map its alerts are
 /// queued. One call to the database: every statement of `sync_sql` reads the id from `$1`
 /// (#20 §3: each statement sent on its own cost a round trip to the connection's thread).
-pub async fn sync_index(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(sync_sql()).bind(id).execute(conn).await?;
+pub async fn sync_index(conn: &mut Conn, id: i64) -> Result<(), sqlx::Error> {
+    let engine = conn.engine();
+    sql::query(sync_sql(engine)).bind(id).execute(conn).await?;
     Ok(())
 }
 
-/// The statements of `sync_index`, built once, one per line: out of the indexes, then back in
-/// if it belongs there.
-pub fn sync_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
-        let mut statements = vec![unindex_sql().to_owned()];
+/// The statements of `sync_index` in `engine`'s terms, built once, one per line: out of the
+/// indexes, then back in if it belongs there.
+pub fn sync_sql(engine: Engine) -> &'static str {
+    static SQL: [std::sync::OnceLock<String>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    SQL[engine as usize].get_or_init(|| {
+        let mut statements = vec![unindex_sql(engine).to_owned()];
         statements.extend(TREES.map(|tree| index_insert_sql(tree, "id = $1")));
-        statements.push(format!("{} GROUP BY 1, 2, 3, 4, 5 {CELLS_UPSERT}", cells_insert_sql("id = $1")));
-        statements.push(super::alerts::QUEUE_SQL.to_owned());
+        statements.push(format!("{} GROUP BY 1, 2, 3, 4, 5 {CELLS_UPSERT}", cells_insert_sql(engine, "id = $1")));
+        statements.push(super::alerts::queue_sql(engine));
         statements.join(";\n")
     })
 }
 
 /// Takes post `id` out of the map's indexes and its counts out of `map_cells`, if it was there.
-async fn unindex(conn: &mut SqliteConnection, id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(unindex_sql()).bind(id).execute(conn).await?;
+async fn unindex(conn: &mut Conn, id: i64) -> Result<(), sqlx::Error> {
+    let engine = conn.engine();
+    sql::query(unindex_sql(engine)).bind(id).execute(conn).await?;
     Ok(())
 }
 
 /// The statements of `unindex` (the id in `$1`): the cells are computed from the values stored
 /// with the entry, exactly as they went in.
-fn unindex_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SQL.get_or_init(|| {
+fn unindex_sql(engine: Engine) -> &'static str {
+    static SQL: [std::sync::OnceLock<String>; 2] = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    SQL[engine as usize].get_or_init(|| {
         format!(
             "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
              SELECT l.k, {cx}, {cy}, g.cat, g.kind, -1, -g.lat, -g.lon \
              FROM posts_geo g CROSS JOIN map_levels l WHERE g.id = $1 {CELLS_UPSERT};\n\
              DELETE FROM posts_geo WHERE id = $1;\n\
              DELETE FROM posts_geo_cat WHERE id = $1",
-            cx = floor_sql("g.lon * l.scale"),
-            cy = floor_sql("g.lat * l.scale"),
+            cx = engine.floor("g.lon * l.scale"),
+            cy = engine.floor("g.lat * l.scale"),
         )
     })
 }
 
 /// Puts every post with an id above `after` that belongs on the map in `posts_geo`, without
 /// counting them: bulk loads call `recount_cells` once at the end.
-pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), sqlx::Error> {
+pub async fn index_after(conn: &mut Conn, after: i64) -> Result<(), sqlx::Error> {
     for tree in TREES {
-        sqlx::query(&index_insert_sql(tree, "id > $1")).bind(after).execute(&mut *conn).await?;
+        sql::query(&index_insert_sql(tree, "id > $1")).bind(after).execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -241,19 +233,20 @@ pub async fn index_after(conn: &mut SqliteConnection, after: i64) -> Result<(), 
 /// sorted pass, then each coarser level from the one below it (cell `(cx >> 1, cy >> 1)`:
 /// power-of-two scaling is exact in floating point, so this equals flooring at that level, as
 /// `sync_index` does).
-pub async fn recount_cells(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+pub async fn recount_cells(conn: &mut Conn) -> Result<(), sqlx::Error> {
     use crate::domain::grid::{COARSEST, FINEST};
-    sqlx::query("DELETE FROM map_cells").execute(&mut *conn).await?;
-    sqlx::query(&format!(
+    let engine = conn.engine();
+    sql::query("DELETE FROM map_cells").execute(&mut *conn).await?;
+    sql::query(&format!(
         "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
          SELECT {FINEST}, {cx}, {cy}, cat, kind, count(*), sum(lat), sum(lon) FROM posts_geo GROUP BY 2, 3, 4, 5",
-        cx = floor_sql(&format!("lon * {}", 2f64.powi(FINEST))),
-        cy = floor_sql(&format!("lat * {}", 2f64.powi(FINEST))),
+        cx = engine.floor(&format!("lon * {}", 2f64.powi(FINEST))),
+        cy = engine.floor(&format!("lat * {}", 2f64.powi(FINEST))),
     ))
     .execute(&mut *conn)
     .await?;
     for level in (COARSEST..FINEST).rev() {
-        sqlx::query(
+        sql::query(
             "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) \
              SELECT $1, cx >> 1, cy >> 1, cat, kind, sum(n), sum(sum_lat), sum(sum_lon) FROM map_cells \
              WHERE level = $1 + 1 GROUP BY 2, 3, 4, 5",
@@ -267,8 +260,8 @@ pub async fn recount_cells(conn: &mut SqliteConnection) -> Result<(), sqlx::Erro
 
 /// Takes the posts that expired since the last sweep (up to `now`) off the map index and the
 /// counts, and drops empty cells. Returns how many left the map.
-pub async fn sweep_expired(conn: &mut SqliteConnection, now: i64) -> Result<u64, sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar(
+pub async fn sweep_expired(conn: &mut Conn, now: i64) -> Result<u64, sqlx::Error> {
+    let ids: Vec<i64> = sql::query_scalar(
         "SELECT p.id FROM posts p WHERE p.expires_at > (SELECT swept_until FROM map_state) \
          AND p.expires_at <= $1 AND EXISTS (SELECT 1 FROM posts_geo g WHERE g.id = p.id)",
     )
@@ -278,18 +271,17 @@ pub async fn sweep_expired(conn: &mut SqliteConnection, now: i64) -> Result<u64,
     for &id in &ids {
         unindex(conn, id).await?;
     }
-    sqlx::query("UPDATE map_state SET swept_until = max(swept_until, $1)").bind(now).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM map_cells WHERE n <= 0").execute(conn).await?;
+    let greatest = conn.engine().greatest();
+    sql::query(&format!("UPDATE map_state SET swept_until = {greatest}(swept_until, $1)"))
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sql::query("DELETE FROM map_cells WHERE n <= 0").execute(conn).await?;
     Ok(ids.len() as u64)
 }
 
-/// `floor(expr)` for the grid's indices (SQLite's CAST truncates toward zero).
-fn floor_sql(expr: &str) -> String {
-    format!("(CAST({expr} + 1048576 AS INTEGER) - 1048576)")
-}
-
-const CELLS_UPSERT: &str = "ON CONFLICT (level, cx, cy, cat, kind) DO UPDATE SET n = n + excluded.n, \
-     sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon";
+const CELLS_UPSERT: &str = "ON CONFLICT (level, cx, cy, cat, kind) DO UPDATE SET n = map_cells.n + excluded.n, \
+     sum_lat = map_cells.sum_lat + excluded.sum_lat, sum_lon = map_cells.sum_lon + excluded.sum_lon";
 
 /// The two spatial indexes of the map: `posts_geo` (2-D, for areas of every category) and
 /// `posts_geo_cat` (3-D, the category code as a third dimension, for a category filter).
@@ -322,12 +314,12 @@ fn index_insert_sql(tree: Tree, which: &str) -> String {
 
 /// `INSERT INTO map_cells SELECT … WHERE <on the map> AND <which>` (the caller adds the
 /// grouping and `CELLS_UPSERT`).
-fn cells_insert_sql(which: &str) -> String {
+fn cells_insert_sql(engine: Engine, which: &str) -> String {
     format!(
         "INSERT INTO map_cells (level, cx, cy, cat, kind, n, sum_lat, sum_lon) SELECT l.k, {}, {}, {}, kind, count(*), \
          sum(public_lat), sum(public_lon) FROM posts CROSS JOIN map_levels l WHERE {} AND {which}",
-        floor_sql("public_lon * l.scale"),
-        floor_sql("public_lat * l.scale"),
+        engine.floor("public_lon * l.scale"),
+        engine.floor("public_lat * l.scale"),
         category_code_sql(),
         on_the_map_sql(),
     )
@@ -337,7 +329,7 @@ fn cells_insert_sql(which: &str) -> String {
 fn on_the_map_sql() -> String {
     format!(
         "building_id IS NULL AND hidden_at IS NULL AND status IN ({}) \
-         AND NOT (status = 'in-progress' AND off_map_in_progress = 1) \
+         AND NOT (status = 'in-progress' AND off_map_in_progress = TRUE) \
          AND expires_at > (SELECT swept_until FROM map_state)",
         public_statuses_sql()
     )
@@ -457,7 +449,7 @@ pub struct VisiblePost {
 /// One post if it is public, not hidden and not expired at `now`, or fulfilled, or if `viewer`
 /// wrote it or is staff.
 pub async fn find_visible(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     now: i64,
     viewer: Viewer,
@@ -467,7 +459,7 @@ pub async fn find_visible(
         Viewer::Person(id) => (Some(id), false),
         Viewer::Staff(id) => (Some(id), true),
     };
-    let mut qb = QueryBuilder::<Sqlite>::new(SUMMARY_COLUMNS);
+    let mut qb = sql::QueryBuilder::new(SUMMARY_COLUMNS);
     qb.push(
         ", p.description, p.updated_at, p.expires_at, p.author_id, \
          EXISTS (SELECT 1 FROM intakes i WHERE i.post_id = p.id) AS by_phone FROM posts p WHERE p.id = ",
@@ -519,8 +511,8 @@ pub struct AuthoredRow {
 }
 
 /// Every post of `author_id`, newest first.
-pub async fn list_by_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<AuthoredRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn list_by_author(conn: &mut Conn, author_id: i64) -> Result<Vec<AuthoredRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT id, kind, category, status, title, commune_name, created_at, expires_at, hidden_at, when_kind, \
          when_day, when_days, when_from, when_to, when_until, relative_consent_at IS NOT NULL AS for_relative \
          FROM posts WHERE author_id = $1 \
@@ -532,22 +524,16 @@ pub async fn list_by_author(conn: &mut SqliteConnection, author_id: i64) -> Resu
 }
 
 /// The ids of the posts of `author_id` that are not over (pending, published, in progress).
-pub async fn open_of_author(conn: &mut SqliteConnection, author_id: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT id FROM posts WHERE author_id = $1 AND status IN ('pending', 'published', 'in-progress')",
-    )
-    .bind(author_id)
-    .fetch_all(conn)
-    .await
+pub async fn open_of_author(conn: &mut Conn, author_id: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sql::query_scalar("SELECT id FROM posts WHERE author_id = $1 AND status IN ('pending', 'published', 'in-progress')")
+        .bind(author_id)
+        .fetch_all(conn)
+        .await
 }
 
 /// How many posts `author_id` created since `since`.
-pub async fn count_by_author_since(
-    conn: &mut SqliteConnection,
-    author_id: i64,
-    since: i64,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM posts WHERE author_id = $1 AND created_at >= $2")
+pub async fn count_by_author_since(conn: &mut Conn, author_id: i64, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM posts WHERE author_id = $1 AND created_at >= $2")
         .bind(author_id)
         .bind(since)
         .fetch_one(conn)
@@ -555,11 +541,8 @@ pub async fn count_by_author_since(
 }
 
 /// Status, author and expiry of a post.
-pub async fn ownership(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> Result<Option<(String, Option<i64>, i64)>, sqlx::Error> {
-    sqlx::query_as("SELECT status, author_id, expires_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
+pub async fn ownership(conn: &mut Conn, id: i64) -> Result<Option<(String, Option<i64>, i64)>, sqlx::Error> {
+    sql::query_as("SELECT status, author_id, expires_at FROM posts WHERE id = $1").bind(id).fetch_optional(conn).await
 }
 
 /// What the author may change, as stored.
@@ -574,23 +557,23 @@ pub struct EditableRow {
 }
 
 /// The editable fields of a post.
-pub async fn editable(conn: &mut SqliteConnection, id: i64) -> Result<Option<EditableRow>, sqlx::Error> {
-    sqlx::query_as("SELECT kind, category, title, description, commune_insee, private_note FROM posts WHERE id = $1")
+pub async fn editable(conn: &mut Conn, id: i64) -> Result<Option<EditableRow>, sqlx::Error> {
+    sql::query_as("SELECT kind, category, title, description, commune_insee, private_note FROM posts WHERE id = $1")
         .bind(id)
         .fetch_optional(conn)
         .await
 }
 
 /// Records the signs of an emergency found in a post's new text (`None`: none).
-pub async fn set_urgent_signs(conn: &mut SqliteConnection, id: i64, signs: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET urgent_signs = $1 WHERE id = $2").bind(signs).bind(id).execute(conn).await?;
+pub async fn set_urgent_signs(conn: &mut Conn, id: i64, signs: Option<&str>) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE posts SET urgent_signs = $1 WHERE id = $2").bind(signs).bind(id).execute(conn).await?;
     Ok(())
 }
 
 /// New text, kind, category and note; a new place when `place` is given.
 #[allow(clippy::too_many_arguments)]
 pub async fn update_content(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     kind: &str,
     category: &str,
@@ -600,7 +583,7 @@ pub async fn update_content(
     place: Option<(&NewPlace, &str, &str)>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql::query(
         "UPDATE posts SET kind = $1, category = $2, title = $3, description = $4, private_note = $5, \
          updated_at = $6 WHERE id = $7",
     )
@@ -614,7 +597,7 @@ pub async fn update_content(
     .execute(&mut *conn)
     .await?;
     if let Some((p, insee, name)) = place {
-        sqlx::query(
+        sql::query(
             "UPDATE posts SET lat = $1, lon = $2, public_lat = $3, public_lon = $4, commune_insee = $5, \
              commune_name = $6, privacy_area_m = $8 WHERE id = $7",
         )
@@ -633,11 +616,8 @@ pub async fn update_content(
 }
 
 /// Up to `limit` posts whose public point is not sized yet: (id, exact point, commune INSEE code).
-pub async fn unsized_privacy(
-    conn: &mut SqliteConnection,
-    limit: i64,
-) -> Result<Vec<(i64, f64, f64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, lat, lon, commune_insee FROM posts WHERE privacy_area_m IS NULL ORDER BY id LIMIT $1")
+pub async fn unsized_privacy(conn: &mut Conn, limit: i64) -> Result<Vec<(i64, f64, f64, String)>, sqlx::Error> {
+    sql::query_as("SELECT id, lat, lon, commune_insee FROM posts WHERE privacy_area_m IS NULL ORDER BY id LIMIT $1")
         .bind(limit)
         .fetch_all(conn)
         .await
@@ -645,12 +625,12 @@ pub async fn unsized_privacy(
 
 /// Sets the public point of post `id` and the area it stands for, keeping the map in step.
 pub async fn set_public_point(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: i64,
     public: LatLng,
     privacy_area_m: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET public_lat = $1, public_lon = $2, privacy_area_m = $3 WHERE id = $4")
+    sql::query("UPDATE posts SET public_lat = $1, public_lon = $2, privacy_area_m = $3 WHERE id = $4")
         .bind(public.lat)
         .bind(public.lon)
         .bind(privacy_area_m)
@@ -661,14 +641,8 @@ pub async fn set_public_point(
 }
 
 /// New title and description (a redaction by staff).
-pub async fn set_text(
-    conn: &mut SqliteConnection,
-    id: i64,
-    title: &str,
-    description: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET title = $1, description = $2, updated_at = $3 WHERE id = $4")
+pub async fn set_text(conn: &mut Conn, id: i64, title: &str, description: &str, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE posts SET title = $1, description = $2, updated_at = $3 WHERE id = $4")
         .bind(title)
         .bind(description)
         .bind(now)
@@ -679,8 +653,8 @@ pub async fn set_text(
 }
 
 /// Hides the post from the public (`Some(when)`) or shows it again (`None`); keeps the index.
-pub async fn set_hidden(conn: &mut SqliteConnection, id: i64, hidden_at: Option<i64>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET hidden_at = $1 WHERE id = $2").bind(hidden_at).bind(id).execute(&mut *conn).await?;
+pub async fn set_hidden(conn: &mut Conn, id: i64, hidden_at: Option<i64>) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE posts SET hidden_at = $1 WHERE id = $2").bind(hidden_at).bind(id).execute(&mut *conn).await?;
     sync_index(conn, id).await
 }
 
@@ -693,8 +667,8 @@ pub struct NewPlace {
 }
 
 /// Moves the expiry date (an expired post comes back on the map).
-pub async fn set_expiry(conn: &mut SqliteConnection, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE posts SET expires_at = $1, updated_at = $2 WHERE id = $3")
+pub async fn set_expiry(conn: &mut Conn, id: i64, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("UPDATE posts SET expires_at = $1, updated_at = $2 WHERE id = $3")
         .bind(expires_at)
         .bind(now)
         .bind(id)
@@ -704,6 +678,6 @@ pub async fn set_expiry(conn: &mut SqliteConnection, id: i64, expires_at: i64, n
 }
 
 /// How many posts there are, whatever their status.
-pub async fn count_all(conn: &mut SqliteConnection) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(conn).await
+pub async fn count_all(conn: &mut Conn) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM posts").fetch_one(conn).await
 }

@@ -1,7 +1,7 @@
 //! SQL of "Mes données" (everything linked to one account, as JSON built by SQLite) and of
 //! "Supprimer mon compte" (erase or anonymise it). No authorization decisions here.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn, Engine};
 
 /// The name shown in place of a deleted account, everywhere.
 pub const DELETED_NAME: &str = "Utilisateur supprimé";
@@ -13,7 +13,8 @@ const EXPORT: [(&str, &str); 16] = [
     (
         "compte",
         "SELECT json_object('id', id, 'email', email, 'nom', display_name, 'type', poster_kind, \
-         'organisation', organisation, 'role', role, 'notifications_par_email', email_notifications, \
+         'organisation', organisation, 'role', role, 'notifications_par_email', \
+         CASE WHEN email_notifications THEN 1 ELSE 0 END, \
          'cree_le', created_at, 'modifie_le', updated_at) FROM users WHERE id = $1",
     ),
     (
@@ -38,7 +39,7 @@ const EXPORT: [(&str, &str); 16] = [
     (
         "immeubles",
         "SELECT json_group_array(json_object('rue', b.street, 'commune', b.commune_name, 'cree_par_moi', \
-         b.created_by = $1, 'rejoint_le', m.joined_at)) FROM (SELECT * FROM building_members WHERE user_id = $1 \
+         CASE WHEN b.created_by = $1 THEN 1 ELSE 0 END, 'rejoint_le', m.joined_at)) FROM (SELECT * FROM building_members WHERE user_id = $1 \
          ORDER BY joined_at) m JOIN buildings b ON b.id = m.building_id",
     ),
     (
@@ -75,7 +76,8 @@ const EXPORT: [(&str, &str); 16] = [
     ),
     (
         "alertes",
-        "SELECT json_group_array(json_object('lieu', place_label, 'autour_de_ma_position', commune_insee IS NULL, \
+        "SELECT json_group_array(json_object('lieu', place_label, 'autour_de_ma_position', \
+         CASE WHEN commune_insee IS NULL THEN 1 ELSE 0 END, \
          'latitude_arrondie', lat, 'longitude_arrondie', lon, 'rayon_km', radius_km, 'categories', categories, \
          'type', kind, 'cree_le', created_at)) FROM (SELECT * FROM alerts WHERE user_id = $1 ORDER BY id)",
     ),
@@ -105,7 +107,7 @@ const EXPORT: [(&str, &str); 16] = [
     ),
     (
         "verifications",
-        "SELECT json_group_array(json_object('piece_d_identite_vue', identity_seen = 1, 'association', association, \
+        "SELECT json_group_array(json_object('piece_d_identite_vue', CASE WHEN identity_seen THEN 1 ELSE 0 END, 'association', association, \
          'rencontre_le', checked_on, 'rencontre_par', checked_by, 'enregistree_le', recorded_at, \
          'valable_jusqu_au', expires_at, 'retiree_le', withdrawn_at, 'motif_du_retrait', withdrawn_reason)) \
          FROM (SELECT * FROM vettings WHERE user_id = $1 ORDER BY id)",
@@ -118,11 +120,54 @@ const EXPORT: [(&str, &str); 16] = [
     ),
 ];
 
+/// An export query (written for SQLite) in PostgreSQL's terms: `json_build_object` and
+/// `json_agg` (an empty list is `[]`, as SQLite's `json_group_array` gives), the result as text,
+/// and a name for the last subquery of `FROM` (PostgreSQL 15 wants one).
+fn postgres_export(sqlite: &str) -> String {
+    let mut s = sqlite.replace("json_object(", "json_build_object(");
+    while let Some(at) = s.find("json_group_array(") {
+        let open = at + "json_group_array".len();
+        let close = matching_paren(&s, open);
+        let inner = s[open + 1..close].to_owned();
+        s.replace_range(at..=close, &format!("COALESCE(json_agg({inner}), '[]'::json)"));
+    }
+    let start = "SELECT ".len();
+    let close = matching_paren(&s, s.find('(').unwrap_or(start));
+    s.replace_range(start..=close, &format!("CAST({} AS TEXT)", &s[start..=close]));
+    if s.ends_with(')') {
+        s.push_str(" AS picked");
+    }
+    s
+}
+
+/// The index of the `)` closing the `(` at `open`.
+fn matching_paren(s: &str, open: usize) -> usize {
+    let mut depth = 0;
+    for (i, c) in s[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return open + i;
+                }
+            }
+            _ => {}
+        }
+    }
+    s.len() - 1
+}
+
 /// Everything linked to account `id`, section by section, each section a JSON text.
-pub async fn export(conn: &mut SqliteConnection, id: i64) -> Result<Vec<(&'static str, String)>, sqlx::Error> {
+pub async fn export(conn: &mut Conn, id: i64) -> Result<Vec<(&'static str, String)>, sqlx::Error> {
     let mut sections = Vec::with_capacity(EXPORT.len());
-    for (key, sql) in EXPORT {
-        let json: Option<String> = sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *conn).await?;
+    let engine = conn.engine();
+    for (key, sqlite) in EXPORT {
+        let text = match engine {
+            Engine::Sqlite => std::borrow::Cow::Borrowed(sqlite),
+            Engine::Postgres => std::borrow::Cow::Owned(postgres_export(sqlite)),
+        };
+        let json: Option<String> = sql::query_scalar(&text).bind(id).fetch_optional(&mut *conn).await?;
         sections.push((key, json.unwrap_or_else(|| "null".into())));
     }
     Ok(sections)
@@ -135,14 +180,14 @@ pub struct Identity {
     pub post_titles: Vec<String>,
 }
 
-pub async fn identity(conn: &mut SqliteConnection, id: i64) -> Result<Option<Identity>, sqlx::Error> {
-    let row: Option<(String, String)> = sqlx::query_as("SELECT email, display_name FROM users WHERE id = $1")
+pub async fn identity(conn: &mut Conn, id: i64) -> Result<Option<Identity>, sqlx::Error> {
+    let row: Option<(String, String)> = sql::query_as("SELECT email, display_name FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
     let Some((email, display_name)) = row else { return Ok(None) };
     let post_titles =
-        sqlx::query_scalar("SELECT title FROM posts WHERE author_id = $1").bind(id).fetch_all(conn).await?;
+        sql::query_scalar("SELECT title FROM posts WHERE author_id = $1").bind(id).fetch_all(conn).await?;
     Ok(Some(Identity { email, display_name, post_titles }))
 }
 
@@ -150,10 +195,10 @@ pub async fn identity(conn: &mut SqliteConnection, id: i64) -> Result<Option<Ide
 /// caller re-syncs the map index). Kept, without identity: the account row (so the other
 /// party of a conversation still reads its messages, signed `DELETED_NAME`), the posts'
 /// public facts (closed), and the moderation audit (who decided what, when, why).
-pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query(
+pub async fn erase(conn: &mut Conn, id: i64, who: &Identity, now: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sql::query(
         "UPDATE users SET email = 'supprime-' || id || '@compte-supprime.invalid', display_name = $2, \
-         organisation = NULL, password_hash = '!', email_notifications = 0, disabled_at = $3, deleted_at = $3, \
+         organisation = NULL, password_hash = '!', email_notifications = FALSE, disabled_at = $3, deleted_at = $3, \
          updated_at = $3 WHERE id = $1",
     )
     .bind(id)
@@ -161,11 +206,11 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM staff_territories WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    sql::query("DELETE FROM staff_territories WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     let posts: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM posts WHERE author_id = $1").bind(id).fetch_all(&mut *conn).await?;
+        sql::query_scalar("SELECT id FROM posts WHERE author_id = $1").bind(id).fetch_all(&mut *conn).await?;
     // The exact place becomes the public (approximate) one; open posts are closed.
-    sqlx::query(
+    sql::query(
         "UPDATE posts SET title = $2, description = $3, private_note = NULL, lat = public_lat, \
          lon = public_lon, status = CASE WHEN status IN ('pending', 'published', 'in-progress') THEN 'closed' \
          ELSE status END, updated_at = $4 WHERE author_id = $1",
@@ -176,48 +221,64 @@ pub async fn erase(conn: &mut SqliteConnection, id: i64, who: &Identity, now: i6
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    sql::query(
         "UPDATE moderation_events SET before_title = NULL, before_description = NULL, after_title = NULL, \
          after_description = NULL, message = NULL WHERE post_id IN (SELECT id FROM posts WHERE author_id = $1)",
     )
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    sql::query("DELETE FROM notifications WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     super::alerts::erase_user(conn, id).await?;
     super::push::erase_user(conn, id).await?;
     super::vetting::erase_user(conn, id).await?;
     super::carers::erase_user(conn, id).await?;
     super::buildings::erase_user(conn, id).await?;
-    sqlx::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
+    sql::query("UPDATE conversations SET shared_phone = NULL WHERE author_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
     // Thank-you notes are public words of the person: they go with the account.
-    sqlx::query("DELETE FROM thanks WHERE writer_id = $1").bind(id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM outbox WHERE to_email = $1").bind(&who.email).execute(&mut *conn).await?;
+    sql::query("DELETE FROM thanks WHERE writer_id = $1").bind(id).execute(&mut *conn).await?;
+    sql::query("DELETE FROM outbox WHERE to_email = $1").bind(&who.email).execute(&mut *conn).await?;
     // Other people's notifications and e-mails about this person name them or their posts.
     let mut words: Vec<(&str, &str)> = vec![(who.display_name.as_str(), DELETED_NAME)];
     words.extend(who.post_titles.iter().map(|t| (t.as_str(), DELETED_TITLE)));
+    let engine = conn.engine();
+    let (in_body, in_subject) = (engine.contains("body", "$1"), engine.contains("subject", "$1"));
+    let about_them = "(post_id IN (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN \
+         (SELECT id FROM conversations WHERE author_id = $3 OR responder_id = $3))";
     for (word, by) in words {
-        for sql in [
-            "UPDATE notifications SET body = replace(body, $1, $2) WHERE instr(body, $1) > 0 AND (post_id IN \
-             (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN (SELECT id FROM conversations \
-             WHERE author_id = $3 OR responder_id = $3))",
-            "UPDATE outbox SET body = replace(body, $1, $2), subject = replace(subject, $1, $2) \
-             WHERE (instr(body, $1) > 0 OR instr(subject, $1) > 0) AND (post_id IN \
-             (SELECT id FROM posts WHERE author_id = $3) OR conversation_id IN (SELECT id FROM conversations \
-             WHERE author_id = $3 OR responder_id = $3))",
+        for statement in [
+            format!("UPDATE notifications SET body = replace(body, $1, $2) WHERE {in_body} AND {about_them}"),
+            format!(
+                "UPDATE outbox SET body = replace(body, $1, $2), subject = replace(subject, $1, $2) \
+                 WHERE ({in_body} OR {in_subject}) AND {about_them}"
+            ),
         ] {
-            sqlx::query(sql).bind(word).bind(by).bind(id).execute(&mut *conn).await?;
+            sql::query(&statement).bind(word).bind(by).bind(id).execute(&mut *conn).await?;
         }
     }
     Ok(posts)
 }
 
+/// Has the values this transaction deletes overwritten in the database file (SQLite's
+/// `secure_delete`; the connection keeps it on). PostgreSQL has no such setting: a deleted row
+/// stays in its page until `VACUUM` reclaims it (autovacuum, within minutes on a busy table).
+pub async fn overwrite_deleted(conn: &mut Conn) -> Result<(), sqlx::Error> {
+    if conn.engine() == Engine::Sqlite {
+        sql::query("PRAGMA secure_delete = ON").execute(conn).await?;
+    }
+    Ok(())
+}
+
 /// Moves the write-ahead log into the database and empties it, so erased values do not stay in
 /// old WAL frames. Returns whether it completed (a long reader can keep it from finishing).
-pub async fn truncate_wal(conn: &mut SqliteConnection) -> Result<bool, sqlx::Error> {
-    let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(conn).await?;
+/// PostgreSQL recycles its WAL segments itself: nothing to do there.
+pub async fn truncate_wal(conn: &mut Conn) -> Result<bool, sqlx::Error> {
+    if conn.engine() == Engine::Postgres {
+        return Ok(true);
+    }
+    let (busy, _, _): (i64, i64, i64) = sql::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(conn).await?;
     Ok(busy == 0)
 }

@@ -2,8 +2,7 @@
 //! it was published, first answered, accepted, done), the moderation decisions of the period,
 //! and a few counts. The counting itself is `domain::stats`. No authorization decisions here.
 
-use sqlx::SqliteConnection;
-
+use super::sql::{self, Conn};
 use super::territories::post_in_scope;
 
 /// What to read: `[from, to)` in UTC seconds, an INSEE code, a category slug.
@@ -38,7 +37,7 @@ const PUBLISHED_AT: &str = "COALESCE((SELECT MIN(m.created_at) FROM moderation_e
 
 /// The posts published in the period. A post's `updated_at` is at or after its publication
 /// (publishing sets it), which bounds the scan from below.
-pub async fn posts(conn: &mut SqliteConnection, s: &Scope) -> Result<Vec<PostRow>, sqlx::Error> {
+pub async fn posts(conn: &mut Conn, s: &Scope) -> Result<Vec<PostRow>, sqlx::Error> {
     let sql = format!(
         "SELECT * FROM (SELECT p.kind, p.category, p.poster_kind, p.commune_insee, p.commune_name, \
          {PUBLISHED_AT} AS published_at, \
@@ -46,11 +45,11 @@ pub async fn posts(conn: &mut SqliteConnection, s: &Scope) -> Result<Vec<PostRow
          (SELECT MIN(c.accepted_at) FROM conversations c WHERE c.post_id = p.id) AS accepted_at, \
          CASE WHEN p.status = 'fulfilled' THEN p.updated_at END AS fulfilled_at \
          FROM posts p WHERE p.updated_at >= $1 AND p.created_at < $2 \
-         AND ($3 IS NULL OR p.commune_insee = $3) AND ($4 IS NULL OR p.category = $4) AND {}) \
+         AND ($3 IS NULL OR p.commune_insee = $3) AND ($4 IS NULL OR p.category = $4) AND {}) AS published \
          WHERE published_at >= $1 AND published_at < $2",
         post_in_scope("p", 5)
     );
-    sqlx::query_as(&sql).bind(s.from).bind(s.to).bind(&s.commune).bind(&s.category).bind(s.staff).fetch_all(conn).await
+    sql::query_as(&sql).bind(s.from).bind(s.to).bind(&s.commune).bind(&s.category).bind(s.staff).fetch_all(conn).await
 }
 
 /// A moderation decision of the period, with the wait before it when it was the post's first.
@@ -62,8 +61,8 @@ pub struct DecisionRow {
 }
 
 /// The approvals, rejections and redactions taken in the period.
-pub async fn decisions(conn: &mut SqliteConnection, s: &Scope) -> Result<Vec<DecisionRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+pub async fn decisions(conn: &mut Conn, s: &Scope) -> Result<Vec<DecisionRow>, sqlx::Error> {
+    sql::query_as(&format!(
         "SELECT m.action, m.reason, \
          CASE WHEN NOT EXISTS (SELECT 1 FROM moderation_events e WHERE e.post_id = m.post_id \
              AND e.action IN ('approve', 'reject', 'redact') AND (e.created_at, e.id) < (m.created_at, m.id)) \
@@ -83,8 +82,8 @@ pub async fn decisions(conn: &mut SqliteConnection, s: &Scope) -> Result<Vec<Dec
 }
 
 /// Posts waiting for a moderator now.
-pub async fn waiting(conn: &mut SqliteConnection, s: &Scope) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+pub async fn waiting(conn: &mut Conn, s: &Scope) -> Result<i64, sqlx::Error> {
+    sql::query_scalar(&format!(
         "SELECT COUNT(*) FROM posts p WHERE p.status = 'pending' AND p.hidden_at IS NULL \
          AND ($1 IS NULL OR p.commune_insee = $1) AND ($2 IS NULL OR p.category = $2) AND {}",
         post_in_scope("p", 3)
@@ -98,8 +97,8 @@ pub async fn waiting(conn: &mut SqliteConnection, s: &Scope) -> Result<i64, sqlx
 
 /// The communes (INSEE codes) of the requests whose time ran out in the period (up to `now`)
 /// while still on the map, nobody having answered.
-pub async fn expired_unanswered(conn: &mut SqliteConnection, s: &Scope, now: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+pub async fn expired_unanswered(conn: &mut Conn, s: &Scope, now: i64) -> Result<Vec<String>, sqlx::Error> {
+    sql::query_scalar(&format!(
         "SELECT p.commune_insee FROM posts p WHERE p.kind = 'request' AND p.status = 'published' \
          AND p.hidden_at IS NULL AND p.expires_at >= $1 AND p.expires_at < MIN($2, $3) \
          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) \
@@ -117,8 +116,8 @@ pub async fn expired_unanswered(conn: &mut SqliteConnection, s: &Scope, now: i64
 }
 
 /// People who wrote as helpers (in a conversation they opened on someone's post) in the period.
-pub async fn active_volunteers(conn: &mut SqliteConnection, s: &Scope) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+pub async fn active_volunteers(conn: &mut Conn, s: &Scope) -> Result<i64, sqlx::Error> {
+    sql::query_scalar(&format!(
         "SELECT COUNT(DISTINCT m.sender_id) FROM messages m JOIN conversations c ON c.id = m.conversation_id \
          JOIN posts p ON p.id = c.post_id WHERE m.sender_id = c.responder_id \
          AND m.created_at >= $1 AND m.created_at < $2 \

@@ -1,7 +1,7 @@
 //! SQL for territories: their communes, and the territories each staff member acts in.
 //! No authorization decisions here; `post_in_scope` is the one filter the staff queries share.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use super::sql::{self, Conn};
 
 /// A territory as stored, with how many communes it has.
 #[derive(Debug, sqlx::FromRow)]
@@ -11,7 +11,7 @@ pub struct TerritoryRow {
     pub contact_email: String,
     pub contact_phone: String,
     pub emergency: String,
-    pub built_in: i64,
+    pub built_in: bool,
     pub communes: i64,
 }
 
@@ -50,7 +50,7 @@ pub fn post_in_scope(alias: &str, param: usize) -> String {
 }
 
 /// `post_in_scope` in a query being built, for staff member `staff`.
-pub fn push_post_in_scope(qb: &mut QueryBuilder<'_, Sqlite>, alias: &str, staff: Option<i64>) {
+pub fn push_post_in_scope(qb: &mut sql::QueryBuilder<'_>, alias: &str, staff: Option<i64>) {
     qb.push("(NOT EXISTS (SELECT 1 FROM staff_territories WHERE user_id = ")
         .push_bind(staff)
         .push(format!(") OR {alias}.commune_insee IN (SELECT tc.insee FROM territory_communes tc "))
@@ -59,8 +59,8 @@ pub fn push_post_in_scope(qb: &mut QueryBuilder<'_, Sqlite>, alias: &str, staff:
         .push("))");
 }
 
-pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<TerritoryRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn list(conn: &mut Conn) -> Result<Vec<TerritoryRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT t.code, t.name, t.contact_email, t.contact_phone, t.emergency, t.built_in, \
          (SELECT count(*) FROM territory_communes c WHERE c.territory = t.code) AS communes \
          FROM territories t ORDER BY t.code",
@@ -69,8 +69,8 @@ pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<TerritoryRow>, sqlx
     .await
 }
 
-pub async fn insert(conn: &mut SqliteConnection, t: &NewTerritory<'_>, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, t: &NewTerritory<'_>, now: i64) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO territories (code, name, contact_email, contact_phone, emergency, built_in, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -88,14 +88,14 @@ pub async fn insert(conn: &mut SqliteConnection, t: &NewTerritory<'_>, now: i64)
 
 /// Changes what is given of a territory (`None`: kept); `false` if there is no such territory.
 pub async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     code: &str,
     name: Option<&str>,
     contact_email: Option<&str>,
     contact_phone: Option<&str>,
     emergency: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = sql::query(
         "UPDATE territories SET name = coalesce($2, name), contact_email = coalesce($3, contact_email), \
          contact_phone = coalesce($4, contact_phone), emergency = coalesce($5, emergency) WHERE code = $1",
     )
@@ -110,19 +110,16 @@ pub async fn update(
 }
 
 /// The name, local emergency services and team phone of territory `code`.
-pub async fn help_of(conn: &mut SqliteConnection, code: &str) -> Result<Option<(String, String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT name, emergency, contact_phone FROM territories WHERE code = $1")
+pub async fn help_of(conn: &mut Conn, code: &str) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sql::query_as("SELECT name, emergency, contact_phone FROM territories WHERE code = $1")
         .bind(code)
         .fetch_optional(conn)
         .await
 }
 
 /// The name, contact e-mail and phone of the territory of post `post_id`.
-pub async fn contact_of_post(
-    conn: &mut SqliteConnection,
-    post_id: i64,
-) -> Result<Option<(String, String, String)>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn contact_of_post(conn: &mut Conn, post_id: i64) -> Result<Option<(String, String, String)>, sqlx::Error> {
+    sql::query_as(
         "SELECT t.name, t.contact_email, t.contact_phone FROM posts p \
          JOIN territory_communes c ON c.insee = p.commune_insee JOIN territories t ON t.code = c.territory \
          WHERE p.id = $1",
@@ -133,16 +130,16 @@ pub async fn contact_of_post(
 }
 
 /// How many communes `territory` has.
-pub async fn commune_count(conn: &mut SqliteConnection, territory: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM territory_communes WHERE territory = $1")
+pub async fn commune_count(conn: &mut Conn, territory: &str) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM territory_communes WHERE territory = $1")
         .bind(territory)
         .fetch_one(conn)
         .await
 }
 
 /// Adds a commune; one already stored is left as it is (`false`).
-pub async fn insert_commune(conn: &mut SqliteConnection, c: &CommuneRow) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+pub async fn insert_commune(conn: &mut Conn, c: &CommuneRow) -> Result<bool, sqlx::Error> {
+    let done = sql::query(
         "INSERT INTO territory_communes (insee, territory, name, postcodes, population, lat, lon, outline) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (insee) DO NOTHING",
     )
@@ -160,8 +157,8 @@ pub async fn insert_commune(conn: &mut SqliteConnection, c: &CommuneRow) -> Resu
 }
 
 /// Every stored commune.
-pub async fn communes(conn: &mut SqliteConnection) -> Result<Vec<CommuneRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn communes(conn: &mut Conn) -> Result<Vec<CommuneRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT insee, territory, name, postcodes, population, lat, lon, outline FROM territory_communes ORDER BY insee",
     )
     .fetch_all(conn)
@@ -169,36 +166,36 @@ pub async fn communes(conn: &mut SqliteConnection) -> Result<Vec<CommuneRow>, sq
 }
 
 /// The territory each of these communes already belongs to, if any.
-pub async fn owners(conn: &mut SqliteConnection, insee: &[String]) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn owners(conn: &mut Conn, insee: &[String]) -> Result<Vec<(String, String)>, sqlx::Error> {
     let json = serde_json::to_string(insee).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query_as(
-        "SELECT c.insee, c.territory FROM territory_communes c WHERE c.insee IN (SELECT value FROM json_each($1)) \
-         ORDER BY c.insee",
-    )
+    let listed = conn.engine().json_texts("$1");
+    sql::query_as(&format!(
+        "SELECT c.insee, c.territory FROM territory_communes c WHERE c.insee IN {listed} ORDER BY c.insee"
+    ))
     .bind(json)
     .fetch_all(conn)
     .await
 }
 
 /// The territory of a commune.
-pub async fn of_commune(conn: &mut SqliteConnection, insee: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT territory FROM territory_communes WHERE insee = $1")
+pub async fn of_commune(conn: &mut Conn, insee: &str) -> Result<Option<String>, sqlx::Error> {
+    sql::query_scalar("SELECT territory FROM territory_communes WHERE insee = $1")
         .bind(insee)
         .fetch_optional(conn)
         .await
 }
 
 /// The territories staff member `user_id` acts in (none: national).
-pub async fn scope_of(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT territory FROM staff_territories WHERE user_id = $1 ORDER BY territory")
+pub async fn scope_of(conn: &mut Conn, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sql::query_scalar("SELECT territory FROM staff_territories WHERE user_id = $1 ORDER BY territory")
         .bind(user_id)
         .fetch_all(conn)
         .await
 }
 
 /// The territories staff member `user_id` acts in, as « Name (code) » (none: national).
-pub async fn scope_names(conn: &mut SqliteConnection, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn scope_names(conn: &mut Conn, user_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sql::query_scalar(
         "SELECT t.name || ' (' || t.code || ')' FROM staff_territories s JOIN territories t ON t.code = s.territory \
          WHERE s.user_id = $1 ORDER BY t.name",
     )
@@ -208,10 +205,10 @@ pub async fn scope_names(conn: &mut SqliteConnection, user_id: i64) -> Result<Ve
 }
 
 /// Replaces the territories of `user_id` (none: national).
-pub async fn set_scope(conn: &mut SqliteConnection, user_id: i64, codes: &[String]) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM staff_territories WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
+pub async fn set_scope(conn: &mut Conn, user_id: i64, codes: &[String]) -> Result<(), sqlx::Error> {
+    sql::query("DELETE FROM staff_territories WHERE user_id = $1").bind(user_id).execute(&mut *conn).await?;
     for code in codes {
-        sqlx::query("INSERT INTO staff_territories (user_id, territory) VALUES ($1, $2)")
+        sql::query("INSERT INTO staff_territories (user_id, territory) VALUES ($1, $2)")
             .bind(user_id)
             .bind(code)
             .execute(&mut *conn)

@@ -1,7 +1,7 @@
 //! SQL for the single-use links of accounts (e-mail verification, password reset), the
 //! per-address record of reset requests, and the audit of operators' account actions.
 
-use sqlx::SqliteConnection;
+use super::sql::{self, Conn};
 
 /// What a link is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub struct TokenRow {
 
 /// Stores a new link for `user_id`, voiding (deleting) the older ones of the same purpose.
 pub async fn replace(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     purpose: Purpose,
     token_hash: &str,
@@ -39,12 +39,12 @@ pub async fn replace(
     now: i64,
     valid_secs: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2")
+    sql::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2")
         .bind(user_id)
         .bind(purpose.slug())
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
+    sql::query(
         "INSERT INTO account_tokens (user_id, purpose, token_hash, email, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -60,12 +60,8 @@ pub async fn replace(
 }
 
 /// The link with this hash and purpose, used or not.
-pub async fn find(
-    conn: &mut SqliteConnection,
-    purpose: Purpose,
-    token_hash: &str,
-) -> Result<Option<TokenRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn find(conn: &mut Conn, purpose: Purpose, token_hash: &str) -> Result<Option<TokenRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT id, user_id, email, expires_at, used_at FROM account_tokens WHERE purpose = $1 AND token_hash = $2",
     )
     .bind(purpose.slug())
@@ -75,8 +71,8 @@ pub async fn find(
 }
 
 /// Marks link `id` used; false if it already was (two uses at once: only one wins).
-pub async fn use_once(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+pub async fn use_once(conn: &mut Conn, id: i64, now: i64) -> Result<bool, sqlx::Error> {
+    let done = sql::query("UPDATE account_tokens SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
         .bind(now)
         .bind(id)
         .execute(conn)
@@ -86,8 +82,8 @@ pub async fn use_once(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<
 }
 
 /// Voids every link of `user_id` with this purpose.
-pub async fn void_all(conn: &mut SqliteConnection, user_id: i64, purpose: Purpose) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2")
+pub async fn void_all(conn: &mut Conn, user_id: i64, purpose: Purpose) -> Result<(), sqlx::Error> {
+    sql::query("DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2")
         .bind(user_id)
         .bind(purpose.slug())
         .execute(conn)
@@ -96,8 +92,8 @@ pub async fn void_all(conn: &mut SqliteConnection, user_id: i64, purpose: Purpos
 }
 
 /// How many requests were recorded for this address hash since `since`.
-pub async fn requests_since(conn: &mut SqliteConnection, email_hash: &str, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT count(*) FROM reset_requests WHERE email_hash = $1 AND created_at >= $2")
+pub async fn requests_since(conn: &mut Conn, email_hash: &str, since: i64) -> Result<i64, sqlx::Error> {
+    sql::query_scalar("SELECT count(*) FROM reset_requests WHERE email_hash = $1 AND created_at >= $2")
         .bind(email_hash)
         .bind(since)
         .fetch_one(conn)
@@ -105,8 +101,8 @@ pub async fn requests_since(conn: &mut SqliteConnection, email_hash: &str, since
 }
 
 /// Records a request (a reset asked for, a verification link sent again) for an address hash.
-pub async fn record_request(conn: &mut SqliteConnection, email_hash: &str, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO reset_requests (email_hash, created_at) VALUES ($1, $2)")
+pub async fn record_request(conn: &mut Conn, email_hash: &str, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("INSERT INTO reset_requests (email_hash, created_at) VALUES ($1, $2)")
         .bind(email_hash)
         .bind(now)
         .execute(conn)
@@ -115,14 +111,8 @@ pub async fn record_request(conn: &mut SqliteConnection, email_hash: &str, now: 
 }
 
 /// Audits an operator's action on account `user_id`.
-pub async fn audit(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    action: &str,
-    actor: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO account_audit (user_id, action, actor, created_at) VALUES ($1, $2, $3, $4)")
+pub async fn audit(conn: &mut Conn, user_id: i64, action: &str, actor: &str, now: i64) -> Result<(), sqlx::Error> {
+    sql::query("INSERT INTO account_audit (user_id, action, actor, created_at) VALUES ($1, $2, $3, $4)")
         .bind(user_id)
         .bind(action)
         .bind(actor)

@@ -1,8 +1,7 @@
 //! SQL for vetted helpers: the volunteers' requests and the checks staff record. No
 //! authorization decisions here.
 
-use sqlx::SqliteConnection;
-
+use super::sql::{self, Conn};
 use crate::domain::vetting::Check;
 
 /// A recorded check, with the names of who recorded and withdrew it.
@@ -37,8 +36,8 @@ pub struct RequestRow {
 }
 
 /// Whether `user` holds a check valid at `now`.
-pub async fn is_vetted(conn: &mut SqliteConnection, user: i64, now: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
+pub async fn is_vetted(conn: &mut Conn, user: i64, now: i64) -> Result<bool, sqlx::Error> {
+    sql::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM vettings WHERE user_id = $1 AND withdrawn_at IS NULL AND expires_at > $2)",
     )
     .bind(user)
@@ -49,13 +48,8 @@ pub async fn is_vetted(conn: &mut SqliteConnection, user: i64, now: i64) -> Resu
 
 /// The valid checks ending by `until` whose holder was not told yet, leaving out a check that a
 /// newer one of the same person supersedes (a renewal): (check id, user id, end), soonest first.
-pub async fn to_remind(
-    conn: &mut SqliteConnection,
-    now: i64,
-    until: i64,
-    limit: i64,
-) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn to_remind(conn: &mut Conn, now: i64, until: i64, limit: i64) -> Result<Vec<(i64, i64, i64)>, sqlx::Error> {
+    sql::query_as(
         "SELECT v.id, v.user_id, v.expires_at FROM vettings v \
          WHERE v.withdrawn_at IS NULL AND v.reminded_at IS NULL AND v.expires_at > $1 AND v.expires_at <= $2 \
            AND NOT EXISTS (SELECT 1 FROM vettings n WHERE n.user_id = v.user_id AND n.withdrawn_at IS NULL \
@@ -70,8 +64,8 @@ pub async fn to_remind(
 }
 
 /// Records that the holder of check `id` was told; 0 when someone else already did.
-pub async fn mark_reminded(conn: &mut SqliteConnection, id: i64, now: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("UPDATE vettings SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
+pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sql::query("UPDATE vettings SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL")
         .bind(id)
         .bind(now)
         .execute(conn)
@@ -80,30 +74,30 @@ pub async fn mark_reminded(conn: &mut SqliteConnection, id: i64, now: i64) -> Re
 }
 
 /// The latest check of `user` (valid, expired or withdrawn).
-pub async fn latest(conn: &mut SqliteConnection, user: i64) -> Result<Option<VettingRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{VETTINGS} WHERE v.user_id = $1 ORDER BY v.recorded_at DESC, v.id DESC LIMIT 1"))
+pub async fn latest(conn: &mut Conn, user: i64) -> Result<Option<VettingRow>, sqlx::Error> {
+    sql::query_as(&format!("{VETTINGS} WHERE v.user_id = $1 ORDER BY v.recorded_at DESC, v.id DESC LIMIT 1"))
         .bind(user)
         .fetch_optional(conn)
         .await
 }
 
 /// Every check of `user`, newest first.
-pub async fn history(conn: &mut SqliteConnection, user: i64) -> Result<Vec<VettingRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{VETTINGS} WHERE v.user_id = $1 ORDER BY v.recorded_at DESC, v.id DESC"))
+pub async fn history(conn: &mut Conn, user: i64) -> Result<Vec<VettingRow>, sqlx::Error> {
+    sql::query_as(&format!("{VETTINGS} WHERE v.user_id = $1 ORDER BY v.recorded_at DESC, v.id DESC"))
         .bind(user)
         .fetch_all(conn)
         .await
 }
 
 /// The checks valid at `now`, those ending soonest first, with the helpers' names.
-pub async fn current(conn: &mut SqliteConnection, now: i64) -> Result<Vec<(VettingRow, String)>, sqlx::Error> {
+pub async fn current(conn: &mut Conn, now: i64) -> Result<Vec<(VettingRow, String)>, sqlx::Error> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
         v: VettingRow,
         helper: String,
     }
-    let rows: Vec<Row> = sqlx::query_as(&format!(
+    let rows: Vec<Row> = sql::query_as(&format!(
         "SELECT x.*, u.display_name AS helper FROM ({VETTINGS} WHERE v.withdrawn_at IS NULL AND v.expires_at > $1) x \
          JOIN users u ON u.id = x.user_id ORDER BY x.expires_at, x.id LIMIT 500"
     ))
@@ -114,8 +108,8 @@ pub async fn current(conn: &mut SqliteConnection, now: i64) -> Result<Vec<(Vetti
 }
 
 /// The open requests, oldest first, of accounts still active.
-pub async fn requests(conn: &mut SqliteConnection) -> Result<Vec<RequestRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn requests(conn: &mut Conn) -> Result<Vec<RequestRow>, sqlx::Error> {
+    sql::query_as(
         "SELECT q.user_id, u.display_name, u.email, q.asked_at, q.note FROM vetting_requests q \
          JOIN users u ON u.id = q.user_id WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL \
          ORDER BY q.asked_at, q.user_id LIMIT 500",
@@ -125,16 +119,16 @@ pub async fn requests(conn: &mut SqliteConnection) -> Result<Vec<RequestRow>, sq
 }
 
 /// `user`'s open request: when and with which note.
-pub async fn request_of(conn: &mut SqliteConnection, user: i64) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
-    sqlx::query_as("SELECT asked_at, note FROM vetting_requests WHERE user_id = $1")
+pub async fn request_of(conn: &mut Conn, user: i64) -> Result<Option<(i64, Option<String>)>, sqlx::Error> {
+    sql::query_as("SELECT asked_at, note FROM vetting_requests WHERE user_id = $1")
         .bind(user)
         .fetch_optional(conn)
         .await
 }
 
 /// Opens (or renews) `user`'s request.
-pub async fn ask(conn: &mut SqliteConnection, user: i64, note: Option<&str>, now: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn ask(conn: &mut Conn, user: i64, note: Option<&str>, now: i64) -> Result<(), sqlx::Error> {
+    sql::query(
         "INSERT INTO vetting_requests (user_id, asked_at, note) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET note = excluded.note",
     )
@@ -147,20 +141,14 @@ pub async fn ask(conn: &mut SqliteConnection, user: i64, note: Option<&str>, now
 }
 
 /// Removes `user`'s request; whether there was one.
-pub async fn cancel(conn: &mut SqliteConnection, user: i64) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM vetting_requests WHERE user_id = $1").bind(user).execute(conn).await?.rows_affected()
+pub async fn cancel(conn: &mut Conn, user: i64) -> Result<bool, sqlx::Error> {
+    Ok(sql::query("DELETE FROM vetting_requests WHERE user_id = $1").bind(user).execute(conn).await?.rows_affected()
         == 1)
 }
 
 /// Records a check of `user` by staff member `by`, and closes the person's request.
-pub async fn record(
-    conn: &mut SqliteConnection,
-    user: i64,
-    check: &Check,
-    by: i64,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
-    let id = sqlx::query_scalar(
+pub async fn record(conn: &mut Conn, user: i64, check: &Check, by: i64, now: i64) -> Result<i64, sqlx::Error> {
+    let id = sql::query_scalar(
         "INSERT INTO vettings (user_id, identity_seen, association, checked_on, checked_by, recorded_by, \
          recorded_at, expires_at) VALUES ($1, 1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -178,14 +166,8 @@ pub async fn record(
 }
 
 /// Withdraws every check of `user` valid at `now`; how many there were.
-pub async fn withdraw(
-    conn: &mut SqliteConnection,
-    user: i64,
-    by: i64,
-    reason: &str,
-    now: i64,
-) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
+pub async fn withdraw(conn: &mut Conn, user: i64, by: i64, reason: &str, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sql::query(
         "UPDATE vettings SET withdrawn_at = $3, withdrawn_by = $2, withdrawn_reason = $4 \
          WHERE user_id = $1 AND withdrawn_at IS NULL AND expires_at > $3",
     )
@@ -199,8 +181,8 @@ pub async fn withdraw(
 }
 
 /// An erased account's checks and request go with it.
-pub async fn erase_user(conn: &mut SqliteConnection, user: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM vetting_requests WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM vettings WHERE user_id = $1").bind(user).execute(conn).await?;
+pub async fn erase_user(conn: &mut Conn, user: i64) -> Result<(), sqlx::Error> {
+    sql::query("DELETE FROM vetting_requests WHERE user_id = $1").bind(user).execute(&mut *conn).await?;
+    sql::query("DELETE FROM vettings WHERE user_id = $1").bind(user).execute(conn).await?;
     Ok(())
 }

@@ -158,7 +158,6 @@ mod tests {
     use super::*;
     use crate::domain::user::Role;
     use crate::domain::{Category, PostKind};
-    use sqlx::SqlitePool;
     use std::collections::HashSet;
 
     async fn demo_accounts_present(db: &Db) -> bool {
@@ -166,8 +165,9 @@ mod tests {
         db::users::any_with_suffix(&mut conn, accounts::DEMO_DOMAIN).await.unwrap()
     }
 
-    #[sqlx::test]
-    async fn demo_accounts_come_only_with_demo_data_in_an_empty_database(pool: SqlitePool) {
+    #[tokio::test]
+    async fn demo_accounts_come_only_with_demo_data_in_an_empty_database() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         assert!(matches!(demo(&db, &communes, 1_800_000_000).await.unwrap(), Seeded::Created(n) if n > 0));
@@ -179,13 +179,13 @@ mod tests {
         crate::server::refuse_demo_accounts_in_public(&db, "http://127.0.0.1:3000", false).await.unwrap();
         // Demo accounts are verified: they can publish and answer at once.
         let mut conn = db.read.acquire().await.unwrap();
-        let unverified: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email_verified_at IS NULL")
+        let unverified: i64 = db::query_scalar("SELECT count(*) FROM users WHERE email_verified_at IS NULL")
             .fetch_one(&mut *conn)
             .await
             .unwrap();
         assert_eq!(unverified, 0);
         // Demo offers to keep children or visit homes come from the vetted neighbour only.
-        let offers: Vec<String> = sqlx::query_scalar(
+        let offers: Vec<String> = db::query_scalar(
             "SELECT u.email FROM posts p JOIN users u ON u.id = p.author_id \
              WHERE p.kind = 'offer' AND p.category IN ('childcare', 'home-visit')",
         )
@@ -196,8 +196,9 @@ mod tests {
         assert!(offers.iter().all(|e| e == accounts::DEMO_VETTED), "{offers:?}");
     }
 
-    #[sqlx::test]
-    async fn a_real_database_never_gets_demo_accounts(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_real_database_never_gets_demo_accounts() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         // A real start: the first admin made on the command line, nothing else.
@@ -243,7 +244,7 @@ mod tests {
     /// The fewest inhabitants in the area any post's public point narrows it to.
     async fn min_people_in_area(db: &Db, communes: &Communes) -> f64 {
         let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT commune_insee, privacy_area_m FROM posts").fetch_all(&db.read).await.unwrap();
+            db::query_as("SELECT commune_insee, privacy_area_m FROM posts").fetch_all(&db.read).await.unwrap();
         assert!(!rows.is_empty());
         rows.iter()
             .map(|(insee, m)| {
@@ -258,8 +259,9 @@ mod tests {
             .fold(f64::INFINITY, f64::min)
     }
 
-    #[sqlx::test]
-    async fn every_public_point_stands_for_at_least_fifty_inhabitants(pool: SqlitePool) {
+    #[tokio::test]
+    async fn every_public_point_stands_for_at_least_fifty_inhabitants() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let now = 1_800_000_000;
@@ -268,20 +270,18 @@ mod tests {
         let min = min_people_in_area(&db, &communes).await;
         println!("FIGURE privacy.min_people_in_area {}", min.floor());
         assert!(min >= crate::domain::privacy::MIN_PEOPLE, "an area holds about {min} people");
-        let sizes: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT privacy_area_m FROM posts ORDER BY 1")
-            .fetch_all(&db.read)
-            .await
-            .unwrap();
+        let sizes: Vec<i64> =
+            db::query_scalar("SELECT DISTINCT privacy_area_m FROM posts ORDER BY 1").fetch_all(&db.read).await.unwrap();
         assert!(sizes.len() >= 3 && sizes.contains(&300), "towns keep 300 m, the countryside gets more: {sizes:?}");
 
         // Posts made before the sizing (the old 300 m grid everywhere) are placed again at start.
-        sqlx::query("UPDATE posts SET privacy_area_m = NULL").execute(&db.write).await.unwrap();
+        db::query("UPDATE posts SET privacy_area_m = NULL").execute(&db.write).await.unwrap();
         let moved = crate::server::services::posts::size_privacy_areas(&db, &communes).await.unwrap();
         assert!(moved >= 1300, "{moved}");
         assert_eq!(crate::server::services::posts::size_privacy_areas(&db, &communes).await.unwrap(), 0, "once");
         assert!(min_people_in_area(&db, &communes).await >= crate::domain::privacy::MIN_PEOPLE);
         // The map's index follows the public points.
-        let stray: i64 = sqlx::query_scalar(
+        let stray: i64 = db::query_scalar(
             "SELECT count(*) FROM posts_geo g JOIN posts p ON p.id = g.id WHERE abs(g.min_lat - p.public_lat) > 0.0001",
         )
         .fetch_one(&db.read)

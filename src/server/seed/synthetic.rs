@@ -5,8 +5,6 @@
 //! rest expired. They have no author and no private data. Written in batches of multi-row
 //! inserts, 50,000 rows a transaction, then indexed on the map in one statement per batch.
 
-use sqlx::{QueryBuilder, Sqlite};
-
 use super::{texts, Rng};
 use crate::domain::geo::GRID_METRES;
 use crate::domain::privacy::{public_point_for, Area};
@@ -142,17 +140,17 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
     let fail = |e: sqlx::Error| db::internal("synthetic seed", e);
     // A large page cache for the writer: the bulk index and count inserts then stay in memory
     // instead of re-reading pages (measured: 1M posts in 104 s with the 2 MB default).
-    sqlx::query("PRAGMA cache_size = -524288").execute(&db.write).await.map_err(fail)?;
+    db::query("PRAGMA cache_size = -524288").execute(&db.write).await.map_err(fail)?;
     let mut written = 0;
     while written < n {
         let batch = ROWS_PER_TRANSACTION.min(n - written);
         let mut tx = db.begin_write().await.map_err(fail)?;
         let first: i64 =
-            sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM posts").fetch_one(&mut *tx).await.map_err(fail)?;
+            db::query_scalar("SELECT coalesce(max(id), 0) FROM posts").fetch_one(&mut *tx).await.map_err(fail)?;
         let mut done = 0;
         while done < batch {
             let rows = ROWS_PER_INSERT.min(batch - done);
-            let mut qb = QueryBuilder::<Sqlite>::new(
+            let mut qb = db::QueryBuilder::new(
                 "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
                  public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, privacy_area_m) ",
             );
@@ -227,17 +225,17 @@ mod tests {
     use super::*;
     use crate::domain::{Category, PostFilter};
     use crate::server::services::posts::list_public_at;
-    use sqlx::SqlitePool;
 
-    #[sqlx::test]
-    async fn synthetic_posts_are_public_clustered_and_indexed(pool: SqlitePool) {
+    #[tokio::test]
+    async fn synthetic_posts_are_public_clustered_and_indexed() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let now = 1_800_000_000;
         assert_eq!(synthetic(&db, &communes, Region::HautRhin, 1_234, now).await.unwrap(), 1_234);
         let count = |sql: &'static str| {
             let db = db.clone();
-            async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&db.read).await.unwrap() }
+            async move { db::query_scalar::<i64>(sql).fetch_one(&db.read).await.unwrap() }
         };
         assert_eq!(count("SELECT count(*) FROM posts").await, 1_234);
         // Every public post is on the map index, and only those.

@@ -25,7 +25,7 @@ pub const VERIFY_VALID_SECS: i64 = 48 * 3600;
 /// hour. Past it nothing more is sent, and the page answers as usual.
 pub const REQUESTS_PER_HOUR: i64 = 3;
 
-type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+type Tx = db::Tx<'static>;
 
 fn form_error(field: &str, message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single(field, message))

@@ -4,6 +4,7 @@
 use crate::domain::user::{CurrentUser, DisplayName, Email, NewAccount, Password, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::{Lang, Msg};
+use crate::server::db::Conn;
 use crate::server::db::{self, users as sql, Db};
 use crate::server::passwords;
 
@@ -77,7 +78,7 @@ pub async fn find_active(db: &Db, id: i64) -> Result<Option<CurrentUser>, AppErr
 }
 
 /// The account with this e-mail, for the operator, or a message saying there is none.
-pub(crate) async fn operator_find(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<sql::UserRow, String> {
+pub(crate) async fn operator_find(conn: &mut Conn, email: &str) -> Result<sql::UserRow, String> {
     let email = Email::parse(email).map_err(|m| m.to_string())?;
     sql::by_email(conn, email.as_str())
         .await
@@ -169,7 +170,6 @@ pub(crate) async fn test_account(db: &Db, email: &str, role: Role, now: i64) -> 
 mod tests {
     use super::*;
     use crate::domain::user::SignUpForm;
-    use sqlx::SqlitePool;
 
     pub fn form(email: &str) -> SignUpForm {
         SignUpForm {
@@ -181,8 +181,9 @@ mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn sign_up_then_log_in(pool: SqlitePool) {
+    #[tokio::test]
+    async fn sign_up_then_log_in() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let u = sign_up(&db, form("Claire@Exemple.fr").parse().unwrap(), 100).await.unwrap();
         assert_eq!(u.email, "claire@exemple.fr");
@@ -198,21 +199,23 @@ mod tests {
         let unknown = log_in(&db, "personne@exemple.fr", "un jardin sous la pluie").await.unwrap_err();
         assert_eq!(wrong, unknown, "no user enumeration");
         assert_eq!(wrong, AppError::Validation(FieldErrors::single("form", Msg::new(LOGIN_FAILED))));
-        let hash: String = sqlx::query_scalar("SELECT password_hash FROM users").fetch_one(&db.read).await.unwrap();
+        let hash: String = db::query_scalar("SELECT password_hash FROM users").fetch_one(&db.read).await.unwrap();
         assert!(hash.starts_with("$argon2id$") && !hash.contains("jardin"));
     }
 
-    #[sqlx::test]
-    async fn disabled_accounts_cannot_log_in(pool: SqlitePool) {
+    #[tokio::test]
+    async fn disabled_accounts_cannot_log_in() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let u = sign_up(&db, form("a@exemple.fr").parse().unwrap(), 100).await.unwrap();
-        sqlx::query("UPDATE users SET disabled_at = 5 WHERE id = $1").bind(u.id).execute(&db.write).await.unwrap();
+        db::query("UPDATE users SET disabled_at = 5 WHERE id = $1").bind(u.id).execute(&db.write).await.unwrap();
         assert!(log_in(&db, "a@exemple.fr", "un jardin sous la pluie").await.is_err());
         assert_eq!(find_active(&db, u.id).await.unwrap(), None);
     }
 
-    #[sqlx::test]
-    async fn profile_and_password_changes(pool: SqlitePool) {
+    #[tokio::test]
+    async fn profile_and_password_changes() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let u = sign_up(&db, form("b@exemple.fr").parse().unwrap(), 100).await.unwrap();
         rename(&db, &u, DisplayName::parse("Claire M.").unwrap(), 101).await.unwrap();

@@ -365,12 +365,11 @@ mod tests {
     use crate::domain::{Category, LatLng, PostKind, PostStatus};
     use crate::server::services::posts::tests::{creation, COLMAR, MULHOUSE, NOW};
     use crate::server::services::{accounts, moderation, posts};
-    use sqlx::SqlitePool;
 
     const DAY: i64 = 86_400;
 
     async fn count(db: &Db, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&db.read).await.expect("count")
+        db::query_scalar(sql).fetch_one(&db.read).await.expect("count")
     }
 
     fn form(place: &str, radius: &str, cats: &[Category], kind: &str) -> AlertForm {
@@ -401,8 +400,9 @@ mod tests {
         id
     }
 
-    #[sqlx::test]
-    async fn an_approved_post_inside_an_alert_tells_its_owner_once_in_the_app_and_by_e_mail(pool: SqlitePool) {
+    #[tokio::test]
+    async fn an_approved_post_inside_an_alert_tells_its_owner_once_in_the_app_and_by_e_mail() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let staff = accounts::test_account(&db, "moderation@departement.fr", Role::Moderator, NOW - DAY).await;
@@ -435,19 +435,18 @@ mod tests {
         let inside =
             approved(&db, &author, &staff, "Garde d'enfants mercredi", Category::Childcare, MULHOUSE, NOW).await;
         assert_eq!(fan_out_queued(&db, NOW + 1).await.expect("fan-out"), 1);
-        let push: String =
-            sqlx::query_scalar("SELECT payload FROM push_outbox").fetch_one(&db.read).await.expect("push");
+        let push: String = db::query_scalar("SELECT payload FROM push_outbox").fetch_one(&db.read).await.expect("push");
         let push: serde_json::Value = serde_json::from_str(&push).expect("JSON");
         assert_eq!(push["url"], format!("/posts/{inside}"));
         assert!(push["body"].as_str().unwrap_or_default().contains("Garde d'enfants mercredi"), "{push}");
         assert_eq!(count(&db, "SELECT count(*) FROM alert_hits").await, 1);
-        let (to, body): (i64, String) = sqlx::query_as("SELECT user_id, body FROM notifications WHERE kind = 'alert'")
+        let (to, body): (i64, String) = db::query_as("SELECT user_id, body FROM notifications WHERE kind = 'alert'")
             .fetch_one(&db.read)
             .await
             .expect("notification");
         assert_eq!(to, volunteer.id);
         assert!(body.contains("Garde d'enfants mercredi") && body.contains("Mulhouse"), "{body}");
-        let (email, mail, unsubscribe): (String, String, String) = sqlx::query_as(
+        let (email, mail, unsubscribe): (String, String, String) = db::query_as(
             "SELECT to_email, body, unsubscribe_url FROM outbox WHERE post_id = $1 AND unsubscribe_url IS NOT NULL",
         )
         .bind(inside)
@@ -455,7 +454,7 @@ mod tests {
         .await
         .expect("e-mail");
         assert_eq!(email, "benevole@exemple.fr");
-        let token: String = sqlx::query_scalar("SELECT unsubscribe_token FROM alert_settings WHERE user_id = $1")
+        let token: String = db::query_scalar("SELECT unsubscribe_token FROM alert_settings WHERE user_id = $1")
             .bind(volunteer.id)
             .fetch_one(&db.read)
             .await
@@ -478,7 +477,7 @@ mod tests {
         let far = LatLng { lat: 47.60, lon: 7.10 };
         approved(&db, &author, &staff, "Garde au sud", Category::Childcare, far, NOW + 10).await;
         assert_eq!(fan_out_queued(&db, NOW + 11).await.expect("fan-out"), 1, "only Colmar's alert");
-        let told: Vec<(i64, i64)> = sqlx::query_as("SELECT user_id, post_id FROM alert_hits ORDER BY post_id")
+        let told: Vec<(i64, i64)> = db::query_as("SELECT user_id, post_id FROM alert_hits ORDER BY post_id")
             .fetch_all(&db.read)
             .await
             .expect("hits");
@@ -486,8 +485,9 @@ mod tests {
         assert_eq!(count(&db, "SELECT count(*) FROM alert_fanout WHERE done_at IS NULL").await, 0);
     }
 
-    #[sqlx::test]
-    async fn a_pending_post_or_one_that_left_the_map_is_not_announced(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_pending_post_or_one_that_left_the_map_is_not_announced() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let staff = accounts::test_account(&db, "moderation@departement.fr", Role::Moderator, NOW - DAY).await;
@@ -499,7 +499,7 @@ mod tests {
         assert_eq!(count(&db, "SELECT count(*) FROM alert_fanout WHERE post_id > 0").await, 0, "not queued");
         // Approved, then taken off the map before the worker's turn: skipped, done.
         moderation::approve(&db, &staff, pending, NOW).await.expect("approved");
-        sqlx::query("DELETE FROM posts_geo WHERE id = $1").bind(pending).execute(&db.write).await.expect("off the map");
+        db::query("DELETE FROM posts_geo WHERE id = $1").bind(pending).execute(&db.write).await.expect("off the map");
         assert_eq!(fan_out_queued(&db, NOW).await.expect("fan-out"), 0);
         assert_eq!(count(&db, "SELECT count(*) FROM alert_fanout WHERE done_at IS NOT NULL").await, 1);
     }
@@ -516,14 +516,15 @@ mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn the_spatial_fan_out_tells_exactly_whom_a_brute_force_over_every_alert_finds(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_spatial_fan_out_tells_exactly_whom_a_brute_force_over_every_alert_finds() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let mut rng = Lcg(42);
         let mut users = Vec::new();
         for i in 0..40 {
-            let id: i64 = sqlx::query_scalar(
+            let id: i64 = db::query_scalar(
                 "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at) \
                  VALUES ($1, 'Bénévole', 'individual', '!', $2, $2) RETURNING id",
             )
@@ -579,14 +580,14 @@ mod tests {
         fan_out_queued(&db, NOW + 1).await.expect("fan-out");
 
         let alerts: Vec<(i64, f64, f64, i64, String, Option<String>)> =
-            sqlx::query_as("SELECT user_id, lat, lon, radius_km, categories, kind FROM alerts")
+            db::query_as("SELECT user_id, lat, lon, radius_km, categories, kind FROM alerts")
                 .fetch_all(&db.read)
                 .await
                 .expect("alerts");
         let mut expected = Vec::new();
         for id in &ids {
             let (lat, lon, category, kind): (f64, f64, String, String) =
-                sqlx::query_as("SELECT public_lat, public_lon, category, kind FROM posts WHERE id = $1")
+                db::query_as("SELECT public_lat, public_lon, category, kind FROM posts WHERE id = $1")
                     .bind(id)
                     .fetch_one(&db.read)
                     .await
@@ -610,7 +611,7 @@ mod tests {
             told.dedup();
             expected.extend(told.into_iter().map(|u| (*id, u)));
         }
-        let got: Vec<(i64, i64)> = sqlx::query_as("SELECT post_id, user_id FROM alert_hits ORDER BY post_id, user_id")
+        let got: Vec<(i64, i64)> = db::query_as("SELECT post_id, user_id FROM alert_hits ORDER BY post_id, user_id")
             .fetch_all(&db.read)
             .await
             .expect("hits");
@@ -618,8 +619,9 @@ mod tests {
         assert_eq!(got, expected);
     }
 
-    #[sqlx::test]
-    async fn the_digest_gathers_the_day_s_posts_in_one_e_mail_at_the_chosen_hour(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_digest_gathers_the_day_s_posts_in_one_e_mail_at_the_chosen_hour() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let staff = accounts::test_account(&db, "moderation@departement.fr", Role::Moderator, NOW - DAY).await;
@@ -648,7 +650,7 @@ mod tests {
         assert_eq!(send_digests(&db, next - 1).await.expect("digests"), 0, "not before the hour");
         assert_eq!(send_digests(&db, next).await.expect("digests"), 1);
         let (subject, body): (String, String) =
-            sqlx::query_as("SELECT subject, body FROM outbox WHERE unsubscribe_url IS NOT NULL")
+            db::query_as("SELECT subject, body FROM outbox WHERE unsubscribe_url IS NOT NULL")
                 .fetch_one(&db.read)
                 .await
                 .expect("digest");
@@ -657,7 +659,7 @@ mod tests {
         assert!(body.contains(&format!("/posts/{first}")) && body.contains(&format!("/posts/{second}")), "{body}");
         assert_eq!(send_digests(&db, next + 60).await.expect("digests"), 0, "once a day");
         // In English for an English reader, and nothing for what was already sent.
-        sqlx::query("UPDATE users SET lang = 'en' WHERE id = $1")
+        db::query("UPDATE users SET lang = 'en' WHERE id = $1")
             .bind(volunteer.id)
             .execute(&db.write)
             .await
@@ -665,15 +667,16 @@ mod tests {
         approved(&db, &author, &staff, "Bricolage", Category::Diy, COLMAR, next + 120).await;
         fan_out_queued(&db, next + 121).await.expect("fan-out");
         assert_eq!(send_digests(&db, next + DAY).await.expect("digests"), 1);
-        let subject: String = sqlx::query_scalar("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1")
+        let subject: String = db::query_scalar("SELECT subject FROM outbox ORDER BY id DESC LIMIT 1")
             .fetch_one(&db.read)
             .await
             .expect("digest");
         assert_eq!(subject, "One new post near you");
     }
 
-    #[sqlx::test]
-    async fn the_unsubscribe_token_turns_off_its_own_account_s_e_mails_and_nothing_else(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_unsubscribe_token_turns_off_its_own_account_s_e_mails_and_nothing_else() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let a = accounts::test_account(&db, "anne@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -683,7 +686,7 @@ mod tests {
         let token_of = |id: i64| {
             let db = db.clone();
             async move {
-                sqlx::query_scalar::<_, String>("SELECT unsubscribe_token FROM alert_settings WHERE user_id = $1")
+                db::query_scalar::<String>("SELECT unsubscribe_token FROM alert_settings WHERE user_id = $1")
                     .bind(id)
                     .fetch_one(&db.read)
                     .await
@@ -708,8 +711,9 @@ mod tests {
         assert!(matches!(unsubscribe_state(&db, &"0".repeat(64)).await, Err(AppError::NotFound)));
     }
 
-    #[sqlx::test]
-    async fn alerts_are_one_s_own(pool: SqlitePool) {
+    #[tokio::test]
+    async fn alerts_are_one_s_own() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let a = accounts::test_account(&db, "anne@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -728,8 +732,9 @@ mod tests {
         assert!(matches!(e, AppError::Validation(_)));
     }
 
-    #[sqlx::test]
-    async fn a_position_is_kept_only_as_precisely_as_a_post_s_public_point(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_position_is_kept_only_as_precisely_as_a_post_s_public_point() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let a = accounts::test_account(&db, "anne@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -737,7 +742,7 @@ mod tests {
         let f = AlertForm { lat: exact.lat.to_string(), lon: exact.lon.to_string(), ..form("", "2", &[], "") };
         create(&db, &communes, &a, &f, NOW).await.expect("alert");
         let (lat, lon, label): (f64, f64, String) =
-            sqlx::query_as("SELECT lat, lon, place_label FROM alerts").fetch_one(&db.read).await.expect("alert");
+            db::query_as("SELECT lat, lon, place_label FROM alerts").fetch_one(&db.read).await.expect("alert");
         assert_eq!(label, "Mulhouse");
         let kept = LatLng { lat, lon };
         assert!(kept != exact && kept.distance_m(exact) < 300.0, "{kept:?}");
@@ -745,12 +750,13 @@ mod tests {
         let near = AlertForm { lat: (exact.lat + 0.0002).to_string(), ..f };
         create(&db, &communes, &a, &near, NOW).await.expect("alert");
         let points: Vec<(f64, f64)> =
-            sqlx::query_as("SELECT lat, lon FROM alerts").fetch_all(&db.read).await.expect("alerts");
+            db::query_as("SELECT lat, lon FROM alerts").fetch_all(&db.read).await.expect("alerts");
         assert_eq!(points[0], points[1]);
     }
 
-    #[sqlx::test]
-    async fn alerts_pause_after_six_months_without_a_log_in_and_resume_in_one_click(pool: SqlitePool) {
+    #[tokio::test]
+    async fn alerts_pause_after_six_months_without_a_log_in_and_resume_in_one_click() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let staff = accounts::test_account(&db, "moderation@departement.fr", Role::Moderator, NOW - DAY).await;
@@ -769,7 +775,7 @@ mod tests {
         assert!(mine(&db, &idle).await.expect("mine").paused);
         assert!(!mine(&db, &active).await.expect("mine").paused);
         let told: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'alerts-paused' AND user_id = $1")
+            db::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'alerts-paused' AND user_id = $1")
                 .bind(idle.id)
                 .fetch_one(&db.read)
                 .await
@@ -778,7 +784,7 @@ mod tests {
         approved(&db, &author, &staff, "Courses", Category::Groceries, COLMAR, later + 120).await;
         fan_out_queued(&db, later + 121).await.expect("fan-out");
         let hits: Vec<i64> =
-            sqlx::query_scalar("SELECT user_id FROM alert_hits").fetch_all(&db.read).await.expect("hits");
+            db::query_scalar("SELECT user_id FROM alert_hits").fetch_all(&db.read).await.expect("hits");
         assert_eq!(hits, [active.id], "a paused alert tells nothing");
         resume(&db, &idle, later + 200).await.expect("resumed");
         assert!(!mine(&db, &idle).await.expect("mine").paused);

@@ -12,6 +12,7 @@ use crate::domain::user::CurrentUser;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
+use crate::server::db::Conn;
 use crate::server::db::{self, buildings as sql, Db};
 use crate::server::services::notifications::site_url;
 use crate::wire::buildings::{BuildingNotice, BuildingPost, BuildingView, JoinPreview};
@@ -169,7 +170,7 @@ pub async fn join_url_of(db: &Db, me: &CurrentUser, id: i64) -> Result<String, A
 }
 
 /// A new post for building `id`: its author must belong to it.
-pub async fn check_author(conn: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Result<(), AppError> {
+pub async fn check_author(conn: &mut Conn, me: &CurrentUser, id: i64) -> Result<(), AppError> {
     match sql::of_member(conn, id, me.id).await.map_err(fail("post for a building"))? {
         Some(_) => Ok(()),
         None => Err(field_error("audience", Msg::new("building-not-member"))),
@@ -177,16 +178,16 @@ pub async fn check_author(conn: &mut sqlx::SqliteConnection, me: &CurrentUser, i
 }
 
 /// Whether `viewer` may read (and answer) post `post_id` as far as buildings go.
-pub async fn may_read(conn: &mut sqlx::SqliteConnection, post_id: i64, viewer: i64) -> Result<bool, AppError> {
+pub async fn may_read(conn: &mut Conn, post_id: i64, viewer: i64) -> Result<bool, AppError> {
     Ok(sql::may_read(conn, post_id, viewer).await.map_err(fail("building: may read"))?.unwrap_or(false))
 }
 
 /// The building a post is for, if any: (street, commune).
-pub async fn of_post(conn: &mut sqlx::SqliteConnection, post_id: i64) -> Result<Option<(String, String)>, AppError> {
+pub async fn of_post(conn: &mut Conn, post_id: i64) -> Result<Option<(String, String)>, AppError> {
     sql::of_post(conn, post_id).await.map_err(fail("building of post"))
 }
 
 /// Forgets wrong codes older than a day (the retention sweep).
-pub async fn forget_failures(conn: &mut sqlx::SqliteConnection, now: i64) -> Result<u64, AppError> {
+pub async fn forget_failures(conn: &mut Conn, now: i64) -> Result<u64, AppError> {
     sql::forget_failures(conn, now - 86_400).await.map_err(fail("building: forget failures"))
 }

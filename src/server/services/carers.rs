@@ -12,6 +12,7 @@ use crate::domain::user::{CurrentUser, Email};
 use crate::domain::PostStatus;
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
+use crate::server::db::Conn;
 use crate::server::db::{self, carers as sql, moderation as staff_sql, Db};
 use crate::server::services::notifications::{notify, site_url};
 use crate::wire::carers::{CarerView, FollowedConversation, FollowedPost, Invitation};
@@ -103,11 +104,7 @@ pub async fn invitation(db: &Db, token: &str, me: Option<&CurrentUser>, now: i64
 }
 
 /// The waiting invitation of `hash`, on a post still open.
-async fn live_invitation(
-    conn: &mut sqlx::SqliteConnection,
-    hash: &str,
-    now: i64,
-) -> Result<Option<sql::CarerRow>, AppError> {
+async fn live_invitation(conn: &mut Conn, hash: &str, now: i64) -> Result<Option<sql::CarerRow>, AppError> {
     let Some(row) = sql::by_token(conn, hash).await.map_err(fail("invitation"))? else { return Ok(None) };
     if row.removed_at.is_some() || row.user_id.is_some() || row.expires_at <= now {
         return Ok(None);
@@ -178,11 +175,7 @@ pub async fn remove(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<(), 
 }
 
 /// The relatives of `author_id`'s posts and the invitations waiting, by post.
-pub async fn of_author(
-    conn: &mut sqlx::SqliteConnection,
-    author_id: i64,
-    now: i64,
-) -> Result<HashMap<i64, Vec<CarerView>>, AppError> {
+pub async fn of_author(conn: &mut Conn, author_id: i64, now: i64) -> Result<HashMap<i64, Vec<CarerView>>, AppError> {
     let rows = sql::of_author(conn, author_id, now).await.map_err(fail("my relatives"))?;
     let mut by_post: HashMap<i64, Vec<CarerView>> = HashMap::new();
     for r in rows {
@@ -227,6 +220,6 @@ pub async fn followed(db: &Db, me: &CurrentUser, now: i64) -> Result<Vec<Followe
 }
 
 /// Whether `user_id` follows post `post_id` as a relative now.
-pub async fn follows(conn: &mut sqlx::SqliteConnection, post_id: i64, user_id: i64) -> Result<bool, AppError> {
+pub async fn follows(conn: &mut Conn, post_id: i64, user_id: i64) -> Result<bool, AppError> {
     sql::follows(conn, post_id, user_id).await.map_err(fail("follows"))
 }

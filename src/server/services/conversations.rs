@@ -12,6 +12,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::conversations::{self as sql, ConversationRow};
 use crate::server::db::intakes::{self as intake_sql, IntakeAction};
+use crate::server::db::Conn;
 use crate::server::db::{self, moderation as staff_sql, notifications as notes_sql, posts as posts_sql, Db};
 use crate::server::services::intakes;
 use crate::server::services::notifications::{notify, notify_except};
@@ -24,7 +25,7 @@ pub const MESSAGES_PER_HOUR: i64 = 30;
 /// Conversations one account may open per day.
 pub const CONVERSATIONS_PER_DAY: i64 = 10;
 
-type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+type Tx = db::Tx<'static>;
 
 fn form_error(message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single("form", message))
@@ -43,7 +44,7 @@ struct Post {
     hidden: bool,
 }
 
-async fn post(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Post, AppError> {
+async fn post(conn: &mut Conn, id: i64) -> Result<Post, AppError> {
     let r = staff_sql::staff_post(conn, id).await.map_err(|e| db::internal("post", e))?.ok_or(AppError::NotFound)?;
     let bad = |w: &str| db::internal("post", format!("post {id}: unknown {w}"));
     Ok(Post {
@@ -92,7 +93,7 @@ fn open_to_responses(p: &Post, now: i64) -> bool {
 }
 
 /// Whether `post_id` takes answers now (for the post page's button).
-pub async fn accepts_responses(conn: &mut sqlx::SqliteConnection, post_id: i64, now: i64) -> Result<bool, AppError> {
+pub async fn accepts_responses(conn: &mut Conn, post_id: i64, now: i64) -> Result<bool, AppError> {
     Ok(open_to_responses(&post(conn, post_id).await?, now))
 }
 
@@ -191,11 +192,7 @@ async fn tell(
 
 /// The conversation `id` if `me` takes part in it, or follows its post as a relative of the
 /// author (`Some(true)` then); `NotFound` otherwise (others learn nothing).
-async fn reach(
-    tx: &mut sqlx::SqliteConnection,
-    me: &CurrentUser,
-    id: i64,
-) -> Result<(ConversationRow, bool), AppError> {
+async fn reach(tx: &mut Conn, me: &CurrentUser, id: i64) -> Result<(ConversationRow, bool), AppError> {
     let c = sql::by_id(tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?;
     if c.author_id == me.id || c.responder_id == me.id {
         Ok((c, false))
@@ -212,7 +209,7 @@ fn blocked_for_carer(c: &ConversationRow) -> bool {
 }
 
 /// The conversation `id` if `me` takes part in it; `NotFound` otherwise (others learn nothing).
-async fn mine(tx: &mut sqlx::SqliteConnection, me: &CurrentUser, id: i64) -> Result<ConversationRow, AppError> {
+async fn mine(tx: &mut Conn, me: &CurrentUser, id: i64) -> Result<ConversationRow, AppError> {
     let c = sql::by_id(tx, id).await.map_err(|e| db::internal("conversation", e))?.ok_or(AppError::NotFound)?;
     if c.author_id == me.id || c.responder_id == me.id {
         Ok(c)
@@ -300,7 +297,7 @@ fn message_views(rows: Vec<sql::MessageRow>, c: &ConversationRow, me: &CurrentUs
 }
 
 /// The display name of account `id` (empty if it is gone).
-async fn name_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<String, AppError> {
+async fn name_of(conn: &mut Conn, id: i64) -> Result<String, AppError> {
     Ok(db::users::by_id(conn, id)
         .await
         .map_err(|e| db::internal("conversation: names", e))?
@@ -310,7 +307,7 @@ async fn name_of(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<String, A
 
 /// Whether staff member `staff` may read conversation `id`: one of its messages was reported,
 /// and its post lies in their territories.
-async fn reported(conn: &mut sqlx::SqliteConnection, staff: i64, id: i64) -> Result<bool, AppError> {
+async fn reported(conn: &mut Conn, staff: i64, id: i64) -> Result<bool, AppError> {
     sql::has_reported_message(conn, staff, id).await.map_err(|e| db::internal("conversation: reported", e))
 }
 
@@ -574,7 +571,7 @@ async fn fulfil(mut tx: Tx, me: &CurrentUser, p: &Post, now: i64) -> Result<(), 
 /// Tells the accepted helpers of post `post_id` that it is over: `Fulfilled` (thanks) or
 /// `Closed` (withdrawn by its author). Called in the transaction that closes the post.
 pub async fn tell_helpers(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut Conn,
     author: &CurrentUser,
     post_id: i64,
     title: &str,
@@ -594,7 +591,7 @@ pub async fn tell_helpers(
     Ok(())
 }
 
-async fn has_thanked(conn: &mut sqlx::SqliteConnection, post_id: i64, me: i64) -> Result<bool, AppError> {
+async fn has_thanked(conn: &mut Conn, post_id: i64, me: i64) -> Result<bool, AppError> {
     sql::has_thanked(conn, post_id, me).await.map_err(|e| db::internal("thanks", e))
 }
 
@@ -636,7 +633,6 @@ mod tests {
     use crate::server::communes::Communes;
     use crate::server::services::posts::tests::{creation, COLMAR, NOW};
     use crate::server::services::{accounts, moderation, posts};
-    use sqlx::SqlitePool;
 
     async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
         accounts::test_account(db, email, role, NOW - 7200).await
@@ -651,7 +647,7 @@ mod tests {
         post: i64,
     }
 
-    async fn world(pool: SqlitePool, kind: PostKind) -> World {
+    async fn world(pool: crate::server::db::Pool, kind: PostKind) -> World {
         let db = Db::single(pool);
         let author = account(&db, "auteure@exemple.fr", Role::Resident).await;
         let helper = account(&db, "aidant@exemple.fr", Role::Resident).await;
@@ -680,26 +676,27 @@ mod tests {
     }
 
     async fn status(db: &Db, id: i64) -> String {
-        sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&db.read).await.unwrap()
+        db::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&db.read).await.unwrap()
     }
 
     async fn count(db: &Db, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&db.read).await.unwrap()
+        db::query_scalar(sql).fetch_one(&db.read).await.unwrap()
     }
 
     async fn on_map(db: &Db) -> usize {
         posts::list_public_at(db, &PostFilter::default(), NOW).await.unwrap().posts.len()
     }
 
-    #[sqlx::test]
-    async fn answering_opens_one_private_conversation_and_tells_the_author(pool: SqlitePool) {
+    #[tokio::test]
+    async fn answering_opens_one_private_conversation_and_tells_the_author() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c =
             respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux passer mardi."), NOW).await.unwrap();
         let again = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Ou mercredi ?"), NOW).await.unwrap();
         assert_eq!(c, again, "one conversation per post and responder");
         assert_eq!(count(&w.db, "SELECT count(*) FROM messages").await, 2);
-        let n: Vec<(String, String)> = sqlx::query_as("SELECT kind, body FROM notifications WHERE user_id = $1")
+        let n: Vec<(String, String)> = db::query_as("SELECT kind, body FROM notifications WHERE user_id = $1")
             .bind(w.author.id)
             .fetch_all(&w.db.read)
             .await
@@ -708,7 +705,7 @@ mod tests {
         assert_eq!(n[0].0, "response");
         assert!(n[0].1.contains("Je peux aider"));
         let (to, subject, body): (String, String, String) =
-            sqlx::query_as("SELECT to_email, subject, body FROM outbox").fetch_one(&w.db.read).await.unwrap();
+            db::query_as("SELECT to_email, subject, body FROM outbox").fetch_one(&w.db.read).await.unwrap();
         assert_eq!((to.as_str(), subject.as_str()), ("auteure@exemple.fr", "Quelqu'un répond à votre annonce"));
         assert!(body.contains(&format!("/messages/{c}")), "{body}");
 
@@ -718,8 +715,9 @@ mod tests {
         assert_eq!((list.items.len(), list.items[0].unread, list.items[0].i_am_author), (1, 2, true));
     }
 
-    #[sqlx::test]
-    async fn only_the_two_participants_read_a_conversation(pool: SqlitePool) {
+    #[tokio::test]
+    async fn only_the_two_participants_read_a_conversation() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
         let mut reads = 0;
@@ -732,7 +730,7 @@ mod tests {
         assert_eq!(reads, 0, "0 reads or writes by a third person");
         assert_eq!(count(&w.db, "SELECT count(*) FROM messages").await, 1);
         // Once the author reports a message, staff may read (not write).
-        let m: i64 = sqlx::query_scalar("SELECT id FROM messages").fetch_one(&w.db.read).await.unwrap();
+        let m: i64 = db::query_scalar("SELECT id FROM messages").fetch_one(&w.db.read).await.unwrap();
         let report = Report { reason: ReportReason::Inappropriate, details: String::new() };
         moderation::report_message(&w.db, &w.author, c, m, report, NOW).await.unwrap();
         let staff_view = view(&w.db, &w.staff, c, NOW).await.unwrap();
@@ -741,8 +739,9 @@ mod tests {
         assert!(view(&w.db, &w.other, c, NOW).await.is_err());
     }
 
-    #[sqlx::test]
-    async fn the_accepted_helper_alone_sees_the_private_details_and_each_reveal_is_logged(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_accepted_helper_alone_sees_the_private_details_and_each_reveal_is_logged() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         let c2 = respond(&w.db, &Default::default(), &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
@@ -765,7 +764,7 @@ mod tests {
         view(&w.db, &w.helper, c, NOW).await.unwrap();
         assert_eq!(count(&w.db, "SELECT count(*) FROM reveals").await, 2, "every reveal");
         let fields: String =
-            sqlx::query_scalar("SELECT fields FROM reveals LIMIT 1").fetch_one(&w.db.read).await.unwrap();
+            db::query_scalar("SELECT fields FROM reveals LIMIT 1").fetch_one(&w.db.read).await.unwrap();
         assert_eq!(fields, "exact-location,private-note,phone");
         // The other responder sees nothing private, and a request takes one helper at a time.
         assert!(view(&w.db, &w.other, c2, NOW).await.unwrap().private.is_none());
@@ -778,17 +777,17 @@ mod tests {
         withdraw(&w.db, &w.author, c, NOW).await.unwrap();
         assert_eq!(status(&w.db, w.post).await, "published");
         assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none());
-        let n: String =
-            sqlx::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
-                .bind(w.helper.id)
-                .fetch_one(&w.db.read)
-                .await
-                .unwrap();
+        let n: String = db::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
+            .bind(w.helper.id)
+            .fetch_one(&w.db.read)
+            .await
+            .unwrap();
         assert_eq!(n, "withdrawn");
     }
 
-    #[sqlx::test]
-    async fn done_confirmed_fulfilled_thanked(pool: SqlitePool) {
+    #[tokio::test]
+    async fn done_confirmed_fulfilled_thanked() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         assert!(mark_done(&w.db, &w.helper, c, NOW).await.is_err(), "not accepted yet");
@@ -812,7 +811,7 @@ mod tests {
         // Only the note its writer signed carries a name.
         let writers: Vec<Option<&str>> = page.thanks.iter().map(|t| t.writer.as_deref()).collect();
         assert_eq!(writers, [Some("aidant"), None]);
-        let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
+        let kinds: Vec<String> = db::query_scalar("SELECT kind FROM notifications WHERE user_id = $1 ORDER BY id")
             .bind(w.helper.id)
             .fetch_all(&w.db.read)
             .await
@@ -828,14 +827,15 @@ mod tests {
         assert_eq!(page.thanks.iter().map(|t| t.body.as_str()).collect::<Vec<_>>(), ["Merci Jules !"]);
     }
 
-    #[sqlx::test]
-    async fn closing_the_post_from_mes_annonces_tells_the_helper(pool: SqlitePool) {
+    #[tokio::test]
+    async fn closing_the_post_from_mes_annonces_tells_the_helper() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         accept(&w.db, &Default::default(), &w.author, c, share("", false), NOW).await.unwrap();
         posts::close(&w.db, &w.author, w.post, PostStatus::Closed, NOW).await.unwrap();
         let last: String =
-            sqlx::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
+            db::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 1")
                 .bind(w.helper.id)
                 .fetch_one(&w.db.read)
                 .await
@@ -844,14 +844,15 @@ mod tests {
         assert!(view(&w.db, &w.helper, c, NOW).await.unwrap().private.is_none(), "no more private details");
     }
 
-    #[sqlx::test]
-    async fn a_conversation_that_is_over_takes_no_more_messages(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_conversation_that_is_over_takes_no_more_messages() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Je peux aider"), NOW).await.unwrap();
         send(&w.db, &w.author, c, msg("Merci, à mardi"), NOW).await.unwrap();
         // Two messages of the same post can each be reported (a report of a message has its own key).
         send(&w.db, &w.helper, c, msg("Second message"), NOW).await.unwrap();
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM messages WHERE sender_id = $1 ORDER BY id")
+        let ids: Vec<i64> = db::query_scalar("SELECT id FROM messages WHERE sender_id = $1 ORDER BY id")
             .bind(w.helper.id)
             .fetch_all(&w.db.read)
             .await
@@ -877,8 +878,9 @@ mod tests {
         assert!(!view(&w.db, &w.helper, c, NOW + 10).await.unwrap().actions.reply);
     }
 
-    #[sqlx::test]
-    async fn either_side_can_block_the_other_and_staff_see_it(pool: SqlitePool) {
+    #[tokio::test]
+    async fn either_side_can_block_the_other_and_staff_see_it() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Bonjour"), NOW).await.unwrap();
         block(&w.db, &w.author, c, true, NOW).await.unwrap();
@@ -894,7 +896,7 @@ mod tests {
         assert!(mine.author_blocked && mine.actions.unblock && !mine.actions.block);
         assert!(block(&w.db, &w.other, c, true, NOW).await.is_err(), "a third person cannot block");
         // Staff reading the reported conversation see who blocked whom.
-        let m: i64 = sqlx::query_scalar("SELECT min(id) FROM messages").fetch_one(&w.db.read).await.unwrap();
+        let m: i64 = db::query_scalar("SELECT min(id) FROM messages").fetch_one(&w.db.read).await.unwrap();
         let report = Report { reason: ReportReason::Inappropriate, details: String::new() };
         moderation::report_message(&w.db, &w.author, c, m, report, NOW).await.unwrap();
         let staff = view(&w.db, &w.staff, c, NOW).await.unwrap();
@@ -904,8 +906,9 @@ mod tests {
         send(&w.db, &w.helper, c, msg("Merci"), NOW).await.unwrap();
     }
 
-    #[sqlx::test]
-    async fn offers_accept_several_people(pool: SqlitePool) {
+    #[tokio::test]
+    async fn offers_accept_several_people() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Offer).await;
         let c1 = respond(&w.db, &Default::default(), &w.helper, w.post, msg("Ça m'intéresse"), NOW).await.unwrap();
         let c2 = respond(&w.db, &Default::default(), &w.other, w.post, msg("Moi aussi"), NOW).await.unwrap();
@@ -916,7 +919,7 @@ mod tests {
         assert_eq!(second.phone, None, "a phone shared with one helper reached another");
         let first = view(&w.db, &w.helper, c1, NOW).await.unwrap().private.unwrap();
         assert_eq!(first.phone.as_deref(), Some("06 12 34 56 78"));
-        let fields: Vec<String> = sqlx::query_scalar("SELECT fields FROM reveals WHERE viewer_id = $1")
+        let fields: Vec<String> = db::query_scalar("SELECT fields FROM reveals WHERE viewer_id = $1")
             .bind(w.other.id)
             .fetch_all(&w.db.read)
             .await
@@ -925,8 +928,9 @@ mod tests {
         assert!(accepts_responses(&mut w.db.read.acquire().await.unwrap(), w.post, NOW).await.unwrap());
     }
 
-    #[sqlx::test]
-    async fn messages_are_rate_limited_per_account(pool: SqlitePool) {
+    #[tokio::test]
+    async fn messages_are_rate_limited_per_account() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostKind::Request).await;
         let c = respond(&w.db, &Default::default(), &w.helper, w.post, msg("1"), NOW).await.unwrap();
         let mut accepted = 1;

@@ -169,12 +169,11 @@ mod tests {
     use crate::server::communes::Communes;
     use crate::server::services::posts::tests::{creation, COLMAR, NOW};
     use crate::server::services::{accounts, conversations, posts};
-    use sqlx::SqlitePool;
 
     const DAY: i64 = 86_400;
 
     async fn count(db: &Db, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&db.read).await.expect("count")
+        db::query_scalar(sql).fetch_one(&db.read).await.expect("count")
     }
 
     async fn post(db: &Db, author: &CurrentUser, title: &str, category: Category, days: u32) -> i64 {
@@ -185,8 +184,9 @@ mod tests {
         posts::create(db, &Communes::haut_rhin().expect("communes"), c).await.expect("post")
     }
 
-    #[sqlx::test]
-    async fn requests_nobody_answered_reach_staff_after_their_category_s_wait_once(pool: SqlitePool) {
+    #[tokio::test]
+    async fn requests_nobody_answered_reach_staff_after_their_category_s_wait_once() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let rules = FollowUpRules::default();
         let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -229,8 +229,9 @@ mod tests {
 
     /// Two servers on one database sweep at the same minute: each follow-up is raised, and each
     /// author told, once (every decision is taken again inside the sweep's write transaction).
-    #[sqlx::test]
-    async fn two_servers_sweeping_at_once_tell_each_author_once(pool: SqlitePool) {
+    #[tokio::test]
+    async fn two_servers_sweeping_at_once_tell_each_author_once() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let (first, second) = (Db::single(pool.clone()), Db::single(pool));
         let rules = FollowUpRules::default();
         let author = accounts::test_account(&first, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -249,8 +250,9 @@ mod tests {
         assert_eq!(a.expect("first") + b.expect("second"), 12, "each expired post swept once");
     }
 
-    #[sqlx::test]
-    async fn an_author_is_told_once_three_days_before_expiry(pool: SqlitePool) {
+    #[tokio::test]
+    async fn an_author_is_told_once_three_days_before_expiry() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let rules = FollowUpRules::default();
         let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -268,8 +270,9 @@ mod tests {
         assert_eq!(told().await, 2);
     }
 
-    #[sqlx::test]
-    async fn help_never_confirmed_is_checked_with_the_author_then_reaches_staff(pool: SqlitePool) {
+    #[tokio::test]
+    async fn help_never_confirmed_is_checked_with_the_author_then_reaches_staff() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let rules = FollowUpRules::default();
         let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;
@@ -297,7 +300,7 @@ mod tests {
         assert_eq!(sweep(&db, &rules, NOW + 3 * DAY).await.expect("sweep").help_checks, 0);
         assert_eq!(sweep(&db, &rules, NOW + 3 * DAY + 120).await.expect("sweep").help_checks, 3);
         assert_eq!(sweep(&db, &rules, NOW + 3 * DAY + 180).await.expect("sweep").help_checks, 0, "once");
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM follow_ups WHERE kind = 'help-check' ORDER BY post_id")
+        let ids: Vec<i64> = db::query_scalar("SELECT id FROM follow_ups WHERE kind = 'help-check' ORDER BY post_id")
             .fetch_all(&db.read)
             .await
             .expect("checks");
@@ -336,8 +339,9 @@ mod tests {
         assert_eq!(count(&db, "SELECT count(*) FROM notifications WHERE kind = 'help-check'").await, 3);
     }
 
-    #[sqlx::test]
-    async fn forty_answers_at_once_count_once(pool: SqlitePool) {
+    #[tokio::test]
+    async fn forty_answers_at_once_count_once() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let rules = FollowUpRules::default();
         let author = accounts::test_account(&db, "auteure@exemple.fr", Role::Resident, NOW - DAY).await;

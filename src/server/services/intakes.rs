@@ -18,7 +18,7 @@ use crate::wire::intakes::{IntakeLine, Intakes};
 /// The most intakes a list shows at once.
 pub const LIST_LIMIT: i64 = 200;
 
-type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+type Tx = db::Tx<'static>;
 
 /// Moderators and admins only.
 fn require_staff(me: &CurrentUser) -> Result<(), AppError> {
@@ -195,7 +195,6 @@ pub(crate) mod tests {
     use crate::domain::PostFilter;
     use crate::server::services::posts::tests::NOW;
     use crate::server::services::{accounts, conversations, posts};
-    use sqlx::SqlitePool;
 
     const NAME: &str = "Mme Odile Schmitt";
     const PHONE: &str = "03 89 12 34 56";
@@ -237,7 +236,7 @@ pub(crate) mod tests {
         resident: CurrentUser,
     }
 
-    async fn world(pool: SqlitePool) -> World {
+    async fn world(pool: crate::server::db::Pool) -> World {
         let db = Db::single(pool);
         let at = NOW - 7200;
         World {
@@ -256,7 +255,7 @@ pub(crate) mod tests {
     }
 
     async fn actions(db: &Db, post: i64) -> Vec<String> {
-        sqlx::query_scalar("SELECT action FROM intake_events WHERE post_id = $1 ORDER BY id")
+        db::query_scalar("SELECT action FROM intake_events WHERE post_id = $1 ORDER BY id")
             .bind(post)
             .fetch_all(&db.read)
             .await
@@ -267,8 +266,9 @@ pub(crate) mod tests {
         list.items.iter().find(|i| i.post_id == post).map(|i| i.next).expect("listed")
     }
 
-    #[sqlx::test]
-    async fn a_request_filed_by_phone_is_public_at_once_and_the_person_stays_private(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_request_filed_by_phone_is_public_at_once_and_the_person_stays_private() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool).await;
         let id = file_one(&w, true).await;
         let map = posts::list_public_at(&w.db, &PostFilter::default(), NOW).await.expect("map");
@@ -282,7 +282,7 @@ pub(crate) mod tests {
             assert!(!public.contains(private), "{private:?} reached the public");
         }
         let (consent_at, consent_by): (i64, i64) =
-            sqlx::query_as("SELECT consent_at, consent_by FROM intakes WHERE post_id = $1")
+            db::query_as("SELECT consent_at, consent_by FROM intakes WHERE post_id = $1")
                 .bind(id)
                 .fetch_one(&w.db.read)
                 .await
@@ -290,7 +290,7 @@ pub(crate) mod tests {
         assert_eq!((consent_at, consent_by), (NOW, w.staff.id), "the consent is dated and signed");
         assert_eq!(actions(&w.db, id).await, ["filed"]);
         let history: Vec<(String, Option<i64>)> =
-            sqlx::query_as("SELECT action, actor_id FROM moderation_events WHERE post_id = $1")
+            db::query_as("SELECT action, actor_id FROM moderation_events WHERE post_id = $1")
                 .bind(id)
                 .fetch_all(&w.db.read)
                 .await
@@ -298,8 +298,9 @@ pub(crate) mod tests {
         assert_eq!(history, [("approve".to_owned(), Some(w.staff.id))]);
     }
 
-    #[sqlx::test]
-    async fn only_staff_file_and_only_admins_read_every_intake(pool: SqlitePool) {
+    #[tokio::test]
+    async fn only_staff_file_and_only_admins_read_every_intake() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool).await;
         let draft = form(true).parse(&communes().refs(), crate::server::services::now()).expect("valid");
         let refused = file(&w.db, &communes(), &w.resident, draft, NOW).await;
@@ -319,8 +320,9 @@ pub(crate) mod tests {
         assert!(called_back(&w.db, &w.admin, id, NOW).await.is_ok());
     }
 
-    #[sqlx::test]
-    async fn staff_act_for_the_person_and_every_step_is_audited(pool: SqlitePool) {
+    #[tokio::test]
+    async fn staff_act_for_the_person_and_every_step_is_audited() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool).await;
         let id = file_one(&w, true).await;
         let step = |at| {
@@ -364,8 +366,9 @@ pub(crate) mod tests {
         );
     }
 
-    #[sqlx::test]
-    async fn a_phone_the_person_did_not_agree_to_give_is_never_given(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_phone_the_person_did_not_agree_to_give_is_never_given() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool).await;
         let id = file_one(&w, false).await;
         let msg = MessageBody::parse("Je peux aider samedi.").expect("message");
@@ -390,8 +393,9 @@ pub(crate) mod tests {
         assert_eq!(actions(&w.db, id).await, ["filed", "accepted"]);
     }
 
-    #[sqlx::test]
-    async fn staff_answer_the_help_question_for_the_person_after_calling(pool: SqlitePool) {
+    #[tokio::test]
+    async fn staff_answer_the_help_question_for_the_person_after_calling() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool).await;
         let id = file_one(&w, true).await;
         let msg = MessageBody::parse("Je passe vendredi.").expect("message");

@@ -10,6 +10,7 @@ use crate::domain::{LatLng, PostStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::moderation::{self as sql, NewEvent, StaffPostRow};
+use crate::server::db::Conn;
 use crate::server::db::{self, posts as posts_sql, users as users_sql, Db};
 use crate::wire::moderation::{AuthorInfo, EventView, QueuePage, QueueStats, ReportView, StaffPost, QUEUE_PAGE};
 
@@ -25,7 +26,7 @@ pub fn require_staff(user: &CurrentUser) -> Result<(), AppError> {
     }
 }
 
-type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+type Tx = db::Tx<'static>;
 
 fn form_error(message: Msg) -> AppError {
     AppError::Validation(FieldErrors::single("form", message))
@@ -115,7 +116,7 @@ pub async fn post(db: &Db, staff: &CurrentUser, id: i64) -> Result<StaffPost, Ap
     Ok(post)
 }
 
-async fn staff_post(conn: &mut sqlx::SqliteConnection, r: StaffPostRow) -> Result<StaffPost, AppError> {
+async fn staff_post(conn: &mut Conn, r: StaffPostRow) -> Result<StaffPost, AppError> {
     let bad = |what: &str| db::internal("staff post", format!("post {}: unknown {what}", r.id));
     let history = sql::events_of(conn, r.id).await.map_err(|e| db::internal("history", e))?;
     let reports = sql::reports_of(conn, r.id).await.map_err(|e| db::internal("reports of", e))?;
@@ -595,7 +596,6 @@ mod tests {
     use crate::server::communes::Communes;
     use crate::server::services::posts::tests::{creation, COLMAR, NOW};
     use crate::server::services::{accounts, posts};
-    use sqlx::SqlitePool;
 
     async fn account(db: &Db, email: &str, role: Role) -> CurrentUser {
         accounts::test_account(db, email, role, NOW - 7200).await
@@ -609,7 +609,7 @@ mod tests {
     }
 
     /// A moderator, a resident, and one pending post of the resident.
-    async fn world(pool: SqlitePool, status: PostStatus) -> World {
+    async fn world(pool: crate::server::db::Pool, status: PostStatus) -> World {
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let staff = account(&db, "moderatrice@exemple.fr", Role::Moderator).await;
@@ -622,7 +622,7 @@ mod tests {
     }
 
     async fn events(db: &Db, post: i64) -> Vec<(String, Option<i64>, Option<String>)> {
-        sqlx::query_as("SELECT action, actor_id, reason FROM moderation_events WHERE post_id = $1 ORDER BY id")
+        db::query_as("SELECT action, actor_id, reason FROM moderation_events WHERE post_id = $1 ORDER BY id")
             .bind(post)
             .fetch_all(&db.read)
             .await
@@ -630,11 +630,11 @@ mod tests {
     }
 
     async fn status(db: &Db, post: i64) -> String {
-        sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(post).fetch_one(&db.read).await.unwrap()
+        db::query_scalar("SELECT status FROM posts WHERE id = $1").bind(post).fetch_one(&db.read).await.unwrap()
     }
 
     async fn notices(db: &Db, user: i64) -> Vec<String> {
-        sqlx::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id")
+        db::query_scalar("SELECT body FROM notifications WHERE user_id = $1 ORDER BY id")
             .bind(user)
             .fetch_all(&db.read)
             .await
@@ -646,8 +646,9 @@ mod tests {
         page.posts.into_iter().map(|p| p.title).collect()
     }
 
-    #[sqlx::test]
-    async fn approving_publishes_audits_and_tells_the_author(pool: SqlitePool) {
+    #[tokio::test]
+    async fn approving_publishes_audits_and_tells_the_author() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         assert!(public_titles(&w.db).await.is_empty());
         approve(&w.db, &w.staff, w.post, NOW).await.unwrap();
@@ -661,8 +662,9 @@ mod tests {
         assert_eq!(events(&w.db, w.post).await.len(), 1);
     }
 
-    #[sqlx::test]
-    async fn rejecting_keeps_the_post_private_with_its_reason(pool: SqlitePool) {
+    #[tokio::test]
+    async fn rejecting_keeps_the_post_private_with_its_reason() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         let d = Decision { reason: DecisionReason::PersonalData, message: Some("Retirez le numéro.".into()) };
         reject(&w.db, &w.staff, w.post, d, NOW).await.unwrap();
@@ -684,14 +686,15 @@ mod tests {
         assert_eq!((decision.action, decision.reason), (ModerationAction::Reject, Some(DecisionReason::PersonalData)));
     }
 
-    #[sqlx::test]
-    async fn redaction_publishes_the_new_text_only_and_keeps_both_in_the_audit(pool: SqlitePool) {
+    #[tokio::test]
+    async fn redaction_publishes_the_new_text_only_and_keeps_both_in_the_audit() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         redact(&w.db, &w.staff, w.post, "Courses pour ma voisine", "Appelez-moi par la messagerie du site.", "", NOW)
             .await
             .unwrap();
         assert_eq!(status(&w.db, w.post).await, "published");
-        let (before, after): (String, String) = sqlx::query_as(
+        let (before, after): (String, String) = db::query_as(
             "SELECT before_description, after_description FROM moderation_events WHERE post_id = $1 AND action = 'redact'",
         )
         .bind(w.post)
@@ -708,8 +711,9 @@ mod tests {
         assert!(notices(&w.db, w.author.id).await[0].contains("modification"));
     }
 
-    #[sqlx::test]
-    async fn residents_cannot_moderate(pool: SqlitePool) {
+    #[tokio::test]
+    async fn residents_cannot_moderate() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         let d = || Decision { reason: DecisionReason::Other, message: Some("x".into()) };
         let r = &w.author;
@@ -726,8 +730,9 @@ mod tests {
         assert!(events(&w.db, w.post).await.is_empty());
     }
 
-    #[sqlx::test]
-    async fn reports_hide_a_post_at_the_threshold_and_staff_review_it(pool: SqlitePool) {
+    #[tokio::test]
+    async fn reports_hide_a_post_at_the_threshold_and_staff_review_it() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Published).await;
         let report = || Report { reason: ReportReason::Scam, details: "Demande de l'argent.".into() };
         let mut reporters = vec![];
@@ -767,11 +772,12 @@ mod tests {
         assert_eq!(actions, ["auto-hide", "dismiss-reports", "unpublish"]);
     }
 
-    #[sqlx::test]
-    async fn staff_reads_of_the_exact_place_are_logged_like_helpers_reveals(pool: SqlitePool) {
+    #[tokio::test]
+    async fn staff_reads_of_the_exact_place_are_logged_like_helpers_reveals() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         let reads = |db: Db| async move {
-            sqlx::query_as::<_, (i64, i64, String)>("SELECT post_id, viewer_id, fields FROM reveals ORDER BY id")
+            db::query_as::<(i64, i64, String)>("SELECT post_id, viewer_id, fields FROM reveals ORDER BY id")
                 .fetch_all(&db.read)
                 .await
                 .unwrap()
@@ -788,8 +794,9 @@ mod tests {
         assert_eq!(reads(w.db.clone()).await.len(), 2);
     }
 
-    #[sqlx::test]
-    async fn new_accounts_cannot_hide_posts_nor_report_without_end(pool: SqlitePool) {
+    #[tokio::test]
+    async fn new_accounts_cannot_hide_posts_nor_report_without_end() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Published).await;
         let mut ids = vec![];
         for i in 0..100 {
@@ -821,7 +828,7 @@ mod tests {
                 }
             }
         }
-        let hidden: i64 = sqlx::query_scalar("SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL")
+        let hidden: i64 = db::query_scalar("SELECT count(*) FROM posts WHERE hidden_at IS NOT NULL")
             .fetch_one(&w.db.read)
             .await
             .unwrap();
@@ -830,12 +837,13 @@ mod tests {
         // Staff see every recorded report.
         let q = reported(&w.db, &w.staff, NOW).await.unwrap();
         assert_eq!(q.posts.iter().map(|p| p.reports.len()).sum::<usize>(), 30);
-        let on_map: i64 = sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&w.db.read).await.unwrap();
+        let on_map: i64 = db::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&w.db.read).await.unwrap();
         assert_eq!(on_map, 101, "every post stays on the map");
     }
 
-    #[sqlx::test]
-    async fn disabling_an_author_closes_their_posts_and_ends_their_sessions(pool: SqlitePool) {
+    #[tokio::test]
+    async fn disabling_an_author_closes_their_posts_and_ends_their_sessions() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Published).await;
         let reporter = account(&w.db, "voisin@exemple.fr", Role::Resident).await;
         super::report(
@@ -862,8 +870,9 @@ mod tests {
         assert!(disable_author(&w.db, &other, staff_post, NOW).await.is_err());
     }
 
-    #[sqlx::test]
-    async fn queue_health_counts_and_ages(pool: SqlitePool) {
+    #[tokio::test]
+    async fn queue_health_counts_and_ages() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let w = world(pool, PostStatus::Pending).await;
         let q = queue(&w.db, &w.staff, NOW).await.unwrap();
         assert_eq!(q.stats.pending, 1);

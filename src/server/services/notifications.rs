@@ -9,6 +9,7 @@ use crate::domain::user::CurrentUser;
 use crate::error::AppError;
 use crate::i18n::{say_all, Lang, Msg};
 use crate::server::db::notifications::{self as sql, NewNotification};
+use crate::server::db::Conn;
 use crate::server::db::{self, moderation as moderation_sql, Db};
 use crate::wire::moderation::{Badges, NotificationView, Notifications};
 
@@ -32,7 +33,7 @@ pub fn site_url() -> &'static str {
 /// `user_id` is the author of `post_id`, the relatives who follow that post are told too.
 #[allow(clippy::too_many_arguments)]
 pub async fn notify(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     post_id: Option<i64>,
     conversation_id: Option<i64>,
@@ -47,7 +48,7 @@ pub async fn notify(
 /// [`notify`], but the relative `except` (who did what is told) is not told.
 #[allow(clippy::too_many_arguments)]
 pub async fn notify_except(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     post_id: Option<i64>,
     conversation_id: Option<i64>,
@@ -71,7 +72,7 @@ pub async fn notify_except(
 
 #[allow(clippy::too_many_arguments)]
 async fn notify_one(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     user_id: i64,
     post_id: Option<i64>,
     conversation_id: Option<i64>,

@@ -7,6 +7,7 @@ use crate::domain::site_page::{PageText, SitePage};
 use crate::domain::user::{CurrentUser, Role};
 use crate::error::AppError;
 use crate::server::db::pages::{self as sql, RevisionRow};
+use crate::server::db::Conn;
 use crate::server::db::{self, Db};
 use crate::server::markdown::render;
 use crate::wire::pages::{PageEditor, PageView, Revision};
@@ -121,7 +122,7 @@ pub async fn publish(db: &Db, me: &CurrentUser, page: SitePage, id: i64, now: i6
 }
 
 /// The charter's version: 1 for the shipped text, one more at each publication.
-async fn charter_version(conn: &mut sqlx::SqliteConnection) -> Result<i64, AppError> {
+async fn charter_version(conn: &mut Conn) -> Result<i64, AppError> {
     let published = sql::version(conn, SitePage::Charter.slug()).await.map_err(|e| db::internal("charter", e))?;
     Ok(published + 1)
 }
@@ -147,14 +148,14 @@ mod tests {
     use crate::domain::site_page::PageForm;
     use crate::server::services::accounts;
     use crate::server::services::posts::tests::NOW;
-    use sqlx::SqlitePool;
 
     fn text(title: &str, body: &str) -> PageText {
         PageForm { title: title.into(), body: body.into() }.parse().expect("text")
     }
 
-    #[sqlx::test]
-    async fn an_editor_drafts_an_admin_publishes_the_public_reads_the_published(pool: SqlitePool) {
+    #[tokio::test]
+    async fn an_editor_drafts_an_admin_publishes_the_public_reads_the_published() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let editor_ = accounts::test_account(&db, "com@departement.fr", Role::Editor, NOW).await;
         let admin = accounts::test_account(&db, "admin@departement.fr", Role::Admin, NOW).await;
@@ -198,8 +199,9 @@ mod tests {
         assert_eq!(e.revisions[0].publisher.as_deref(), Some("admin"));
     }
 
-    #[sqlx::test]
-    async fn a_new_charter_is_asked_again(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_new_charter_is_asked_again() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let admin = accounts::test_account(&db, "admin@departement.fr", Role::Admin, NOW).await;
         let resident = accounts::test_account(&db, "voisin@exemple.fr", Role::Resident, NOW).await;

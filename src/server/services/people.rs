@@ -8,6 +8,7 @@ use crate::domain::user::{CurrentUser, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::people::{self as sql, PersonRow};
+use crate::server::db::Conn;
 use crate::server::db::{self, users as users_sql, Db};
 use crate::wire::people::{
     People, PersonLine, PersonPost, PersonReport, PersonView, StaffTerritories, TerritoryChoice,
@@ -34,11 +35,7 @@ fn require_admin(me: &CurrentUser) -> Result<(), AppError> {
 
 /// The start of every change by admin `me` to account `id` (never their own): a write
 /// transaction, and the account as it is.
-async fn begin_change(
-    db: &Db,
-    me: &CurrentUser,
-    id: i64,
-) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, users_sql::UserRow), AppError> {
+async fn begin_change(db: &Db, me: &CurrentUser, id: i64) -> Result<(db::Tx<'static>, users_sql::UserRow), AppError> {
     require_admin(me)?;
     if id == me.id {
         return Err(refused("people-not-yourself"));
@@ -50,7 +47,7 @@ async fn begin_change(
 }
 
 /// The scope of account `id`, read in the transaction of a change.
-async fn scope_in(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Scope, AppError> {
+async fn scope_in(conn: &mut Conn, id: i64) -> Result<Scope, AppError> {
     let rows = db::territories::scope_of(conn, id).await.map_err(|e| db::internal("person: scope", e))?;
     Ok(Scope::from_rows(rows.iter().filter_map(|c| TerritoryCode::parse(c).ok()).collect()))
 }
@@ -123,11 +120,7 @@ pub async fn view(db: &Db, me: &CurrentUser, id: i64, now: i64) -> Result<Person
 
 /// Where staff member `id` acts, as admin `me` may see and change it; `None` while the instance
 /// serves one territory and they have none chosen.
-async fn staff_territories(
-    conn: &mut sqlx::SqliteConnection,
-    me: i64,
-    id: i64,
-) -> Result<Option<StaffTerritories>, AppError> {
+async fn staff_territories(conn: &mut Conn, me: i64, id: i64) -> Result<Option<StaffTerritories>, AppError> {
     let all = db::territories::list(conn).await.map_err(|e| db::internal("person: territories", e))?;
     let (mine, theirs) = (scope_in(conn, me).await?, scope_in(conn, id).await?);
     if all.len() < 2 && theirs == Scope::National {

@@ -10,6 +10,7 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::communes::Communes;
 use crate::server::db::intakes::IntakeAction;
+use crate::server::db::Conn;
 use crate::server::db::{self, map, posts as sql, Db};
 use crate::wire::posts::{DecisionForAuthor, MyPost, Notice, VettedHelper};
 use crate::wire::posts::{
@@ -45,7 +46,7 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
             if count <= AGGREGATE_ABOVE {
                 // The cells cover the area, so these are all of its posts (or more: those of
                 // the words or of the radius are fewer).
-                let posts = map::summaries(conn, &map::pins_sql(&filter, area, now, AGGREGATE_ABOVE))?;
+                let posts = map::summaries(conn, &map::pins_sql(conn.engine(), &filter, area, now, AGGREGATE_ABOVE))?;
                 return Ok(page(posts.clone(), posts.len() as i64, area, None, vec![], 0));
             }
             if filter.words.is_some() || filter.when.is_some() || (filter.radius_km.is_some() && filter.near.is_some())
@@ -53,13 +54,14 @@ pub async fn list_public_at(db: &Db, filter: &PostFilter, now: i64) -> Result<Po
                 // Words, days, or a radius: the cells would count posts without the words, on
                 // other days or outside the circle too. The matching posts are counted, and the most relevant of them
                 // listed and pinned, a page at a time.
-                let total = map::count(conn, &map::count_sql(&filter, area, now))?;
+                let total = map::count(conn, &map::count_sql(conn.engine(), &filter, area, now))?;
                 let (limit, offset) = if total <= AGGREGATE_ABOVE {
                     (AGGREGATE_ABOVE, 0)
                 } else {
                     (LIST_WHEN_AGGREGATED, LIST_WHEN_AGGREGATED * i64::from(filter.page_index))
                 };
-                let posts = map::summaries(conn, &map::pins_page_sql(&filter, area, now, limit, offset))?;
+                let posts =
+                    map::summaries(conn, &map::pins_page_sql(conn.engine(), &filter, area, now, limit, offset))?;
                 return Ok(page(posts, total, area, None, vec![], offset));
             }
             let zone = grid.snap(area);
@@ -290,11 +292,7 @@ pub const POSTS_PER_DAY: i64 = 20;
 /// Refuses a new post beyond the day's allowance (3 the first day of an account, then 20).
 /// Counted in the transaction that inserts the post: publications sent at once are counted one
 /// after the other (the writer's lock), never all against the same count.
-async fn within_daily_allowance(
-    conn: &mut sqlx::SqliteConnection,
-    author: &CurrentUser,
-    now: i64,
-) -> Result<(), AppError> {
+async fn within_daily_allowance(conn: &mut Conn, author: &CurrentUser, now: i64) -> Result<(), AppError> {
     let since = now - 86_400;
     let n = sql::count_by_author_since(&mut *conn, author.id, since).await.map_err(|e| db::internal("allowance", e))?;
     let created = db::users::created_at(&mut *conn, author.id).await.map_err(|e| db::internal("allowance", e))?;
@@ -441,11 +439,7 @@ pub async fn mine(db: &Db, author: &CurrentUser, now: i64) -> Result<Vec<MyPost>
 
 /// The post `id` if `author` wrote it (`NotFound` otherwise: others learn nothing), with its
 /// status and expiry.
-pub(super) async fn owned(
-    conn: &mut sqlx::SqliteConnection,
-    author: &CurrentUser,
-    id: i64,
-) -> Result<(PostStatus, i64), AppError> {
+pub(super) async fn owned(conn: &mut Conn, author: &CurrentUser, id: i64) -> Result<(PostStatus, i64), AppError> {
     let row = sql::ownership(conn, id).await.map_err(|e| db::internal("ownership", e))?;
     match row {
         Some((status, Some(a), expires_at)) if a == author.id => {
@@ -633,7 +627,6 @@ pub(crate) mod tests {
     use crate::domain::post::{Description, Title};
     use crate::domain::{BBox, Category, LatLng, PostKind, PosterKind, SortOrder};
     use crate::wire::posts::{PostSummary, LIST_WHEN_AGGREGATED};
-    use sqlx::SqlitePool;
 
     pub const NOW: i64 = 1_800_000_000;
     pub const COLMAR: LatLng = LatLng { lat: 48.0794, lon: 7.3585 };
@@ -663,8 +656,9 @@ pub(crate) mod tests {
         page.posts.iter().map(|p| p.title.clone()).collect()
     }
 
-    #[sqlx::test]
-    async fn only_public_unexpired_posts_are_listed(pool: SqlitePool) {
+    #[tokio::test]
+    async fn only_public_unexpired_posts_are_listed() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         for status in PostStatus::ALL {
@@ -682,8 +676,9 @@ pub(crate) mod tests {
         assert_eq!(page.total, 2);
     }
 
-    #[sqlx::test]
-    async fn viewport_category_and_kind_filters(pool: SqlitePool) {
+    #[tokio::test]
+    async fn viewport_category_and_kind_filters() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let p = PostStatus::Published;
@@ -747,14 +742,15 @@ pub(crate) mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn around_a_place_nearest_is_from_its_town_hall_and_the_radius_keeps_to_it(pool: SqlitePool) {
+    #[tokio::test]
+    async fn around_a_place_nearest_is_from_its_town_hall_and_the_radius_keeps_to_it() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         spread_around_mulhouse(&db, &communes, 400).await;
         let town_hall = communes.by_insee("68224").unwrap().town_hall;
         let all: Vec<(i64, f64, f64)> =
-            sqlx::query_as("SELECT id, public_lat, public_lon FROM posts").fetch_all(&db.read).await.unwrap();
+            db::query_as("SELECT id, public_lat, public_lon FROM posts").fetch_all(&db.read).await.unwrap();
         // The brute force: every post, its distance on the plane tangent at the town hall (the
         // product's definition: under 20 km within 0.1 % of the great circle), sorted.
         let kx = 111.32 * town_hall.lat.to_radians().cos();
@@ -817,8 +813,9 @@ pub(crate) mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn sort_recent_and_nearest(pool: SqlitePool) {
+    #[tokio::test]
+    async fn sort_recent_and_nearest() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let mut old_colmar =
@@ -841,8 +838,9 @@ pub(crate) mod tests {
         );
     }
 
-    #[sqlx::test]
-    async fn a_crowded_area_is_counted_by_cells_and_lists_the_most_relevant(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_crowded_area_is_counted_by_cells_and_lists_the_most_relevant() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let exactly = (0..AGGREGATE_ABOVE)
@@ -880,8 +878,9 @@ pub(crate) mod tests {
         assert_eq!((page.total, page.cells.len(), page.grid), (0, 0, None));
     }
 
-    #[sqlx::test]
-    async fn status_changes_keep_the_index_in_step(pool: SqlitePool) {
+    #[tokio::test]
+    async fn status_changes_keep_the_index_in_step() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let id = create(
@@ -901,12 +900,13 @@ pub(crate) mod tests {
         let err = change_status(&db, id, PostStatus::Fulfilled, NOW).await.unwrap_err();
         assert!(matches!(err, AppError::Validation(_)));
         assert_eq!(change_status(&db, 999, PostStatus::Published, NOW).await, Err(AppError::NotFound));
-        let in_index: i64 = sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap();
+        let in_index: i64 = db::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap();
         assert_eq!(in_index, 0);
     }
 
-    #[sqlx::test]
-    async fn the_most_relevant_of_a_crowded_area_are_the_true_newest_and_nearest(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_most_relevant_of_a_crowded_area_are_the_true_newest_and_nearest() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         // 400 posts spread over the south of the département, created one minute apart, some
@@ -944,7 +944,7 @@ pub(crate) mod tests {
     async fn map_all(db: &Db) -> Vec<PostSummary> {
         let world = BBox { west: -180.0, south: -90.0, east: 180.0, north: 90.0 };
         db.map
-            .run(move |c| map::summaries(c, &map::pins_sql(&PostFilter::default(), world, NOW, 100_000)))
+            .run(move |c| map::summaries(c, &map::pins_sql(c.engine(), &PostFilter::default(), world, NOW, 100_000)))
             .await
             .unwrap()
     }
@@ -952,31 +952,34 @@ pub(crate) mod tests {
     /// Every level of `map_cells` counts exactly the posts of `posts_geo`, cell by cell, and
     /// `posts_geo_cat` holds the same posts.
     pub async fn assert_cells_match_the_index(db: &Db) -> i64 {
-        let wrong: i64 = sqlx::query_scalar(
-            "WITH truth AS (SELECT l.k AS level, CAST(g.lon * l.scale + 1048576 AS INTEGER) - 1048576 AS cx, \
-             CAST(g.lat * l.scale + 1048576 AS INTEGER) - 1048576 AS cy, g.cat AS cat, g.kind AS kind, \
+        let engine = db.engine();
+        let wrong: i64 = db::query_scalar(&format!(
+            "WITH truth AS (SELECT l.k AS level, {} AS cx, {} AS cy, g.cat AS cat, g.kind AS kind, \
              count(*) AS n FROM posts_geo g CROSS JOIN map_levels l GROUP BY 1, 2, 3, 4, 5), \
              kept AS (SELECT level, cx, cy, cat, kind, n FROM map_cells WHERE n != 0) \
              SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM kept \
-             UNION ALL SELECT * FROM kept EXCEPT SELECT * FROM truth)",
-        )
+             UNION ALL SELECT * FROM kept EXCEPT SELECT * FROM truth) AS apart",
+            engine.floor("g.lon * l.scale"),
+            engine.floor("g.lat * l.scale"),
+        ))
         .fetch_one(&db.read)
         .await
         .unwrap();
         assert_eq!(wrong, 0, "cells out of step with the index");
-        let apart: i64 = sqlx::query_scalar(
+        let apart: i64 = db::query_scalar(
             "SELECT count(*) FROM (SELECT id FROM posts_geo EXCEPT SELECT id FROM posts_geo_cat \
-             UNION ALL SELECT id FROM posts_geo_cat EXCEPT SELECT id FROM posts_geo)",
+             UNION ALL SELECT id FROM posts_geo_cat EXCEPT SELECT id FROM posts_geo) AS apart",
         )
         .fetch_one(&db.read)
         .await
         .unwrap();
         assert_eq!(apart, 0, "the two spatial indexes hold the same posts");
-        sqlx::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap()
+        db::query_scalar("SELECT count(*) FROM posts_geo").fetch_one(&db.read).await.unwrap()
     }
 
-    #[sqlx::test]
-    async fn the_cell_counts_follow_every_change_and_the_expiry_sweep(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_cell_counts_follow_every_change_and_the_expiry_sweep() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let mut ids = vec![];
@@ -1009,7 +1012,7 @@ pub(crate) mod tests {
         assert_eq!(assert_cells_match_the_index(&db).await, 2);
 
         // Expiry: nothing leaves before its date; the sweep takes the expired off the map.
-        let expires: i64 = sqlx::query_scalar("SELECT expires_at FROM posts WHERE id = $1")
+        let expires: i64 = db::query_scalar("SELECT expires_at FROM posts WHERE id = $1")
             .bind(ids[3])
             .fetch_one(&db.read)
             .await
@@ -1017,7 +1020,7 @@ pub(crate) mod tests {
         assert_eq!(sweep_expired(&db, expires - 1).await.unwrap(), 0);
         assert_eq!(sweep_expired(&db, expires).await.unwrap(), 2, "both left posts expire together");
         assert_eq!(assert_cells_match_the_index(&db).await, 0);
-        let empty: i64 = sqlx::query_scalar("SELECT count(*) FROM map_cells").fetch_one(&db.read).await.unwrap();
+        let empty: i64 = db::query_scalar("SELECT count(*) FROM map_cells").fetch_one(&db.read).await.unwrap();
         assert_eq!(empty, 0, "empty cells are dropped");
         // An expired post does not come back with another change; extending it brings it back.
         change_status(&db, ids[0], PostStatus::Published, expires + 1).await.unwrap();
@@ -1028,8 +1031,9 @@ pub(crate) mod tests {
         assert_eq!(assert_cells_match_the_index(&db).await, 1);
     }
 
-    #[sqlx::test]
-    async fn locations_outside_the_departement_are_refused(pool: SqlitePool) {
+    #[tokio::test]
+    async fn locations_outside_the_departement_are_refused() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let strasbourg = LatLng { lat: 48.5734, lon: 7.7521 };
@@ -1044,8 +1048,9 @@ pub(crate) mod tests {
         assert!(f.get("location").unwrap().to_string().contains("en dehors des communes desservies"));
     }
 
-    #[sqlx::test]
-    async fn the_public_point_and_commune_are_stored_and_exact_point_kept_private(pool: SqlitePool) {
+    #[tokio::test]
+    async fn the_public_point_and_commune_are_stored_and_exact_point_kept_private() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let id =
@@ -1053,7 +1058,7 @@ pub(crate) mod tests {
                 .await
                 .unwrap();
         let (lat, lon, plat, plon, commune): (f64, f64, f64, f64, String) =
-            sqlx::query_as("SELECT lat, lon, public_lat, public_lon, commune_name FROM posts WHERE id = $1")
+            db::query_as("SELECT lat, lon, public_lat, public_lon, commune_name FROM posts WHERE id = $1")
                 .bind(id)
                 .fetch_one(&db.read)
                 .await
@@ -1066,8 +1071,9 @@ pub(crate) mod tests {
         assert!(COLMAR.distance_m(listed.point) < 500.0);
     }
 
-    #[sqlx::test]
-    async fn a_post_page_is_public_only_while_published(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_post_page_is_public_only_while_published() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().unwrap();
         let pending = create(

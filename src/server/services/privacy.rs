@@ -40,7 +40,7 @@ pub async fn delete_account(db: &Db, user: &CurrentUser, password: &str, now: i6
     }
     let fail = |e: sqlx::Error| db::internal("delete account", e);
     let mut tx = db.begin_write().await.map_err(fail)?;
-    sqlx::query("PRAGMA secure_delete = ON").execute(&mut *tx).await.map_err(fail)?;
+    db::privacy::overwrite_deleted(&mut tx).await.map_err(fail)?;
     let who = sql::identity(&mut tx, user.id).await.map_err(fail)?.ok_or(AppError::NotFound)?;
     let posts = sql::erase(&mut tx, user.id, &who, now).await.map_err(fail)?;
     for id in posts {
@@ -201,7 +201,7 @@ mod tests {
         drop(conn);
         delete_account(&db, &de, "un jardin sous la pluie", NOW + 5).await.unwrap();
         let (subject, body): (String, String) =
-            sqlx::query_as("SELECT subject, body FROM outbox WHERE to_email = 'marc@exemple.fr'")
+            db::query_as("SELECT subject, body FROM outbox WHERE to_email = 'marc@exemple.fr'")
                 .fetch_one(&db.read)
                 .await
                 .unwrap();

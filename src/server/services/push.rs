@@ -311,7 +311,6 @@ mod tests {
     use crate::domain::user::Role;
     use crate::server::services::accounts;
     use crate::server::services::posts::tests::NOW;
-    use sqlx::SqlitePool;
 
     /// A browser's keys, as `PushManager.subscribe` makes them.
     fn browser_keys() -> (String, String) {
@@ -343,7 +342,7 @@ mod tests {
     }
 
     async fn queue_one(db: &Db, user: i64, payload: &str) {
-        sqlx::query("INSERT INTO push_outbox (subscription_id, payload, created_at) SELECT id, $2, 0 FROM push_subscriptions WHERE user_id = $1")
+        db::query("INSERT INTO push_outbox (subscription_id, payload, created_at) SELECT id, $2, 0 FROM push_subscriptions WHERE user_id = $1")
             .bind(user)
             .bind(payload)
             .execute(&db.write)
@@ -352,7 +351,7 @@ mod tests {
     }
 
     async fn count(db: &Db, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&db.read).await.expect("count")
+        db::query_scalar(sql).fetch_one(&db.read).await.expect("count")
     }
 
     #[test]
@@ -385,8 +384,9 @@ mod tests {
         }
     }
 
-    #[sqlx::test]
-    async fn a_subscription_is_checked_then_pushes_go_signed_and_a_gone_browser_is_dropped(pool: SqlitePool) {
+    #[tokio::test]
+    async fn a_subscription_is_checked_then_pushes_go_signed_and_a_gone_browser_is_dropped() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let me = accounts::test_account(&db, "benevole@exemple.fr", Role::Resident, NOW).await;
         let (ok_origin, mut received) = push_service(201).await;
@@ -430,11 +430,11 @@ mod tests {
 
         // A browser the service says is gone: dropped, with what waited for it.
         subscribe(&db, &me, &format!("{gone_origin}/push/c"), &p256dh, &auth, NOW).await.expect("subscribed");
-        sqlx::query("DELETE FROM push_outbox").execute(&db.write).await.expect("clean");
+        db::query("DELETE FROM push_outbox").execute(&db.write).await.expect("clean");
         queue_one(&db, me.id, "{}").await;
         flush(&db, &pusher, "test", &Stop::never(), NOW).await.expect("flush");
         let left: Vec<String> =
-            sqlx::query_scalar("SELECT endpoint FROM push_subscriptions").fetch_all(&db.read).await.expect("left");
+            db::query_scalar("SELECT endpoint FROM push_subscriptions").fetch_all(&db.read).await.expect("left");
         assert_eq!(left, [format!("{busy_origin}/push/b")]);
         assert_eq!(count(&db, "SELECT count(*) FROM push_outbox").await, 1, "only the busy one's push");
     }

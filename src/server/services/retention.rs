@@ -131,7 +131,7 @@ async fn warn_inactive(db: &Db, rules: &RetentionRules, now: i64) -> Result<usiz
 async fn erase_inactive(db: &Db, rules: &RetentionRules, now: i64) -> Result<usize, AppError> {
     let fail = |e| db::internal("retention: erase", e);
     let mut tx = db.begin_write().await.map_err(fail)?;
-    sqlx::query("PRAGMA secure_delete = ON").execute(&mut *tx).await.map_err(fail)?;
+    db::privacy::overwrite_deleted(&mut tx).await.map_err(fail)?;
     let due = sql::to_erase(&mut tx, rules.warning_cutoff(now), BATCH).await.map_err(fail)?;
     for &id in &due {
         let Some(who) = privacy_sql::identity(&mut tx, id).await.map_err(fail)? else { continue };
@@ -185,7 +185,7 @@ mod tests {
         c.private_note = Some(NOTE.into());
         c.created_at = NOW - 600;
         let post = posts::create(&db, &Communes::haut_rhin().unwrap(), c).await.unwrap();
-        sqlx::query(
+        db::query(
             "INSERT INTO intakes (post_id, filed_by, person_name, person_phone, street, call_times, share_phone, \
              consent_at, consent_by) VALUES ($1, $2, 'Mme Quenouille', $3, '4 rue des Tilleuls', 'le matin', 1, $4, $2)",
         )
@@ -204,7 +204,7 @@ mod tests {
             .await
             .unwrap();
         conversations::confirm(&db, &author, conversation, END).await.unwrap();
-        sqlx::query("UPDATE outbox SET sent_at = $1").bind(END).execute(&db.write).await.unwrap();
+        db::query("UPDATE outbox SET sent_at = $1").bind(END).execute(&db.write).await.unwrap();
         World { db, dir, author, helper, post, conversation }
     }
 
@@ -219,7 +219,7 @@ mod tests {
     }
 
     async fn count(db: &Db, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&db.read).await.unwrap()
+        db::query_scalar(sql).fetch_one(&db.read).await.unwrap()
     }
 
     /// The clock moved across each boundary: before it, everything stays; after it, that data is
@@ -254,7 +254,7 @@ mod tests {
             assert_eq!(hits(&w.dir, needle), 0, "{what} left in the database or WAL file");
         }
         let (lat, public_lat, category, commune): (f64, f64, String, String) =
-            sqlx::query_as("SELECT lat, public_lat, category, commune_name FROM posts WHERE id = $1")
+            db::query_as("SELECT lat, public_lat, category, commune_name FROM posts WHERE id = $1")
                 .bind(w.post)
                 .fetch_one(&w.db.read)
                 .await
@@ -280,22 +280,22 @@ mod tests {
     async fn an_account_nobody_uses_is_warned_then_erased_unless_its_owner_comes_back() {
         let w = world("accounts").await;
         let rules = RetentionRules::default();
-        sqlx::query("UPDATE users SET email_notifications = 0").execute(&w.db.write).await.unwrap();
-        sqlx::query("DELETE FROM outbox").execute(&w.db.write).await.unwrap();
+        db::query("UPDATE users SET email_notifications = FALSE").execute(&w.db.write).await.unwrap();
+        db::query("DELETE FROM outbox").execute(&w.db.write).await.unwrap();
         let three_years = NOW - 7200 + 1095 * DAY;
 
         assert_eq!(sweep(&w.db, &rules, three_years - DAY).await.unwrap().warned, 0);
         let warned_at = three_years + DAY;
         assert_eq!(sweep(&w.db, &rules, warned_at).await.unwrap().warned, 2);
         let mails: Vec<(String, String)> =
-            sqlx::query_as("SELECT to_email, body FROM outbox ORDER BY id").fetch_all(&w.db.read).await.unwrap();
+            db::query_as("SELECT to_email, body FROM outbox ORDER BY id").fetch_all(&w.db.read).await.unwrap();
         assert_eq!(mails.len(), 2);
         assert!(mails.iter().any(|(to, _)| to == "aidant@exemple.fr"));
         assert!(mails[0].1.contains("/connexion"), "how to keep the account: {}", mails[0].1);
         assert_eq!(sweep(&w.db, &rules, warned_at + DAY).await.unwrap().warned, 0, "warned once");
 
         // The author logs in within the month; the helper does not.
-        sqlx::query("UPDATE users SET last_login_at = $2 WHERE id = $1")
+        db::query("UPDATE users SET last_login_at = $2 WHERE id = $1")
             .bind(w.author.id)
             .bind(warned_at + 10 * DAY)
             .execute(&w.db.write)
@@ -305,7 +305,7 @@ mod tests {
         let s = sweep(&w.db, &rules, warned_at + 31 * DAY).await.unwrap();
         assert_eq!((s.erased, s.warned), (1, 0));
         let deleted: Vec<(i64, Option<i64>)> =
-            sqlx::query_as("SELECT id, deleted_at FROM users ORDER BY id").fetch_all(&w.db.read).await.unwrap();
+            db::query_as("SELECT id, deleted_at FROM users ORDER BY id").fetch_all(&w.db.read).await.unwrap();
         assert_eq!(deleted, vec![(w.author.id, None), (w.helper.id, Some(warned_at + 31 * DAY))]);
         assert_eq!(hits(&w.dir, b"aidant@exemple.fr"), 0, "the erased address left in the files");
         // The author is warned again only three years after that log-in.

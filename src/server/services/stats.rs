@@ -75,7 +75,6 @@ mod tests {
     use crate::domain::{Category, PostKind, PostStatus};
     use crate::server::services::posts::tests::{creation, COLMAR, MULHOUSE, NOW};
     use crate::server::services::{accounts, conversations, moderation, posts};
-    use sqlx::SqlitePool;
 
     const H: i64 = 3600;
 
@@ -101,8 +100,9 @@ mod tests {
         (!v.is_empty()).then(|| v[v.len().div_ceil(2) - 1])
     }
 
-    #[sqlx::test]
-    async fn every_figure_equals_a_count_made_by_the_test(pool: SqlitePool) {
+    #[tokio::test]
+    async fn every_figure_equals_a_count_made_by_the_test() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let start = NOW - 10 * 86_400;
@@ -259,8 +259,9 @@ mod tests {
         assert_eq!(f.requests, Shown::Exact(n));
     }
 
-    #[sqlx::test]
-    async fn only_staff_see_figures_and_a_wrong_selection_is_named(pool: SqlitePool) {
+    #[tokio::test]
+    async fn only_staff_see_figures_and_a_wrong_selection_is_named() {
+        let (pool, _db) = crate::server::db::testing::fresh().await;
         let db = Db::single(pool);
         let communes = Communes::haut_rhin().expect("communes");
         let resident = accounts::test_account(&db, "voisin@exemple.fr", Role::Resident, NOW).await;

@@ -11,6 +11,7 @@ use crate::domain::{Category, PostKind};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::Msg;
 use crate::server::db::vetting as sql;
+use crate::server::db::Conn;
 use crate::server::db::{self, Db};
 use crate::server::services::notifications::notify;
 use crate::wire::vetting::{MyVetting, VettedHelper, VettingDesk, VettingRequest};
@@ -35,7 +36,7 @@ fn staff_only(me: &CurrentUser) -> Result<(), AppError> {
 /// Whether `user` may answer a post of `kind` and `category` now: `Ok` when no check is needed
 /// or the person holds a valid one; otherwise the reason, said next to the answer form.
 pub async fn may_answer(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     policy: &VettedCategories,
     kind: PostKind,
     category: Category,
@@ -56,7 +57,7 @@ pub async fn may_answer(
 /// categories takes a valid check (the author is the helper); the reason is said next to the
 /// category, with what was typed kept.
 pub async fn may_offer(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn,
     policy: &VettedCategories,
     kind: PostKind,
     category: Category,
@@ -74,7 +75,7 @@ pub async fn may_offer(
 }
 
 /// Whether `user` holds a valid check at `now` (the badge « bénévole vérifié »).
-pub async fn is_vetted(conn: &mut sqlx::SqliteConnection, user: i64, now: i64) -> Result<bool, AppError> {
+pub async fn is_vetted(conn: &mut Conn, user: i64, now: i64) -> Result<bool, AppError> {
     sql::is_vetted(conn, user, now).await.map_err(|e| db::internal("vetting", e))
 }
 

@@ -6,14 +6,14 @@
 use std::time::Instant;
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{send, session_cookie, state, PUBLISH, SIGN_UP};
+use crate::server::db;
 use crate::server::state::AppState;
 
 /// The token of the newest link starting with `path` in an e-mail to `to`.
 pub(super) async fn link_in_mail(s: &AppState, to: &str, path: &str) -> String {
-    let body: String = sqlx::query_scalar(
+    let body: String = db::query_scalar(
         "SELECT body FROM outbox WHERE to_email = $1 AND body LIKE '%' || $2 || '%' ORDER BY id DESC LIMIT 1",
     )
     .bind(to)
@@ -37,8 +37,9 @@ async fn log_in(s: &AppState, email: &str, password: &str) -> String {
     session_cookie(&r.cookie.unwrap())
 }
 
-#[sqlx::test]
-async fn a_new_account_proves_its_address_before_publishing(pool: SqlitePool) {
+#[tokio::test]
+async fn a_new_account_proves_its_address_before_publishing() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
     let cookie = session_cookie(&r.cookie.unwrap());
@@ -63,7 +64,7 @@ async fn a_new_account_proves_its_address_before_publishing(pool: SqlitePool) {
     assert!(again.body.contains("Ce lien ne fonctionne plus"));
     assert_eq!(send(&s, "POST", "/publier", PUBLISH, Some(&cookie)).await.status, StatusCode::SEE_OTHER);
     // Only its hash is stored.
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM account_tokens WHERE token_hash = $1")
+    let stored: i64 = db::query_scalar("SELECT count(*) FROM account_tokens WHERE token_hash = $1")
         .bind(&token)
         .fetch_one(&s.db.read)
         .await
@@ -71,8 +72,9 @@ async fn a_new_account_proves_its_address_before_publishing(pool: SqlitePool) {
     assert_eq!(stored, 0);
 }
 
-#[sqlx::test]
-async fn a_newer_link_voids_the_older_and_links_expire(pool: SqlitePool) {
+#[tokio::test]
+async fn a_newer_link_voids_the_older_and_links_expire() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
     let cookie = session_cookie(&r.cookie.unwrap());
@@ -82,7 +84,7 @@ async fn a_newer_link_voids_the_older_and_links_expire(pool: SqlitePool) {
     let second = link_in_mail(&s, "claire@exemple.fr", "/verifier/").await;
     assert_ne!(first, second);
     assert_eq!(send(&s, "POST", &format!("/verifier/{first}"), "", None).await.status, StatusCode::NOT_FOUND);
-    sqlx::query("UPDATE account_tokens SET expires_at = 0").execute(&s.db.write).await.unwrap();
+    db::query("UPDATE account_tokens SET expires_at = 0").execute(&s.db.write).await.unwrap();
     assert_eq!(send(&s, "POST", &format!("/verifier/{second}"), "", None).await.status, StatusCode::NOT_FOUND);
     // Three a hour at most.
     send(&s, "POST", "/compte", "form=verify", Some(&cookie)).await;
@@ -109,8 +111,9 @@ fn shape(body: &str, email: &str) -> String {
     out
 }
 
-#[sqlx::test]
-async fn forgot_password_answers_the_same_for_any_address(pool: SqlitePool) {
+#[tokio::test]
+async fn forgot_password_answers_the_same_for_any_address() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     super::signed_up(&s, "claire%40exemple.fr").await;
     let mut differences = 0;
@@ -139,13 +142,13 @@ async fn forgot_password_answers_the_same_for_any_address(pool: SqlitePool) {
     println!("forgot password: known {k:.1} ms, unknown {u:.1} ms (medians)");
     assert_eq!(differences, 0);
     // Only the known address got mail, and no more than three links an hour.
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE body LIKE '%/mot-de-passe/%'")
+    let mails: i64 = db::query_scalar("SELECT count(*) FROM outbox WHERE body LIKE '%/mot-de-passe/%'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
     assert_eq!(mails, 3);
     send(&s, "POST", "/mot-de-passe-oublie", "email=claire%40exemple.fr", None).await;
-    let mails: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE body LIKE '%/mot-de-passe/%'")
+    let mails: i64 = db::query_scalar("SELECT count(*) FROM outbox WHERE body LIKE '%/mot-de-passe/%'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
@@ -156,8 +159,9 @@ async fn forgot_password_answers_the_same_for_any_address(pool: SqlitePool) {
     assert!(r.body.contains("pas une adresse"));
 }
 
-#[sqlx::test]
-async fn a_new_password_ends_every_other_session(pool: SqlitePool) {
+#[tokio::test]
+async fn a_new_password_ends_every_other_session() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let here = super::signed_up(&s, "claire%40exemple.fr").await;
     let phone = log_in(&s, "claire%40exemple.fr", "le+chat+dort+sur+le+toit").await;
@@ -212,8 +216,9 @@ async fn a_new_password_ends_every_other_session(pool: SqlitePool) {
     assert_eq!(alive, 0);
 }
 
-#[sqlx::test]
-async fn the_login_address_changes_once_the_new_one_is_proved(pool: SqlitePool) {
+#[tokio::test]
+async fn the_login_address_changes_once_the_new_one_is_proved() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = super::signed_up(&s, "claire%40exemple.fr").await;
     // The current password is needed.
@@ -239,7 +244,7 @@ async fn the_login_address_changes_once_the_new_one_is_proved(pool: SqlitePool) 
     assert!(who(&s, &cookie).await.contains("claire.m@exemple.org"));
     log_in(&s, "claire.m%40exemple.org", "le+chat+dort+sur+le+toit").await;
     // The old address is told.
-    let told: i64 = sqlx::query_scalar(
+    let told: i64 = db::query_scalar(
         "SELECT count(*) FROM outbox WHERE to_email = 'claire@exemple.fr' AND body LIKE '%claire.m@exemple.org%'",
     )
     .fetch_one(&s.db.read)

@@ -4,17 +4,18 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use sqlx::SqlitePool;
 
 use super::security::raw;
 use super::{send, signed_up, state};
+use crate::server::db;
 
 async fn alert_ids(s: &crate::server::state::AppState) -> Vec<i64> {
-    sqlx::query_scalar("SELECT id FROM alerts ORDER BY id").fetch_all(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT id FROM alerts ORDER BY id").fetch_all(&s.db.read).await.unwrap()
 }
 
-#[sqlx::test]
-async fn one_reads_and_changes_one_s_own_alerts_only(pool: SqlitePool) {
+#[tokio::test]
+async fn one_reads_and_changes_one_s_own_alerts_only() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let claire = signed_up(&s, "claire%40exemple.fr").await;
     let marc = signed_up(&s, "marc%40exemple.fr").await;
@@ -57,15 +58,16 @@ async fn one_reads_and_changes_one_s_own_alerts_only(pool: SqlitePool) {
     assert!(alert_ids(&s).await.is_empty());
 }
 
-#[sqlx::test]
-async fn the_unsubscribe_link_needs_no_log_in_and_only_its_token(pool: SqlitePool) {
+#[tokio::test]
+async fn the_unsubscribe_link_needs_no_log_in_and_only_its_token() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let claire = signed_up(&s, "claire%40exemple.fr").await;
     send(&s, "POST", "/alertes", "place=Colmar&radius=5", Some(&claire)).await;
     let token: String =
-        sqlx::query_scalar("SELECT unsubscribe_token FROM alert_settings").fetch_one(&s.db.read).await.unwrap();
+        db::query_scalar("SELECT unsubscribe_token FROM alert_settings").fetch_one(&s.db.read).await.unwrap();
     let email = || async {
-        sqlx::query_scalar::<_, String>("SELECT email FROM alert_settings").fetch_one(&s.db.read).await.unwrap()
+        db::query_scalar::<String>("SELECT email FROM alert_settings").fetch_one(&s.db.read).await.unwrap()
     };
     let link = format!("/alertes/desabonner/{token}");
     // A GET (what a mail scanner follows) shows a button and changes nothing.

@@ -2,15 +2,16 @@
 //! text, on their days only.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::period::format_date;
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::services;
 
-#[sqlx::test]
-async fn admins_write_the_banner_and_everyone_reads_it_on_its_days(pool: SqlitePool) {
+#[tokio::test]
+async fn admins_write_the_banner_and_everyone_reads_it_on_its_days() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let moderator = logged_in_as(&s, "moderatrice@departement.fr", Role::Moderator).await;
@@ -44,7 +45,7 @@ async fn admins_write_the_banner_and_everyone_reads_it_on_its_days(pool: SqliteP
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("Verglas"));
     // Removed, it leaves the home page.
-    let id: i64 = sqlx::query_scalar("SELECT id FROM announcements").fetch_one(&s.db.read).await.unwrap();
+    let id: i64 = db::query_scalar("SELECT id FROM announcements").fetch_one(&s.db.read).await.unwrap();
     let r = send(&s, "POST", "/admin/annonces", &format!("action=delete&id={id}"), Some(&moderator)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     send(&s, "POST", "/admin/annonces", &format!("action=delete&id={id}"), Some(&admin)).await;

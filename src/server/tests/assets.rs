@@ -8,7 +8,6 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::LeptosOptions;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use super::state;
@@ -20,7 +19,7 @@ const HASHES: &str = "js: Js0hash_-1\nwasm: Wasm0hash\ncss: Css0hash\n";
 
 /// A site folder holding a hashed bundle (with brotli and gzip copies that differ from what
 /// compressing on the fly would give) and one unhashed file; the state serving it.
-fn site(pool: SqlitePool, dir: &std::path::Path) -> AppState {
+fn site(pool: crate::server::db::Pool, dir: &std::path::Path) -> AppState {
     let bundle = Bundle::from_hash_file(HASHES, "entraide", "pkg").unwrap();
     std::fs::create_dir_all(dir.join("pkg")).unwrap();
     for name in [&bundle.js, &bundle.wasm, &bundle.css] {
@@ -44,8 +43,9 @@ async fn get(s: &AppState, path: &str, encodings: &str) -> (StatusCode, axum::ht
     (status, headers, res.into_body().collect().await.unwrap().to_bytes().to_vec())
 }
 
-#[sqlx::test]
-async fn the_bundle_is_sent_as_built_and_kept_a_year(pool: SqlitePool) {
+#[tokio::test]
+async fn the_bundle_is_sent_as_built_and_kept_a_year() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let dir = std::env::temp_dir().join(format!("entraide-site-{}", std::process::id()));
     let s = site(pool, &dir);
     let b = s.bundle.clone();
@@ -81,8 +81,9 @@ async fn the_bundle_is_sent_as_built_and_kept_a_year(pool: SqlitePool) {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[sqlx::test]
-async fn the_page_names_and_preloads_the_catalogue_of_its_language(pool: SqlitePool) {
+#[tokio::test]
+async fn the_page_names_and_preloads_the_catalogue_of_its_language() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::i18n::Lang;
     use crate::server::catalogues;
     let s = state(pool);

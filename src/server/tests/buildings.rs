@@ -5,11 +5,11 @@
 //! exports or a reply form.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::notice::read_qr;
 use super::{logged_in_as, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 fn unescape(body: &str) -> String {
@@ -17,13 +17,14 @@ fn unescape(body: &str) -> String {
 }
 
 async fn scalar(s: &AppState, sql: &str, id: i64) -> i64 {
-    sqlx::query_scalar(sql).bind(id).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar(sql).bind(id).fetch_one(&s.db.read).await.unwrap()
 }
 
 const TITLE: &str = "Arroser les plantes du palier";
 
-#[sqlx::test]
-async fn a_building_post_reaches_its_members_and_never_the_public(pool: SqlitePool) {
+#[tokio::test]
+async fn a_building_post_reaches_its_members_and_never_the_public() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let founder = signed_up(&s, "jeanne%40exemple.fr").await;
     let neighbour = signed_up(&s, "paul%40exemple.fr").await;
@@ -42,7 +43,7 @@ async fn a_building_post_reaches_its_members_and_never_the_public(pool: SqlitePo
     let building: i64 = r.location.unwrap().split(['=', '#']).nth(1).unwrap().parse().unwrap();
     let page = unescape(&send(&s, "GET", "/immeuble", "", Some(&founder)).await.body);
     assert!(page.contains("Immeuble, rue des Tilleuls, Colmar") && page.contains("1 voisin inscrit"), "{page}");
-    let code: String = sqlx::query_scalar("SELECT join_code FROM buildings WHERE id = $1")
+    let code: String = db::query_scalar("SELECT join_code FROM buildings WHERE id = $1")
         .bind(building)
         .fetch_one(&s.db.read)
         .await
@@ -146,8 +147,9 @@ async fn a_building_post_reaches_its_members_and_never_the_public(pool: SqlitePo
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
-#[sqlx::test]
-async fn guessing_codes_is_slowed_down(pool: SqlitePool) {
+#[tokio::test]
+async fn guessing_codes_is_slowed_down() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let guesser = signed_up(&s, "devine%40exemple.fr").await;
     for i in 0..crate::server::services::buildings::WRONG_CODES_PER_HOUR {

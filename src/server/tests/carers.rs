@@ -4,17 +4,17 @@
 //! author removes them and they lose every access while what they wrote stays, with their name.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::accounts::link_in_mail;
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 /// Signs up `email` and names the account `name` (every test account is « Claire » otherwise).
 async fn person(s: &AppState, email: &str, name: &str) -> String {
     let cookie = signed_up(s, email).await;
-    sqlx::query("UPDATE users SET display_name = $1 WHERE email = $2")
+    db::query("UPDATE users SET display_name = $1 WHERE email = $2")
         .bind(name)
         .bind(email.replace("%40", "@"))
         .execute(&s.db.write)
@@ -38,7 +38,7 @@ async fn invite(s: &AppState, author: &str, post: i64, email: &str) -> super::Re
 }
 
 async fn count(s: &AppState, sql: &str, id: i64) -> i64 {
-    sqlx::query_scalar(sql).bind(id).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar(sql).bind(id).fetch_one(&s.db.read).await.unwrap()
 }
 
 fn unescape(body: &str) -> String {
@@ -46,7 +46,7 @@ fn unescape(body: &str) -> String {
 }
 
 async fn notifications_of(s: &AppState, email: &str) -> Vec<String> {
-    sqlx::query_scalar(
+    db::query_scalar(
         "SELECT n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1 ORDER BY n.id",
     )
     .bind(email)
@@ -55,8 +55,9 @@ async fn notifications_of(s: &AppState, email: &str) -> Vec<String> {
     .unwrap()
 }
 
-#[sqlx::test]
-async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_once_removed(pool: SqlitePool) {
+#[tokio::test]
+async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_once_removed() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, post) = jeannes_post(&s).await;
     let helper = person(&s, "paul%40exemple.fr", "Paul").await;
@@ -92,7 +93,7 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(r.location.as_deref(), Some(format!("/mes-annonces?suivie={post}#proches").as_str()));
     let (email, hash): (Option<String>, Option<String>) =
-        sqlx::query_as("SELECT email, token_hash FROM carers WHERE post_id = $1")
+        db::query_as("SELECT email, token_hash FROM carers WHERE post_id = $1")
             .bind(post)
             .fetch_one(&s.db.read)
             .await
@@ -109,7 +110,7 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
     assert!(followed.contains("Conversation avec Paul") && followed.contains("Personne n'a encore été accepté"));
     let list = send(&s, "GET", "/api/my_conversations", "", Some(&relative)).await.body;
     assert!(list.contains(&format!("\"id\":{c}")) && list.contains("\"carer_of\":\"Jeanne\""), "{list}");
-    let before: (i64, i64) = sqlx::query_as("SELECT author_read, responder_read FROM conversations WHERE id = $1")
+    let before: (i64, i64) = db::query_as("SELECT author_read, responder_read FROM conversations WHERE id = $1")
         .bind(c)
         .fetch_one(&s.db.read)
         .await
@@ -120,7 +121,7 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
         "{thread}"
     );
     assert!(!thread.contains("Bâtiment B") && !thread.contains("value=\"accept\""), "{thread}");
-    let after: (i64, i64) = sqlx::query_as("SELECT author_read, responder_read FROM conversations WHERE id = $1")
+    let after: (i64, i64) = db::query_as("SELECT author_read, responder_read FROM conversations WHERE id = $1")
         .bind(c)
         .fetch_one(&s.db.read)
         .await
@@ -162,7 +163,7 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
 
     // Removed by the author: every access goes, the words stay with the name.
     let carer: i64 =
-        sqlx::query_scalar("SELECT id FROM carers WHERE post_id = $1").bind(post).fetch_one(&s.db.read).await.unwrap();
+        db::query_scalar("SELECT id FROM carers WHERE post_id = $1").bind(post).fetch_one(&s.db.read).await.unwrap();
     let stranger = person(&s, "autre%40exemple.fr", "Autre").await;
     let r = send(&s, "POST", "/mes-annonces", &format!("form=remove-carer&carer={carer}"), Some(&stranger)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "only the author or the relative ends the link");
@@ -190,8 +191,9 @@ async fn a_relative_invited_follows_the_post_writes_as_such_and_loses_access_onc
     assert!(t.contains("Je serai là aussi.") && t.contains("Marc") && t.contains("(proche de Jeanne)"), "{t}");
 }
 
-#[sqlx::test]
-async fn invitation_mistakes_are_said_next_to_the_field_and_what_was_typed_is_kept(pool: SqlitePool) {
+#[tokio::test]
+async fn invitation_mistakes_are_said_next_to_the_field_and_what_was_typed_is_kept() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, post) = jeannes_post(&s).await;
     let other = person(&s, "autre%40exemple.fr", "Autre").await;
@@ -217,12 +219,12 @@ async fn invitation_mistakes_are_said_next_to_the_field_and_what_was_typed_is_ke
     assert_eq!(count(&s, "SELECT count(*) FROM carers WHERE post_id = $1", post).await, 3);
 
     // Cancelling one makes room; a link past its day no longer works, and is forgotten.
-    let first: i64 = sqlx::query_scalar("SELECT min(id) FROM carers").fetch_one(&s.db.read).await.unwrap();
+    let first: i64 = db::query_scalar("SELECT min(id) FROM carers").fetch_one(&s.db.read).await.unwrap();
     let r = send(&s, "POST", "/mes-annonces", &format!("form=remove-carer&carer={first}"), Some(&author)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(invite(&s, &author, post, "quatre%40exemple.fr").await.status, StatusCode::OK);
     let token = link_in_mail(&s, "quatre@exemple.fr", "/proche/").await;
-    sqlx::query("UPDATE carers SET invited_at = invited_at - 8 * 86400, expires_at = invited_at - 86400 WHERE email = 'quatre@exemple.fr'")
+    db::query("UPDATE carers SET invited_at = invited_at - 8 * 86400, expires_at = invited_at - 86400 WHERE email = 'quatre@exemple.fr'")
         .execute(&s.db.write)
         .await
         .unwrap();
@@ -233,7 +235,7 @@ async fn invitation_mistakes_are_said_next_to_the_field_and_what_was_typed_is_ke
     let rules = crate::domain::retention::RetentionRules::default();
     let swept = crate::server::services::retention::sweep(&s.db, &rules, crate::server::services::now()).await.unwrap();
     assert!(swept.carers >= 1, "{swept:?}");
-    let left: i64 = sqlx::query_scalar("SELECT count(*) FROM carers WHERE email = 'quatre@exemple.fr'")
+    let left: i64 = db::query_scalar("SELECT count(*) FROM carers WHERE email = 'quatre@exemple.fr'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();

@@ -4,7 +4,6 @@
 //! visitor is never refused (their request may still be wrong: 400, 404).
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::user::Role;
@@ -53,8 +52,9 @@ const ACTIONS: [(&str, &str, May); 7] = [
     ("/admin/pages/charte", "title=&body=", May::Writers),
 ];
 
-#[sqlx::test]
-async fn each_console_page_and_action_is_for_its_roles_only(pool: SqlitePool) {
+#[tokio::test]
+async fn each_console_page_and_action_is_for_its_roles_only() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let editor = logged_in_as(&s, "com@departement.fr", Role::Editor).await;

@@ -2,10 +2,10 @@
 //! read a conversation.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 /// An author's post, approved by a moderator: (author's cookie, moderator's cookie, post id).
@@ -25,8 +25,9 @@ async fn responded(s: &AppState, cookie: &str, post: i64, body: &str) -> i64 {
     r.location.unwrap().rsplit('/').next().unwrap().parse().unwrap()
 }
 
-#[sqlx::test]
-async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(pool: SqlitePool) {
+#[tokio::test]
+async fn private_details_reach_only_the_author_staff_and_the_accepted_helper() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, staff, post) = approved_post(&s).await;
     let helper = signed_up(&s, "aidant%40exemple.fr").await;
@@ -46,13 +47,13 @@ async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(poo
 
     // The public point is drawn at random within ~150 m; put it visibly apart so that a match on
     // 4 decimals can only be the exact point.
-    sqlx::query("UPDATE posts SET public_lat = lat + 0.0021, public_lon = lon - 0.0023 WHERE id = $1")
+    db::query("UPDATE posts SET public_lat = lat + 0.0021, public_lon = lon - 0.0023 WHERE id = $1")
         .bind(post)
         .execute(&s.db.write)
         .await
         .unwrap();
     let (lat, lon): (f64, f64) =
-        sqlx::query_as("SELECT lat, lon FROM posts WHERE id = $1").bind(post).fetch_one(&s.db.read).await.unwrap();
+        db::query_as("SELECT lat, lon FROM posts WHERE id = $1").bind(post).fetch_one(&s.db.read).await.unwrap();
     let secrets = [format!("{lat:.4}"), format!("{lon:.4}"), "Bâtiment B".to_owned(), "06 12 34 56 78".to_owned()];
     let reads = [
         "/".to_owned(),
@@ -100,12 +101,13 @@ async fn private_details_reach_only_the_author_staff_and_the_accepted_helper(poo
     assert!(leaks.is_empty(), "{} leaks: {leaks:#?}", leaks.len());
 
     // Every reveal to the helper was logged.
-    let reveals: i64 = sqlx::query_scalar("SELECT count(*) FROM reveals").fetch_one(&s.db.read).await.unwrap();
+    let reveals: i64 = db::query_scalar("SELECT count(*) FROM reveals").fetch_one(&s.db.read).await.unwrap();
     assert!(reveals >= 2, "{reveals}");
 }
 
-#[sqlx::test]
-async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
+#[tokio::test]
+async fn a_third_person_cannot_read_or_write_a_conversation() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, staff, post) = approved_post(&s).await;
     let helper = signed_up(&s, "aidant%40exemple.fr").await;
@@ -133,7 +135,7 @@ async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
     }
     println!("FIGURE authz.unauthorized_successes {successes}");
     assert_eq!(successes, 0, "0 reads or actions by a third person");
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM messages").fetch_one(&s.db.read).await.unwrap();
+    let n: i64 = db::query_scalar("SELECT count(*) FROM messages").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(n, 1);
     // The participants can; an empty reply keeps the page with a message.
     assert_eq!(send(&s, "GET", &format!("/messages/{c}"), "", Some(&author)).await.status, StatusCode::OK);
@@ -153,13 +155,14 @@ async fn a_third_person_cannot_read_or_write_a_conversation(pool: SqlitePool) {
     assert!(!page.contains("<script>alert(1)") && page.contains("&lt;script&gt;alert(1)"), "messages are escaped");
 }
 
-#[sqlx::test]
-async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
+#[tokio::test]
+async fn e_mails_follow_each_persons_choice() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, _staff, post) = approved_post(&s).await;
     let outbox = || async {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr' AND erase_after_send = 0",
+        db::query_scalar::<i64>(
+            "SELECT count(*) FROM outbox WHERE to_email = 'auteure@exemple.fr' AND erase_after_send = FALSE",
         )
         .fetch_one(&s.db.read)
         .await
@@ -173,7 +176,7 @@ async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
     let helper = signed_up(&s, "aidant%40exemple.fr").await;
     responded(&s, &helper, post, "Bonjour").await;
     assert_eq!(outbox().await, 1, "no e-mail once turned off");
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'response'")
+    let n: i64 = db::query_scalar("SELECT count(*) FROM notifications WHERE kind = 'response'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
@@ -183,8 +186,9 @@ async fn e_mails_follow_each_persons_choice(pool: SqlitePool) {
 /// A form posted in the background (a hydrated page) gets JSON from the same handler: where a
 /// plain post would be redirected, or the echo of its mistake with the same status; the write is
 /// the same. Without the header, the same posts get a redirect and a page, as before.
-#[sqlx::test]
-async fn a_form_posted_in_the_background_gets_json_from_the_same_handler(pool: SqlitePool) {
+#[tokio::test]
+async fn a_form_posted_in_the_background_gets_json_from_the_same_handler() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::wire::forms::{FormReply, IN_BACKGROUND};
     use axum::body::Body;
     use axum::http::{header, Request};
@@ -220,7 +224,7 @@ async fn a_form_posted_in_the_background_gets_json_from_the_same_handler(pool: S
         (StatusCode::OK, Some(&*format!("/messages/{c}?fait=message#fin")), None)
     );
     let sent: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND body = 'En arrière-plan'")
+        db::query_scalar("SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND body = 'En arrière-plan'")
             .bind(c)
             .fetch_one(&s.db.read)
             .await

@@ -4,11 +4,11 @@
 //! the form, and the open data CSV with its licence.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, seed, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
 use crate::domain::{Category, PostKind, PostStatus};
+use crate::server::db;
 use crate::server::services::posts::tests::{creation, COLMAR, MULHOUSE};
 use crate::server::state::AppState;
 
@@ -26,7 +26,7 @@ pub(super) fn around_now() -> String {
 }
 
 async fn count(s: &AppState, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar(sql).fetch_one(&s.db.read).await.unwrap()
 }
 
 /// The data lines of a `;` CSV (after the BOM and the header, and a comment line if any).
@@ -46,7 +46,7 @@ struct World {
     admin: String,
 }
 
-async fn world(pool: SqlitePool) -> World {
+async fn world(pool: crate::server::db::Pool) -> World {
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
@@ -78,8 +78,9 @@ async fn world(pool: SqlitePool) -> World {
     World { s, resident, moderator, admin }
 }
 
-#[sqlx::test]
-async fn only_staff_export_and_only_admins_take_the_people(pool: SqlitePool) {
+#[tokio::test]
+async fn only_staff_export_and_only_admins_take_the_people() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let w = world(pool).await;
     let audited = || count(&w.s, "SELECT count(*) FROM export_audit");
     for format in ["csv", "geojson", "full"] {
@@ -108,8 +109,9 @@ async fn only_staff_export_and_only_admins_take_the_people(pool: SqlitePool) {
     assert_eq!(count(&w.s, "SELECT count(*) FROM export_audit WHERE format = 'full'").await, 1);
 }
 
-#[sqlx::test]
-async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqlitePool) {
+#[tokio::test]
+async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let w = world(pool).await;
     let r = send(&w.s, "POST", "/pilotage/exports", &format!("format=csv&{}", around_now()), Some(&w.moderator)).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -133,7 +135,7 @@ async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqliteP
     ] {
         assert!(!r.body.contains(private), "the CSV carries {private:?}");
     }
-    let exact: Vec<(f64, f64)> = sqlx::query_as("SELECT lat, lon FROM posts").fetch_all(&w.s.db.read).await.unwrap();
+    let exact: Vec<(f64, f64)> = db::query_as("SELECT lat, lon FROM posts").fetch_all(&w.s.db.read).await.unwrap();
     for (lat, lon) in exact {
         assert!(!r.body.contains(&format!("{lat:.5};{lon:.5}")), "an exact place in the CSV");
     }
@@ -171,8 +173,9 @@ async fn a_csv_holds_the_period_s_posts_and_nobody_s_personal_data(pool: SqliteP
     assert_eq!((when["from"].as_str(), when["to"].as_str()), (Some("14:00"), Some("17:00")));
 }
 
-#[sqlx::test]
-async fn a_long_export_comes_whole_page_after_page(pool: SqlitePool) {
+#[tokio::test]
+async fn a_long_export_comes_whole_page_after_page() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let moderator = logged_in_as(&s, "accueil@departement.fr", Role::Moderator).await;
     let many: Vec<_> = (0..2_345)
@@ -190,8 +193,9 @@ async fn a_long_export_comes_whole_page_after_page(pool: SqlitePool) {
     assert_eq!(data_lines(&r.body).len(), 2_345);
 }
 
-#[sqlx::test]
-async fn a_mistake_shows_the_form_again_with_what_was_typed(pool: SqlitePool) {
+#[tokio::test]
+async fn a_mistake_shows_the_form_again_with_what_was_typed() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let w = world(pool).await;
     let r = send(
         &w.s,
@@ -211,8 +215,9 @@ async fn a_mistake_shows_the_form_again_with_what_was_typed(pool: SqlitePool) {
     assert_eq!(count(&w.s, "SELECT count(*) FROM export_audit").await, 0);
 }
 
-#[sqlx::test]
-async fn the_open_data_csv_names_its_licence_and_holds_only_public_posts(pool: SqlitePool) {
+#[tokio::test]
+async fn the_open_data_csv_names_its_licence_and_holds_only_public_posts() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let w = world(pool).await;
     let r = send(&w.s, "GET", "/api/v1/posts.csv", "", None).await;
     assert_eq!(r.status, StatusCode::OK);

@@ -2,15 +2,15 @@
 //! answer as a plain form post.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::follow_up::FollowUpRules;
 use crate::domain::user::Role;
 use crate::server::services;
 
-#[sqlx::test]
-async fn staff_read_the_follow_up_and_only_the_author_answers_a_question(pool: SqlitePool) {
+#[tokio::test]
+async fn staff_read_the_follow_up_and_only_the_author_answers_a_question() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let moderator = logged_in_as(&s, "suivi@departement.fr", Role::Moderator).await;

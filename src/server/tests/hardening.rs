@@ -3,7 +3,6 @@
 //! `FIGURE name value` (collected by `make security`).
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{published_id, send, signed_up, state, state_on, PUBLISH, SIGN_UP};
 use crate::server::db::{self, Db};
@@ -79,8 +78,9 @@ async fn probe(s: &AppState, cookie: &str, post: i64, label: &str) -> (usize, us
     (leaking, referenced)
 }
 
-#[sqlx::test]
-async fn database_failures_never_reach_the_person(pool: SqlitePool) {
+#[tokio::test]
+async fn database_failures_never_reach_the_person() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let post = published_id(&s, &cookie, PUBLISH).await;
@@ -89,7 +89,7 @@ async fn database_failures_never_reach_the_person(pool: SqlitePool) {
     // 1. Every write violates a constraint whose message names SQLite and the table.
     for table in ["users", "posts", "reports", "notifications", "moderation_events", "tower_sessions"] {
         for when in ["INSERT", "UPDATE"] {
-            sqlx::query(&format!(
+            db::query(&format!(
                 "CREATE TRIGGER fail_{when}_{table} BEFORE {when} ON {table} \
                  BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: sqlite_{table} SELECT * FROM {table}'); END"
             ))
@@ -104,7 +104,7 @@ async fn database_failures_never_reach_the_person(pool: SqlitePool) {
 
     // 2. Tables gone: every read fails.
     for table in ["posts", "users", "notifications", "conversations"] {
-        sqlx::query(&format!("ALTER TABLE {table} RENAME TO gone_{table}")).execute(&s.db.write).await.unwrap();
+        db::query(&format!("ALTER TABLE {table} RENAME TO gone_{table}")).execute(&s.db.write).await.unwrap();
     }
     let (n, referenced) = probe(&s, &cookie, post, "missing table").await;
     leaking += n;
@@ -115,12 +115,13 @@ async fn database_failures_never_reach_the_person(pool: SqlitePool) {
 
 /// Where no page can be shown (the session's account cannot be read under a form post), the
 /// plain answer is still said in the reader's language.
-#[sqlx::test]
-async fn a_failure_without_a_page_is_said_in_the_readers_language(pool: SqlitePool) {
+#[tokio::test]
+async fn a_failure_without_a_page_is_said_in_the_readers_language() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let post = published_id(&s, &cookie, PUBLISH).await;
-    sqlx::query("ALTER TABLE users RENAME TO gone_users").execute(&s.db.write).await.unwrap();
+    db::query("ALTER TABLE users RENAME TO gone_users").execute(&s.db.write).await.unwrap();
     let form = format!("form=extend&id={post}&days=30");
     for (lang, said) in [
         ("en", "Something went wrong on our side (reference "),
@@ -143,7 +144,7 @@ async fn a_read_only_database_answers_with_a_reference_only() {
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let post = published_id(&s, &cookie, PUBLISH).await;
     // The one writer connection now refuses every write, as a read-only file would.
-    sqlx::query("PRAGMA query_only = ON").execute(&db.write).await.unwrap();
+    db::query("PRAGMA query_only = ON").execute(&db.write).await.unwrap();
     let (leaking, referenced) = probe(&s, &cookie, post, "read-only").await;
     println!("FIGURE errors.leaking_responses {leaking}");
     assert_eq!(leaking, 0);
@@ -151,8 +152,9 @@ async fn a_read_only_database_answers_with_a_reference_only() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[sqlx::test]
-async fn a_log_in_burst_is_held_to_the_configured_limit(pool: SqlitePool) {
+#[tokio::test]
+async fn a_log_in_burst_is_held_to_the_configured_limit() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     send(&s, "POST", "/inscription", SIGN_UP, None).await;
     // 100 guesses at one account within a few seconds (well inside one 5-minute window).
@@ -198,8 +200,9 @@ async fn at_once_as(
     statuses
 }
 
-#[sqlx::test]
-async fn log_ins_and_sign_ups_sent_at_once_are_held_to_their_limits(pool: SqlitePool) {
+#[tokio::test]
+async fn log_ins_and_sign_ups_sent_at_once_are_held_to_their_limits() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     send(&s, "POST", "/inscription", SIGN_UP, None).await;
     // 100 guesses at one account, all sent before any has been answered.
@@ -219,12 +222,13 @@ async fn log_ins_and_sign_ups_sent_at_once_are_held_to_their_limits(pool: Sqlite
     let accepted = 1 + statuses.iter().filter(|st| **st == StatusCode::SEE_OTHER).count();
     println!("FIGURE ratelimit.parallel_signups_accepted {accepted}");
     assert_eq!(accepted, 10, "sign-ups from one address in an hour (limit 10)");
-    let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    let accounts: i64 = db::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(accounts, 10);
 }
 
-#[sqlx::test]
-async fn when_every_password_check_is_busy_a_log_in_is_asked_to_come_back(pool: SqlitePool) {
+#[tokio::test]
+async fn when_every_password_check_is_busy_a_log_in_is_asked_to_come_back() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let held = crate::server::passwords::hold_all_turns().await;
     let r = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=un+essai+de+plus", None).await;
@@ -333,7 +337,7 @@ async fn twenty_concurrent_writers_never_meet_a_busy_database() {
     for t in tasks {
         failures += t.await.unwrap();
     }
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
+    let stored: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
     println!("FIGURE sqlite.busy_errors {failures}");
     println!("{writers} writers × {each} posts: {stored} stored, {failures} failed");
     assert_eq!((failures, stored), (0, (writers * each) as i64));
@@ -354,14 +358,15 @@ async fn publications_sent_at_once_are_held_to_the_days_allowance() {
     let statuses =
         at_once_as(&s, Some(&cookie), "/publier", 12, |i| PUBLISH.replace("voisine", &format!("voisine+{i}"))).await;
     let accepted = statuses.iter().filter(|st| **st == StatusCode::SEE_OTHER).count() as i64;
-    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
+    let stored: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
     println!("FIGURE ratelimit.parallel_posts_accepted {accepted}");
     assert_eq!((accepted, stored), (NEW_ACCOUNT_POSTS_PER_DAY, NEW_ACCOUNT_POSTS_PER_DAY), "{statuses:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[sqlx::test]
-async fn bursts_of_sign_ups_posts_and_messages_are_held_to_their_limits(pool: SqlitePool) {
+#[tokio::test]
+async fn bursts_of_sign_ups_posts_and_messages_are_held_to_their_limits() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::server::services::conversations::MESSAGES_PER_HOUR;
     use crate::server::services::posts::NEW_ACCOUNT_POSTS_PER_DAY;
     use crate::server::throttle::SIGN_UPS_PER_HOUR;
@@ -417,8 +422,9 @@ async fn bursts_of_sign_ups_posts_and_messages_are_held_to_their_limits(pool: Sq
     assert_eq!(accepted as i64, MESSAGES_PER_HOUR);
 }
 
-#[sqlx::test]
-async fn a_panic_ends_its_request_only_with_a_reference_and_the_server_keeps_serving(pool: SqlitePool) {
+#[tokio::test]
+async fn a_panic_ends_its_request_only_with_a_reference_and_the_server_keeps_serving() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use axum::body::Body;
     use axum::http::{header, Request};
     use http_body_util::BodyExt;

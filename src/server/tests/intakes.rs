@@ -3,10 +3,10 @@
 //! receives of a request filed for someone — the page, the list's JSON and the open data.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::user::Role;
+use crate::server::db;
 
 const INTAKE: &str = "person_name=Odile+Schmitt&person_phone=03+89+12+34+56&street=12+rue+des+Lilas\
     &call_times=le+matin&share_phone=on&consent=on&kind=request&category=groceries\
@@ -14,11 +14,12 @@ const INTAKE: &str = "person_name=Odile+Schmitt&person_phone=03+89+12+34+56&stre
     &commune=Colmar&lat=&lon=&private_note=2e+%C3%A9tage";
 
 async fn intakes(s: &crate::server::state::AppState) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM intakes").fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT count(*) FROM intakes").fetch_one(&s.db.read).await.unwrap()
 }
 
-#[sqlx::test]
-async fn only_staff_open_file_and_read_intakes(pool: SqlitePool) {
+#[tokio::test]
+async fn only_staff_open_file_and_read_intakes() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let moderator = logged_in_as(&s, "accueil@departement.fr", Role::Moderator).await;
@@ -58,8 +59,9 @@ async fn only_staff_open_file_and_read_intakes(pool: SqlitePool) {
     assert!(r.body.contains("Odile Schmitt"));
 }
 
-#[sqlx::test]
-async fn a_mistake_keeps_what_was_typed_and_says_what_is_missing(pool: SqlitePool) {
+#[tokio::test]
+async fn a_mistake_keeps_what_was_typed_and_says_what_is_missing() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let moderator = logged_in_as(&s, "accueil@departement.fr", Role::Moderator).await;
     let without_consent =
@@ -73,8 +75,9 @@ async fn a_mistake_keeps_what_was_typed_and_says_what_is_missing(pool: SqlitePoo
     assert_eq!(intakes(&s).await, 0);
 }
 
-#[sqlx::test]
-async fn the_public_receives_the_request_but_never_the_person(pool: SqlitePool) {
+#[tokio::test]
+async fn the_public_receives_the_request_but_never_the_person() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let moderator = logged_in_as(&s, "accueil@departement.fr", Role::Moderator).await;
     let r = send(&s, "POST", "/saisie", INTAKE, Some(&moderator)).await;

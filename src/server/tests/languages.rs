@@ -3,16 +3,16 @@
 //! sign-up, at log-in and by the header's switch).
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, session_cookie, state, PUBLISH, SIGN_UP};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 const EN: &str = "entraide_lang=en";
 
 async fn lang_of(s: &AppState, email: &str) -> String {
-    sqlx::query_scalar("SELECT lang FROM users WHERE email = $1").bind(email).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT lang FROM users WHERE email = $1").bind(email).fetch_one(&s.db.read).await.unwrap()
 }
 
 /// Claire (`SIGN_UP`) signs up from an English page; her cookies, English included.
@@ -24,8 +24,9 @@ async fn signed_up_in_english(s: &AppState) -> String {
     format!("{}; {EN}", session_cookie(&r.cookie.unwrap()))
 }
 
-#[sqlx::test]
-async fn an_english_reader_is_told_what_is_wrong_in_english(pool: SqlitePool) {
+#[tokio::test]
+async fn an_english_reader_is_told_what_is_wrong_in_english() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let form = "display_name=Claire&email=claire%40exemple&poster_kind=association&organisation=&password=azertyuiop";
     let r = send(&s, "POST", "/inscription", form, Some(EN)).await;
@@ -40,8 +41,9 @@ async fn an_english_reader_is_told_what_is_wrong_in_english(pool: SqlitePool) {
     assert!(!r.body.contains("Enter the name of your organisation"));
 }
 
-#[sqlx::test]
-async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: SqlitePool) {
+#[tokio::test]
+async fn notifications_and_e_mails_are_written_in_the_recipients_language() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     // Claire signs up reading in English: her account remembers it.
     let claire = signed_up_in_english(&s).await;
@@ -53,10 +55,10 @@ async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: 
     assert_eq!(lang_of(&s, "moderatrice@exemple.fr").await, "fr");
     let r = send(&s, "POST", "/moderation", &format!("id={id}&action=approve"), Some(&moderator)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let body: String = sqlx::query_scalar("SELECT body FROM notifications").fetch_one(&s.db.read).await.unwrap();
+    let body: String = db::query_scalar("SELECT body FROM notifications").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(body, "Your post “Courses pour ma voisine” was published.");
     let (subject, text): (String, String) =
-        sqlx::query_as("SELECT subject, body FROM outbox WHERE erase_after_send = 0")
+        db::query_as("SELECT subject, body FROM outbox WHERE erase_after_send = FALSE")
             .fetch_one(&s.db.read)
             .await
             .unwrap();
@@ -80,7 +82,7 @@ async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: 
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let last: String = sqlx::query_scalar("SELECT body FROM notifications ORDER BY id DESC LIMIT 1")
+    let last: String = db::query_scalar("SELECT body FROM notifications ORDER BY id DESC LIMIT 1")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
@@ -97,8 +99,9 @@ async fn notifications_and_e_mails_are_written_in_the_recipients_language(pool: 
     assert_eq!(lang_of(&s, "claire@exemple.fr").await, "en");
 }
 
-#[sqlx::test]
-async fn confirmations_and_refusals_follow_the_page_language(pool: SqlitePool) {
+#[tokio::test]
+async fn confirmations_and_refusals_follow_the_page_language() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let claire = signed_up_in_english(&s).await;
     let r = send(&s, "POST", "/compte", "form=profile&display_name=Claire+M.", Some(&claire)).await;

@@ -14,8 +14,9 @@ async fn get_br(s: &AppState, uri: &str) -> (StatusCode, usize, Option<String>) 
     (status, body.len(), encoding)
 }
 
-#[sqlx::test]
-async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
+#[tokio::test]
+async fn crowded_viewports_get_cell_counts_within_8_kb() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let now = crate::server::services::now();
     synthetic(&s.db, &s.communes, Region::HautRhin, 20_000, now).await.unwrap();
@@ -68,8 +69,9 @@ async fn crowded_viewports_get_cell_counts_within_8_kb(pool: SqlitePool) {
     assert!(heaviest <= 8 * 1024, "heaviest viewport answer: {heaviest} bytes");
 }
 
-#[sqlx::test]
-async fn the_place_box_works_without_javascript_and_keeps_what_was_typed(pool: SqlitePool) {
+#[tokio::test]
+async fn the_place_box_works_without_javascript_and_keeps_what_was_typed() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let now = crate::server::services::now();
     synthetic(&s.db, &s.communes, Region::HautRhin, 3_000, now).await.unwrap();
@@ -106,8 +108,9 @@ async fn the_place_box_works_without_javascript_and_keeps_what_was_typed(pool: S
     assert!(body.contains("Rayon inconnu"));
 }
 
-#[sqlx::test]
-async fn words_and_pages_work_without_javascript_and_keep_what_was_typed(pool: SqlitePool) {
+#[tokio::test]
+async fn words_and_pages_work_without_javascript_and_keep_what_was_typed() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let now = crate::server::services::now();
     synthetic(&s.db, &s.communes, Region::HautRhin, 3_000, now).await.unwrap();
@@ -161,8 +164,9 @@ async fn words_and_pages_work_without_javascript_and_keep_what_was_typed(pool: S
     assert!(body.contains("<span class=\"distance\">"));
 }
 
-#[sqlx::test]
-async fn hostile_words_and_places_are_shown_as_text(pool: SqlitePool) {
+#[tokio::test]
+async fn hostile_words_and_places_are_shown_as_text() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     for q in [
         "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",

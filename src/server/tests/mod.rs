@@ -1,6 +1,8 @@
 //! HTTP tests through `router(state)`: status codes, the GeoJSON API, server-rendered pages;
 //! and the home page's searches checked against brute force (`search`).
 
+use crate::server::db;
+
 mod accounts;
 mod alerts;
 mod announcements;
@@ -50,7 +52,7 @@ use crate::domain::user::{Role, SignUpForm};
 use crate::domain::{Category, PostKind, PostStatus};
 use crate::ui::map::TileSettings;
 
-fn state(pool: SqlitePool) -> AppState {
+fn state(pool: impl Into<crate::server::db::Pool>) -> AppState {
     state_on(Db::single(pool))
 }
 
@@ -96,8 +98,9 @@ async fn router_get(s: &AppState, uri: &str) -> (StatusCode, String) {
     (res.status(), location)
 }
 
-#[sqlx::test]
-async fn healthz_answers_once_migrated(pool: SqlitePool) {
+#[tokio::test]
+async fn healthz_answers_once_migrated() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (status, _, body) = get(&s, "/healthz").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
@@ -116,8 +119,9 @@ async fn healthz_refuses_without_schema(pool: SqlitePool) {
     assert_eq!(get(&s, "/healthz").await.0, StatusCode::SERVICE_UNAVAILABLE);
 }
 
-#[sqlx::test]
-async fn geojson_returns_public_points_of_published_posts(pool: SqlitePool) {
+#[tokio::test]
+async fn geojson_returns_public_points_of_published_posts() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let p = PostStatus::Published;
     seed(
@@ -165,8 +169,9 @@ async fn geojson_returns_public_points_of_published_posts(pool: SqlitePool) {
     assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["numberMatched"], 2);
 }
 
-#[sqlx::test]
-async fn geojson_bad_parameters_get_a_clear_400(pool: SqlitePool) {
+#[tokio::test]
+async fn geojson_bad_parameters_get_a_clear_400() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     for (query, field) in [
         ("bbox=1,2,3", "bbox"),
@@ -190,8 +195,9 @@ async fn geojson_bad_parameters_get_a_clear_400(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn the_home_page_lists_posts_on_the_server(pool: SqlitePool) {
+#[tokio::test]
+async fn the_home_page_lists_posts_on_the_server() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let p = PostStatus::Published;
     seed(
@@ -223,8 +229,9 @@ async fn the_home_page_lists_posts_on_the_server(pool: SqlitePool) {
     assert!(html.contains("La catégorie « cooking » n'existe pas"));
 }
 
-#[sqlx::test]
-async fn post_pages_and_real_404s(pool: SqlitePool) {
+#[tokio::test]
+async fn post_pages_and_real_404s() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let ids = seed(
         &s,
@@ -249,8 +256,9 @@ async fn post_pages_and_real_404s(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn the_list_server_function_answers_json(pool: SqlitePool) {
+#[tokio::test]
+async fn the_list_server_function_answers_json() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     seed(&s, vec![creation("Petits travaux", PostKind::Offer, Category::Diy, MULHOUSE, PostStatus::Published)]).await;
     let (status, _, body) = get(&s, "/api/list_posts?category=diy").await;
@@ -274,7 +282,7 @@ async fn a_failed_migration_stops_the_start_with_a_clear_message() {
     // First start: the folder and the file are created and migrated.
     let db = super::open_and_migrate(&url).await.unwrap();
     // An applied migration was changed afterwards: the start must refuse.
-    sqlx::query("UPDATE _sqlx_migrations SET checksum = x'00'").execute(&db.write).await.unwrap();
+    db::query("UPDATE _sqlx_migrations SET checksum = x'00'").execute(&db.write).await.unwrap();
     drop(db);
     let err = super::open_and_migrate(&url).await.unwrap_err();
     assert!(err.contains("database migration failed, the server will not start"), "{err}");
@@ -354,8 +362,9 @@ fn session_cookie(set_cookie: &str) -> String {
 pub(super) const SIGN_UP: &str = "display_name=Claire&email=claire%40exemple.fr&poster_kind=individual&organisation=&password=le+chat+dort+sur+le+toit&charter=on";
 pub(super) const LOG_IN: &str = "email=claire%40exemple.fr&password=le+chat+dort+sur+le+toit";
 
-#[sqlx::test]
-async fn sign_up_logs_in_and_the_account_page_shows_it(pool: SqlitePool) {
+#[tokio::test]
+async fn sign_up_logs_in_and_the_account_page_shows_it() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -378,8 +387,9 @@ async fn sign_up_logs_in_and_the_account_page_shows_it(pool: SqlitePool) {
     assert!(!page.body.contains("claire@exemple.fr"));
 }
 
-#[sqlx::test]
-async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept(pool: SqlitePool) {
+#[tokio::test]
+async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let form = "display_name=Claire&email=claire%40exemple&poster_kind=association&organisation=&password=azertyuiop";
     let r = send(&s, "POST", "/inscription", form, None).await;
@@ -401,22 +411,23 @@ async fn sign_up_mistakes_are_shown_next_to_the_fields_and_typing_is_kept(pool: 
     assert!(r.body.contains("value=\"Claire\""));
     assert!(!r.body.contains("azertyuiop"));
     assert!(r.body.contains("aria-invalid=\"true\""));
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    let users: i64 = db::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(users, 0);
     // Everything right but the charter: no account, and the rest kept.
     let r = send(&s, "POST", "/inscription", &SIGN_UP.replace("&charter=on", ""), None).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("value=\"claire@exemple.fr\""));
-    let users: i64 = sqlx::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
+    let users: i64 = db::query_scalar("SELECT count(*) FROM users").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(users, 0);
 }
 
-#[sqlx::test]
-async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes(pool: SqlitePool) {
+#[tokio::test]
+async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let r = send(&s, "POST", "/inscription", SIGN_UP, None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let version: i64 = sqlx::query_scalar("SELECT charter_version FROM users").fetch_one(&s.db.read).await.unwrap();
+    let version: i64 = db::query_scalar("SELECT charter_version FROM users").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(version, 1, "the shipped charter, accepted at sign-up");
     let r = send(&s, "POST", "/connexion", &format!("{LOG_IN}&next=/messages"), None).await;
     assert_eq!(r.location.as_deref(), Some("/messages"), "nothing new to accept");
@@ -424,7 +435,7 @@ async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes(pool: Sq
     let admin = logged_in_as(&s, "admin@departement.fr", Role::Admin).await;
     let r = send(&s, "POST", "/admin/pages/charte", "title=Charte&body=Nouvelle+version.", Some(&admin)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let id: i64 = sqlx::query_scalar("SELECT id FROM page_revisions").fetch_one(&s.db.read).await.unwrap();
+    let id: i64 = db::query_scalar("SELECT id FROM page_revisions").fetch_one(&s.db.read).await.unwrap();
     send(&s, "POST", "/admin/pages/charte", &format!("action=publish&id={id}"), Some(&admin)).await;
     let r = send(&s, "POST", "/connexion", &format!("{LOG_IN}&next=/messages"), None).await;
     assert_eq!(r.location.as_deref(), Some("/charte/accepter?next=/messages"));
@@ -437,7 +448,7 @@ async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes(pool: Sq
     assert!(r.body.contains("acceptez la charte"));
     let r = send(&s, "POST", "/charte/accepter", "next=%2F%2Fevil.example&charter=on", Some(&cookie)).await;
     assert_eq!(r.location.as_deref(), Some("/compte"), "never another site");
-    let version: i64 = sqlx::query_scalar("SELECT charter_version FROM users WHERE email = 'claire@exemple.fr'")
+    let version: i64 = db::query_scalar("SELECT charter_version FROM users WHERE email = 'claire@exemple.fr'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
@@ -451,8 +462,9 @@ async fn the_charter_accepted_at_sign_up_is_asked_again_once_it_changes(pool: Sq
     );
 }
 
-#[sqlx::test]
-async fn log_in_answers_the_same_for_unknown_and_wrong_and_rotates_the_session(pool: SqlitePool) {
+#[tokio::test]
+async fn log_in_answers_the_same_for_unknown_and_wrong_and_rotates_the_session() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     send(&s, "POST", "/inscription", SIGN_UP, None).await;
     let wrong = send(&s, "POST", "/connexion", "email=claire%40exemple.fr&password=pas+le+bon+mot", None).await;
@@ -491,8 +503,9 @@ async fn log_in_answers_the_same_for_unknown_and_wrong_and_rotates_the_session(p
     assert_eq!(r.location.as_deref(), Some("/compte"));
 }
 
-#[sqlx::test]
-async fn repeated_failures_are_throttled_with_retry_after(pool: SqlitePool) {
+#[tokio::test]
+async fn repeated_failures_are_throttled_with_retry_after() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     send(&s, "POST", "/inscription", SIGN_UP, None).await;
     let mut statuses = vec![];
@@ -511,8 +524,9 @@ async fn repeated_failures_are_throttled_with_retry_after(pool: SqlitePool) {
     assert!(r.body.contains("Trop d&#x27;essais") || r.body.contains("Trop d'essais"), "{}", r.body);
 }
 
-#[sqlx::test]
-async fn account_changes(pool: SqlitePool) {
+#[tokio::test]
+async fn account_changes() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = session_cookie(&send(&s, "POST", "/inscription", SIGN_UP, None).await.cookie.unwrap());
     let r = send(&s, "POST", "/compte", "form=profile&display_name=Claire+M.", Some(&cookie)).await;
@@ -560,13 +574,14 @@ async fn published_id(s: &AppState, cookie: &str, form: &str) -> i64 {
     r.location.unwrap().rsplit('=').next().unwrap().parse().unwrap()
 }
 
-#[sqlx::test]
-async fn a_new_post_is_pending_and_seen_only_by_its_author(pool: SqlitePool) {
+#[tokio::test]
+async fn a_new_post_is_pending_and_seen_only_by_its_author() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     let (status, author_id, note, commune): (String, Option<i64>, Option<String>, String) =
-        sqlx::query_as("SELECT status, author_id, private_note, commune_name FROM posts WHERE id = $1")
+        db::query_as("SELECT status, author_id, private_note, commune_name FROM posts WHERE id = $1")
             .bind(id)
             .fetch_one(&s.db.read)
             .await
@@ -594,8 +609,9 @@ async fn a_new_post_is_pending_and_seen_only_by_its_author(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
+#[tokio::test]
+async fn publishing_mistakes_keep_the_text_and_escape_it() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let form =
@@ -607,7 +623,7 @@ async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
     assert!(r.body.contains("value=\"Aide\""));
     assert!(!r.body.contains("<script>alert(1)"), "the description must be escaped inside <textarea>");
     assert!(r.body.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)"));
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
+    let n: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(n, 0);
 
     // A pin outside the département is refused in words.
@@ -617,21 +633,22 @@ async fn publishing_mistakes_keep_the_text_and_escape_it(pool: SqlitePool) {
     assert!(r.body.contains("en dehors des communes desservies par Entraide"));
 }
 
-#[sqlx::test]
-async fn only_the_author_closes_or_extends_a_post(pool: SqlitePool) {
+#[tokio::test]
+async fn only_the_author_closes_or_extends_a_post() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let other = signed_up(&s, "autre%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     let status = |s: AppState| async move {
-        sqlx::query_scalar::<_, String>("SELECT status FROM posts WHERE id = $1")
+        db::query_scalar::<String>("SELECT status FROM posts WHERE id = $1")
             .bind(id)
             .fetch_one(&s.db.read)
             .await
             .unwrap()
     };
     let expiry = |s: AppState| async move {
-        sqlx::query_scalar::<_, i64>("SELECT expires_at FROM posts WHERE id = $1")
+        db::query_scalar::<i64>("SELECT expires_at FROM posts WHERE id = $1")
             .bind(id)
             .fetch_one(&s.db.read)
             .await
@@ -671,13 +688,14 @@ async fn only_the_author_closes_or_extends_a_post(pool: SqlitePool) {
     assert_eq!(status(s.clone()).await, "closed");
 }
 
-#[sqlx::test]
-async fn expired_posts_leave_the_map_and_show_as_expired_to_their_author(pool: SqlitePool) {
+#[tokio::test]
+async fn expired_posts_leave_the_map_and_show_as_expired_to_their_author() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     // Validated, then its time runs out.
-    sqlx::query("UPDATE posts SET created_at = created_at - 100, expires_at = created_at - 50 WHERE id = $1")
+    db::query("UPDATE posts SET created_at = created_at - 100, expires_at = created_at - 50 WHERE id = $1")
         .bind(id)
         .execute(&s.db.write)
         .await
@@ -692,15 +710,16 @@ async fn expired_posts_leave_the_map_and_show_as_expired_to_their_author(pool: S
     assert!(send(&s, "GET", "/", "", None).await.body.contains("Courses pour ma voisine"));
 }
 
-#[sqlx::test]
-async fn editing_sends_a_published_post_back_to_validation_and_only_the_author_may(pool: SqlitePool) {
+#[tokio::test]
+async fn editing_sends_a_published_post_back_to_validation_and_only_the_author_may() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let other = signed_up(&s, "autre%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     super::services::posts::change_status(&s.db, id, PostStatus::Published, 0).await.unwrap();
     let row = |s: AppState| async move {
-        sqlx::query_as::<_, (String, String, f64, String)>(
+        db::query_as::<(String, String, f64, String)>(
             "SELECT status, title, lat, commune_name FROM posts WHERE id = $1",
         )
         .bind(id)

@@ -2,18 +2,18 @@
 //! public sees before and after a decision, reports, and what the author is told.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 async fn status_of(s: &AppState, id: i64) -> String {
-    sqlx::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT status FROM posts WHERE id = $1").bind(id).fetch_one(&s.db.read).await.unwrap()
 }
 
 async fn audit_rows(s: &AppState) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM moderation_events").fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT count(*) FROM moderation_events").fetch_one(&s.db.read).await.unwrap()
 }
 
 /// Every place the public reads posts from, as one string per place.
@@ -31,8 +31,9 @@ async fn public_views(s: &AppState, id: i64) -> Vec<(String, String)> {
     out
 }
 
-#[sqlx::test]
-async fn only_staff_read_the_queues_and_act(pool: SqlitePool) {
+#[tokio::test]
+async fn only_staff_read_the_queues_and_act() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
@@ -99,8 +100,9 @@ async fn only_staff_read_the_queues_and_act(pool: SqlitePool) {
     assert!(queue.body.contains("Bâtiment B"), "staff see the private note");
 }
 
-#[sqlx::test]
-async fn a_post_is_public_only_after_approval(pool: SqlitePool) {
+#[tokio::test]
+async fn a_post_is_public_only_after_approval() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
@@ -127,8 +129,9 @@ async fn a_post_is_public_only_after_approval(pool: SqlitePool) {
     assert!(!send(&s, "GET", "/", "", Some(&author)).await.body.contains("non lue"));
 }
 
-#[sqlx::test]
-async fn redacted_text_never_appears_in_public(pool: SqlitePool) {
+#[tokio::test]
+async fn redacted_text_never_appears_in_public() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let form = PUBLISH.replace("Une+fois+par+semaine.", "Appelez+Mme+Schmitt+au+06+12+34+56+78.");
@@ -168,13 +171,14 @@ async fn redacted_text_never_appears_in_public(pool: SqlitePool) {
     assert!(history.body.contains("Modifiée puis publiée") && history.body.contains("Numéro retiré"));
 }
 
-#[sqlx::test]
-async fn a_refusal_tells_the_author_why(pool: SqlitePool) {
+#[tokio::test]
+async fn a_refusal_tells_the_author_why() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
     let moderator = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
-    sqlx::query("UPDATE users SET display_name = 'Mireille Modère' WHERE email = 'moderatrice@exemple.fr'")
+    db::query("UPDATE users SET display_name = 'Mireille Modère' WHERE email = 'moderatrice@exemple.fr'")
         .execute(&s.db.write)
         .await
         .unwrap();
@@ -214,8 +218,9 @@ async fn a_refusal_tells_the_author_why(pool: SqlitePool) {
     assert!(r.body.contains("déjà été traitée"));
 }
 
-#[sqlx::test]
-async fn three_reports_hide_a_post_until_staff_review_it(pool: SqlitePool) {
+#[tokio::test]
+async fn three_reports_hide_a_post_until_staff_review_it() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteur%40exemple.fr").await;
     let id = published_id(&s, &author, PUBLISH).await;
@@ -234,7 +239,7 @@ async fn three_reports_hide_a_post_until_staff_review_it(pool: SqlitePool) {
     for (i, email) in ["v1%40exemple.fr", "v2%40exemple.fr", "v3%40exemple.fr"].into_iter().enumerate() {
         let cookie = if i == 0 { first.clone() } else { signed_up(&s, email).await };
         // Reports of established accounts (a week old) hide a post; new accounts' do not.
-        sqlx::query("UPDATE users SET created_at = created_at - 604800 WHERE role = 'resident' AND email LIKE 'v_@%'")
+        db::query("UPDATE users SET created_at = created_at - 604800 WHERE role = 'resident' AND email LIKE 'v_@%'")
             .execute(&s.db.write)
             .await
             .unwrap();

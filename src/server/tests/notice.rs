@@ -3,10 +3,10 @@
 //! decoder), leads to the post's page. Only open public posts have one.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::notice::post_url;
 use crate::server::state::AppState;
 
@@ -36,8 +36,9 @@ async fn approved(s: &AppState, form: &str) -> i64 {
     id
 }
 
-#[sqlx::test]
-async fn a_notice_s_qr_code_leads_to_its_post(pool: SqlitePool) {
+#[tokio::test]
+async fn a_notice_s_qr_code_leads_to_its_post() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let id = approved(&s, PUBLISH).await;
 
@@ -64,8 +65,9 @@ async fn a_notice_s_qr_code_leads_to_its_post(pool: SqlitePool) {
     assert_eq!(read_qr(&qr.body), address);
 }
 
-#[sqlx::test]
-async fn only_open_public_posts_have_a_notice(pool: SqlitePool) {
+#[tokio::test]
+async fn only_open_public_posts_have_a_notice() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "auteure%40exemple.fr").await;
     let pending = published_id(&s, &author, PUBLISH).await;
@@ -86,6 +88,6 @@ async fn only_open_public_posts_have_a_notice(pool: SqlitePool) {
     let staff = logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
     send(&s, "POST", "/moderation", &format!("id={id}&action=approve"), Some(&staff)).await;
     assert_eq!(send(&s, "GET", &format!("/posts/{id}/qr.svg"), "", None).await.status, StatusCode::OK);
-    sqlx::query("UPDATE posts SET status = 'closed' WHERE id = $1").bind(id).execute(&s.db.write).await.unwrap();
+    db::query("UPDATE posts SET status = 'closed' WHERE id = $1").bind(id).execute(&s.db.write).await.unwrap();
     assert_eq!(send(&s, "GET", &format!("/posts/{id}/qr.svg"), "", None).await.status, StatusCode::NOT_FOUND);
 }

@@ -7,10 +7,10 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use leptos::prelude::*;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use super::{published_id, send, signed_up, state, PUBLISH};
+use crate::server::db;
 
 fn is_request_id(id: &str) -> bool {
     id.len() == 8 && id.chars().all(|c| c.is_ascii_hexdigit())
@@ -22,8 +22,9 @@ fn reference_in(body: &str) -> Option<&str> {
     body.get(start..start + 8)
 }
 
-#[sqlx::test]
-async fn every_answer_names_its_request_and_an_error_gives_that_id_as_its_reference(pool: SqlitePool) {
+#[tokio::test]
+async fn every_answer_names_its_request_and_an_error_gives_that_id_as_its_reference() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let post = published_id(&s, &cookie, PUBLISH).await;
@@ -36,8 +37,8 @@ async fn every_answer_names_its_request_and_an_error_gives_that_id_as_its_refere
     }
     // Reads fail: a page (its data fetched on a task of its own), the public API (a handler),
     // a form post (the session's account cannot be read): the reference is the request's id.
-    sqlx::query("ALTER TABLE posts RENAME TO gone_posts").execute(&s.db.write).await.unwrap();
-    sqlx::query("ALTER TABLE users RENAME TO gone_users").execute(&s.db.write).await.unwrap();
+    db::query("ALTER TABLE posts RENAME TO gone_posts").execute(&s.db.write).await.unwrap();
+    db::query("ALTER TABLE users RENAME TO gone_users").execute(&s.db.write).await.unwrap();
     let form = format!("form=extend&id={post}&days=30");
     for (method, uri, body) in [
         ("GET", format!("/posts/{post}"), ""),
@@ -75,13 +76,14 @@ async fn logs_of<F: std::future::Future>(work: F) -> (F::Output, Vec<serde_json:
     (out, lines, text)
 }
 
-#[sqlx::test]
-async fn one_json_line_per_request_with_its_route_and_account_and_nothing_personal(pool: SqlitePool) {
+#[tokio::test]
+async fn one_json_line_per_request_with_its_route_and_account_and_nothing_personal() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let publish = format!("{PUBLISH}&shared_phone=06+12+34+56+78");
     let post = published_id(&s, &cookie, &publish).await;
-    let account: i64 = sqlx::query_scalar("SELECT id FROM users").fetch_one(&s.db.read).await.unwrap();
+    let account: i64 = db::query_scalar("SELECT id FROM users").fetch_one(&s.db.read).await.unwrap();
     let (answers, lines, text) = logs_of(async {
         let page = send(&s, "GET", &format!("/posts/{post}?q=Claire"), "", Some(&cookie)).await;
         let anonymous = send(&s, "GET", "/mot-de-passe/secret-token-123", "", None).await;
@@ -136,8 +138,9 @@ fn failing_pages() -> axum::Router<crate::server::state::AppState> {
         )
 }
 
-#[sqlx::test]
-async fn a_panic_while_rendering_a_page_gives_the_error_page_with_the_request_id(pool: SqlitePool) {
+#[tokio::test]
+async fn a_panic_while_rendering_a_page_gives_the_error_page_with_the_request_id() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let app = crate::server::router_with(s.clone(), failing_pages());
     for uri in ["/panique-page", "/panique-donnees"] {

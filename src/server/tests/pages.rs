@@ -3,13 +3,14 @@
 //! not found.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::user::Role;
+use crate::server::db;
 
-#[sqlx::test]
-async fn pages_are_read_by_all_written_by_editors_published_by_admins(pool: SqlitePool) {
+#[tokio::test]
+async fn pages_are_read_by_all_written_by_editors_published_by_admins() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let editor = logged_in_as(&s, "com@departement.fr", Role::Editor).await;
@@ -54,7 +55,7 @@ async fn pages_are_read_by_all_written_by_editors_published_by_admins(pool: Sqli
     let page = send(&s, "GET", "/admin/pages/charte", "", Some(&editor)).await.body;
     assert!(page.contains("<h2>Nouveau</h2>") && !page.contains("<script>x()") && !page.contains("href=\"javascript"));
     assert!(!send(&s, "GET", "/pages/charte", "", None).await.body.contains("Nouveau"), "a draft is not public");
-    let id: i64 = sqlx::query_scalar("SELECT id FROM page_revisions").fetch_one(&s.db.read).await.unwrap();
+    let id: i64 = db::query_scalar("SELECT id FROM page_revisions").fetch_one(&s.db.read).await.unwrap();
     let publish = format!("action=publish&id={id}");
     let r = send(&s, "POST", "/admin/pages/charte", &publish, Some(&editor)).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "editors do not publish");

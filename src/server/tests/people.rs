@@ -4,22 +4,23 @@
 //! the last admin, and a reset link reaches the person's mailbox (the outbox).
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state, LOG_IN, SIGN_UP};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 async fn count(s: &AppState, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar(sql).fetch_one(&s.db.read).await.unwrap()
 }
 
 async fn id_of(s: &AppState, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&s.db.read).await.unwrap()
 }
 
-#[sqlx::test]
-async fn only_admins_read_and_change_accounts(pool: SqlitePool) {
+#[tokio::test]
+async fn only_admins_read_and_change_accounts() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let claire = send(&s, "POST", "/inscription", SIGN_UP, None).await;
     assert_eq!(claire.status, StatusCode::SEE_OTHER);
@@ -73,8 +74,9 @@ async fn only_admins_read_and_change_accounts(pool: SqlitePool) {
     assert!(r.body.contains("claire@exemple.fr"));
 }
 
-#[sqlx::test]
-async fn changes_take_effect_and_are_audited(pool: SqlitePool) {
+#[tokio::test]
+async fn changes_take_effect_and_are_audited() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     assert_eq!(send(&s, "POST", "/inscription", SIGN_UP, None).await.status, StatusCode::SEE_OTHER);
     let claire_id = id_of(&s, "claire@exemple.fr").await;
@@ -100,7 +102,7 @@ async fn changes_take_effect_and_are_audited(pool: SqlitePool) {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(count(&s, "SELECT count(*) FROM outbox WHERE to_email = 'claire@exemple.fr'").await, before + 1);
     let audit: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT action, detail FROM people_audit WHERE user_id = $1 ORDER BY id")
+        db::query_as("SELECT action, detail FROM people_audit WHERE user_id = $1 ORDER BY id")
             .bind(claire_id)
             .fetch_all(&s.db.read)
             .await
@@ -109,8 +111,9 @@ async fn changes_take_effect_and_are_audited(pool: SqlitePool) {
     assert_eq!(audit, [("role", Some("moderator")), ("disable", None), ("enable", None), ("reset-link", None)]);
 }
 
-#[sqlx::test]
-async fn an_admin_keeps_their_own_account_and_the_last_admin_stays(pool: SqlitePool) {
+#[tokio::test]
+async fn an_admin_keeps_their_own_account_and_the_last_admin_stays() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let admin = logged_in_as(&s, "admin@departement.fr", Role::Admin).await;
     let me = id_of(&s, "admin@departement.fr").await;

@@ -3,13 +3,14 @@
 //! it; the answers come to the author; the place stays as private as any.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{published_id, send, signed_up, state, PUBLISH};
 use crate::domain::PostStatus;
+use crate::server::db;
 
-#[sqlx::test]
-async fn a_post_for_someone_close_takes_their_agreement_and_says_so(pool: SqlitePool) {
+#[tokio::test]
+async fn a_post_for_someone_close_takes_their_agreement_and_says_so() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     // Without the agreement: said next to the box, nothing saved, everything typed kept.
@@ -18,13 +19,13 @@ async fn a_post_for_someone_close_takes_their_agreement_and_says_so(pool: Sqlite
     let body = r.body.replace("&#x27;", "'").replace("&#39;", "'");
     assert!(body.contains("Cochez la case quand la personne aidée est d'accord"), "{body}");
     assert!(body.contains("name=\"for_relative\" checked") && body.contains("Courses pour ma voisine"), "{body}");
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
+    let n: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(n, 0);
 
     let before = crate::server::services::now();
     let id = published_id(&s, &author, &format!("{PUBLISH}&for_relative=on&relative_consent=on")).await;
     let (consent, author_id): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT relative_consent_at, author_id FROM posts WHERE id = $1")
+        db::query_as("SELECT relative_consent_at, author_id FROM posts WHERE id = $1")
             .bind(id)
             .fetch_one(&s.db.read)
             .await
@@ -52,7 +53,7 @@ async fn a_post_for_someone_close_takes_their_agreement_and_says_so(pool: Sqlite
     assert!(edit.body.contains("name=\"for_relative\" checked"), "{}", edit.body);
     let r = send(&s, "POST", &format!("/mes-annonces/{id}/modifier"), PUBLISH, Some(&author)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let consent: Option<i64> = sqlx::query_scalar("SELECT relative_consent_at FROM posts WHERE id = $1")
+    let consent: Option<i64> = db::query_scalar("SELECT relative_consent_at FROM posts WHERE id = $1")
         .bind(id)
         .fetch_one(&s.db.read)
         .await

@@ -4,12 +4,12 @@
 //! what comes back.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{published_id, send, signed_up, state, PUBLISH};
 use crate::domain::schedule::{format_day, paris_day, Schedule, WhenFilter, Window};
 use crate::domain::{BBox, Category, PostFilter, PostKind, PostStatus};
 use crate::server::communes::Communes;
+use crate::server::db;
 use crate::server::db::Db;
 use crate::server::services::posts::tests::{creation, MULHOUSE, NOW};
 use crate::server::services::posts::{create_many, list_public_at};
@@ -40,8 +40,9 @@ fn draw_schedule(d: &mut Draw, today: i64) -> Option<Schedule> {
     }
 }
 
-#[sqlx::test]
-async fn today_tomorrow_and_this_week_match_brute_force_on_both_paths(pool: SqlitePool) {
+#[tokio::test]
+async fn today_tomorrow_and_this_week_match_brute_force_on_both_paths() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     let today = paris_day(NOW);
@@ -113,8 +114,9 @@ async fn today_tomorrow_and_this_week_match_brute_force_on_both_paths(pool: Sqli
     assert!(counted > 100, "the draw gives each filter posts to find ({counted})");
 }
 
-#[sqlx::test]
-async fn a_weekly_need_is_published_shown_and_kept_a_month_at_a_time(pool: SqlitePool) {
+#[tokio::test]
+async fn a_weekly_need_is_published_shown_and_kept_a_month_at_a_time() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let today = paris_day(crate::server::services::now());
@@ -125,7 +127,7 @@ async fn a_weekly_need_is_published_shown_and_kept_a_month_at_a_time(pool: Sqlit
         format_day(today + 60)
     );
     let id = published_id(&s, &author, &form).await;
-    let (kind, days, from, to, until, created, expires): (String, i64, i64, i64, i64, i64, i64) = sqlx::query_as(
+    let (kind, days, from, to, until, created, expires): (String, i64, i64, i64, i64, i64, i64) = db::query_as(
         "SELECT when_kind, when_days, when_from, when_to, when_until, created_at, expires_at FROM posts WHERE id = $1",
     )
     .bind(id)
@@ -149,7 +151,7 @@ async fn a_weekly_need_is_published_shown_and_kept_a_month_at_a_time(pool: Sqlit
         r.body.contains("L'annonce reste en ligne jusqu") || r.body.contains("L&#x27;annonce reste en ligne jusqu")
     );
     let expires: i64 =
-        sqlx::query_scalar("SELECT expires_at FROM posts WHERE id = $1").bind(id).fetch_one(&s.db.read).await.unwrap();
+        db::query_scalar("SELECT expires_at FROM posts WHERE id = $1").bind(id).fetch_one(&s.db.read).await.unwrap();
     let now = crate::server::services::now();
     assert!(expires <= now + 30 * 86_400 && expires > now + 29 * 86_400, "a month, not 90 days");
     // The edit form shows the schedule as it stands.
@@ -160,8 +162,9 @@ async fn a_weekly_need_is_published_shown_and_kept_a_month_at_a_time(pool: Sqlit
     );
 }
 
-#[sqlx::test]
-async fn a_wrong_schedule_is_said_next_to_its_field_and_what_was_typed_stays(pool: SqlitePool) {
+#[tokio::test]
+async fn a_wrong_schedule_is_said_next_to_its_field_and_what_was_typed_stays() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let today = paris_day(crate::server::services::now());
@@ -191,12 +194,13 @@ async fn a_wrong_schedule_is_said_next_to_its_field_and_what_was_typed_stays(poo
             "{fields}"
         );
     }
-    let n: i64 = sqlx::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
+    let n: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap();
     assert_eq!(n, 0, "nothing saved");
 }
 
-#[sqlx::test]
-async fn a_recurring_post_asks_its_author_to_confirm_and_a_day_post_leaves_with_its_day(pool: SqlitePool) {
+#[tokio::test]
+async fn a_recurring_post_asks_its_author_to_confirm_and_a_day_post_leaves_with_its_day() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::domain::follow_up::FollowUpRules;
     use crate::server::services::follow_ups::sweep;
     let s = state(pool);
@@ -210,12 +214,12 @@ async fn a_recurring_post_asks_its_author_to_confirm_and_a_day_post_leaves_with_
             .unwrap();
     }
     let expires: i64 =
-        sqlx::query_scalar("SELECT expires_at FROM posts WHERE id = $1").bind(day).fetch_one(&s.db.read).await.unwrap();
+        db::query_scalar("SELECT expires_at FROM posts WHERE id = $1").bind(day).fetch_one(&s.db.read).await.unwrap();
     assert_eq!(expires, crate::domain::schedule::day_start(today + 2), "online until the evening of its day");
     // Two days before the month ends: the author is asked, once; the day's post is not.
     let later = crate::server::services::now() + 28 * 86_400;
     sweep(&s.db, &FollowUpRules::default(), later).await.unwrap();
-    let said: Vec<(Option<i64>, String)> = sqlx::query_as("SELECT post_id, body FROM notifications ORDER BY id")
+    let said: Vec<(Option<i64>, String)> = db::query_as("SELECT post_id, body FROM notifications ORDER BY id")
         .fetch_all(&s.db.read)
         .await
         .unwrap_or_default();
@@ -224,8 +228,9 @@ async fn a_recurring_post_asks_its_author_to_confirm_and_a_day_post_leaves_with_
     assert!(said.iter().all(|(p, _)| *p != Some(day)), "{said:?}");
 }
 
-#[sqlx::test]
-async fn the_api_filters_by_days_and_says_when_in_plain_fields(pool: SqlitePool) {
+#[tokio::test]
+async fn the_api_filters_by_days_and_says_when_in_plain_fields() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let today = paris_day(crate::server::services::now());

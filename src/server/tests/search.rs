@@ -2,11 +2,10 @@
 //! post read back, matched and ranked in plain Rust (the BM25 formula FTS5 documents, with the
 //! same weights), the lists compared with what the service answers.
 
-use sqlx::SqlitePool;
-
 use crate::domain::post::{fold_for_search, Description, Title};
 use crate::domain::{Category, LatLng, PostFilter, PostKind, PostStatus, SortOrder};
 use crate::server::communes::Communes;
+use crate::server::db;
 use crate::server::db::map::TITLE_WEIGHT;
 use crate::server::db::Db;
 use crate::server::services::posts::tests::{creation, MULHOUSE, NOW};
@@ -94,7 +93,7 @@ fn tokens(text: &str) -> Vec<String> {
 
 async fn rows(db: &Db) -> Vec<Row> {
     let all: Vec<(i64, String, String, String, i64, String, String)> =
-        sqlx::query_as("SELECT id, title, description, status, created_at, category, kind FROM posts ORDER BY id")
+        db::query_as("SELECT id, title, description, status, created_at, category, kind FROM posts ORDER BY id")
             .fetch_all(&db.read)
             .await
             .unwrap();
@@ -170,8 +169,9 @@ fn searching(words: &str) -> PostFilter {
     PostFilter { sort: f.default_sort(), ..f }
 }
 
-#[sqlx::test]
-async fn words_find_posts_whatever_their_accents_ranked_as_brute_force_ranks_them(pool: SqlitePool) {
+#[tokio::test]
+async fn words_find_posts_whatever_their_accents_ranked_as_brute_force_ranks_them() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     create_many(&db, &communes, posts(150, 7)).await.unwrap();
@@ -195,8 +195,9 @@ async fn words_find_posts_whatever_their_accents_ranked_as_brute_force_ranks_the
     assert!(pending_matching > 0, "the index holds posts a search must not show");
 }
 
-#[sqlx::test]
-async fn words_combine_with_every_other_filter(pool: SqlitePool) {
+#[tokio::test]
+async fn words_combine_with_every_other_filter() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     create_many(&db, &communes, posts(150, 11)).await.unwrap();
@@ -217,7 +218,7 @@ async fn words_combine_with_every_other_filter(pool: SqlitePool) {
         let centre = f.near.unwrap();
         let kx = 111.32 * centre.lat.to_radians().cos();
         let points: Vec<(i64, f64, f64)> =
-            sqlx::query_as("SELECT id, public_lat, public_lon FROM posts").fetch_all(&db.read).await.unwrap();
+            db::query_as("SELECT id, public_lat, public_lon FROM posts").fetch_all(&db.read).await.unwrap();
         let km = |id: i64| {
             let (_, lat, lon) = points.iter().find(|p| p.0 == id).unwrap();
             ((lat - centre.lat) * 111.32).hypot((lon - centre.lon) * kx)
@@ -244,8 +245,9 @@ async fn words_combine_with_every_other_filter(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn a_long_list_is_read_fifty_at_a_time_and_the_pages_add_up_to_the_whole(pool: SqlitePool) {
+#[tokio::test]
+async fn a_long_list_is_read_fifty_at_a_time_and_the_pages_add_up_to_the_whole() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     // 520 posts, every one holding "aide" in its title: more than the map pins.
@@ -306,8 +308,9 @@ async fn a_long_list_is_read_fifty_at_a_time_and_the_pages_add_up_to_the_whole(p
     assert_eq!(seen, newest.iter().map(|r| r.id).collect::<Vec<_>>());
 }
 
-#[sqlx::test]
-async fn around_the_persons_position_distances_and_nearest_are_from_there(pool: SqlitePool) {
+#[tokio::test]
+async fn around_the_persons_position_distances_and_nearest_are_from_there() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     create_many(&db, &communes, posts(60, 5)).await.unwrap();
@@ -332,8 +335,9 @@ async fn around_the_persons_position_distances_and_nearest_are_from_there(pool: 
     assert_eq!(place.unwrap().name.as_deref(), Some("Colmar"));
 }
 
-#[sqlx::test]
-async fn a_ligature_and_its_two_letters_find_each_other(pool: SqlitePool) {
+#[tokio::test]
+async fn a_ligature_and_its_two_letters_find_each_other() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let db = Db::single(pool);
     let communes = Communes::haut_rhin().unwrap();
     let mut list = posts(2, 1);

@@ -3,10 +3,10 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 use super::{signed_up, state};
+use crate::server::db;
 use crate::server::router;
 use crate::server::state::AppState;
 
@@ -18,11 +18,12 @@ pub(super) async fn raw(s: &AppState, req: Request<Body>) -> (StatusCode, axum::
 }
 
 async fn display_name(s: &AppState) -> String {
-    sqlx::query_scalar("SELECT display_name FROM users").fetch_one(&s.db.read).await.unwrap()
+    db::query_scalar("SELECT display_name FROM users").fetch_one(&s.db.read).await.unwrap()
 }
 
-#[sqlx::test]
-async fn requests_from_another_site_change_nothing(pool: SqlitePool) {
+#[tokio::test]
+async fn requests_from_another_site_change_nothing() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let mut foreign_successes = 0;
@@ -74,8 +75,9 @@ async fn requests_from_another_site_change_nothing(pool: SqlitePool) {
     assert_eq!(foreign_successes, 0, "0 foreign successes out of {tried} requests");
 }
 
-#[sqlx::test]
-async fn every_response_carries_the_security_headers(pool: SqlitePool) {
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let cookie = signed_up(&s, "claire%40exemple.fr").await;
     let uris = [
@@ -145,8 +147,9 @@ async fn every_response_carries_the_security_headers(pool: SqlitePool) {
     println!("FIGURE headers.csp_coverage_pct {}", with_csp * 100 / checked);
 }
 
-#[sqlx::test]
-async fn large_bodies_are_refused(pool: SqlitePool) {
+#[tokio::test]
+async fn large_bodies_are_refused() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let big = format!("form=profile&display_name={}", "a".repeat(70 * 1024));
     let req = Request::post("/compte")
@@ -157,8 +160,9 @@ async fn large_bodies_are_refused(pool: SqlitePool) {
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
-#[sqlx::test]
-async fn the_service_worker_fetches_this_site_only_and_logging_out_clears_the_device(pool: SqlitePool) {
+#[tokio::test]
+async fn the_service_worker_fetches_this_site_only_and_logging_out_clears_the_device() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (_, h, _) = raw(&s, Request::get("/sw.js").body(Body::empty()).unwrap()).await;
     let csp = h["content-security-policy"].to_str().unwrap();
@@ -185,8 +189,9 @@ fn lands_offsite(location: &str) -> bool {
     }
 }
 
-#[sqlx::test]
-async fn no_switch_nor_log_in_sends_anyone_to_another_site(pool: SqlitePool) {
+#[tokio::test]
+async fn no_switch_nor_log_in_sends_anyone_to_another_site() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::domain::local_path::tests::HOSTILE;
     use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 

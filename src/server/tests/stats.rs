@@ -2,14 +2,14 @@
 //! a wrong selection is named in the reader's language and keeps what was typed.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, send, signed_up, state};
 use crate::domain::stats::{Figures, Shown};
 use crate::domain::user::Role;
 
-#[sqlx::test]
-async fn figures_are_for_staff_only_in_every_form(pool: SqlitePool) {
+#[tokio::test]
+async fn figures_are_for_staff_only_in_every_form() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let moderator = logged_in_as(&s, "chiffres@departement.fr", Role::Moderator).await;
@@ -40,8 +40,9 @@ async fn figures_are_for_staff_only_in_every_form(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn a_wrong_selection_is_named_and_kept(pool: SqlitePool) {
+#[tokio::test]
+async fn a_wrong_selection_is_named_and_kept() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let moderator = logged_in_as(&s, "chiffres@departement.fr", Role::Moderator).await;
     let r = send(

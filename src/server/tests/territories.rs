@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{get, state};
 use crate::domain::territory::{Scope, TerritoryCode};
@@ -13,6 +12,7 @@ use crate::domain::user::{CurrentUser, Role};
 use crate::domain::{Category, LatLng, PostKind, PostStatus};
 use crate::error::AppError;
 use crate::server::communes::Communes;
+use crate::server::db;
 use crate::server::services::accounts::test_account;
 use crate::server::services::posts::tests::{creation, COLMAR};
 use crate::server::services::territories::{self, Addition};
@@ -49,7 +49,7 @@ fn addition(code: &str) -> Addition {
 }
 
 /// The app over `pool` serving the Haut-Rhin and the Bas-Rhin.
-async fn two_territories(pool: SqlitePool) -> AppState {
+async fn two_territories(pool: crate::server::db::Pool) -> AppState {
     let mut s = state(pool);
     assert_eq!(territories::load(&s.db).await.unwrap().all().len(), 366);
     assert_eq!(territories::add(&s.db, &addition("67"), &bas_rhin(), NOW).await.unwrap(), 2);
@@ -67,8 +67,9 @@ fn only(code: &str) -> Scope {
     Scope::Only(vec![TerritoryCode::parse(code).unwrap()])
 }
 
-#[sqlx::test]
-async fn a_second_territory_is_added_once_and_its_communes_are_served(pool: SqlitePool) {
+#[tokio::test]
+async fn a_second_territory_is_added_once_and_its_communes_are_served() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = two_territories(pool).await;
     assert_eq!(s.communes.all().len(), 368);
     assert_eq!(s.communes.locate(STRASBOURG).unwrap().name, "Strasbourg");
@@ -118,8 +119,9 @@ async fn a_second_territory_is_added_once_and_its_communes_are_served(pool: Sqli
     assert!(unknown.contains("no territory 99"), "{unknown}");
 }
 
-#[sqlx::test]
-async fn staff_of_one_territory_neither_see_nor_act_on_the_others_posts(pool: SqlitePool) {
+#[tokio::test]
+async fn staff_of_one_territory_neither_see_nor_act_on_the_others_posts() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = two_territories(pool).await;
     let haut = staff(&s, "haut@entraide.test", Role::Moderator, only("68")).await;
     let bas = staff(&s, "bas@entraide.test", Role::Admin, only("67")).await;
@@ -217,8 +219,9 @@ async fn staff_of_one_territory_neither_see_nor_act_on_the_others_posts(pool: Sq
     assert!(moderation::post(&s.db, &haut, strasbourg).await.is_ok());
 }
 
-#[sqlx::test]
-async fn the_address_of_a_territory_opens_the_map_on_it(pool: SqlitePool) {
+#[tokio::test]
+async fn the_address_of_a_territory_opens_the_map_on_it() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = two_territories(pool).await;
     let res = super::router_get(&s, "/67").await;
     assert_eq!(res.0, StatusCode::SEE_OTHER);
@@ -235,8 +238,9 @@ async fn the_address_of_a_territory_opens_the_map_on_it(pool: SqlitePool) {
     }
 }
 
-#[sqlx::test]
-async fn an_admin_of_one_territory_appoints_staff_there_only(pool: SqlitePool) {
+#[tokio::test]
+async fn an_admin_of_one_territory_appoints_staff_there_only() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::server::services::people::{self, Change};
     let s = two_territories(pool).await;
     let bas = staff(&s, "bas@entraide.test", Role::Admin, only("67")).await;
@@ -282,15 +286,16 @@ async fn an_admin_of_one_territory_appoints_staff_there_only(pool: SqlitePool) {
     people::set_territories(&s.db, &national, haut.id, true, &[], NOW).await.unwrap();
     assert_eq!(territories::scope_of(&s.db, &haut).await.unwrap(), Scope::National);
     let audited: Vec<String> =
-        sqlx::query_scalar("SELECT detail FROM people_audit WHERE action = 'territories' ORDER BY id")
+        db::query_scalar("SELECT detail FROM people_audit WHERE action = 'territories' ORDER BY id")
             .fetch_all(&s.db.read)
             .await
             .unwrap();
     assert_eq!(audited, ["67 68", "national"]);
 }
 
-#[sqlx::test]
-async fn the_emergency_panel_adds_the_territorys_own_services(pool: SqlitePool) {
+#[tokio::test]
+async fn the_emergency_panel_adds_the_territorys_own_services() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = two_territories(pool).await;
     let changes = territories::Changes {
         emergency: Some("SOS Amitié Alsace, 03 88 22 33 33".into()),
@@ -316,8 +321,9 @@ async fn the_emergency_panel_adds_the_territorys_own_services(pool: SqlitePool) 
     assert!(r.body.contains("Est-ce une urgence") && !r.body.contains("SOS Amitié Alsace"));
 }
 
-#[sqlx::test]
-async fn a_post_page_gives_the_contact_of_its_territorys_team(pool: SqlitePool) {
+#[tokio::test]
+async fn a_post_page_gives_the_contact_of_its_territorys_team() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = two_territories(pool).await;
     let changes = territories::Changes {
         contact_email: Some("entraide@bas-rhin.fr".into()),
@@ -341,8 +347,9 @@ async fn a_post_page_gives_the_contact_of_its_territorys_team(pool: SqlitePool) 
     assert!(!page.contains("mailto:entraide@"), "the Haut-Rhin gave no contact");
 }
 
-#[sqlx::test]
-async fn follow_ups_are_seen_and_closed_by_their_territorys_staff(pool: SqlitePool) {
+#[tokio::test]
+async fn follow_ups_are_seen_and_closed_by_their_territorys_staff() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     use crate::domain::follow_up::FollowUpRules;
     use crate::server::services::follow_ups;
     let s = two_territories(pool).await;

@@ -3,21 +3,22 @@
 //! going on publishes it flagged, and the moderation queue shows it first, with why.
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::Role;
+use crate::server::db;
 use crate::server::state::AppState;
 
 const FALL: &str = "kind=request&category=groceries&title=Courses+pour+ma+m%C3%A8re&description=Elle+est+tomb%C3%A9e+\
 dans+la+salle+de+bain+et+n%27arrive+pas+%C3%A0+se+relever.&lifetime_days=30&commune=Colmar+%2868000%29";
 
 async fn posts(s: &AppState) -> Vec<(i64, Option<String>)> {
-    sqlx::query_as("SELECT id, urgent_signs FROM posts ORDER BY id").fetch_all(&s.db.read).await.unwrap()
+    db::query_as("SELECT id, urgent_signs FROM posts ORDER BY id").fetch_all(&s.db.read).await.unwrap()
 }
 
-#[sqlx::test]
-async fn a_distress_text_shows_the_numbers_first_then_goes_on_flagged(pool: SqlitePool) {
+#[tokio::test]
+async fn a_distress_text_shows_the_numbers_first_then_goes_on_flagged() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     // An ordinary post first: nothing shown, published at once (pending), not flagged.
@@ -56,8 +57,9 @@ async fn a_distress_text_shows_the_numbers_first_then_goes_on_flagged(pool: Sqli
     assert!(!mine.body.contains("Signes d"));
 }
 
-#[sqlx::test]
-async fn the_last_easy_read_step_and_an_edit_check_too(pool: SqlitePool) {
+#[tokio::test]
+async fn the_last_easy_read_step_and_an_edit_check_too() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     // The easy-read form's last step ("confirm") publishes: the numbers first, on that step.
@@ -87,8 +89,9 @@ async fn the_last_easy_read_step_and_an_edit_check_too(pool: SqlitePool) {
     assert_eq!(posts(&s).await[1], (id, None));
 }
 
-#[sqlx::test]
-async fn a_wrong_form_says_what_is_wrong_before_the_numbers(pool: SqlitePool) {
+#[tokio::test]
+async fn a_wrong_form_says_what_is_wrong_before_the_numbers() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let author = signed_up(&s, "claire%40exemple.fr").await;
     let no_commune = FALL.replace("&commune=Colmar+%2868000%29", "&commune=");

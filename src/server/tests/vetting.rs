@@ -6,13 +6,13 @@
 use std::sync::Arc;
 
 use axum::http::StatusCode;
-use sqlx::SqlitePool;
 
 use super::{logged_in_as, published_id, send, signed_up, state, PUBLISH};
 use crate::domain::user::{CurrentUser, Role};
 use crate::domain::vetting::{CheckForm, VettedCategories};
 use crate::domain::Category;
 use crate::error::AppError;
+use crate::server::db;
 use crate::server::services::{self, vetting};
 use crate::server::state::AppState;
 
@@ -47,8 +47,9 @@ fn today() -> String {
     crate::domain::period::format_date(services::now())
 }
 
-#[sqlx::test]
-async fn an_unvetted_volunteer_is_shown_how_and_a_vetted_one_answers(pool: SqlitePool) {
+#[tokio::test]
+async fn an_unvetted_volunteer_is_shown_how_and_a_vetted_one_answers() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let (author, staff, post) = childcare_request(&s).await;
     let volunteer = signed_up(&s, "benevole%40exemple.fr").await;
@@ -138,8 +139,9 @@ async fn an_unvetted_volunteer_is_shown_how_and_a_vetted_one_answers(pool: Sqlit
 
 /// The authorization matrix of the vetting pages: residents, anonymous visitors, staff on
 /// themselves, a person who did not ask.
-#[sqlx::test]
-async fn only_staff_record_checks_and_never_their_own(pool: SqlitePool) {
+#[tokio::test]
+async fn only_staff_record_checks_and_never_their_own() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let volunteer = signed_up(&s, "benevole%40exemple.fr").await;
     let v = user(&s, "benevole@exemple.fr").await;
@@ -183,8 +185,9 @@ async fn only_staff_record_checks_and_never_their_own(pool: SqlitePool) {
 
 /// A check counts from the day of the meeting for a year, to the day; a renewal may be asked two
 /// months before the end, not earlier.
-#[sqlx::test]
-async fn a_check_lasts_a_year_to_the_day(pool: SqlitePool) {
+#[tokio::test]
+async fn a_check_lasts_a_year_to_the_day() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     signed_up(&s, "benevole%40exemple.fr").await;
     logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
@@ -222,8 +225,9 @@ async fn a_check_lasts_a_year_to_the_day(pool: SqlitePool) {
 
 /// Which categories need a vetted helper is configuration: with none, anyone answers a
 /// childcare request; offers never need one.
-#[sqlx::test]
-async fn the_categories_are_configuration(pool: SqlitePool) {
+#[tokio::test]
+async fn the_categories_are_configuration() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let mut s = state(pool);
     s.vetted = Arc::new(VettedCategories::parse("").unwrap());
     let (_author, _staff, post) = childcare_request(&s).await;
@@ -249,7 +253,7 @@ async fn the_categories_are_configuration(pool: SqlitePool) {
 /// Records a check of today for the account `email` (as the desk would, straight in the table).
 async fn vet(s: &AppState, email: &str) {
     let who = user(s, email).await;
-    let staff: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE email = 'verificatrice@exemple.fr'")
+    let staff: i64 = db::query_scalar("SELECT count(*) FROM users WHERE email = 'verificatrice@exemple.fr'")
         .fetch_one(&s.db.read)
         .await
         .unwrap();
@@ -273,13 +277,14 @@ async fn vet(s: &AppState, email: &str) {
 /// Offering to keep children or to visit homes makes the author the helper: it takes a valid
 /// check, at publishing and at editing; the refusal is said next to the category with what was
 /// typed kept; requests in those categories stay open to everyone.
-#[sqlx::test]
-async fn an_offer_in_a_vetted_category_takes_a_vetted_author(pool: SqlitePool) {
+#[tokio::test]
+async fn an_offer_in_a_vetted_category_takes_a_vetted_author() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let offer = childcare().replace("kind=request", "kind=offer");
     let resident = signed_up(&s, "voisin%40exemple.fr").await;
     let count = |s: AppState| async move {
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap()
+        db::query_scalar::<i64>("SELECT count(*) FROM posts").fetch_one(&s.db.read).await.unwrap()
     };
 
     let r = send(&s, "POST", "/publier", &offer, Some(&resident)).await;
@@ -296,7 +301,7 @@ async fn an_offer_in_a_vetted_category_takes_a_vetted_author(pool: SqlitePool) {
     let groceries = published_id(&s, &resident, &PUBLISH.replace("kind=request", "kind=offer")).await;
     let r = send(&s, "POST", &format!("/mes-annonces/{groceries}/modifier"), &offer, Some(&resident)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
-    let category: String = sqlx::query_scalar("SELECT category FROM posts WHERE id = $1")
+    let category: String = db::query_scalar("SELECT category FROM posts WHERE id = $1")
         .bind(groceries)
         .fetch_one(&s.db.read)
         .await
@@ -318,13 +323,14 @@ async fn an_offer_in_a_vetted_category_takes_a_vetted_author(pool: SqlitePool) {
 
 /// Two months before a check ends (when a renewal can be asked), its holder is told once, in
 /// the app and by e-mail; not for a check withdrawn or already renewed.
-#[sqlx::test]
-async fn a_vetted_helper_is_told_once_when_the_renewal_opens(pool: SqlitePool) {
+#[tokio::test]
+async fn a_vetted_helper_is_told_once_when_the_renewal_opens() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let told = |email: &'static str| {
         let s = s.clone();
         async move {
-            sqlx::query_scalar::<_, i64>(
+            db::query_scalar::<i64>(
                 "SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id \
                  WHERE u.email = $1 AND n.kind = 'vetting' AND n.body LIKE '%prend fin le%'",
             )
@@ -346,7 +352,7 @@ async fn a_vetted_helper_is_told_once_when_the_renewal_opens(pool: SqlitePool) {
     let w = send(&s, "POST", "/verifications", &format!("action=withdraw&user={}&reason=Demande", r.id), Some(&staff))
         .await;
     assert_eq!(w.status, StatusCode::SEE_OTHER, "{}", w.body);
-    let ends: i64 = sqlx::query_scalar(
+    let ends: i64 = db::query_scalar(
         "SELECT expires_at FROM vettings v JOIN users u ON u.id = v.user_id WHERE u.email = 'benevole@exemple.fr'",
     )
     .fetch_one(&s.db.read)
@@ -361,7 +367,7 @@ async fn a_vetted_helper_is_told_once_when_the_renewal_opens(pool: SqlitePool) {
         (told("benevole@exemple.fr").await, told("renouvele@exemple.fr").await, told("retire@exemple.fr").await),
         (1, 1, 0)
     );
-    let mail: i64 = sqlx::query_scalar(
+    let mail: i64 = db::query_scalar(
         "SELECT count(*) FROM outbox WHERE to_email = 'benevole@exemple.fr' AND body LIKE '%prend fin le%'",
     )
     .fetch_one(&s.db.read)
@@ -375,16 +381,17 @@ async fn a_vetted_helper_is_told_once_when_the_renewal_opens(pool: SqlitePool) {
 }
 
 /// The categories table the posts refer to holds every category of the code, with its code.
-#[sqlx::test]
-async fn the_categories_table_is_the_code_s_list(pool: SqlitePool) {
+#[tokio::test]
+async fn the_categories_table_is_the_code_s_list() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT slug, code FROM categories ORDER BY code").fetch_all(&s.db.read).await.unwrap();
+        db::query_as("SELECT slug, code FROM categories ORDER BY code").fetch_all(&s.db.read).await.unwrap();
     let mut want: Vec<(String, i64)> = Category::ALL.iter().map(|c| (c.slug().to_owned(), c.code())).collect();
     want.sort_by_key(|w| w.1);
     assert_eq!(rows, want);
     // A post with an unknown category is refused by the database too.
-    let bad = sqlx::query(
+    let bad = db::query(
         "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
          public_lon, commune_insee, commune_name, created_at, updated_at, expires_at) \
          VALUES ('request', 'babysitting', 'individual', 'pending', 't', 'd', 48, 7, 48, 7, '68066', 'Colmar', 1, 1, 2)",
@@ -395,8 +402,9 @@ async fn the_categories_table_is_the_code_s_list(pool: SqlitePool) {
 }
 
 /// « Mes données » shows the checks and the request; erasing the account erases them.
-#[sqlx::test]
-async fn an_erased_account_leaves_no_check(pool: SqlitePool) {
+#[tokio::test]
+async fn an_erased_account_leaves_no_check() {
+    let (pool, _db) = crate::server::db::testing::fresh().await;
     let s = state(pool);
     let volunteer = signed_up(&s, "benevole%40exemple.fr").await;
     logged_in_as(&s, "moderatrice@exemple.fr", Role::Moderator).await;
@@ -418,7 +426,7 @@ async fn an_erased_account_leaves_no_check(pool: SqlitePool) {
     let r =
         send(&s, "POST", "/compte/supprimer", "password=le+chat+dort+sur+le+toit&confirm=on", Some(&volunteer)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let left: i64 = sqlx::query_scalar(
+    let left: i64 = db::query_scalar(
         "SELECT (SELECT count(*) FROM vettings WHERE user_id = $1) + (SELECT count(*) FROM vetting_requests WHERE user_id = $1)",
     )
     .bind(v.id)
