@@ -38,14 +38,17 @@ impl Limit {
     pub async fn take(&self, db: &Db, key: &str, now: i64) -> Result<Taken, AppError> {
         let key = hashed(key);
         let since = now - self.window;
-        let mut conn = db.write.acquire().await.map_err(|e| db::internal("limit: acquire", e))?;
-        if let Some(id) = sql::take(&mut conn, self.bucket, &key, now, since, self.max)
+        // A write transaction: one check at a time (SQLite's single writer; on PostgreSQL, whose
+        // statements would otherwise each count the same places, the write lock).
+        let mut tx = db.begin_write().await.map_err(|e| db::internal("limit: begin", e))?;
+        if let Some(id) = sql::take(&mut tx, self.bucket, &key, now, since, self.max)
             .await
             .map_err(|e| db::internal("limit: take", e))?
         {
+            tx.commit().await.map_err(|e| db::internal("limit: commit", e))?;
             return Ok(Taken(id));
         }
-        let oldest = sql::oldest(&mut conn, self.bucket, &key, since)
+        let oldest = sql::oldest(&mut tx, self.bucket, &key, since)
             .await
             .map_err(|e| db::internal("limit: oldest", e))?
             .unwrap_or(now);

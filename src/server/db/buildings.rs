@@ -1,7 +1,7 @@
 //! SQL for « Mon immeuble »: buildings' groups, their members, wrong codes typed, and the posts
 //! for one building only. No authorization here: `services::buildings` decides.
 
-use super::sql::{self, Conn};
+use super::sql::{self, Conn, Engine};
 
 /// A building's group.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -146,12 +146,17 @@ pub struct BuildingPostRow {
 /// The open posts of the buildings `user_id` belongs to (published or in progress, shown, not
 /// expired at `now`), newest first.
 pub async fn posts_for_member(conn: &mut Conn, user_id: i64, now: i64) -> Result<Vec<BuildingPostRow>, sqlx::Error> {
-    sql::query_as(
+    // SQLite is told which index to read (its planner would walk every post by date instead).
+    let posts = match conn.engine() {
+        Engine::Sqlite => "posts p INDEXED BY posts_building",
+        Engine::Postgres => "posts p",
+    };
+    sql::query_as(&format!(
         "SELECT p.id, p.building_id, p.kind, p.category, p.status, p.title, u.display_name AS author_name, \
-         p.created_at FROM building_members m JOIN posts p INDEXED BY posts_building ON p.building_id = m.building_id \
+         p.created_at FROM building_members m JOIN {posts} ON p.building_id = m.building_id \
          LEFT JOIN users u ON u.id = p.author_id WHERE m.user_id = $1 AND p.status IN ('published', 'in-progress') \
-         AND p.hidden_at IS NULL AND p.expires_at > $2 ORDER BY p.created_at DESC, p.id DESC LIMIT 200",
-    )
+         AND p.hidden_at IS NULL AND p.expires_at > $2 ORDER BY p.created_at DESC, p.id DESC LIMIT 200"
+    ))
     .bind(user_id)
     .bind(now)
     .fetch_all(conn)

@@ -273,7 +273,7 @@ pub async fn private_of(conn: &mut Conn, post_id: i64) -> Result<Option<PrivateR
 /// Sets whether the post leaves the map while in progress.
 pub async fn set_off_map(conn: &mut Conn, post_id: i64, off_map: bool) -> Result<(), sqlx::Error> {
     sql::query("UPDATE posts SET off_map_in_progress = $1 WHERE id = $2")
-        .bind(i64::from(off_map))
+        .bind(off_map)
         .bind(post_id)
         .execute(conn)
         .await?;

@@ -313,7 +313,8 @@ fn push_schedule_source(q: &mut Sql, area: BBox) {
 }
 
 /// How much more a word found in a title weighs than one found in a description, in the
-/// ranking of a word search (FTS5's `bm25`; PostgreSQL's `ts_rank`, weight A for the title).
+/// ranking of a word search (FTS5's `bm25` on SQLite; on PostgreSQL, the sum over the terms of
+/// this weight when found in the title and 1 when found in the description).
 pub const TITLE_WEIGHT: f64 = 4.0;
 
 /// The `tsquery` of `terms` on PostgreSQL: every term as a prefix (`epicerie:* & aide:*`). The
@@ -359,10 +360,17 @@ pub fn pins_page_sql(engine: Engine, f: &PostFilter, area: BBox, now: i64, limit
     push_radius_condition(&mut q, f);
     match f.sort {
         SortOrder::Relevance if !terms.is_empty() && q.pg() => {
-            // Weights of D, C, B (the description) and A (the title).
-            let weights = format!("'{{0.1, 0.2, {}, 1.0}}'", 1.0 / TITLE_WEIGHT);
-            q.push(&format!(" ORDER BY ts_rank({weights}, p.search, to_tsquery('simple', "));
-            q.bind(ts_query(&terms)).push(")) DESC, p.created_at DESC, p.id DESC");
+            // Each term found in the title weighs TITLE_WEIGHT, in the description 1 (the
+            // title's words are weight A of `posts.search`, the description's B).
+            q.push(" ORDER BY (0");
+            for t in &terms {
+                q.push(" + CASE WHEN p.search @@ to_tsquery('simple', ").bind(format!("{t}:*A"));
+                q.push(") THEN ").push(&format!("{TITLE_WEIGHT:.1}")).push(" ELSE 0 END");
+                q.push(" + CASE WHEN p.search @@ to_tsquery('simple', ")
+                    .bind(format!("{t}:*B"))
+                    .push(") THEN 1 ELSE 0 END");
+            }
+            q.push(") DESC, p.created_at DESC, p.id DESC");
         }
         SortOrder::Relevance if !terms.is_empty() => {
             q.push(" ORDER BY bm25(posts_fts, ").bind(TITLE_WEIGHT).push(", 1.0), p.created_at DESC, p.id DESC");

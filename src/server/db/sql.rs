@@ -48,6 +48,14 @@ impl Engine {
         }
     }
 
+    /// The smaller of two values: SQLite's two-argument `min`, PostgreSQL's `LEAST`.
+    pub fn least(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "min",
+            Engine::Postgres => "LEAST",
+        }
+    }
+
     /// The Unix time now, in seconds, as SQL.
     pub fn now_seconds(self) -> &'static str {
         match self {
@@ -83,6 +91,9 @@ impl Engine {
     }
 }
 
+/// The advisory lock of write transactions on PostgreSQL ("entraide" in ASCII, folded to 63 bits).
+pub const WRITE_LOCK: i64 = 0x0065_6e74_7261_6964;
+
 /// A pool of connections to one engine.
 #[derive(Clone, Debug)]
 pub enum Pool {
@@ -114,12 +125,18 @@ impl Pool {
         })
     }
 
-    /// A transaction that will write: on SQLite it takes the write lock at once
-    /// (`BEGIN IMMEDIATE`, no busy upgrade later); PostgreSQL locks rows as they are written.
+    /// A transaction that will write, one at a time in the whole database, as the services'
+    /// rules expect (a check then a write, never two at once): on SQLite it takes the write lock
+    /// at once (`BEGIN IMMEDIATE`, no busy upgrade later); on PostgreSQL, the transaction-level
+    /// advisory lock `WRITE_LOCK`, held by one transaction of any app server until it ends.
     pub async fn begin_write(&self) -> Result<Tx<'static>, sqlx::Error> {
         Ok(match self {
             Pool::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Pool::Postgres(p) => {
+                let mut tx = p.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(WRITE_LOCK).execute(&mut *tx).await?;
+                Tx::Postgres(tx)
+            }
         })
     }
 
@@ -653,20 +670,33 @@ impl<'q> Query<'q> {
     }
 }
 
-/// The statements of `sql`, split at each `;` outside quotes, without the empty ones.
+/// The statements of `sql`, split at each `;` outside quotes (`'…'`, and PostgreSQL's
+/// dollar quotes `$tag$…$tag$`), without the empty ones.
 fn statements(sql: &str) -> Vec<&str> {
-    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
-    for (i, c) in sql.char_indices() {
-        match c {
-            '\'' => quoted = !quoted,
-            ';' if !quoted => {
+    let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+    let b = sql.as_bytes();
+    while i < b.len() {
+        match b[i] {
+            b'\'' => i += sql[i + 1..].find('\'').map_or(b.len(), |n| n + 2),
+            b'$' => {
+                let tag_len = b[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic() || **c == b'_').count();
+                if b.get(i + 1 + tag_len) == Some(&b'$') {
+                    let tag = &sql[i..i + tag_len + 2];
+                    let body = i + tag.len();
+                    i = sql[body..].find(tag).map_or(b.len(), |n| body + n + tag.len());
+                } else {
+                    i += 1;
+                }
+            }
+            b';' => {
                 out.push(&sql[start..i]);
                 start = i + 1;
+                i += 1;
             }
-            _ => {}
+            _ => i += 1,
         }
     }
-    out.push(&sql[start..]);
+    out.push(&sql[start.min(sql.len())..]);
     out.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect()
 }
 
@@ -855,5 +885,8 @@ mod tests {
         assert_eq!(parts, ["DELETE FROM a WHERE id = $1", "INSERT INTO b VALUES ($1, 'x;y', $3)"]);
         assert_eq!(parts.iter().map(|s| highest_parameter(s)).collect::<Vec<_>>(), [1, 3]);
         assert_eq!(highest_parameter("SELECT 1"), 0);
+        let function = "CREATE FUNCTION f() RETURNS trigger AS $f$ BEGIN RAISE EXCEPTION 'a;b'; END $f$; SELECT $1";
+        assert_eq!(statements(function).len(), 2, "{:?}", statements(function));
+        assert_eq!(statements("SELECT $$;$$; SELECT 2").len(), 2);
     }
 }

@@ -98,9 +98,10 @@ pub async fn waiting(conn: &mut Conn, s: &Scope) -> Result<i64, sqlx::Error> {
 /// The communes (INSEE codes) of the requests whose time ran out in the period (up to `now`)
 /// while still on the map, nobody having answered.
 pub async fn expired_unanswered(conn: &mut Conn, s: &Scope, now: i64) -> Result<Vec<String>, sqlx::Error> {
+    let least = conn.engine().least();
     sql::query_scalar(&format!(
         "SELECT p.commune_insee FROM posts p WHERE p.kind = 'request' AND p.status = 'published' \
-         AND p.hidden_at IS NULL AND p.expires_at >= $1 AND p.expires_at < MIN($2, $3) \
+         AND p.hidden_at IS NULL AND p.expires_at >= $1 AND p.expires_at < {least}($2, $3) \
          AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.post_id = p.id) \
          AND ($4 IS NULL OR p.commune_insee = $4) AND ($5 IS NULL OR p.category = $5) AND {}",
         post_in_scope("p", 6)

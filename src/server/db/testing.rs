@@ -124,17 +124,33 @@ async fn postgres(admin: String, n: u64) -> (Pool, Fresh) {
 }
 
 /// A database migrated once, copied by each test (`CREATE DATABASE … TEMPLATE`, a file copy).
+/// Named after the migrations it holds, so later runs reuse it; made under a name of this
+/// process, then renamed when complete.
 async fn make_template(admin: &str) -> Result<String, sqlx::Error> {
-    let name = format!("entraide_template_{}", std::process::id());
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for m in super::PG_MIGRATOR.iter() {
+        (m.version, &*m.checksum).hash(&mut hasher);
+    }
+    let name = format!("entraide_template_{:016x}", hasher.finish());
     let mut conn = PgConnectOptions::from_str(admin)?.connect().await?;
-    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn).await?;
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await?;
-    let options = PgConnectOptions::from_str(admin)?.database(&name);
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)")
+        .bind(&name)
+        .fetch_one(&mut conn)
+        .await?;
+    if exists {
+        return Ok(name);
+    }
+    let making = format!("entraide_making_{}", std::process::id());
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {making} WITH (FORCE)")).execute(&mut conn).await?;
+    sqlx::query(&format!("CREATE DATABASE {making}")).execute(&mut conn).await?;
+    let options = PgConnectOptions::from_str(admin)?.database(&making);
     let pool = PgPoolOptions::new().max_connections(1).connect_with(options).await?;
     super::PG_MIGRATOR.run(&pool).await.map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     pool.close().await;
     // A template takes no connections while it is copied.
-    sqlx::query(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")).execute(&mut conn).await?;
+    sqlx::query(&format!("ALTER DATABASE {making} WITH ALLOW_CONNECTIONS false")).execute(&mut conn).await?;
+    sqlx::query(&format!("ALTER DATABASE {making} RENAME TO {name}")).execute(&mut conn).await?;
     let _ = conn.close().await;
     Ok(name)
 }

@@ -167,7 +167,7 @@ pub async fn set_lang(conn: &mut Conn, id: i64, lang: Lang) -> Result<(), sqlx::
 
 pub async fn set_email_notifications(conn: &mut Conn, id: i64, on: bool, now: i64) -> Result<(), sqlx::Error> {
     sql::query("UPDATE users SET email_notifications = $1, updated_at = $2 WHERE id = $3")
-        .bind(i64::from(on))
+        .bind(on)
         .bind(now)
         .bind(id)
         .execute(conn)

@@ -150,7 +150,7 @@ pub async fn cancel(conn: &mut Conn, user: i64) -> Result<bool, sqlx::Error> {
 pub async fn record(conn: &mut Conn, user: i64, check: &Check, by: i64, now: i64) -> Result<i64, sqlx::Error> {
     let id = sql::query_scalar(
         "INSERT INTO vettings (user_id, identity_seen, association, checked_on, checked_by, recorded_by, \
-         recorded_at, expires_at) VALUES ($1, 1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         recorded_at, expires_at) VALUES ($1, TRUE, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(user)
     .bind(check.association.as_deref())

@@ -140,7 +140,9 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
     let fail = |e: sqlx::Error| db::internal("synthetic seed", e);
     // A large page cache for the writer: the bulk index and count inserts then stay in memory
     // instead of re-reading pages (measured: 1M posts in 104 s with the 2 MB default).
-    db::query("PRAGMA cache_size = -524288").execute(&db.write).await.map_err(fail)?;
+    if db.engine() == db::Engine::Sqlite {
+        db::query("PRAGMA cache_size = -524288").execute(&db.write).await.map_err(fail)?;
+    }
     let mut written = 0;
     while written < n {
         let batch = ROWS_PER_TRANSACTION.min(n - written);

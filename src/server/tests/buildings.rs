@@ -99,7 +99,7 @@ async fn a_building_post_reaches_its_members_and_never_the_public() {
     assert!(queue.contains("Visible seulement par les voisins de : Immeuble, rue des Tilleuls, Colmar"), "{queue}");
     let r = send(&s, "POST", "/moderation", &format!("id={post}&action=approve"), Some(&staff)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    assert_eq!(scalar(&s, "SELECT status = 'published' FROM posts WHERE id = $1", post).await, 1);
+    assert_eq!(scalar(&s, "SELECT count(*) FROM posts WHERE status = 'published' AND id = $1", post).await, 1);
 
     // Never public: not on the map's index, not in any list, file or page.
     assert_eq!(scalar(&s, "SELECT count(*) FROM posts_geo WHERE id = $1", post).await, 0);

@@ -11,6 +11,7 @@ use crate::server::state::AppState;
 /// What a response must never contain: database words, SQL, or a trace of the code.
 const INTERNALS: &[&str] = &[
     "sqlite",
+    "postgres",
     "constraint",
     "select *",
     "insert into",
@@ -86,16 +87,29 @@ async fn database_failures_never_reach_the_person() {
     let post = published_id(&s, &cookie, PUBLISH).await;
     let mut leaking = 0;
 
-    // 1. Every write violates a constraint whose message names SQLite and the table.
+    // 1. Every write violates a constraint whose message names the engine and the table.
+    let postgres = s.db.engine() == db::Engine::Postgres;
+    if postgres {
+        db::query(
+            "CREATE FUNCTION fail_write() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN \
+             RAISE EXCEPTION 'check constraint failed: postgres_% SELECT * FROM %', TG_TABLE_NAME, TG_TABLE_NAME; END $f$",
+        )
+        .execute(&s.db.write)
+        .await
+        .unwrap();
+    }
     for table in ["users", "posts", "reports", "notifications", "moderation_events", "tower_sessions"] {
         for when in ["INSERT", "UPDATE"] {
-            db::query(&format!(
-                "CREATE TRIGGER fail_{when}_{table} BEFORE {when} ON {table} \
-                 BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: sqlite_{table} SELECT * FROM {table}'); END"
-            ))
-            .execute(&s.db.write)
-            .await
-            .unwrap();
+            let create = if postgres {
+                let on = if table == "tower_sessions" { "tower_sessions.session" } else { table };
+                format!("CREATE TRIGGER fail_{when}_{table} BEFORE {when} ON {on} FOR EACH ROW EXECUTE FUNCTION fail_write()")
+            } else {
+                format!(
+                    "CREATE TRIGGER fail_{when}_{table} BEFORE {when} ON {table} \
+                     BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: sqlite_{table} SELECT * FROM {table}'); END"
+                )
+            };
+            db::query(&create).execute(&s.db.write).await.unwrap();
         }
     }
     let (n, referenced) = probe(&s, &cookie, post, "constraint").await;
