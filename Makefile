@@ -20,7 +20,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools test-postgres postgres-tools
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools test-postgres postgres-tools servers-test-postgres
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
 DIST := entraide-$(VERSION)-$(shell uname -m)
@@ -33,11 +33,13 @@ run: release
 
 ## test: install what tests need, then run the Rust tests, the end-to-end suite (on the release
 ## build, the one shipped), a smoke run of every benchmark, the deployment's journey (its
-## archive behind nginx with TLS), and two servers on one database behind a load balancer
-test: assets test-tools bench-tools
+## archive behind nginx with TLS), and two servers on one database behind a load balancer; then
+## the Rust tests and the two servers again on PostgreSQL + PostGIS
+test: assets test-tools bench-tools postgres-tools
 	$(MAKE) release
 	$(MAKE) unit e2e bench-smoke
 	$(MAKE) package deploy-test servers-test
+	$(MAKE) test-postgres servers-test-postgres
 
 ## deploy-test: the release server from a configuration file behind nginx (TLS, HTTP/2, HSTS),
 ## a journey through it, the systemd units checked, backups (end2end/deploy.sh)
@@ -47,7 +49,11 @@ deploy-test:
 ## servers-test: two app servers on one database behind nginx's round robin — one log-in limit,
 ## each e-mail sent once, a stopped server handing back its work (end2end/two_servers.sh)
 servers-test:
-	bash end2end/two_servers.sh
+	bash end2end/two_servers.sh sqlite
+
+## servers-test-postgres: the same on PostgreSQL + PostGIS (a throwaway cluster under target/)
+servers-test-postgres: postgres-tools
+	bash end2end/two_servers.sh postgres
 
 ## dist: the release archive (binary, site, sample configuration, systemd units and timer,
 ## nginx site, journald retention, README) in target/dist, with its SHA-256 checksum

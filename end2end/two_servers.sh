@@ -12,8 +12,12 @@
 #      server started again serves from the same file.
 #   4. A server stopped with SIGTERM ends within the relay's time-out, handing back what it held;
 #      the other goes on answering through the balancer.
-# Usage: two_servers.sh (`make servers-test`, after `make release`). Prints FIGURE lines.
+# On SQLite (one file), or with `postgres` on PostgreSQL + PostGIS (a throwaway cluster from
+# Debian's packages under target/two-servers, stopped at the end): the same steps on each.
+# Usage: two_servers.sh [sqlite|postgres] (`make servers-test`, `make servers-test-postgres`,
+# after `make release`). Prints FIGURE lines.
 set -euo pipefail
+engine="${1:-sqlite}
 cd "$(dirname "$0")/.."
 bin="${ENTRAIDE_BIN:-target/release/entraide}"
 site="${LEPTOS_SITE_ROOT:-target/site}"
@@ -21,13 +25,29 @@ site="${LEPTOS_SITE_ROOT:-target/site}"
 unset SMTP_URL RUST_LOG LEPTOS_SITE_ADDR LEPTOS_SITE_ROOT LEPTOS_OUTPUT_NAME ENTRAIDE_CONFIG
 for v in $(env | sed -n 's/^\(ENTRAIDE_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 dir="$PWD/target/two-servers"
+[ -f "$dir/pg/data/postmaster.pid" ] && .ci/postgres.sh stop "$dir/pg"
 rm -rf "$dir" && mkdir -p "$dir"/{nginx,mail}
-lb_port=3400 a_port=3401 b_port=3402 mail_port=3425
+lb_port=3400 a_port=3401 b_port=3402 mail_port=3425 pg_port=3432
 lb="http://127.0.0.1:$lb_port"
-export DATABASE_URL="sqlite://$dir/entraide.db"
 source end2end/harness.sh
-trap cleanup EXIT
 fail() { echo "two servers test: $*" >&2; exit 1; }
+case "$engine" in
+sqlite)
+  export DATABASE_URL="sqlite://$dir/entraide.db"
+  trap cleanup EXIT
+  # What the database holds, read as an operator would (a read-only look at the file).
+  count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$dir/entraide.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
+  ;;
+postgres)
+  .ci/postgres.sh start "$dir/pg" "$pg_port"
+  trap 'cleanup; .ci/postgres.sh stop "$dir/pg"' EXIT
+  psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE entraide"
+  export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/entraide"
+  count() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d entraide -Atc "$1"; }
+  ;;
+*) fail "unknown engine $engine (sqlite or postgres)" ;;
+esac
+echo "two servers test on $engine"
 
 "$bin" migrate >/dev/null
 "$bin" seed --demo >/dev/null
@@ -111,7 +131,6 @@ a_hits=$(( $(requests a /connexion) - a_before )) b_hits=$(( $(requests b /conne
 
 # 2. Each e-mail once. Ten reset requests at once (the limit per client address is ten an hour,
 # three per account).
-count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$dir/entraide.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
 before=$(count "SELECT count(*) FROM outbox")
 ls "$dir/mail" | grep '\.json$' | sort > "$dir/mail-before.txt" || true
 reset_pids=()
@@ -172,4 +191,4 @@ for _ in 1 2 3 4; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$lb/")
   [ "$code" = 200 ] || fail "the balancer answered $code with one server stopped"
 done
-echo "two servers test: passed"
+echo "two servers test on $engine: passed"

@@ -42,6 +42,13 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Copy this SQLite database (DATABASE_URL) into an empty PostgreSQL + PostGIS database,
+    /// migrated first: every table in one transaction, each table counted on both sides, the
+    /// map's index rebuilt. Stop the servers first; sessions are not copied.
+    MigrateTo {
+        /// The PostgreSQL database to fill (`postgres://user@host/entraide`).
+        target: String,
+    },
     /// Print a sample configuration file (every setting, its help and default).
     ConfigSample,
     /// Print the register of the processing (GDPR article 30) as Markdown, in French: every

@@ -189,6 +189,7 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             println!("Migrations applied to {}.", cli.database_url);
             Ok(())
         }
+        Command::MigrateTo { target } => operator::migrate_to(&cli.database_url, &target).await,
         Command::Migrate { check: true } => {
             let plan =
                 db::migration_plan(&cli.database_url).await.map_err(|e| format!("cannot read the database: {e}"))?;

@@ -8,7 +8,7 @@ use crate::domain::time::relative_fr;
 use crate::domain::user::{Role, SignUpForm};
 use crate::server::cli::{ModerationCommand, TerritoryCommand, UserCommand};
 use crate::server::communes::Communes;
-use crate::server::db::Db;
+use crate::server::db::{self, Db};
 use crate::server::{passwords, services};
 
 /// Runs `entraide user ...`.
@@ -192,6 +192,42 @@ pub async fn outbox(db: &Db, unsent_only: bool, limit: i64) -> Result<(), String
     Ok(())
 }
 
+/// `entraide migrate-to`: the SQLite database of `source` copied into the PostgreSQL database
+/// of `target` (`db::copy`), committed only when every table counts the same rows on both sides.
+pub async fn migrate_to(source: &str, target: &str) -> Result<(), String> {
+    if !db::is_postgres_url(target) {
+        return Err("migrate-to copies into PostgreSQL: give its URL, postgres://user@host/database".into());
+    }
+    if db::is_postgres_url(source) {
+        return Err("the database to copy (DATABASE_URL) must be the SQLite one".into());
+    }
+    let from = db::open_existing(source).await.map_err(|e| format!("cannot open {source}: {e}"))?;
+    let Some(pool) = from.read.as_sqlite() else { return Err("the source must be SQLite".into()) };
+    let mut reading = pool.begin().await.map_err(|e| format!("cannot read {source}: {e}"))?;
+    if !db::is_migrated(&mut *reading).await.map_err(|e| format!("cannot read {source}: {e}"))? {
+        return Err(format!("{source} is not migrated to this version: run `entraide migrate` on it first"));
+    }
+    let to = db::connect(target).await.map_err(|e| format!("cannot reach {target}: {e}"))?;
+    db::migrate(&to).await.map_err(|e| format!("cannot migrate {target}: {e}"))?;
+    let mut tx = to.begin_write().await.map_err(|e| format!("cannot write to {target}: {e}"))?;
+    let copied = db::copy::copy(&mut reading, &mut tx).await.map_err(|e| format!("copy failed, nothing kept: {e}"))?;
+    let differ: Vec<String> = copied
+        .tables
+        .iter()
+        .filter(|(_, here, there)| here != there)
+        .map(|(t, here, there)| format!("{t}: {here} in SQLite, {there} in PostgreSQL"))
+        .collect();
+    if !differ.is_empty() {
+        return Err(format!("the counts differ, nothing kept: {}", differ.join("; ")));
+    }
+    tx.commit().await.map_err(|e| format!("cannot commit the copy: {e}"))?;
+    for (table, here, _) in &copied.tables {
+        println!("{table:<24} {here:>9}");
+    }
+    println!("Copied into {target}: every table counts the same rows; {} post(s) on the map.", copied.on_map);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +294,109 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.chars().filter(|c| *c != '-').count(), 20);
         assert!(crate::domain::user::Password::parse_new(&a, &[]).is_ok());
+    }
+
+    /// `entraide migrate-to`: the demo data and a day of use on SQLite, copied into PostgreSQL:
+    /// every table counts the same rows, the map lists the same posts, the word search finds the
+    /// same ones, a person logs in with their password, and a new post takes the next id. Runs
+    /// on the PostgreSQL run (`make test-postgres`); a second copy into the filled database is
+    /// refused, and an unmigrated source too.
+    #[tokio::test]
+    async fn a_sqlite_database_moves_into_postgresql_whole() {
+        use crate::domain::PostFilter;
+        if db::testing::engine() != db::Engine::Postgres {
+            return;
+        }
+        let (source_pool, source_guard) = db::testing::fresh_sqlite().await;
+        let source = Db::single(source_pool);
+        let communes = Communes::haut_rhin().unwrap();
+        let now = services::now();
+        crate::server::seed::demo(&source, &communes, now).await.unwrap();
+        // A day of use beyond the demo: the communes, a key, a conversation, thanks, an e-mail,
+        // an alert with its area: flags, blobs and R*Tree boxes to convert.
+        services::territories::load(&source).await.unwrap();
+        services::push::vapid_key(&source, now).await.unwrap();
+        for statement in [
+            "INSERT INTO posts (kind, category, poster_kind, status, title, description, lat, lon, public_lat, \
+             public_lon, commune_insee, commune_name, created_at, updated_at, expires_at, author_id, off_map_in_progress) \
+             SELECT 'request', 'groceries', 'individual', 'in-progress', 'Courses', 'Le mardi', 47.75, 7.34, 47.75, \
+             7.34, '68224', 'Mulhouse', $1, $1, $1 + 86400, min(id), TRUE FROM users",
+            "INSERT INTO conversations (post_id, author_id, responder_id, created_at, last_message_at) \
+             SELECT max(p.id), min(u.id), max(u.id), $1, $1 FROM posts p, users u",
+            "INSERT INTO messages (conversation_id, sender_id, body, created_at) SELECT id, responder_id, 'Bonjour', $1 \
+             FROM conversations",
+            "INSERT INTO thanks (post_id, writer_id, body, created_at, signed) SELECT post_id, author_id, 'Merci', $1, TRUE \
+             FROM conversations",
+            "INSERT INTO outbox (to_email, subject, body, created_at, erase_after_send) \
+             VALUES ('a@exemple.fr', 'Objet', 'Texte', $1, TRUE)",
+            "INSERT INTO alerts (user_id, place_label, lat, lon, radius_km, created_at) \
+             SELECT min(id), 'Colmar', 48.07, 7.35, 5, $1 FROM users",
+            "INSERT INTO alerts_geo (id, min_lat, max_lat, min_lon, max_lon) SELECT max(id), 48.0, 48.1, 7.3, 7.4 FROM alerts",
+        ] {
+            db::query(statement).bind(now).execute(&source.write).await.unwrap();
+        }
+        let (target_pool, target_guard) = db::testing::fresh().await;
+        // The test database is migrated already: the copy migrates it again (nothing to do).
+        migrate_to(&source_guard.url(), &target_guard.url()).await.unwrap();
+        let target = Db::single(target_pool);
+
+        let table_counts = |d: Db| async move {
+            let mut out = vec![];
+            for t in db::copy::TABLES.into_iter().chain(["posts_geo", "map_cells"]) {
+                let n: i64 = db::query_scalar(&format!("SELECT count(*) FROM {t}")).fetch_one(&d.read).await.unwrap();
+                out.push((t, n));
+            }
+            out
+        };
+        assert_eq!(table_counts(source.clone()).await, table_counts(target.clone()).await);
+        let posts: i64 = db::query_scalar("SELECT count(*) FROM posts").fetch_one(&target.read).await.unwrap();
+        assert!(posts > 100, "the demo data moved: {posts} posts");
+        let flags: i64 = db::query_scalar(
+            "SELECT (SELECT count(*) FROM posts WHERE off_map_in_progress) + (SELECT count(*) FROM thanks WHERE signed) \
+             + (SELECT count(*) FROM outbox WHERE erase_after_send)",
+        )
+        .fetch_one(&target.read)
+        .await
+        .unwrap();
+        assert_eq!(flags, 3, "the flags became booleans");
+        let key = |d: Db| async move {
+            let bytes: Vec<u8> = db::query_scalar("SELECT value FROM server_keys").fetch_one(&d.read).await.unwrap();
+            bytes
+        };
+        assert_eq!(key(source.clone()).await, key(target.clone()).await, "the key's bytes moved");
+        let (lat, lon): (f64, f64) =
+            db::query_as("SELECT min_lat, max_lon FROM alerts_geo").fetch_one(&target.read).await.unwrap();
+        assert!((lat - 48.0).abs() < 1e-4 && (lon - 7.4).abs() < 1e-4, "{lat} {lon}");
+
+        let listed = |d: Db, f: PostFilter| async move {
+            let page = services::posts::list_public_at(&d, &f, now).await.unwrap();
+            let mut ids: Vec<i64> = page.posts.iter().map(|p| p.id).collect();
+            ids.sort();
+            (page.total, ids)
+        };
+        for f in [
+            PostFilter::default(),
+            PostFilter { words: Some("courses".into()), ..Default::default() },
+            PostFilter { categories: vec![crate::domain::Category::Transport], ..Default::default() },
+        ] {
+            assert_eq!(listed(source.clone(), f.clone()).await, listed(target.clone(), f).await);
+        }
+
+        services::accounts::log_in(&target, "habitante@demo.entraide.invalid", "d\u{e9}mo entraide 68")
+            .await
+            .expect("the password hash moved");
+        let highest: i64 = db::query_scalar("SELECT max(id) FROM users").fetch_one(&target.read).await.unwrap();
+        let id: i64 = db::query_scalar(
+            "INSERT INTO users (email, display_name, poster_kind, password_hash, created_at, updated_at) \
+             VALUES ('nouvelle@exemple.fr', 'Nouvelle', 'individual', 'x', $1, $1) RETURNING id",
+        )
+        .bind(now)
+        .fetch_one(&target.write)
+        .await
+        .unwrap();
+        assert_eq!(id, highest + 1, "the identity counter follows the copied ids");
+
+        let again = migrate_to(&source_guard.url(), &target_guard.url()).await.unwrap_err();
+        assert!(again.contains("copy into an empty database"), "{again}");
     }
 }

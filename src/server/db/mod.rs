@@ -17,6 +17,7 @@ pub mod buildings;
 pub mod carers;
 pub mod changes;
 pub mod conversations;
+pub mod copy;
 pub mod exports;
 pub mod follow_ups;
 pub mod intakes;

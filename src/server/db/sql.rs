@@ -864,6 +864,18 @@ pub struct Separated<'b, 'q> {
 }
 
 impl<'q> Separated<'_, 'q> {
+    /// A value already in its bound form.
+    pub fn push_arg(&mut self, value: Arg<'q>) -> &mut Self {
+        if !self.first {
+            self.builder.push(", ");
+        }
+        self.first = false;
+        self.builder.args.push(value);
+        let n = self.builder.args.len();
+        self.builder.push(format!("${n}"));
+        self
+    }
+
     pub fn push_bind<T: Bind<'q>>(&mut self, value: T) -> &mut Self {
         if !self.first {
             self.builder.push(", ");

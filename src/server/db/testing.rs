@@ -37,6 +37,20 @@ pub struct Fresh {
     postgres: Option<(String, String)>,
 }
 
+impl Fresh {
+    /// The database's URL, as `DATABASE_URL` would name it.
+    pub fn url(&self) -> String {
+        match (&self.file, &self.postgres) {
+            (Some(file), _) => format!("sqlite://{}", file.display()),
+            (None, Some((admin, name))) => match admin.rsplit_once('/') {
+                Some((cluster, _)) => format!("{cluster}/{name}"),
+                None => admin.clone(),
+            },
+            (None, None) => String::new(),
+        }
+    }
+}
+
 impl Drop for Fresh {
     fn drop(&mut self) {
         if let Some(file) = self.file.take() {
