@@ -17,7 +17,7 @@
 # Usage: two_servers.sh [sqlite|postgres] (`make servers-test`, `make servers-test-postgres`,
 # after `make release`). Prints FIGURE lines.
 set -euo pipefail
-engine="${1:-sqlite}
+engine="${1:-sqlite}"
 cd "$(dirname "$0")/.."
 bin="${ENTRAIDE_BIN:-target/release/entraide}"
 site="${LEPTOS_SITE_ROOT:-target/site}"
@@ -31,22 +31,25 @@ lb_port=3400 a_port=3401 b_port=3402 mail_port=3425 pg_port=3432
 lb="http://127.0.0.1:$lb_port"
 source end2end/harness.sh
 fail() { echo "two servers test: $*" >&2; exit 1; }
-case "$engine" in
-sqlite)
+if [ "$engine" = sqlite ]; then
   export DATABASE_URL="sqlite://$dir/entraide.db"
   trap cleanup EXIT
-  # What the database holds, read as an operator would (a read-only look at the file).
-  count() { python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$dir/entraide.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"; }
-  ;;
-postgres)
+elif [ "$engine" = postgres ]; then
   .ci/postgres.sh start "$dir/pg" "$pg_port"
   trap 'cleanup; .ci/postgres.sh stop "$dir/pg"' EXIT
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE entraide"
   export DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/entraide"
-  count() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d entraide -Atc "$1"; }
-  ;;
-*) fail "unknown engine $engine (sqlite or postgres)" ;;
-esac
+else
+  fail "unknown engine $engine (sqlite or postgres)"
+fi
+# What the database holds, read as an operator would (a read-only look at the SQLite file).
+count() {
+  if [ "$engine" = postgres ]; then
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -d entraide -Atc "$1"
+  else
+    python3 -c "import sqlite3,sys; print(sqlite3.connect('file:$dir/entraide.db?mode=ro', uri=True).execute(sys.argv[1]).fetchone()[0])" "$1"
+  fi
+}
 echo "two servers test on $engine"
 
 "$bin" migrate >/dev/null
