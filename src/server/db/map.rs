@@ -104,6 +104,9 @@ impl MapReader {
     }
 }
 
+/// A row of counts per cell: `cx, cy, n, sum_lat, sum_lon`.
+pub type CellRow = (i64, i64, i64, f64, f64);
+
 /// A connection the map's reads run on, one statement after the other, from a blocking thread.
 pub trait MapConn {
     fn engine(&self) -> Engine;
@@ -112,7 +115,7 @@ pub trait MapConn {
     /// Runs a count query.
     fn count(&self, q: &Sql) -> Result<i64, MapError>;
     /// Runs a query of counts per cell: `cx, cy, n, sum_lat, sum_lon` per row.
-    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError>;
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<CellRow>, MapError>;
 }
 
 impl MapConn for Connection {
@@ -156,7 +159,7 @@ impl MapConn for Connection {
         Ok(self.prepare_cached(&q.text)?.query_row(rusqlite::params_from_iter(q.params.iter()), |r| r.get(0))?)
     }
 
-    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError> {
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<CellRow>, MapError> {
         let mut stmt = self.prepare_cached(&q.text)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(q.params.iter()), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -206,7 +209,7 @@ impl MapConn for PgMap {
         Ok(self.runtime.block_on(sqlx::query_scalar_with(&q.text, args).fetch_one(&self.pool))?)
     }
 
-    fn cell_rows(&self, q: &Sql) -> Result<Vec<(i64, i64, i64, f64, f64)>, MapError> {
+    fn cell_rows(&self, q: &Sql) -> Result<Vec<CellRow>, MapError> {
         let args = Self::args(q)?;
         Ok(self.runtime.block_on(sqlx::query_as_with(&q.text, args).fetch_all(&self.pool))?)
     }
@@ -632,7 +635,7 @@ mod tests {
                         std::thread::sleep(Duration::from_millis(5));
                         let n = c.count(&Sql::new(Engine::Sqlite, "SELECT count(*) FROM posts"));
                         running.fetch_sub(1, Ordering::SeqCst);
-                        Ok(n?)
+                        n
                     })
                     .await
             })

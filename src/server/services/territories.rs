@@ -144,19 +144,26 @@ pub async fn set(db: &Db, code: &str, c: &Changes) -> Result<(), String> {
     }
 }
 
+/// What a territory adds to the national emergency numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalHelp {
+    /// The territory's name.
+    pub territory: String,
+    /// Its own emergency numbers or services (may be empty).
+    pub emergency: String,
+    /// Its team's phone (may be empty).
+    pub phone: String,
+}
+
 /// What the territory of `at` adds to the national emergency numbers (its name, its own
 /// services, its team's phone), if it says anything.
-pub async fn local_help(
-    db: &Db,
-    communes: &Communes,
-    at: LatLng,
-) -> Result<Option<crate::ui::components::emergency::LocalHelp>, AppError> {
+pub async fn local_help(db: &Db, communes: &Communes, at: LatLng) -> Result<Option<LocalHelp>, AppError> {
     let Some(c) = communes.locate(at) else { return Ok(None) };
     let mut conn = db.read.acquire().await.map_err(|e| db::internal("local help: acquire", e))?;
     let found = sql::help_of(&mut conn, c.territory.as_str()).await.map_err(|e| db::internal("local help", e))?;
-    Ok(found.filter(|(_, emergency, phone)| !emergency.is_empty() || !phone.is_empty()).map(
-        |(territory, emergency, phone)| crate::ui::components::emergency::LocalHelp { territory, emergency, phone },
-    ))
+    Ok(found
+        .filter(|(_, emergency, phone)| !emergency.is_empty() || !phone.is_empty())
+        .map(|(territory, emergency, phone)| LocalHelp { territory, emergency, phone }))
 }
 
 /// Every territory, for the operator.
