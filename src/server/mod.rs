@@ -186,14 +186,14 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::Migrate { check: false } => {
             open_and_migrate(&cli.database_url).await?;
-            println!("Migrations applied to {}.", cli.database_url);
+            println!("Migrations applied to {}.", db::shown_url(&cli.database_url));
             Ok(())
         }
         Command::MigrateTo { target } => operator::migrate_to(&cli.database_url, &target).await,
         Command::Migrate { check: true } => {
             let plan =
                 db::migration_plan(&cli.database_url).await.map_err(|e| format!("cannot read the database: {e}"))?;
-            print!("{}", plan.describe(&cli.database_url));
+            print!("{}", plan.describe(&db::shown_url(&cli.database_url)));
             if !plan.unknown.is_empty() {
                 return Err("this database was migrated by a newer version: restore the backup taken before the upgrade (README, « Rollback »)".into());
             }
@@ -259,7 +259,7 @@ pub async fn main(cli: Cli) -> Result<(), String> {
             // upgrade is the old schema, for a rollback), nor creates a missing one.
             let db = db::open_existing(&cli.database_url)
                 .await
-                .map_err(|e| format!("cannot open the database {}: {e}", cli.database_url))?;
+                .map_err(|e| format!("cannot open the database {}: {e}", db::shown_url(&cli.database_url)))?;
             let path = match &dir {
                 Some(dir) => backup::dated_path(std::path::Path::new(dir), services::now()),
                 None => std::path::PathBuf::from(path.unwrap_or_default()),
@@ -298,7 +298,7 @@ impl ServeArgs {
 }
 
 async fn open_and_migrate(url: &str) -> Result<db::Db, String> {
-    let db = db::connect(url).await.map_err(|e| format!("cannot open the database {url}: {e}"))?;
+    let db = db::connect(url).await.map_err(|e| format!("cannot open the database {}: {e}", db::shown_url(url)))?;
     db::migrate(&db).await.map_err(|e| format!("database migration failed, the server will not start: {e}"))?;
     // The communes served (the built-in ones written if missing), then the data step of the
     // migration that sizes public points by where people live.

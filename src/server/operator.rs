@@ -201,15 +201,16 @@ pub async fn migrate_to(source: &str, target: &str) -> Result<(), String> {
     if db::is_postgres_url(source) {
         return Err("the database to copy (DATABASE_URL) must be the SQLite one".into());
     }
-    let from = db::open_existing(source).await.map_err(|e| format!("cannot open {source}: {e}"))?;
+    let (source_shown, target_shown) = (db::shown_url(source), db::shown_url(target));
+    let from = db::open_existing(source).await.map_err(|e| format!("cannot open {source_shown}: {e}"))?;
     let Some(pool) = from.read.as_sqlite() else { return Err("the source must be SQLite".into()) };
-    let mut reading = pool.begin().await.map_err(|e| format!("cannot read {source}: {e}"))?;
-    if !db::is_migrated(&mut *reading).await.map_err(|e| format!("cannot read {source}: {e}"))? {
-        return Err(format!("{source} is not migrated to this version: run `entraide migrate` on it first"));
+    let mut reading = pool.begin().await.map_err(|e| format!("cannot read {source_shown}: {e}"))?;
+    if !db::is_migrated(&mut *reading).await.map_err(|e| format!("cannot read {source_shown}: {e}"))? {
+        return Err(format!("{source_shown} is not migrated to this version: run `entraide migrate` on it first"));
     }
-    let to = db::connect(target).await.map_err(|e| format!("cannot reach {target}: {e}"))?;
-    db::migrate(&to).await.map_err(|e| format!("cannot migrate {target}: {e}"))?;
-    let mut tx = to.begin_write().await.map_err(|e| format!("cannot write to {target}: {e}"))?;
+    let to = db::connect(target).await.map_err(|e| format!("cannot reach {target_shown}: {e}"))?;
+    db::migrate(&to).await.map_err(|e| format!("cannot migrate {target_shown}: {e}"))?;
+    let mut tx = to.begin_write().await.map_err(|e| format!("cannot write to {target_shown}: {e}"))?;
     let copied = db::copy::copy(&mut reading, &mut tx).await.map_err(|e| format!("copy failed, nothing kept: {e}"))?;
     let differ: Vec<String> = copied
         .tables
@@ -224,7 +225,7 @@ pub async fn migrate_to(source: &str, target: &str) -> Result<(), String> {
     for (table, here, _) in &copied.tables {
         println!("{table:<24} {here:>9}");
     }
-    println!("Copied into {target}: every table counts the same rows; {} post(s) on the map.", copied.on_map);
+    println!("Copied into {target_shown}: every table counts the same rows; {} post(s) on the map.", copied.on_map);
     Ok(())
 }
 

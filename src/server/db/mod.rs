@@ -66,6 +66,21 @@ pub fn is_postgres_url(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
+/// `url` as it may be shown or logged: a password in it is replaced by `***`
+/// (`postgres://entraide:***@db/entraide`).
+pub fn shown_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
 /// The migrations of an engine.
 pub fn migrator(engine: Engine) -> &'static sqlx::migrate::Migrator {
     match engine {
@@ -365,6 +380,20 @@ mod tests {
     /// No commit copies the WAL back (the writer's automatic checkpoint is off), yet what was
     /// written reaches the database file itself within moments: read with `immutable=1`, which
     /// ignores the WAL.
+    #[test]
+    fn a_password_in_a_database_url_is_never_shown() {
+        assert_eq!(
+            shown_url("postgres://entraide:s3cr%40t@db.example:5432/entraide"),
+            "postgres://entraide:***@db.example:5432/entraide"
+        );
+        assert_eq!(shown_url("postgresql://u:p@h/d?sslmode=require"), "postgresql://u:***@h/d?sslmode=require");
+        assert_eq!(
+            shown_url("postgres://postgres@127.0.0.1:55432/postgres"),
+            "postgres://postgres@127.0.0.1:55432/postgres"
+        );
+        assert_eq!(shown_url("sqlite://data/entraide.db"), "sqlite://data/entraide.db");
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_wal_is_copied_back_beside_the_writes() {
         let dir = std::env::temp_dir().join(format!("entraide-ckpt-{}", std::process::id()));
