@@ -25,7 +25,7 @@ site="${LEPTOS_SITE_ROOT:-target/site}"
 unset SMTP_URL RUST_LOG LEPTOS_SITE_ADDR LEPTOS_SITE_ROOT LEPTOS_OUTPUT_NAME ENTRAIDE_CONFIG
 for v in $(env | sed -n 's/^\(ENTRAIDE_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 dir="$PWD/target/two-servers"
-[ -f "$dir/pg/data/postmaster.pid" ] && .ci/postgres.sh stop "$dir/pg"
+.ci/postgres.sh stop "$dir/pg" # a cluster left by an interrupted run
 rm -rf "$dir" && mkdir -p "$dir"/{nginx,mail}
 lb_port=3400 a_port=3401 b_port=3402 mail_port=3425 pg_port=3432
 lb="http://127.0.0.1:$lb_port"
