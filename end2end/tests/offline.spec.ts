@@ -67,6 +67,8 @@ test('offline, the last list viewed and the posts opened are still there; other 
   await first.getByRole('link').first().click();
   await expect(page).toHaveURL(post);
   await kept(page, '/?category=homework');
+  // The worker notes the list as the last one viewed just after keeping it: wait for that too.
+  await kept(page, '/__derniere-liste');
   // A post loaded in full is kept as it is shown.
   await page.reload();
   await kept(page, post);

@@ -1,7 +1,7 @@
 //! The leases on the rows of a delivery queue (`server/workers.rs`): a server takes the rows it
 //! is about to send in its own name until a time, and no other server takes them meanwhile.
 
-use super::sql::{self, Conn};
+use super::sql::{self, Conn, Engine};
 
 /// A queue of rows to deliver, each with `sent_at`, `attempts`, `claimed_by`, `claimed_until`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,10 +42,16 @@ pub struct Take<'a> {
 /// servers never take the same row. Their ids, in order.
 pub async fn claim(conn: &mut Conn, queue: Queue, t: Take<'_>) -> Result<Vec<i64>, sqlx::Error> {
     let table = queue.table();
+    // SQLite runs one writing statement at a time. On PostgreSQL, two servers claiming at once
+    // would pick the same rows: each locks those it picks and skips those another has locked.
+    let skip_locked = match conn.engine() {
+        Engine::Sqlite => "",
+        Engine::Postgres => " FOR UPDATE SKIP LOCKED",
+    };
     let mut ids: Vec<i64> = sql::query_scalar(&format!(
         "UPDATE {table} SET claimed_by = $1, claimed_until = $2 WHERE id IN (\
            SELECT id FROM {table} WHERE sent_at IS NULL AND attempts < $3 AND id > $4 \
-           AND (claimed_until IS NULL OR claimed_until <= $5) ORDER BY id LIMIT $6) \
+           AND (claimed_until IS NULL OR claimed_until <= $5) ORDER BY id LIMIT $6{skip_locked}) \
          RETURNING id"
     ))
     .bind(t.worker)
