@@ -120,12 +120,12 @@ security: assets test-tools
 	@python3 benches/figures.py $(SECURITY_DIR)/*.txt $(SECURITY_DIR)/unit.log
 
 ## bench: speed and weight on this machine (1M and 100k synthetic posts), ending with the figures
-bench: release test-tools bench-tools
+bench: release test-tools bench-tools postgres-tools
 	set -o pipefail; python3 benches/bench.py | tee target/bench.txt
 
 ## bench-smoke: every benchmark step on small data with few iterations (figures not checked), so
 ## that a change breaking a benchmark fails `make test`
-bench-smoke: test-tools bench-tools
+bench-smoke: test-tools bench-tools postgres-tools
 	set -o pipefail; python3 benches/bench.py --smoke | tee target/bench-smoke.txt
 	set -o pipefail; python3 benches/crash.py --runs 3 --bin $(E2E_BIN) | tee -a target/bench-smoke.txt
 

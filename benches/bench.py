@@ -3,6 +3,8 @@
 
 G1/G4  map reads through the app's path ÷ bare SQLite (and a full scan), creating posts, at
        1M posts (France) and 100k (Haut-Rhin)                      `entraide bench`
+G1.pg  the same reads on PostgreSQL + PostGIS (a throwaway cluster, .ci/postgres.sh) ÷ the same
+       SQL on a bare PgConnection, at 1M posts (France)
 G2     the heaviest answer of the map's APIs, brotli, over zoom levels and filters, places, words, pages (100k)
 G3     requests/s of the home page with a filter ÷ an axum route that does nothing, server on
        core 0, wrk on core 1: as visitors get it (kept in memory, server/page_cache.rs), and
@@ -46,6 +48,8 @@ FULL = dict(work="target/bench", fr_posts=int(os.environ.get("BENCH_FR_POSTS", "
             alerts=100_000, alert_posts=25, wrk_seconds=8, connections=1000, vitals_runs=3)
 SMOKE = dict(work="target/bench-smoke", fr_posts=3000, hr_posts=2000, queries=30, creates=10,
              alerts=500, alert_posts=3, wrk_seconds=1, connections=50, vitals_runs=1)
+# The throwaway PostgreSQL cluster of G1.pg (not the tests' port: both may run at once).
+PG_PORT = int(os.environ.get("BENCH_PG_PORT", "55442"))
 CONF = FULL
 WORK = ROOT / CONF["work"]
 summary: dict[str, str] = {}
@@ -55,22 +59,40 @@ def log(msg: str) -> None:
     print(msg, flush=True)
 
 
-def db_env(db: Path) -> dict:
+def db_env(db: Path | str) -> dict:
+    """The environment of the binary on `db`: a SQLite file, or a postgres:// URL."""
     env = dict(os.environ)
-    env["DATABASE_URL"] = f"sqlite://{db}"
+    env["DATABASE_URL"] = db if isinstance(db, str) else f"sqlite://{db}"
     env["RUST_LOG"] = "error"
     return env
 
 
-def seed(name: str, n: int, region: str) -> Path:
-    db = WORK / f"{name}.db"
-    for f in WORK.glob(f"{name}.db*"):
-        f.unlink()
+def seed(name: str, n: int, region: str, url: str | None = None) -> Path | str:
+    """`n` synthetic posts in a new SQLite file `name.db`, or in the empty database at `url`."""
+    db: Path | str = url or WORK / f"{name}.db"
+    if url is None:
+        for f in WORK.glob(f"{name}.db*"):
+            f.unlink()
     t = time.monotonic()
     subprocess.run([BIN, "seed", "--synthetic", str(n), "--region", region], env=db_env(db), check=True,
                    stdout=subprocess.DEVNULL)
     log(f"seed.{name}_posts {n}\nseed.{name}_seconds {time.monotonic() - t:.1f}")
     return db
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster under WORK (`.ci/postgres.sh`), with an empty database."""
+
+    def __init__(self):
+        self.dir = WORK / "postgres"
+        subprocess.run([ROOT / ".ci/postgres.sh", "start", self.dir, str(PG_PORT)], check=True, stdout=subprocess.DEVNULL)
+        admin = f"postgres://postgres@127.0.0.1:{PG_PORT}/postgres"
+        for sql in ["DROP DATABASE IF EXISTS entraide_bench", "CREATE DATABASE entraide_bench"]:
+            subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", admin, "-c", sql], check=True)
+        self.url = f"postgres://postgres@127.0.0.1:{PG_PORT}/entraide_bench"
+
+    def stop(self) -> None:
+        subprocess.run([ROOT / ".ci/postgres.sh", "stop", self.dir], check=True)
 
 
 def figures(text: str) -> dict[str, str]:
@@ -82,7 +104,7 @@ def figures(text: str) -> dict[str, str]:
     return out
 
 
-def queries(db: Path, prefix: str, radius_km: float, creates: int) -> dict[str, str]:
+def queries(db: Path | str, prefix: str, radius_km: float, creates: int) -> dict[str, str]:
     r = subprocess.run([BIN, "bench", "--prefix", prefix, "--queries", str(CONF["queries"]), "--radius-km", str(radius_km),
                         "--creates", str(creates)], env=db_env(db), check=True, capture_output=True, text=True)
     log(r.stdout.rstrip())
@@ -272,6 +294,18 @@ def main() -> None:
     log(f"(Haut-Rhin 100k: viewport ×{h['hr.viewport.p50_ratio']}, knn ×{h['hr.knn.p50_ratio']}, "
         f"newest ×{h['hr.newest.p50_ratio']})")
 
+    log("── G1.pg: the same reads on PostgreSQL + PostGIS ──")
+    pg = Postgres()
+    try:
+        p = queries(seed("pg", CONF["fr_posts"], "france", pg.url), "pg", 20.0, 0)
+    finally:
+        pg.stop()
+    for shape in ["viewport", "knn", "newest"]:
+        summary[f"G1.pg.{shape}.p50_ratio"] = p[f"pg.{shape}.p50_ratio"]
+    summary["G1.pg.viewport.p99_ratio"] = p["pg.viewport.p99_ratio"]
+    summary["G1.pg.viewport.p50_ms"] = p["pg.viewport.app_p50_ms"]
+    summary["G1.pg.scan_over_app_ratio"] = p["pg.scan_over_app_ratio"]
+
     log("── alerts: the fan-out of a post in Mulhouse to 100,000 saved alerts ──")
     adb = WORK / "alerts.db"
     for p in WORK.glob("alerts.db*"):
@@ -355,7 +389,9 @@ def main() -> None:
     log(f"bench.seconds {time.monotonic() - started:.0f}")
     log("── summary ──")
     names = ["G1.viewport.p50_ratio", "G1.viewport.p99_ratio", "G1.knn.p50_ratio", "G1.newest.p50_ratio",
-             "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
+             "G1.viewport.p50_ms", "G1.scan_over_app_ratio", "G1.pg.viewport.p50_ratio", "G1.pg.viewport.p99_ratio",
+             "G1.pg.knn.p50_ratio", "G1.pg.newest.p50_ratio", "G1.pg.viewport.p50_ms", "G1.pg.scan_over_app_ratio",
+             "G2.max_payload_br_bytes", "G3.ssr_over_hello_ratio",
              "G3.p99_ms", "G3.half_load_p99_ms", "G3.render_over_hello_ratio", "G4.create.p50_ms", "G4.create.p99_ms",
              "G4.create.bare_p50_ms", "G4.create.p50_ratio", "G5.wasm_br_bytes", "G5.page_br_bytes",
              "G6.lcp_ms", "G6.cls", "G6.map_ready_ms", "G6.filter_click_ms", "G6.send_message_ms", "G7.mb_per_1k_conn", "pwa.installability_errors",

@@ -1,13 +1,15 @@
-//! `entraide bench queries`: the map's reads through the app's path against the floor, on a
-//! database filled by `entraide seed --synthetic` (`make bench` runs it). For each sampled place
-//! the same SQL runs through the app's path (pool, blocking thread, rows into the shared types)
-//! and on a bare rusqlite connection on the same file, interleaved in random order; and, every
-//! 20th place, as a full scan without the index (a sanity ratio). Then it times the creation of
-//! posts (insert, map index and counts in one transaction). It prints `NAME VALUE` lines.
+//! `entraide bench`: the map's reads through the app's path against the floor, on a database
+//! filled by `entraide seed --synthetic` (`make bench` runs it on SQLite and on PostgreSQL). For
+//! each sampled place the same SQL runs through the app's path (the map's readers on a blocking
+//! thread, rows into the shared types) and on a bare connection of that engine (rusqlite on the
+//! same file, or one `PgConnection`), interleaved in random order; and, every 20th place, as a
+//! full scan without the index (a sanity ratio). Then, on SQLite, it times the creation of posts
+//! (insert, map index and counts in one transaction). It prints `NAME VALUE` lines.
 
 use std::time::Instant;
 
 use rusqlite::Connection;
+use sqlx::{Connection as _, PgConnection, Row as _};
 
 use crate::domain::{BBox, Category, LatLng, PostFilter, PostKind, PostStatus, SortOrder};
 use crate::server::communes::Communes;
@@ -46,21 +48,142 @@ fn box_around(c: LatLng, half_lat: f64) -> BBox {
     BBox { west: c.lon - half_lat / k, east: c.lon + half_lat / k, south: c.lat - half_lat, north: c.lat + half_lat }
 }
 
-/// About how many posts of `category` (all with `None`) the map index holds in `area`.
-fn count(conn: &Connection, category: Option<Category>, area: BBox) -> rusqlite::Result<i64> {
-    let (lo, hi) = category.map_or((0, 99), |c| (c.code(), c.code()));
-    conn.prepare_cached(
-        "SELECT count(*) FROM posts_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ? \
-         AND cat BETWEEN ? AND ?",
-    )?
-    .query_row(rusqlite::params![area.south, area.north, area.west, area.east, lo, hi], |r| r.get(0))
-}
-
 /// A summary row as plain values.
 type RawRow = (i64, String, String, String, String, String, String, f64, f64, i64);
 
-/// The floor: the same statement on a bare connection, rows read into plain tuples.
-fn bare(conn: &Connection, q: &Sql) -> rusqlite::Result<usize> {
+/// The floor: a bare connection of the database's engine, with no pool, no blocking thread and
+/// no conversion into the app's types; it also samples the places and runs the full scans.
+enum Floor {
+    Sqlite(Connection),
+    /// The bare connection, and one with index scans turned off (the full scans).
+    Postgres {
+        bare: Box<PgConnection>,
+        scans: Box<PgConnection>,
+    },
+}
+
+impl Floor {
+    async fn open(db: &Db, url: &str) -> Result<Floor, String> {
+        if let Some(path) = db.map.path() {
+            return map::open(path).map(Floor::Sqlite).map_err(|e| e.to_string());
+        }
+        let bare = PgConnection::connect(url).await.map_err(|e| e.to_string())?;
+        let mut scans = PgConnection::connect(url).await.map_err(|e| e.to_string())?;
+        sqlx::raw_sql("SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off")
+            .execute(&mut scans)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Floor::Postgres { bare: Box::new(bare), scans: Box::new(scans) })
+    }
+
+    fn engine(&self) -> Engine {
+        match self {
+            Floor::Sqlite(_) => Engine::Sqlite,
+            Floor::Postgres { .. } => Engine::Postgres,
+        }
+    }
+
+    /// A statement returning one integer.
+    async fn integer(
+        &mut self,
+        sqlite: &str,
+        postgres: &str,
+        params: Vec<rusqlite::types::Value>,
+    ) -> Result<i64, String> {
+        match self {
+            Floor::Sqlite(conn) => conn
+                .prepare_cached(sqlite)
+                .and_then(|mut s| s.query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0)))
+                .map_err(|e| e.to_string()),
+            Floor::Postgres { bare, .. } => {
+                let q = Sql { engine: Engine::Postgres, text: postgres.to_owned(), params };
+                let args = map::PgMap::args(&q).map_err(|e| e.to_string())?;
+                sqlx::query_scalar_with(postgres, args).fetch_one(&mut **bare).await.map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    /// How many posts the map shows (the index's rows).
+    async fn posts_on_map(&mut self) -> Result<i64, String> {
+        self.integer("SELECT count(*) FROM posts_geo", "SELECT count(*) FROM posts_geo", vec![]).await
+    }
+
+    /// The highest post id.
+    async fn max_id(&mut self) -> Result<i64, String> {
+        self.integer("SELECT max(id) FROM posts", "SELECT max(id) FROM posts", vec![]).await
+    }
+
+    /// The public point of post `id`, if there is one.
+    async fn point(&mut self, id: i64) -> Result<Option<LatLng>, String> {
+        let lat_lon = |conn: &Connection| {
+            conn.prepare_cached("SELECT public_lat, public_lon FROM posts WHERE id = ?")?
+                .query_row([id], |r| Ok(LatLng { lat: r.get(0)?, lon: r.get(1)? }))
+        };
+        match self {
+            Floor::Sqlite(conn) => match lat_lon(conn) {
+                Ok(p) => Ok(Some(p)),
+                Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            },
+            Floor::Postgres { bare, .. } => {
+                let row = sqlx::query("SELECT public_lat, public_lon FROM posts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut **bare)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                Ok(row.map(|r| LatLng { lat: r.get(0), lon: r.get(1) }))
+            }
+        }
+    }
+
+    /// About how many posts of `category` (all with `None`) the map index holds in `area`.
+    async fn count(&mut self, category: Option<Category>, area: BBox) -> Result<i64, String> {
+        let (lo, hi) = category.map_or((0, 99), |c| (c.code(), c.code()));
+        self.integer(
+            "SELECT count(*) FROM posts_geo WHERE min_lat >= ? AND max_lat <= ? AND min_lon >= ? AND max_lon <= ? \
+             AND cat BETWEEN ? AND ?",
+            "SELECT count(*) FROM posts_geo WHERE pt && ST_MakeEnvelope($3, $1, $4, $2, 4326) AND cat BETWEEN $5 AND $6",
+            vec![area.south.into(), area.north.into(), area.west.into(), area.east.into(), lo.into(), hi.into()],
+        )
+        .await
+    }
+
+    /// The same statement on the bare connection, rows read into plain tuples; with `scan`, the
+    /// query without its indexes (every post read).
+    async fn run(&mut self, q: &Sql, scan: bool) -> Result<usize, String> {
+        match self {
+            Floor::Sqlite(conn) => {
+                let q = if scan { scan_sql(q) } else { q.clone() };
+                bare_sqlite(conn, &q).map_err(|e| e.to_string())
+            }
+            Floor::Postgres { bare, scans } => {
+                let conn = if scan { scans } else { bare };
+                let args = map::PgMap::args(q).map_err(|e| e.to_string())?;
+                let rows = sqlx::query_with(&q.text, args).fetch_all(&mut **conn).await.map_err(|e| e.to_string())?;
+                let mut out: Vec<RawRow> = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    let get = |e: sqlx::Error| e.to_string();
+                    out.push((
+                        r.try_get(0).map_err(get)?,
+                        r.try_get(1).map_err(get)?,
+                        r.try_get(2).map_err(get)?,
+                        r.try_get(3).map_err(get)?,
+                        r.try_get(4).map_err(get)?,
+                        r.try_get(5).map_err(get)?,
+                        r.try_get(6).map_err(get)?,
+                        r.try_get(7).map_err(get)?,
+                        r.try_get(8).map_err(get)?,
+                        r.try_get(9).map_err(get)?,
+                    ));
+                }
+                Ok(out.len())
+            }
+        }
+    }
+}
+
+/// The floor on SQLite: the statement on a bare rusqlite connection, rows into plain tuples.
+fn bare_sqlite(conn: &Connection, q: &Sql) -> rusqlite::Result<usize> {
     let mut stmt = conn.prepare_cached(&q.text)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(q.params.iter()))?;
     let mut out: Vec<RawRow> = Vec::with_capacity(200);
@@ -81,7 +204,8 @@ fn bare(conn: &Connection, q: &Sql) -> rusqlite::Result<usize> {
     Ok(out.len())
 }
 
-/// The same query without the spatial index: every post is read.
+/// The same query without the spatial index on SQLite: every post is read (on PostgreSQL, the
+/// same text on a connection that may not use indexes).
 fn scan_sql(q: &Sql) -> Sql {
     let text = q
         .text
@@ -105,42 +229,39 @@ pub(crate) fn percentile(v: &mut [f64], p: f64) -> f64 {
 
 /// Builds `n` queries of `shape` around places drawn from the posts themselves (so they follow
 /// the population), each sized like the research's: about 200 pins, 50 nearest, 20 km radius.
-fn queries(conn: &Connection, shape: Shape, n: usize, radius_km: f64, now: i64) -> Result<Vec<Sql>, String> {
-    let max_id: i64 = conn.query_row("SELECT max(id) FROM posts", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+async fn queries(floor: &mut Floor, shape: Shape, n: usize, radius_km: f64, now: i64) -> Result<Vec<Sql>, String> {
+    let max_id = floor.max_id().await?;
+    let engine = floor.engine();
     let mut rng = Rng(0x5EED ^ shape as u64);
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let id = 1 + rng.below(max_id as u64) as i64;
-        let p: Option<(f64, f64)> = conn
-            .query_row("SELECT public_lat, public_lon FROM posts WHERE id = ?", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .ok();
-        let Some((lat, lon)) = p else { continue };
-        let c = LatLng { lat, lon };
+        let Some(c) = floor.point(id).await? else { continue };
         let category = Category::ALL[rng.below(Category::ALL.len() as u64) as usize];
         let q = match shape {
             Shape::Viewport => {
                 let f = PostFilter::default();
                 let mut half = 0.2;
                 // The largest box (halving from 0.4°) with at most 200 posts: a zoomed-in map.
-                while count(conn, None, box_around(c, half)).map_err(|e| e.to_string())? > 200 && half > 0.0005 {
+                while floor.count(None, box_around(c, half)).await? > 200 && half > 0.0005 {
                     half /= 2.0;
                 }
-                map::pins_sql(Engine::Sqlite, &f, box_around(c, half), now, 200)
+                map::pins_sql(engine, &f, box_around(c, half), now, 200)
             }
             Shape::Knn => {
                 let f = PostFilter { categories: vec![category], sort: SortOrder::Nearest, ..Default::default() };
                 // The smallest box (doubling) with at least 50 of the category: what the
                 // expanding search of the list ends with.
                 let mut half = 0.005;
-                while count(conn, Some(category), box_around(c, half)).map_err(|e| e.to_string())? < 50 && half < 4.0 {
+                while floor.count(Some(category), box_around(c, half)).await? < 50 && half < 4.0 {
                     half *= 2.0;
                 }
                 let f = PostFilter { bbox: Some(box_around(c, half)), ..f };
-                map::pins_sql(Engine::Sqlite, &f, box_around(c, half), now, 50)
+                map::pins_sql(engine, &f, box_around(c, half), now, 50)
             }
             Shape::Newest => {
                 let f = PostFilter { categories: vec![category], ..Default::default() };
-                map::pins_sql(Engine::Sqlite, &f, box_around(c, radius_km / 111.32), now, 50)
+                map::pins_sql(engine, &f, box_around(c, radius_km / 111.32), now, 50)
             }
         };
         out.push(q);
@@ -148,17 +269,24 @@ fn queries(conn: &Connection, shape: Shape, n: usize, radius_km: f64, now: i64) 
     Ok(out)
 }
 
+/// The floor's time for `q` in ms, and its rows.
+async fn time_floor(floor: &mut Floor, q: &Sql) -> Result<(f64, usize), String> {
+    let t = Instant::now();
+    let n = floor.run(q, false).await?;
+    Ok((t.elapsed().as_secs_f64() * 1e3, n))
+}
+
 /// Times `shape`: app path and bare path interleaved in random order, the scan every 20th.
-async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -> Result<(f64, f64), String> {
+async fn time_shape(db: &Db, floor: &mut Floor, name: &str, qs: Vec<Sql>) -> Result<(f64, f64), String> {
     let mut rng = Rng(0xBEEF);
-    let (mut app, mut floor, mut scan, mut scan_app) = (vec![], vec![], vec![], vec![]);
+    let (mut app, mut bare, mut scan, mut scan_app) = (vec![], vec![], vec![], vec![]);
     // Warm both paths: statement caches, and every page these queries read mapped into the
     // process (a server that has run a while has its working set mapped; the first touch of
     // a page is a page fault, not a read).
     for q in &qs {
         let q2 = q.clone();
         db.map.run(move |c| map::summaries(c, &q2)).await.map_err(|e| e.to_string())?;
-        bare(bare_conn, q).map_err(|e| e.to_string())?;
+        floor.run(q, false).await?;
     }
     for (i, q) in qs.iter().enumerate() {
         let run_app = || async {
@@ -167,27 +295,21 @@ async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -
             let rows = db.map.run(move |c| map::summaries(c, &q2)).await.map_err(|e| e.to_string())?;
             Ok::<_, String>((t.elapsed().as_secs_f64() * 1e3, rows.len()))
         };
-        let run_bare = || {
-            let t = Instant::now();
-            let n = bare(bare_conn, q).map_err(|e| e.to_string())?;
-            Ok::<_, String>((t.elapsed().as_secs_f64() * 1e3, n))
-        };
         let ((a, na), (b, nb)) = if rng.below(2) == 0 {
             let a = run_app().await?;
-            (a, run_bare()?)
+            (a, time_floor(floor, q).await?)
         } else {
-            let b = run_bare()?;
+            let b = time_floor(floor, q).await?;
             (run_app().await?, b)
         };
         if na != nb {
             return Err(format!("{name}: the app read {na} rows, the bare connection {nb}"));
         }
         app.push(a);
-        floor.push(b);
+        bare.push(b);
         if i % 20 == 0 {
-            let s = scan_sql(q);
             let t = Instant::now();
-            let ns = bare(bare_conn, &s).map_err(|e| e.to_string())?;
+            let ns = floor.run(q, true).await?;
             scan.push(t.elapsed().as_secs_f64() * 1e3);
             scan_app.push(a);
             // The R*Tree keeps 32-bit coordinates rounded outwards: a point within a few
@@ -198,7 +320,7 @@ async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -
         }
     }
     let (a50, a99) = (percentile(&mut app, 0.5), percentile(&mut app, 0.99));
-    let (b50, b99) = (percentile(&mut floor, 0.5), percentile(&mut floor, 0.99));
+    let (b50, b99) = (percentile(&mut bare, 0.5), percentile(&mut bare, 0.99));
     let s50 = percentile(&mut scan, 0.5);
     let sa50 = percentile(&mut scan_app, 0.5);
     println!("{name}.app_p50_ms {a50:.3}\n{name}.app_p99_ms {a99:.3}\n{name}.bare_p50_ms {b50:.3}\n{name}.bare_p99_ms {b99:.3}");
@@ -207,20 +329,31 @@ async fn time_shape(db: &Db, bare_conn: &Connection, name: &str, qs: Vec<Sql>) -
 }
 
 /// Runs G1 (and G4 with `creates`) on `db` and prints the figures under `prefix`.
-pub async fn queries_bench(db: &Db, prefix: &str, n: usize, radius_km: f64, creates: usize) -> Result<(), String> {
+///
+/// `url` is the database's: on PostgreSQL the floor opens its own connections there.
+pub async fn queries_bench(
+    db: &Db,
+    url: &str,
+    prefix: &str,
+    n: usize,
+    radius_km: f64,
+    creates: usize,
+) -> Result<(), String> {
     let now = services::now();
-    let conn = map::open(db.map.path().ok_or("G1 reads a SQLite file")?).map_err(|e| e.to_string())?;
-    let posts: i64 = conn.query_row("SELECT count(*) FROM posts_geo", [], |r| r.get(0)).map_err(|e| e.to_string())?;
-    println!("{prefix}.posts_on_map {posts}");
+    let mut floor = Floor::open(db, url).await?;
+    println!("{prefix}.posts_on_map {}", floor.posts_on_map().await?);
     eprintln!("{prefix}: sampling {n} places per query shape…");
     let mut sanity = vec![];
     for (shape, name) in [(Shape::Viewport, "viewport"), (Shape::Knn, "knn"), (Shape::Newest, "newest")] {
-        let qs = queries(&conn, shape, n, radius_km, now)?;
-        let (_, scan_ratio) = time_shape(db, &conn, &format!("{prefix}.{name}"), qs).await?;
+        let qs = queries(&mut floor, shape, n, radius_km, now).await?;
+        let (_, scan_ratio) = time_shape(db, &mut floor, &format!("{prefix}.{name}"), qs).await?;
         sanity.push(scan_ratio);
     }
     println!("{prefix}.scan_over_app_ratio {:.0}", percentile(&mut sanity, 0.5));
     if creates > 0 {
+        if db.engine() != Engine::Sqlite {
+            return Err("--creates times SQLite's writer against a bare rusqlite connection".into());
+        }
         creates_bench(db, prefix, creates, now).await?;
     }
     Ok(())

@@ -275,7 +275,7 @@ pub async fn main(cli: Cli) -> Result<(), String> {
         }
         Command::Bench { prefix, queries, radius_km, creates } => {
             let db = open_and_migrate(&cli.database_url).await?;
-            bench::queries_bench(&db, &prefix, queries, radius_km, creates).await
+            bench::queries_bench(&db, &cli.database_url, &prefix, queries, radius_km, creates).await
         }
         Command::Outbox { unsent, limit } => {
             operator::outbox(&open_and_migrate(&cli.database_url).await?, unsent, limit).await

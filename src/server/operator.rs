@@ -222,6 +222,7 @@ pub async fn migrate_to(source: &str, target: &str) -> Result<(), String> {
         return Err(format!("the counts differ, nothing kept: {}", differ.join("; ")));
     }
     tx.commit().await.map_err(|e| format!("cannot commit the copy: {e}"))?;
+    db::analyze_after_bulk_load(&to).await.map_err(|e| format!("copied, but cannot analyze {target_shown}: {e}"))?;
     for (table, here, _) in &copied.tables {
         println!("{table:<24} {here:>9}");
     }

@@ -170,13 +170,14 @@ impl MapConn for Connection {
 
 /// The PostgreSQL pool, driven from a blocking thread: each statement runs on the runtime and
 /// the thread waits for its rows.
-struct PgMap {
+pub(crate) struct PgMap {
     pool: PgPool,
     runtime: tokio::runtime::Handle,
 }
 
 impl PgMap {
-    fn args(q: &Sql) -> Result<sqlx::postgres::PgArguments, MapError> {
+    /// `q`'s parameters as PostgreSQL arguments (`make bench` binds the bare floor's the same way).
+    pub(crate) fn args(q: &Sql) -> Result<sqlx::postgres::PgArguments, MapError> {
         use sqlx::Arguments;
         let mut args = sqlx::postgres::PgArguments::default();
         for v in &q.params {

@@ -178,6 +178,10 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     })
 }
 
+/// A pooled PostgreSQL connection idle this long is pinged before it is used again (as
+/// HikariCP skips its check for a connection used within the last 500 ms).
+const PG_PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 /// One pool on the PostgreSQL database of `url`, for reads and writes.
 async fn connect_postgres(url: &str) -> Result<Db, sqlx::Error> {
     use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -185,6 +189,18 @@ async fn connect_postgres(url: &str) -> Result<Db, sqlx::Error> {
     let pool = PgPoolOptions::new()
         .max_connections(PG_CONNECTIONS)
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings every connection it hands out by default: one round trip more for every
+        // statement. A connection idle for a while is still checked, and one the server
+        // dropped is replaced, not handed out.
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= PG_PING_AFTER_IDLE {
+                    sqlx::Connection::ping(conn).await?;
+                }
+                Ok(true)
+            })
+        })
         .connect_with(options)
         .await?;
     let map = map::MapReader::postgres(pool.clone());
@@ -227,6 +243,16 @@ pub async fn open_existing(url: &str) -> Result<Db, sqlx::Error> {
 ///
 /// On PostgreSQL, sqlx takes the database's advisory lock while it migrates, and every statement
 /// of a migration runs in its transaction.
+/// After a bulk load (`migrate-to`, the synthetic seed): PostgreSQL's planner statistics taken
+/// now rather than whenever autovacuum comes by, so the map's first reads use their indexes.
+/// Nothing on SQLite, whose hot reads name their indexes.
+pub async fn analyze_after_bulk_load(db: &Db) -> Result<(), sqlx::Error> {
+    if db.engine() == Engine::Postgres {
+        query("ANALYZE").execute(&db.write).await?;
+    }
+    Ok(())
+}
+
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     use sqlx::migrate::MigrateError;
     if let Some(pool) = db.write.as_postgres() {
@@ -376,6 +402,28 @@ pub fn internal(context: &str, err: impl std::fmt::Display) -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pool pings a connection only once it has been idle a while (not before every
+    /// statement); one the server dropped meanwhile (a restart, a failover) is then replaced,
+    /// not handed out. PostgreSQL only.
+    #[tokio::test]
+    async fn a_postgresql_connection_the_server_dropped_is_replaced() {
+        use sqlx::Connection as _;
+        let (_pool, fresh) = testing::fresh().await;
+        if testing::engine() != Engine::Postgres {
+            return;
+        }
+        let db = connect(&fresh.url()).await.unwrap();
+        let pid: i32 = query_scalar("SELECT pg_backend_pid()").fetch_one(&db.read).await.unwrap();
+        let mut admin = sqlx::PgConnection::connect(&fresh.url()).await.unwrap();
+        let ended: bool =
+            sqlx::query_scalar("SELECT pg_terminate_backend($1)").bind(pid).fetch_one(&mut admin).await.unwrap();
+        assert!(ended);
+        tokio::time::sleep(PG_PING_AFTER_IDLE + Duration::from_millis(300)).await;
+        let again: i32 = query_scalar("SELECT pg_backend_pid()").fetch_one(&db.read).await.unwrap();
+        assert_ne!(again, pid, "a new connection");
+        db.read.close().await;
+    }
 
     /// No commit copies the WAL back (the writer's automatic checkpoint is off), yet what was
     /// written reaches the database file itself within moments: read with `immutable=1`, which

@@ -214,6 +214,8 @@ pub async fn synthetic(db: &Db, communes: &Communes, region: Region, n: usize, n
     // of megabytes of WAL would otherwise be copied back beside the first writes measured).
     let mut conn = db.write.acquire().await.map_err(fail)?;
     crate::server::db::privacy::truncate_wal(&mut conn).await.map_err(fail)?;
+    drop(conn);
+    db::analyze_after_bulk_load(db).await.map_err(fail)?;
     Ok(written)
 }
 
