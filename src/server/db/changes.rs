@@ -7,17 +7,29 @@
 //! audit trails, which no page shown to visitors reads, do not count. Another process's commits
 //! (another app server on the same file, an operator's command) reach no hook of ours: they are
 //! seen by the writer's `PRAGMA data_version` within `OTHERS_EVERY`, and all count.
+//!
+//! On PostgreSQL a trigger on every table but these announces each write on the channel
+//! `CHANNEL` at its commit (`migrations/postgres/…_changes.sql`), and every app server listens:
+//! its own writes and the other servers' count alike, a notification's trip (well under a
+//! millisecond here) after the commit. A page rendered from what was there before is then no
+//! longer served, even if it was kept in the meantime.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::postgres::PgListener;
+use sqlx::{PgPool, SqliteConnection, SqlitePool};
 
 /// How often the writer asks whether another process wrote.
 pub const OTHERS_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Tables written often that no page shown to a visitor without an account reads.
-const UNSEEN: &[&str] =
+/// The channel PostgreSQL's trigger notifies.
+pub const CHANNEL: &str = "entraide_changes";
+
+/// Tables written often that no page shown to a visitor without an account reads (on PostgreSQL,
+/// the sessions are in a schema of their own, `tower_sessions`, which has no trigger).
+pub const UNSEEN: &[&str] =
     &["tower_sessions", "outbox", "push_outbox", "alert_fanout", "alert_hits", "account_audit", "export_audit"];
 
 /// The number of changes seen so far (only ever grows).
@@ -77,11 +89,118 @@ impl Changes {
             }
         }
     }
+
+    /// Counts every notification on `CHANNEL` (PostgreSQL): one per transaction that wrote to
+    /// what visitors may see, by any server. Whenever the listening connection is (re)made, or
+    /// lost, one more counts: what was written meanwhile was not heard. Stops when the pool is
+    /// closed (the listener's connection is given back at once).
+    pub(super) async fn watch_postgres(self: Arc<Self>, pool: PgPool) {
+        const AGAIN: std::time::Duration = std::time::Duration::from_secs(1);
+        while !pool.is_closed() {
+            let mut listener = match PgListener::connect_with(&pool).await {
+                Ok(l) => l,
+                Err(e) => {
+                    if !pool.is_closed() {
+                        tracing::warn!(error = %e, "listening for changes");
+                    }
+                    self.count();
+                    tokio::time::sleep(AGAIN).await;
+                    continue;
+                }
+            };
+            if let Err(e) = listener.listen(CHANNEL).await {
+                tracing::warn!(error = %e, "listening for changes");
+                self.count();
+                tokio::time::sleep(AGAIN).await;
+                continue;
+            }
+            // What was written before this connection listened was not heard.
+            self.count();
+            loop {
+                match listener.try_recv().await {
+                    // A notification, or the connection lost and made again (with its `LISTEN`).
+                    Ok(_) => self.count(),
+                    Err(e) => {
+                        if !pool.is_closed() {
+                            tracing::warn!(error = %e, "listening for changes");
+                            tokio::time::sleep(AGAIN).await;
+                        }
+                        self.count();
+                        break;
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{connect, migrate, sql};
+    use super::super::{connect, migrate, sql, testing, Engine};
+
+    /// Polls `changes` for up to 5 s until it passes `before`.
+    async fn counted_after(changes: &super::Changes, before: u64) -> bool {
+        for _ in 0..100 {
+            if changes.now() > before {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    /// PostgreSQL: a write by another server (another connection) to what visitors see counts
+    /// here once its transaction commits; a write to a table no visitor's page reads does not.
+    #[tokio::test]
+    async fn on_postgresql_a_committed_write_of_any_server_counts() {
+        use sqlx::Connection as _;
+        let (_pool, fresh) = testing::fresh().await;
+        if testing::engine() != Engine::Postgres {
+            return;
+        }
+        let db = connect(&fresh.url()).await.unwrap();
+        let changes = db.changes.clone().expect("watched on PostgreSQL too");
+        // The listener counts once when it starts listening.
+        assert!(counted_after(&changes, 0).await, "the listener never started");
+        let mut other = sqlx::PgConnection::connect(&fresh.url()).await.unwrap();
+        let mut tx = other.begin().await.unwrap();
+        let before = changes.now();
+        sqlx::query("UPDATE categories SET code = code").execute(&mut *tx).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(changes.now(), before, "not before its commit");
+        tx.commit().await.unwrap();
+        assert!(counted_after(&changes, before).await, "the other server's commit was not heard");
+        let unseen = changes.now();
+        sqlx::query("DELETE FROM outbox WHERE id < 0").execute(&mut other).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(changes.now(), unseen, "the outbox is no page's");
+        sql::query("DELETE FROM posts WHERE id < 0").execute(&db.write).await.unwrap();
+        assert!(counted_after(&changes, unseen).await, "this server's own write was not heard");
+        db.read.close().await;
+    }
+
+    /// PostgreSQL: every table of `public` announces its writes but those of `UNSEEN` (a table
+    /// added later without the trigger would leave kept pages stale).
+    #[tokio::test]
+    async fn on_postgresql_every_table_visitors_may_see_has_the_trigger() {
+        let (pool, _fresh) = testing::fresh().await;
+        if testing::engine() != Engine::Postgres {
+            return;
+        }
+        let tables: Vec<(String, bool)> = sql::query_as(
+            "SELECT c.relname::TEXT, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid \
+             AND t.tgname = 'entraide_changed') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('_sqlx_migrations', 'spatial_ref_sys') \
+             ORDER BY 1",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert!(tables.len() > 30, "{tables:?}");
+        for (table, announced) in tables {
+            assert_eq!(announced, !super::UNSEEN.contains(&table.as_str()), "{table}");
+        }
+    }
 
     #[tokio::test]
     async fn a_write_to_what_visitors_see_counts_and_a_session_does_not() {

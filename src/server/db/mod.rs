@@ -204,7 +204,9 @@ async fn connect_postgres(url: &str) -> Result<Db, sqlx::Error> {
         .connect_with(options)
         .await?;
     let map = map::MapReader::postgres(pool.clone());
-    Ok(Db { read: Pool::Postgres(pool.clone()), write: Pool::Postgres(pool), map, changes: None })
+    let changes = Arc::new(changes::Changes::default());
+    tokio::spawn(changes.clone().watch_postgres(pool.clone()));
+    Ok(Db { read: Pool::Postgres(pool.clone()), write: Pool::Postgres(pool), map, changes: Some(changes) })
 }
 
 /// How often the WAL is copied back into the database.
