@@ -20,7 +20,7 @@ DEBUG_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=entraide
 DATABASE_URL ?= sqlite://data/entraide.db
 export DATABASE_URL
 
-.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools test-postgres postgres-tools servers-test-postgres
+.PHONY: run test tools test-tools assets build release unit e2e deploy-test servers-test dist package lint fmt screenshots security audit audit-tools a11y bench bench-smoke bench-tools test-postgres postgres-tools servers-test-postgres crash-postgres
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -1)
 DIST := entraide-$(VERSION)-$(shell uname -m)
@@ -39,7 +39,7 @@ test: assets test-tools bench-tools postgres-tools
 	$(MAKE) release
 	$(MAKE) unit e2e bench-smoke
 	$(MAKE) package deploy-test servers-test
-	$(MAKE) test-postgres servers-test-postgres
+	$(MAKE) test-postgres crash-postgres servers-test-postgres
 
 ## deploy-test: the release server from a configuration file behind nginx (TLS, HTTP/2, HSTS),
 ## a journey through it, the systemd units checked, backups (end2end/deploy.sh)
@@ -87,6 +87,13 @@ PG_ADMIN_URL := postgres://postgres@127.0.0.1:$(PG_PORT)/postgres
 test-postgres: postgres-tools
 	.ci/postgres.sh start $(PG_DIR) $(PG_PORT)
 	$(DEBUG_ENV) ENTRAIDE_TEST_POSTGRES=$(PG_ADMIN_URL) cargo test --features ssr --lib -- --test-threads=1; \
+	  rc=$$?; .ci/postgres.sh stop $(PG_DIR); exit $$rc
+
+## crash-postgres: crash.py on PostgreSQL — the release server killed with kill -9 during writes,
+## then every acknowledged write looked for (and the indexes checked)
+crash-postgres: postgres-tools
+	.ci/postgres.sh start $(PG_DIR) $(PG_PORT)
+	python3 benches/crash.py --runs 20 --bin $(E2E_BIN) --postgres $(PG_ADMIN_URL); \
 	  rc=$$?; .ci/postgres.sh stop $(PG_DIR); exit $$rc
 
 postgres-tools:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Crash safety of the real server: kill -9 during writes, and graceful shutdown on SIGTERM.
 
-Usage: crash.py [--runs N] [--bin PATH]
+Usage: crash.py [--runs N] [--bin PATH] [--postgres ADMIN_URL]
 
 Crash runs: one database, seeded with the demo data, is served again and again. In each run
 four clients write through the HTTP forms as people do (sign up, answer a post, send
@@ -12,6 +12,12 @@ file is then opened directly and checked:
   - no torn transaction: every conversation has its first message, and its last_message_at
     is the time of its last message (both written in one transaction);
   - no lost acknowledged write: every acknowledged account and message is there.
+
+With --postgres (the URL of a cluster's `postgres` database, as `make crash-postgres` gives
+it), the same runs on a PostgreSQL database `entraide_crash` made afresh there, checked with
+psql: amcheck's `bt_index_check` on every B-tree index instead of the integrity check, then the
+same torn-transaction and lost-write checks. Only the app server is killed: what it
+acknowledged must have been committed.
 
 Shutdown: a request whose body is still arriving when SIGTERM comes must be answered, and the
 server must then exit with status 0.
@@ -144,15 +150,52 @@ def writer(port, name, posts, acked, stop):
         return  # the server was killed: what was acknowledged before counts
 
 
+TORN_SQL = (
+    "SELECT count(*) FROM conversations c WHERE NOT EXISTS "
+    "(SELECT 1 FROM messages m WHERE m.conversation_id = c.id) OR c.last_message_at <> "
+    "(SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id)"
+)
+
+
+def psql(url, sql):
+    """The rows of `sql` on the PostgreSQL database at `url`, as lists of text fields."""
+    out = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
+                         check=True, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in out.splitlines() if line]
+
+
+def quoted(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def check_postgres(url, acked):
+    """The same checks on PostgreSQL: B-tree indexes sound (amcheck), nothing torn, nothing lost."""
+    broken = 0
+    try:
+        psql(url, "CREATE EXTENSION IF NOT EXISTS amcheck; SELECT bt_index_check(c.oid) FROM pg_index i "
+                  "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                  "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace")
+    except subprocess.CalledProcessError as e:
+        print(e.stderr, file=sys.stderr)
+        broken = 1
+    torn = int(psql(url, TORN_SQL)[0][0])
+    users = [quoted(k) for kind, k in acked if kind == "user"]
+    messages = [quoted(k) for kind, k in acked if kind != "user"]
+    lost = 0
+    if users:
+        lost += int(psql(url, f"SELECT count(*) FROM (VALUES ({'), ('.join(users)})) a(e) "
+                              "WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.email = a.e)")[0][0])
+    if messages:
+        lost += int(psql(url, f"SELECT count(*) FROM (VALUES ({'), ('.join(messages)})) a(b) "
+                              "WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.body = a.b)")[0][0])
+    return broken, torn, lost
+
+
 def check(db_path, acked):
     db = sqlite3.connect(db_path)
     try:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-        torn = db.execute(
-            "SELECT count(*) FROM conversations c WHERE NOT EXISTS "
-            "(SELECT 1 FROM messages m WHERE m.conversation_id = c.id) OR c.last_message_at <> "
-            "(SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id)"
-        ).fetchone()[0]
+        torn = db.execute(TORN_SQL).fetchone()[0]
         lost = 0
         for kind, key in acked:
             if kind == "user":
@@ -203,6 +246,7 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--bin", default=os.environ.get("ENTRAIDE_BIN", "target/debug/entraide"))
     parser.add_argument("--port", type=int, default=3350)
+    parser.add_argument("--postgres", metavar="ADMIN_URL", help="run on a PostgreSQL database made in this cluster")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="entraide-crash-")
     global MAIL_DIR, MAIL_PORT
@@ -212,14 +256,21 @@ def main():
     time.sleep(0.5)
     db_path = os.path.join(work, "crash.db")
     db_url = f"sqlite://{db_path}"
+    if args.postgres:
+        for sql in ["DROP DATABASE IF EXISTS entraide_crash", "CREATE DATABASE entraide_crash"]:
+            psql(args.postgres, sql)
+        db_url = args.postgres.rsplit("/", 1)[0] + "/entraide_crash"
     log = open(os.path.join(work, "server.log"), "ab")
     subprocess.run([args.bin, "seed", "--demo"], env=dict(os.environ, DATABASE_URL=db_url),
                    check=True, stdout=subprocess.DEVNULL)
-    with sqlite3.connect(db_path) as db:
-        posts = [r[0] for r in db.execute(
-            "SELECT id FROM posts WHERE status = 'published' AND author_id IS NOT NULL "
-            "AND hidden_at IS NULL AND expires_at > strftime('%s', 'now')")]
-    db.close()
+    open_posts = ("SELECT id FROM posts WHERE status = 'published' AND author_id IS NOT NULL "
+                  "AND hidden_at IS NULL AND expires_at > ")
+    if args.postgres:
+        posts = [int(r[0]) for r in psql(db_url, open_posts + "extract(epoch FROM now())")]
+    else:
+        with sqlite3.connect(db_path) as db:
+            posts = [r[0] for r in db.execute(open_posts + "strftime('%s', 'now')")]
+        db.close()
     failures = torn_total = lost_total = acked_total = 0
     started = time.time()
     for run in range(args.runs):
@@ -235,15 +286,15 @@ def main():
         stop.set()
         for t in threads:
             t.join()
-        failed, torn, lost = check(db_path, acked)
+        failed, torn, lost = check_postgres(db_url, acked) if args.postgres else check(db_path, acked)
         failures += failed
         torn_total += torn
         lost_total += lost
         acked_total += len(acked)
         if failed or torn or lost:
             print(f"run {run}: integrity {'failed' if failed else 'ok'}, torn {torn}, lost {lost}", file=sys.stderr)
-    print(f"{args.runs} kill -9 runs in {time.time() - started:.0f} s, {acked_total} acknowledged writes",
-          file=sys.stderr)
+    print(f"{args.runs} kill -9 runs on {'PostgreSQL' if args.postgres else 'SQLite'} in "
+          f"{time.time() - started:.0f} s, {acked_total} acknowledged writes", file=sys.stderr)
     completed, status = shutdown_check(args.bin, db_url, args.port, log)
     print(f"crash.runs {args.runs}")
     print(f"crash.integrity_failures {failures}")
