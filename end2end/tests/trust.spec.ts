@@ -86,6 +86,9 @@ test('forgot password: the mailed link sets a new one, and the other session is 
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await page.goto('/connexion');
   await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  // The page settled (its section's code and its form's data arrived): on desktop-js the form,
+  // drawn once its data came, was once drawn again after the address was typed, and sent empty.
+  await page.waitForLoadState('networkidle');
   const seen = mailsTo(email).length;
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByRole('button', { name: 'Recevoir un lien' }).click();
