@@ -23,7 +23,6 @@ use sqlx::{PgPool, SqliteConnection, SqlitePool};
 /// How often the writer asks whether another process wrote.
 pub const OTHERS_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Tables written often that no page shown to a visitor without an account reads.
 /// The channel PostgreSQL's trigger notifies.
 pub const CHANNEL: &str = "entraide_changes";
 
