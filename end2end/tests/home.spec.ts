@@ -211,6 +211,13 @@ test.describe('pages loaded when first needed (JavaScript)', () => {
     return files;
   };
 
+  /** The WebAssembly files a page as sent asks the browser to preload. */
+  const preloadedWasm = (html: string) =>
+    (html.match(/<link\b[^>]*>/g) ?? [])
+      .filter((tag) => /\brel="preload"/.test(tag))
+      .map((tag) => /\bhref="([^"]+\.wasm)"/.exec(tag)?.[1])
+      .filter((href): href is string => !!href);
+
   test('the map page loads the bundle alone; a post then loads its section, without a page load', async ({ page, outside }) => {
     const files = wasmFiles(page);
     await page.goto('/');
@@ -231,13 +238,7 @@ test.describe('pages loaded when first needed (JavaScript)', () => {
 
   test('a page of a section opened directly names its files in the page and hydrates', async ({ page, outside }) => {
     const files = wasmFiles(page);
-    // Read in the page as the server sent it (once, the live DOM held 1 such link when read,
-    // cause not found: the same page read by hand held 7 before and after hydration).
-    const sent = await (await page.goto('/connexion'))!.text();
-    const preloaded = (sent.match(/<link\b[^>]*>/g) ?? [])
-      .filter((tag) => /\brel="preload"/.test(tag))
-      .map((tag) => /\bhref="([^"]+\.wasm)"/.exec(tag)?.[1])
-      .filter((href): href is string => !!href);
+    const preloaded = preloadedWasm(await (await page.goto('/connexion'))!.text());
     expect(preloaded.length).toBeGreaterThan(1);
     // Hydrated: a link then moves within the same document.
     await expect.poll(() => files.length).toBeGreaterThanOrEqual(preloaded.length);
@@ -246,5 +247,25 @@ test.describe('pages loaded when first needed (JavaScript)', () => {
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
     expect(await page.evaluate(() => (window as any).sameDocument)).toBe(true);
+  });
+
+  // Leptos looked the split bundle up in whatever owner the server's thread held last: none
+  // (the main bundle alone, 233 of 400 pages in a row) or another request's (its links too).
+  test('pages asked for at once each name their own section\'s files, once', async ({ request }) => {
+    const paths = ['/connexion', '/inscription', '/mot-de-passe-oublie', '/adresse-confirmee'];
+    const pages = await Promise.all(
+      Array.from({ length: 48 }, (_, i) => paths[i % paths.length]).map(async (path) => {
+        const res = await request.get(path);
+        expect(res.status(), path).toBe(200);
+        return { path, files: preloadedWasm(await res.text()) };
+      }),
+    );
+    for (const path of paths) {
+      const sets = pages.filter((p) => p.path === path).map((p) => p.files);
+      const first = sets[0];
+      expect(first.length, path).toBeGreaterThan(1);
+      expect(new Set(first).size, `${path}: a file named twice`).toBe(first.length);
+      for (const files of sets) expect([...files].sort(), path).toEqual([...first].sort());
+    }
   });
 });

@@ -26,6 +26,7 @@ pub mod operator;
 pub mod page_cache;
 pub mod passwords;
 pub mod register;
+pub mod request_owner;
 pub mod security;
 pub mod seed;
 pub mod services;
@@ -129,8 +130,9 @@ pub(crate) fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .route("/langue/{code}", get(locale::switch))
         .route("/lecture/{mode}", get(locale::reading))
         .merge(extra)
-        .leptos_routes(&state, routes, page_shell)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(|| {}, error_shell))
+        .leptos_routes_with_context(&state, routes, request_owner::record, page_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(request_owner::record, error_shell))
+        .layer(axum::middleware::from_fn(request_owner::keep))
         .layer(axum::middleware::from_fn_with_state(state.clone(), territory_home::open))
         .layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve))
         .layer(axum::middleware::from_fn(forms::kit::answer_in_background))

@@ -39,6 +39,7 @@ pub(super) async fn rerender(state: AppState, parts: Parts, echo: FormEcho, stat
         {
             let state = state.clone();
             move || {
+                crate::server::request_owner::record();
                 provide_context(state.clone());
                 provide_context(echo.clone());
             }
