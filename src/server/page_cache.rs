@@ -16,6 +16,12 @@
 //! such as a shared link to a place, costs no compression), once compressed on a blocking thread
 //! after that answer has left. At most `ENTRIES` pages are kept (any address can be asked: the
 //! oldest goes first).
+//!
+//! When a kept page is only too old (nothing written since), one request renders it again in the
+//! background while it and the others are still answered with the kept copy, for `RENEWING` at
+//! most: before, every request arriving until the new copy was kept rendered the page itself
+//! (thousands a second at full load, each 100 times dearer than an answer from memory), which
+//! made the tail of every 5 s (`make bench`, G3's p99). After a visible write, requests render.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -33,6 +39,10 @@ use crate::server::state::AppState;
 
 /// How long a kept page may be served when nothing has been written.
 pub const FRESH: Duration = Duration::from_secs(5);
+/// How long past `FRESH` a kept page is still served while one request renders it again.
+const RENEWING: Duration = Duration::from_secs(5);
+/// After this, a renewal that has not ended (a render that failed or hung) is tried again.
+const RENEWAL_GIVEN_UP: Duration = Duration::from_secs(2);
 /// How many pages are kept at most (each about 60 KB).
 const ENTRIES: usize = 128;
 /// The largest page kept.
@@ -97,7 +107,18 @@ pub struct PageCache {
     kept: Mutex<HashMap<Key, Kept>>,
     /// The addresses rendered once lately, and when.
     asked: Mutex<HashMap<Key, Instant>>,
+    /// The addresses being rendered again in the background, since when.
+    renewing: Mutex<HashMap<Key, Instant>>,
     hits: std::sync::atomic::AtomicU64,
+}
+
+/// What the cache holds for a request.
+enum Found {
+    /// A copy within `FRESH`.
+    Fresh(Response),
+    /// A copy too old by time alone, within `RENEWING`: served while it is rendered again.
+    Old(Response),
+    Nothing,
 }
 
 impl std::fmt::Debug for PageCache {
@@ -112,9 +133,13 @@ impl PageCache {
         self.hits.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    fn get(&self, key: &Key, changes: u64, now: Instant, encoding: Encoding) -> Option<Response> {
+    fn find(&self, key: &Key, changes: u64, now: Instant, encoding: Encoding) -> Found {
         let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
-        let k = kept.get(key).filter(|k| k.changes == changes && now.duration_since(k.at) < FRESH)?;
+        let Some(k) = kept.get(key).filter(|k| k.changes == changes) else { return Found::Nothing };
+        let age = now.duration_since(k.at);
+        if age >= FRESH + RENEWING {
+            return Found::Nothing;
+        }
         self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (body, name) = match encoding {
             Encoding::Brotli => (k.brotli.clone(), Some("br")),
@@ -127,7 +152,34 @@ impl PageCache {
             res.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
         }
         res.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        Some(res)
+        if age < FRESH {
+            Found::Fresh(res)
+        } else {
+            Found::Old(res)
+        }
+    }
+
+    /// Whether this request is to render `key` again (none is doing it already).
+    fn start_renewal(&self, key: &Key, now: Instant) -> bool {
+        let mut renewing = self.renewing.lock().unwrap_or_else(|e| e.into_inner());
+        if renewing.get(key).is_some_and(|since| now.duration_since(*since) < RENEWAL_GIVEN_UP) {
+            return false;
+        }
+        renewing.retain(|_, since| now.duration_since(*since) < RENEWAL_GIVEN_UP);
+        renewing.insert(key.clone(), now);
+        true
+    }
+
+    fn end_renewal(&self, key: &Key) {
+        self.renewing.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+    }
+
+    /// Makes every kept page older by `by` (the tests' clock).
+    #[cfg(test)]
+    pub(crate) fn age(&self, by: Duration) {
+        for page in self.kept.lock().unwrap().values_mut() {
+            page.at -= by;
+        }
     }
 
     /// Whether `key` was asked already within `FRESH` (and it is noted as asked now).
@@ -181,27 +233,20 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         return next.run(req).await;
     };
     let before = changes.now();
-    if let Some(res) = state.pages.get(&key, before, Instant::now(), Encoding::accepted(req.headers())) {
-        return res;
-    }
-    let res = next.run(req).await;
-    let keepable = res.status() == StatusCode::OK
-        && !res.headers().contains_key(header::SET_COOKIE)
-        && res.headers().get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    if !keepable {
-        return res;
-    }
-    let (parts, body) = res.into_parts();
-    let body = match axum::body::to_bytes(body, LARGEST).await {
-        Ok(b) => b,
-        // Too large to keep, or the render failed midway: answered as the layers outside would.
-        Err(e) => {
-            tracing::error!("page body: {e}");
-            return Response::builder()
-                .status(StatusCode::INTERNAL_SERVER_ERROR)
-                .body(Body::empty())
-                .unwrap_or_default();
+    let now = Instant::now();
+    match state.pages.find(&key, before, now, Encoding::accepted(req.headers())) {
+        Found::Fresh(res) => return res,
+        Found::Old(res) => {
+            if state.pages.start_renewal(&key, now) {
+                tokio::spawn(renew(state.clone(), key, before, next.run(req)));
+            }
+            return res;
         }
+        Found::Nothing => {}
+    }
+    let (parts, body) = match whole(next.run(req).await).await {
+        Ok(page) => page,
+        Err(res) => return res,
     };
     // A write during the render may or may not be in it: not kept.
     if changes.now() == before && state.pages.asked_again(&key, Instant::now()) {
@@ -214,6 +259,41 @@ pub async fn serve(State(state): State<AppState>, req: Request, next: Next) -> R
         });
     }
     Response::from_parts(parts, Body::from(body))
+}
+
+/// Renders `key` again for a request already answered with the old copy, and keeps it.
+async fn renew(state: AppState, key: Key, before: u64, render: impl std::future::Future<Output = Response>) {
+    if let Ok((parts, body)) = whole(render.await).await {
+        if state.db.changes.as_ref().is_some_and(|c| c.now() == before) {
+            let (pages, tiles, k) = (state.pages.clone(), state.tiles.url.clone(), key.clone());
+            let _ = tokio::task::spawn_blocking(move || {
+                if let Some(page) = kept(before, parts.headers, body, &tiles) {
+                    pages.keep(k, page);
+                }
+            })
+            .await;
+        }
+    }
+    state.pages.end_renewal(&key);
+}
+
+/// An answer that may be kept, its body read whole; any other answer, to send as it is.
+async fn whole(res: Response) -> Result<(axum::http::response::Parts, Bytes), Response> {
+    let keepable = res.status() == StatusCode::OK
+        && !res.headers().contains_key(header::SET_COOKIE)
+        && res.headers().get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if !keepable {
+        return Err(res);
+    }
+    let (parts, body) = res.into_parts();
+    match axum::body::to_bytes(body, LARGEST).await {
+        Ok(body) => Ok((parts, body)),
+        // Too large to keep, or the render failed midway: answered as the layers outside would.
+        Err(e) => {
+            tracing::error!("page body: {e}");
+            Err(Response::builder().status(StatusCode::INTERNAL_SERVER_ERROR).body(Body::empty()).unwrap_or_default())
+        }
+    }
 }
 
 /// The page to keep: compressed, with the policy of its inline scripts (none if it cannot be
@@ -263,19 +343,42 @@ mod tests {
         Key { address: address.into(), locale: Default::default() }
     }
 
+    /// What `find` found: "fresh", "old" or "nothing".
+    fn found(cache: &PageCache, key: &Key, changes: u64, now: Instant) -> &'static str {
+        match cache.find(key, changes, now, Encoding::Plain) {
+            Found::Fresh(_) => "fresh",
+            Found::Old(_) => "old",
+            Found::Nothing => "nothing",
+        }
+    }
+
     #[test]
     fn a_kept_page_is_served_only_while_nothing_changed_and_for_a_few_seconds() {
         let cache = PageCache::default();
         let t = Instant::now();
-        let plain = Encoding::Plain;
         cache.keep(key("/"), page(3, t));
-        assert!(cache.get(&key("/"), 3, t + Duration::from_secs(1), plain).is_some());
-        assert!(cache.get(&key("/"), 4, t + Duration::from_secs(1), plain).is_none(), "a write since");
-        assert!(cache.get(&key("/"), 3, t + FRESH, plain).is_none(), "too old");
-        assert!(cache.get(&key("/?category=groceries"), 3, t, plain).is_none(), "another address");
+        assert_eq!(found(&cache, &key("/"), 3, t + Duration::from_secs(1)), "fresh");
+        assert_eq!(found(&cache, &key("/"), 4, t + Duration::from_secs(1)), "nothing", "a write since");
+        assert_eq!(found(&cache, &key("/"), 3, t + FRESH), "old", "too old, served while renewed");
+        assert_eq!(found(&cache, &key("/"), 4, t + FRESH), "nothing", "old, and a write since");
+        assert_eq!(found(&cache, &key("/"), 3, t + FRESH + RENEWING), "nothing", "far too old");
+        assert_eq!(found(&cache, &key("/?category=groceries"), 3, t), "nothing", "another address");
         let english = Key { locale: crate::i18n::Locale { lang: crate::i18n::Lang::En, easy: false }, ..key("/") };
-        assert!(cache.get(&english, 3, t, plain).is_none(), "another language");
-        assert_eq!(cache.hits(), 1);
+        assert_eq!(found(&cache, &english, 3, t), "nothing", "another language");
+        assert_eq!(cache.hits(), 2);
+    }
+
+    #[test]
+    fn one_request_at_a_time_renews_an_old_page_and_a_stuck_renewal_is_tried_again() {
+        let cache = PageCache::default();
+        let t = Instant::now();
+        assert!(cache.start_renewal(&key("/"), t));
+        assert!(!cache.start_renewal(&key("/"), t + Duration::from_millis(500)), "one is under way");
+        assert!(cache.start_renewal(&key("/?q=other"), t), "another address");
+        cache.end_renewal(&key("/"));
+        assert!(cache.start_renewal(&key("/"), t + Duration::from_millis(600)), "the last one ended");
+        assert!(cache.start_renewal(&key("/"), t + Duration::from_millis(600) + RENEWAL_GIVEN_UP), "given up");
+        assert!(cache.renewing.lock().unwrap().len() == 1, "the stuck ones are forgotten");
     }
 
     #[test]
@@ -287,8 +390,8 @@ mod tests {
         }
         let later = t + Duration::from_millis(ENTRIES as u64 + 10);
         assert_eq!(cache.kept.lock().unwrap().len(), ENTRIES);
-        assert!(cache.get(&key("/?q=0"), 1, later, Encoding::Plain).is_none());
-        assert!(cache.get(&key(&format!("/?q={}", ENTRIES + 9)), 1, later, Encoding::Plain).is_some());
+        assert_eq!(found(&cache, &key("/?q=0"), 1, later), "nothing");
+        assert_eq!(found(&cache, &key(&format!("/?q={}", ENTRIES + 9)), 1, later), "fresh");
     }
 
     #[test]

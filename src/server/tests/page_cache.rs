@@ -136,3 +136,41 @@ async fn requests_in_parallel_each_get_a_policy_that_fits_their_page() {
     assert!(kept >= 16 && rendered >= 1, "{kept} kept, {rendered} rendered");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_page_only_too_old_is_served_while_one_request_renders_it_again() {
+    let (s, dir) = on_a_file("renewed").await;
+    let old = kept_page(&s, "/").await;
+    s.pages.age(crate::server::page_cache::FRESH);
+
+    // Answered at once with the copy kept, by each of these requests.
+    let answers = futures_util::future::join_all((0..8).map(|_| page(&s, "/", &[]))).await;
+    for a in &answers {
+        assert!(a.kept(&a.html()), "the old copy, not a render");
+        assert_eq!(a.body, old.body);
+    }
+    // Meanwhile one of them rendered it again: a new copy (its own nonce) is kept.
+    for _ in 0..200 {
+        let now = page(&s, "/", &[]).await;
+        if now.body != old.body {
+            assert!(now.kept(&now.html()), "the new copy is served from memory");
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the old page was never renewed");
+}
+
+#[tokio::test]
+async fn a_page_too_old_after_a_write_is_rendered_with_it() {
+    let (s, dir) = on_a_file("old-and-written").await;
+    kept_page(&s, "/").await;
+    s.pages.age(crate::server::page_cache::FRESH);
+    let p = PostStatus::Published;
+    seed(&s, vec![creation("Aide en maths", PostKind::Request, Category::Homework, MULHOUSE, p)]).await;
+    let after = page(&s, "/", &[]).await;
+    assert!(!after.kept(&after.html()), "rendered");
+    assert!(after.html().contains("Aide en maths"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
