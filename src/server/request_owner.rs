@@ -2,8 +2,9 @@
 //!
 //! Leptos reads two things of a page outside of the page's owner: once the page is rendered,
 //! `leptos_integration_utils` looks up the split bundle's manifest and the nonce with
-//! `use_context`, which asks whatever owner the worker thread last left current. That may be no
-//! owner (the page then names only the main bundle, not the files of its section: measured, 233
+//! `use_context`, which asks whatever owner the worker thread last left current
+//! (`Owner::new_root` leaves each new page's owner current on its thread, and the page's task
+//! may have moved to the other thread since). That may be no live owner (the page then names only the main bundle, not the files of its section: measured, 233
 //! of 400 sign-in pages in a row) or another request's owner (its preload links, with its nonce,
 //! then went into this page: up to 55 links under 20 requests at once).
 //!
