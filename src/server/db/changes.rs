@@ -28,8 +28,18 @@ pub const CHANNEL: &str = "entraide_changes";
 
 /// Tables written often that no page shown to a visitor without an account reads (on PostgreSQL,
 /// the sessions are in a schema of their own, `tower_sessions`, which has no trigger).
-pub const UNSEEN: &[&str] =
-    &["tower_sessions", "outbox", "push_outbox", "alert_fanout", "alert_hits", "account_audit", "export_audit"];
+/// `map_state` is the expiry sweep's mark, moved every minute and read by writes only: counted,
+/// it made every kept page be rendered again each minute by the requests of that moment.
+pub const UNSEEN: &[&str] = &[
+    "tower_sessions",
+    "outbox",
+    "push_outbox",
+    "alert_fanout",
+    "alert_hits",
+    "account_audit",
+    "export_audit",
+    "map_state",
+];
 
 /// The number of changes seen so far (only ever grows).
 #[derive(Debug, Default)]
@@ -221,6 +231,26 @@ mod tests {
         let read = changes.now();
         let _: i64 = sql::query_scalar("SELECT count(*) FROM posts").fetch_one(&db.read).await.unwrap();
         assert_eq!(changes.now(), read, "reading changes nothing");
+        drop(db);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The expiry sweep, run every minute, moves its mark (`map_state`) even when nothing has
+    /// expired: that is no change to what visitors see, so no kept page is rendered again.
+    #[tokio::test]
+    async fn the_minute_sweep_with_nothing_expired_changes_nothing_visitors_see() {
+        let dir = std::env::temp_dir().join(format!("entraide-changes-sweep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let db = connect(&format!("sqlite://{}", dir.join("c.db").display())).await.unwrap();
+        migrate(&db).await.unwrap();
+        let changes = db.changes.clone().expect("the app's pools are watched");
+        let before = changes.now();
+        let now = crate::server::services::now();
+        crate::server::services::posts::sweep_expired(&db, now).await.unwrap();
+        crate::server::services::posts::sweep_expired(&db, now + 60).await.unwrap();
+        let mark: i64 = sql::query_scalar("SELECT swept_until FROM map_state").fetch_one(&db.read).await.unwrap();
+        assert_eq!(mark, now + 60, "the mark moved");
+        assert_eq!(changes.now(), before, "and nothing visitors see changed");
         drop(db);
         let _ = std::fs::remove_dir_all(&dir);
     }
